@@ -1,0 +1,63 @@
+import { count } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getDb } from '@/lib/db';
+import { auditLog, issuedLinks } from '@/lib/db/schema';
+import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
+import { POST } from './route';
+
+const url = 'http://localhost:3999/api/links';
+const auth = { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' };
+const post = (body: string, headers: Record<string, string> = auth) => POST(new Request(url, { method: 'POST', headers, body }));
+
+async function rows() {
+  const db = await getDb();
+  const [[links], [entries]] = await Promise.all([
+    db.select({ n: count() }).from(issuedLinks),
+    db.select({ n: count() }).from(auditLog),
+  ]);
+  return { links: links?.n ?? 0, audit: entries?.n ?? 0 };
+}
+
+describe('POST /api/links', () => {
+  let before: Awaited<ReturnType<typeof rows>>;
+  beforeEach(async () => {
+    before = await rows();
+  });
+
+  it('issues a link for a known account, records it, and audits it', async () => {
+    const res = await post(JSON.stringify({ account: 'CUST001', expiresIn: '2h' }));
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { url: string; expiresAt: string };
+    expect(body.url).toMatch(/^http:\/\/localhost:3000\/pay\/[\w-]+\.[\w-]+$/);
+    const hours = (Date.parse(body.expiresAt) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(1.9);
+    expect(hours).toBeLessThanOrEqual(2);
+    expect(await rows()).toEqual({ links: before.links + 1, audit: before.audit + 1 });
+  });
+
+  it.each([
+    ['no key', {}],
+    ['a wrong key', { Authorization: 'Bearer not-the-key' }],
+    ['another scheme', { Authorization: `Basic ${sandboxSecrets.PORTAL_API_KEY}` }],
+  ])('answers 401 with %s and writes nothing', async (_, headers) => {
+    const res = await post(JSON.stringify({ account: 'CUST001' }), { 'Content-Type': 'application/json', ...headers });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/API key/) });
+    expect(await rows()).toEqual(before);
+  });
+
+  it.each([
+    ['malformed JSON', '{"account": ', 400, /Malformed JSON/],
+    ['a missing account', '{}', 400, /account/],
+    ['a wrong type', '{"account": 42}', 400, /account/],
+    ['a bad lifetime', '{"account": "CUST001", "expiresIn": "forever"}', 400, /expiresIn/],
+    ['a lifetime over 90 days', '{"account": "CUST001", "expiresIn": "91d"}', 400, /90d/],
+    ['an oversized body', JSON.stringify({ account: 'CUST001', pad: 'x'.repeat(20_000) }), 413, /too large/],
+    ['an unknown account', '{"account": "NOPE999"}', 404, /Unknown account: NOPE999/],
+  ])('refuses %s with a clear message and writes nothing', async (_, body, status, message) => {
+    const res = await post(body);
+    expect(res.status).toBe(status);
+    expect(((await res.json()) as { error: string }).error).toMatch(message);
+    expect(await rows()).toEqual(before);
+  });
+});

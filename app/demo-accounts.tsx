@@ -1,0 +1,34 @@
+import { fenerum } from '@/lib/fenerum';
+import type { Account } from '@/lib/fenerum/types';
+import type { Translate } from '@/lib/i18n/translate';
+
+/** Sandbox mode's front door: every demo account, one click from its customer portal. */
+export async function DemoAccounts({ t }: { t: Translate }) {
+  let accounts: Account[];
+  try {
+    accounts = await fenerum().listAccounts();
+  } catch {
+    return <p role="alert">{t('home.noDemo')}</p>;
+  }
+  return (
+    <section className="panel">
+      <h2>{t('home.demo')}</h2>
+      <p>{t('home.demoLead')}</p>
+      <ul className="accounts" data-testid="demo-accounts">
+        {accounts.map((a) => (
+          <li key={a.code} className="account-row">
+            <span>
+              <strong>{a.name}</strong> <code>{a.code}</code>
+            </span>
+            <form action="/demo/open" method="post">
+              <input type="hidden" name="account" value={a.code} />
+              <button type="submit" className="button" aria-label={`${t('home.open')}: ${a.name} (${a.code})`}>
+                {t('home.open')}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

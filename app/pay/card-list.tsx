@@ -1,0 +1,27 @@
+import { expiryStatus } from '@/lib/cards/expiry';
+import type { PaymentCard } from '@/lib/fenerum/types';
+import { formatExpiry, type Translate } from '@/lib/i18n/translate';
+
+/** The account's active cards: brand, last four, expiry, and a warning when it runs out soon. */
+export function CardList({ cards, t, now }: { cards: PaymentCard[]; t: Translate; now: Date }) {
+  if (cards.length === 0) return <p className="empty">{t('portal.noCards')}</p>;
+  return (
+    <ul className="cards" data-testid="card-list">
+      {cards.map((card) => {
+        const status = expiryStatus(card.expMonth, card.expYear, now);
+        return (
+          <li key={card.uuid} className="card" data-testid="card">
+            <span className="card-brand">{card.brand}</span>
+            <span className="card-number" aria-label={t('card.number', { last4: card.last4 })}>
+              •••• {card.last4}
+            </span>
+            <span className="card-expiry">{t('portal.expires', { date: formatExpiry(card.expMonth, card.expYear) })}</span>
+            {status !== 'valid' && (
+              <span className={`badge badge-${status}`}>{t(status === 'soon' ? 'portal.expiresSoon' : 'portal.expired')}</span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { sandboxSecrets } from '../lib/env/sandbox-defaults';
+
+/** A production server of the current build and the sandbox, on ports of their own. */
+export type Harness = { appUrl: string; sandbox: Sandbox; stop: () => Promise<void> };
+
+export const BENCH_APP_PORT = 3200;
+export const BENCH_SANDBOX_PORT = 4400;
+
+export async function ensureBuild(): Promise<void> {
+  if (existsSync('.next/BUILD_ID') && !process.argv.includes('--build')) return;
+  console.log('building (next build)…');
+  const r = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
+  const code = await new Promise<number | null>((resolve) => r.on('exit', resolve));
+  if (code !== 0) throw new Error('next build failed');
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+export async function startHarness(extraEnv: Record<string, string> = {}): Promise<Harness> {
+  const appUrl = `http://localhost:${BENCH_APP_PORT}`;
+  const sandbox = await startSandbox({ portBase: BENCH_SANDBOX_PORT, appUrl, fast: true });
+  const app: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(BENCH_APP_PORT)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', APP_URL: appUrl, SANDBOX_PORT: String(BENCH_SANDBOX_PORT), PGLITE_DIR: 'memory://', ...extraEnv },
+  });
+  await waitFor(`${appUrl}/api/health`);
+  return {
+    appUrl,
+    sandbox,
+    stop: async () => {
+      app.kill('SIGTERM');
+      await sandbox.stop();
+    },
+  };
+}
+
+/** A customer session cookie for one account, got the way a customer gets one. */
+export async function customerCookie(appUrl: string, account: string): Promise<string> {
+  const res = await fetch(`${appUrl}/api/links`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ account }),
+  });
+  const { url } = (await res.json()) as { url: string };
+  const opened = await fetch(url.replace(/^https?:\/\/[^/]+/, appUrl), { redirect: 'manual' });
+  const cookie = opened.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error('no session cookie');
+  return cookie;
+}
+
+export function ratio(value: number, baseline: number): string {
+  return baseline > 0 ? (value / baseline).toFixed(3) : 'n/a';
+}

@@ -1,0 +1,23 @@
+import type { Db } from '@/lib/db/connect';
+import { auditLog } from '@/lib/db/schema';
+
+export type AuditEntry = {
+  actor: string;
+  action: string;
+  accountCode?: string;
+  subject?: string;
+  details?: Record<string, unknown>;
+  ip?: string | null;
+};
+
+/** Appends one line to the audit log; `db` may be a transaction so the entry commits with the change. */
+export async function audit(db: Pick<Db, 'insert'>, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    actor: entry.actor,
+    action: entry.action,
+    accountCode: entry.accountCode ?? null,
+    subject: entry.subject ?? null,
+    details: entry.details ?? {},
+    ip: entry.ip ?? null,
+  });
+}

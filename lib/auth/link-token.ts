@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { signToken, verifyToken } from './signing';
+
+const linkPayload = z.object({ v: z.literal(1), lid: z.string().min(1), acct: z.string().min(1), exp: z.number().int() });
+export type LinkPayload = z.infer<typeof linkPayload>;
+
+export function signLinkToken(p: Omit<LinkPayload, 'v'>, secret: string): string {
+  return signToken({ v: 1, ...p }, secret, 'link');
+}
+
+export type LinkCheck =
+  | { ok: true; payload: LinkPayload }
+  | { ok: false; reason: 'malformed' | 'tampered' | 'expired' };
+
+/** Signature first, then shape, then expiry. Revocation needs the database: see openLink. */
+export function checkLinkToken(token: string, secret: string, now: number): LinkCheck {
+  const v = verifyToken(token, secret, 'link');
+  if (!v.ok) return v;
+  const parsed = linkPayload.safeParse(v.payload);
+  if (!parsed.success) return { ok: false, reason: 'malformed' };
+  if (parsed.data.exp * 1000 <= now) return { ok: false, reason: 'expired' };
+  return { ok: true, payload: parsed.data };
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { audit } from '@/lib/audit';
+import type { Db } from '@/lib/db/connect';
+import { issuedLinks } from '@/lib/db/schema';
+import type { Account } from '@/lib/fenerum/types';
+import { DEFAULT_LINK_LIFETIME, MAX_LINK_LIFETIME_MS, parseDuration } from './duration';
+import { checkLinkToken, signLinkToken } from './link-token';
+import { MAX_SESSION_SECONDS, type CustomerSession } from './session-token';
+
+export class LinkInputError extends Error {}
+
+export type IssueLinkInput = {
+  accountCode: string;
+  expiresIn?: string;
+  /** Who asked: "api", "cli", "sandbox-home", or a staff member's email. */
+  issuedBy: string;
+  ip?: string | null;
+};
+export type IssuedLink = { id: string; url: string; expiresAt: Date; account: Account };
+type Deps = { db: Db; getAccount: (code: string) => Promise<Account>; secret: string; appUrl: string; now?: () => number };
+
+/** Issues a signed, expiring link to one account's portal and records it in the audit log. */
+export async function issueLink(deps: Deps, input: IssueLinkInput): Promise<IssuedLink> {
+  const lifetime = parseDuration(input.expiresIn ?? DEFAULT_LINK_LIFETIME);
+  if (lifetime === null) throw new LinkInputError('expiresIn must look like 30m, 12h or 7d');
+  if (lifetime > MAX_LINK_LIFETIME_MS) throw new LinkInputError('expiresIn must be at most 90d');
+
+  const account = await deps.getAccount(input.accountCode); // FenerumError 404 when unknown
+  const now = deps.now?.() ?? Date.now();
+  const id = randomUUID();
+  const exp = Math.floor((now + lifetime) / 1000);
+  const expiresAt = new Date(exp * 1000);
+
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(issuedLinks).values({ id, accountCode: account.code, accountUuid: account.uuid, issuedBy: input.issuedBy, expiresAt });
+    await audit(tx, {
+      actor: input.issuedBy,
+      action: 'link.issued',
+      accountCode: account.code,
+      subject: id,
+      details: { expiresAt: expiresAt.toISOString() },
+      ip: input.ip,
+    });
+  });
+  const token = signLinkToken({ lid: id, acct: account.code, exp }, deps.secret);
+  return { id, url: new URL(`/pay/${token}`, deps.appUrl).toString(), expiresAt, account };
+}
+
+export type OpenLinkResult =
+  | { ok: true; session: CustomerSession }
+  | { ok: false; reason: 'malformed' | 'tampered' | 'expired' | 'revoked' | 'unknown' };
+
+/** Checks a link token and, when it holds, returns the customer session it starts. */
+export async function openLink(deps: Pick<Deps, 'db' | 'secret' | 'now'>, token: string): Promise<OpenLinkResult> {
+  const now = deps.now?.() ?? Date.now();
+  const check = checkLinkToken(token, deps.secret, now);
+  if (!check.ok) return check;
+  const [row] = await deps.db.select().from(issuedLinks).where(eq(issuedLinks.id, check.payload.lid)).limit(1);
+  if (!row || row.accountCode !== check.payload.acct) return { ok: false, reason: 'unknown' };
+  if (row.revokedAt) return { ok: false, reason: 'revoked' };
+  const expiresAt = Math.min(check.payload.exp, Math.floor(now / 1000) + MAX_SESSION_SECONDS);
+  return { ok: true, session: { linkId: row.id, accountCode: row.accountCode, accountUuid: row.accountUuid, expiresAt } };
+}
+
+/** A session lives only while its link does: revoking the link ends it. */
+export async function isLinkLive(db: Db, linkId: string): Promise<boolean> {
+  const [row] = await db.select({ revokedAt: issuedLinks.revokedAt }).from(issuedLinks).where(eq(issuedLinks.id, linkId)).limit(1);
+  return !!row && !row.revokedAt;
+}
+
+export async function revokeLink(db: Db, linkId: string, actor: string, ip?: string | null): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.update(issuedLinks).set({ revokedAt: new Date() }).where(eq(issuedLinks.id, linkId)).returning();
+    const row = rows[0];
+    if (!row) return false;
+    await audit(tx, { actor, action: 'link.revoked', accountCode: row.accountCode, subject: linkId, ip });
+    return true;
+  });
+}

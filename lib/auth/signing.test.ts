@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { signToken, verifyToken } from './signing';
+
+const secret = 'x'.repeat(32);
+
+describe('signed tokens', () => {
+  it('round-trips a payload signed with the same secret and purpose', () => {
+    const token = signToken({ a: 1 }, secret, 'link');
+    expect(verifyToken(token, secret, 'link')).toEqual({ ok: true, payload: { a: 1 } });
+  });
+
+  it('refuses a token signed with another secret', () => {
+    expect(verifyToken(signToken({ a: 1 }, 'y'.repeat(32), 'link'), secret, 'link')).toEqual({ ok: false, reason: 'tampered' });
+  });
+
+  it('refuses a link token presented as a session (keys differ per purpose)', () => {
+    expect(verifyToken(signToken({ a: 1 }, secret, 'link'), secret, 'customer-session').ok).toBe(false);
+  });
+
+  it('refuses a payload changed after signing', () => {
+    const [, sig] = signToken({ acct: 'CUST001' }, secret, 'link').split('.');
+    const forged = `${Buffer.from(JSON.stringify({ acct: 'CUST002' })).toString('base64url')}.${sig}`;
+    expect(verifyToken(forged, secret, 'link')).toEqual({ ok: false, reason: 'tampered' });
+  });
+
+  it.each(['', 'abc', 'a.b.c', '.', 'a.', `${'a'.repeat(3000)}.b`])('calls %j malformed or tampered, never valid', (t) => {
+    expect(verifyToken(t, secret, 'link').ok).toBe(false);
+  });
+});

@@ -1,0 +1,38 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Compact signed tokens: base64url(JSON payload) "." base64url(HMAC-SHA256). Each purpose
+ * (a link, a session) gets its own key derived from the secret, so one can never pass for
+ * the other.
+ */
+export type Purpose = 'link' | 'customer-session';
+
+function keyFor(secret: string, purpose: Purpose): Buffer {
+  return createHmac('sha256', secret).update(`card-portal:${purpose}:v1`).digest();
+}
+
+function mac(secret: string, purpose: Purpose, data: string): Buffer {
+  return createHmac('sha256', keyFor(secret, purpose)).update(data).digest();
+}
+
+export function signToken(payload: object, secret: string, purpose: Purpose): string {
+  const data = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return `${data}.${mac(secret, purpose, data).toString('base64url')}`;
+}
+
+export type Verified = { ok: true; payload: unknown } | { ok: false; reason: 'malformed' | 'tampered' };
+
+/** Checks the signature in constant time, then parses; never trusts the payload before that. */
+export function verifyToken(token: string, secret: string, purpose: Purpose): Verified {
+  const parts = token.split('.');
+  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 2048) return { ok: false, reason: 'malformed' };
+  const [data, sig] = parts;
+  const given = Buffer.from(sig, 'base64url');
+  const expected = mac(secret, purpose, data);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'tampered' };
+  try {
+    return { ok: true, payload: JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) };
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+}

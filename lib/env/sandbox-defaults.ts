@@ -1,0 +1,31 @@
+/**
+ * The sandbox's fixed test values. They are the documented defaults in `.env.local.example`
+ * and are used whenever a provider's keys are absent (sandbox mode). None of them is a real
+ * secret, but the server-side ones must still never reach the browser bundle (a test checks).
+ */
+export const SANDBOX_PORT_BASE = 4100;
+
+export const sandboxPorts = (base = SANDBOX_PORT_BASE) => ({
+  fenerum: base,
+  stripe: base + 1,
+  quickpay: base + 2,
+  farpay: base + 3,
+});
+
+export const sandboxSecrets = {
+  LINK_SECRET: 'sandbox-link-secret-7f3c9a1e5b2d4c6f8a0b1c2d3e4f5a6b',
+  PORTAL_API_KEY: 'sandbox-portal-api-key-4d2e8b1a9c7f',
+  FENERUM_API_TOKEN: 'sandbox-fenerum-token-9b8a7c6d5e4f',
+  FENERUM_WEBHOOK_USERNAME: 'sandbox-fenerum-webhook',
+  FENERUM_WEBHOOK_PASSWORD: 'sandbox-fenerum-webhook-pw-3c1d',
+  STRIPE_SECRET_KEY: 'sk_test_sandbox_51Sx2kLq8YwZ3vN7',
+  STRIPE_WEBHOOK_SECRET: 'whsec_sandbox_6e2f9a4c1b8d7e3f',
+  QUICKPAY_API_KEY: 'sandbox-quickpay-api-key-2a7e5c9f',
+  QUICKPAY_PRIVATE_KEY: 'sandbox-quickpay-private-key-8d4b1f6a',
+  FARPAY_API_KEY: 'sandbox-farpay-api-key-5f9c2e7d',
+} as const;
+
+/** Public: the browser is meant to have this one. */
+export const SANDBOX_STRIPE_PUBLISHABLE_KEY = 'pk_test_sandbox_51Sx2kLq8YwZ3vN7';
+
+export const SANDBOX_FENERUM_CLIENT_SYSTEM = 'CardPortal';

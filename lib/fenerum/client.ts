@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { FenerumError } from './errors';
+import { toAccount, toPaymentCard } from './map';
+import { RateLimiter } from './rate-limiter';
+import { fenerumRequest, type FenerumRequest, type Transport } from './request';
+import type { Actor, FenerumClient, FenerumClientConfig, Gateway } from './types';
+import { fenerumAccountSchema, fenerumPageSchema, fenerumPaymentCardSchema, fenerumSelfServiceSchema } from './wire';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_RETRIES = 3;
+/** The largest page Fenerum serves; lists are read in pages this big. */
+export const PAGE_SIZE = 100;
+/** A list longer than this many pages is taken for a loop. */
+const MAX_PAGES = 10_000;
+
+/** One path segment: encoded, and never "." or ".." (which would climb out of the resource). */
+function segment(value: string, what: string, operation: string): string {
+  const v = value.trim();
+  if (v === '' || v === '.' || v === '..') {
+    throw new FenerumError({ kind: 'invalid_request', status: 0, detail: `${what} is empty or invalid`, operation });
+  }
+  return encodeURIComponent(v);
+}
+
+/** A Fenerum API client. Framework-free: tests and scripts build one directly. */
+export function createFenerumClient(config: FenerumClientConfig): FenerumClient {
+  const base = new URL(`${config.apiUrl.replace(/\/+$/, '')}/`);
+  const selfServiceUrl = base.pathname.endsWith('/api/v1/')
+    ? new URL(`${base.pathname.slice(0, -'v1/'.length)}self-service/initiate-organization/`, base.origin)
+    : new URL('/api/self-service/initiate-organization/', base.origin);
+  const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const now = config.now ?? Date.now;
+  const t: Transport = {
+    token: config.token,
+    clientSystem: config.clientSystem,
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
+    fetch: config.fetch ?? ((input, init) => fetch(input, init)),
+    sleep,
+    now,
+    random: Math.random,
+    // The limiter waits on the injected sleep only with an injected clock: a fake sleep on the
+    // real clock would spin until real time caught up.
+    limiter: new RateLimiter(config.now ? { limit: config.ratePerMinute, now, sleep } : { limit: config.ratePerMinute }),
+  };
+  const call = <T>(req: FenerumRequest<T>) => fenerumRequest(t, req);
+  const api = (path: string, query: Record<string, string> = {}) => {
+    const url = new URL(path, base);
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    return url;
+  };
+
+  /** Reads every page, following `next` only while it stays on Fenerum's origin. */
+  async function listAll<S extends z.ZodType, R>(first: URL, item: S, map: (raw: z.infer<S>) => R, operation: string): Promise<R[]> {
+    const schema = fenerumPageSchema(item);
+    const out: R[] = [];
+    const seen = new Set<string>();
+    let next: URL | null = first;
+    while (next) {
+      if (seen.has(next.href) || seen.size >= MAX_PAGES) {
+        throw new FenerumError({ kind: 'invalid_response', status: 200, detail: 'the pages of a list loop', operation });
+      }
+      seen.add(next.href);
+      const page: z.infer<typeof schema> = await call({ method: 'GET', url: next, schema, operation, idempotent: true });
+      for (const raw of page.results) out.push(map(raw));
+      next = page.next === null ? null : new URL(page.next, next);
+      if (next && next.origin !== base.origin) {
+        throw new FenerumError({ kind: 'invalid_response', status: 200, detail: 'a next link points away from Fenerum', operation });
+      }
+    }
+    return out;
+  }
+
+  async function getPaymentCard(uuid: string) {
+    const operation = 'GET /paymentcards/{uuid}/';
+    const url = api(`paymentcards/${segment(uuid, 'card uuid', operation)}/`);
+    return toPaymentCard(await call({ method: 'GET', url, schema: fenerumPaymentCardSchema, operation, idempotent: true }));
+  }
+
+  return {
+    async getAccount(code: string) {
+      const operation = 'GET /accounts/{code}/';
+      const url = api(`accounts/${segment(code, 'account code', operation)}/`);
+      return toAccount(await call({ method: 'GET', url, schema: fenerumAccountSchema, operation, idempotent: true }));
+    },
+
+    async listAccounts() {
+      return listAll(api('accounts/', { page_size: String(PAGE_SIZE) }), fenerumAccountSchema, toAccount, 'GET /accounts/');
+    },
+
+    async listPaymentCards(accountUuid: string) {
+      const operation = 'GET /paymentcards/?account={uuid}';
+      const account = accountUuid.trim();
+      if (!account) throw new FenerumError({ kind: 'invalid_request', status: 0, detail: 'account uuid is empty', operation });
+      const url = api('paymentcards/', { account, page_size: String(PAGE_SIZE) });
+      return listAll(url, fenerumPaymentCardSchema, toPaymentCard, operation);
+    },
+
+    getPaymentCard,
+
+    async createPaymentCard(input: { accountUuid: string; gateway: Gateway; token: string }, actor?: Actor) {
+      const body = { account: input.accountUuid, gateway: input.gateway, token: input.token };
+      const operation = 'POST /paymentcards/';
+      const raw = await call({ method: 'POST', url: api('paymentcards/'), body, actor, schema: fenerumPaymentCardSchema, operation, idempotent: false });
+      return toPaymentCard(raw);
+    },
+
+    /** Repeating it is harmless. What Fenerum answers is unconfirmed: if it is not the card, the card is read back. */
+    async disablePaymentCard(uuid: string, actor?: Actor) {
+      const operation = 'POST /paymentcards/{uuid}/disable/';
+      const url = api(`paymentcards/${segment(uuid, 'card uuid', operation)}/disable/`);
+      const raw = await call({ method: 'POST', url, actor, schema: z.unknown(), operation, idempotent: true });
+      const card = fenerumPaymentCardSchema.safeParse(raw);
+      return card.success ? toPaymentCard(card.data) : getPaymentCard(uuid);
+    },
+
+    async initiateSelfService(email: string) {
+      const operation = 'POST /api/self-service/initiate-organization/';
+      const res = await call({ method: 'POST', url: selfServiceUrl, body: { email }, schema: fenerumSelfServiceSchema, operation, idempotent: true });
+      return { url: res.url };
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/** What went wrong: Fenerum answered with an error, or no usable answer came. */
+export type FenerumErrorKind = 'http' | 'network' | 'timeout' | 'invalid_response' | 'invalid_request';
+
+export type FenerumErrorInit = {
+  kind: FenerumErrorKind;
+  /** Fenerum's HTTP status; 0 when no answer came (network, timeout, invalid request). */
+  status: number;
+  detail?: string | null;
+  fieldErrors?: Record<string, string[]>;
+  retryAfterSeconds?: number;
+  /** What was asked, e.g. "GET /accounts/{code}/", for logs. No ids, no secrets. */
+  operation?: string;
+  cause?: unknown;
+};
+
+const MAX_DETAIL = 300;
+const clip = (s: string) => (s.length > MAX_DETAIL ? `${s.slice(0, MAX_DETAIL)}…` : s);
+
+/**
+ * One error for every Fenerum failure. `message` is safe to log: it holds the status and
+ * Fenerum's own wording, never the token, the request body or a URL's query.
+ */
+export class FenerumError extends Error {
+  readonly kind: FenerumErrorKind;
+  readonly status: number;
+  readonly detail: string | null;
+  readonly fieldErrors: Record<string, string[]>;
+  readonly retryAfterSeconds?: number;
+  readonly operation?: string;
+
+  constructor(init: FenerumErrorInit) {
+    const fieldErrors = init.fieldErrors ?? {};
+    const detail = init.detail == null ? null : clip(init.detail);
+    super(describe(init.kind, init.status, detail, fieldErrors, init.operation), init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'FenerumError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.detail = detail;
+    this.fieldErrors = fieldErrors;
+    if (init.retryAfterSeconds !== undefined) this.retryAfterSeconds = init.retryAfterSeconds;
+    if (init.operation !== undefined) this.operation = init.operation;
+  }
+
+  get isNotFound(): boolean {
+    return this.kind === 'http' && this.status === 404;
+  }
+
+  /** Worth trying again later: rate-limited, Fenerum failing, or no answer. */
+  get isTransient(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.status === 429 || this.status >= 500;
+  }
+}
+
+function describe(kind: FenerumErrorKind, status: number, detail: string | null, fields: Record<string, string[]>, op?: string): string {
+  const where = op ? ` (${op})` : '';
+  switch (kind) {
+    case 'network':
+      return `Fenerum could not be reached${where}`;
+    case 'timeout':
+      return `Fenerum did not answer in time${where}`;
+    case 'invalid_response':
+      return `Fenerum sent a response the portal does not understand${where}`;
+    case 'invalid_request':
+      return `Invalid request to Fenerum${where}: ${detail ?? 'bad input'}`;
+    case 'http': {
+      const parts = Object.entries(fields).map(([f, msgs]) => `${f}: ${msgs.join(' ')}`);
+      const text = [detail, ...parts].filter(Boolean).join('; ');
+      return `Fenerum answered ${status}${where}${text ? `: ${clip(text)}` : ''}`;
+    }
+  }
+}
+
+/** Flattens DRF error messages: strings, lists of strings, nested objects ("field.sub"). */
+function messages(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(messages);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => messages(v).map((m) => `${k}: ${m}`));
+  }
+  return value == null ? [] : [String(value)];
+}
+
+/**
+ * Reads a Fenerum error body: `{"detail": "..."}` → detail; any other key → fieldErrors
+ * (`non_field_errors` included, as Fenerum names it). Anything else (HTML, empty) → nothing.
+ */
+export function parseErrorBody(body: unknown): { detail: string | null; fieldErrors: Record<string, string[]> } {
+  const fieldErrors: Record<string, string[]> = {};
+  let detail: string | null = null;
+  if (Array.isArray(body)) {
+    const list = messages(body);
+    return { detail: list.length ? list.join(' ') : null, fieldErrors };
+  }
+  if (!body || typeof body !== 'object') return { detail, fieldErrors };
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'detail') detail = messages(value).join(' ') || null;
+    else fieldErrors[key] = messages(value);
+  }
+  return { detail, fieldErrors };
+}
+
+/** Retry-After in seconds (an integer, or an HTTP date relative to `nowMs`); undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, nowMs: number): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - nowMs) / 1000));
+}

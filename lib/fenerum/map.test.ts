@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { last4Of, toAccount, toPaymentCard } from './map';
+import { fenerumPaymentCardSchema } from './wire';
+
+const wireCard = {
+  uuid: '09655a26-12e0-4a82-8524-7851998886fc',
+  active: true,
+  brand: 'Visa',
+  card_number: 'XXXXXXXXXXXX4242',
+  month: 12,
+  year: 2025,
+  payment_gateway: 'quickpay',
+  account: '50e9aa0b-8d35-4da7-9a9b-8a35b11579b2',
+};
+
+describe('toPaymentCard', () => {
+  it('maps the Fenerum card of the docs to the app card, last4 from card_number', () => {
+    expect(toPaymentCard(fenerumPaymentCardSchema.parse(wireCard))).toEqual({
+      uuid: '09655a26-12e0-4a82-8524-7851998886fc',
+      accountUuid: '50e9aa0b-8d35-4da7-9a9b-8a35b11579b2',
+      active: true,
+      brand: 'Visa',
+      last4: '4242',
+      expMonth: 12,
+      expYear: 2025,
+      gateway: 'quickpay',
+    });
+  });
+
+  it('keeps the last four digits whatever the masking', () => {
+    expect(last4Of('XXXXXXXXXXXX4242')).toBe('4242');
+    expect(last4Of('**** **** **** 0006')).toBe('0006');
+    expect(last4Of('XXXXXXXXXXX1005')).toBe('1005');
+    expect(last4Of(null)).toBe('');
+  });
+
+  it('tolerates a card without number, brand or expiry (e.g. SEPA) instead of failing the list', () => {
+    const card = fenerumPaymentCardSchema.parse({ ...wireCard, brand: null, card_number: null, month: null, year: null });
+    expect(toPaymentCard(card)).toMatchObject({ brand: 'Unknown', last4: '', expMonth: 0, expYear: 0 });
+  });
+
+  it('refuses a gateway the app does not know, rather than mistyping it', () => {
+    expect(fenerumPaymentCardSchema.safeParse({ ...wireCard, payment_gateway: 'nets' }).success).toBe(false);
+  });
+});
+
+describe('toAccount', () => {
+  const base = { uuid: 'u1', code: 'CUST001', company_name: 'Nordlys ApS', billing_email: 'faktura@nordlys.dk' };
+
+  it('takes the company name and billing email', () => {
+    expect(toAccount(base)).toEqual({ uuid: 'u1', code: 'CUST001', name: 'Nordlys ApS', email: 'faktura@nordlys.dk' });
+  });
+
+  it('falls back to the code for a missing name and to null for an empty email', () => {
+    expect(toAccount({ ...base, company_name: '  ', billing_email: '' })).toEqual({ uuid: 'u1', code: 'CUST001', name: 'CUST001', email: null });
+    expect(toAccount({ uuid: 'u1', code: 'CUST001' }).email).toBeNull();
+  });
+});

@@ -1,0 +1,50 @@
+/** The app's view of Fenerum: no wire shapes here (those are in wire.ts). */
+export type Gateway = 'stripe_new' | 'stripe' | 'quickpay';
+
+export type Account = { uuid: string; code: string; name: string; email: string | null };
+
+export type PaymentCard = {
+  uuid: string;
+  accountUuid: string;
+  active: boolean;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  gateway: Gateway;
+};
+
+/** The staff member acting; sent as X-User so Fenerum's audit trail names them. */
+export type Actor = { email: string };
+
+export type FenerumClientConfig = {
+  /** The API base including /api/v1, e.g. http://localhost:4100/api/v1. */
+  apiUrl: string;
+  token: string;
+  /** Sent as X-Client-System on every call (Fenerum requires it). */
+  clientSystem: string;
+  /** The client keeps this process under this many requests per rolling minute. */
+  ratePerMinute: number;
+  /** Per attempt; default 15 000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt (5xx, network errors, timeouts, 429); default 3. */
+  maxRetries?: number;
+  fetch?: typeof fetch;
+  /** Waits between retries (and, with `now`, in the rate limiter); default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+  /**
+   * The rate limiter's clock (ms); default Date.now. Given `now`, the limiter waits on `sleep`
+   * too, so a test fakes time with both; without it the limiter keeps real time.
+   */
+  now?: () => number;
+};
+
+export type FenerumClient = {
+  getAccount(code: string): Promise<Account>;
+  listAccounts(): Promise<Account[]>;
+  listPaymentCards(accountUuid: string): Promise<PaymentCard[]>;
+  getPaymentCard(uuid: string): Promise<PaymentCard>;
+  createPaymentCard(input: { accountUuid: string; gateway: Gateway; token: string }, actor?: Actor): Promise<PaymentCard>;
+  disablePaymentCard(uuid: string, actor?: Actor): Promise<PaymentCard>;
+  initiateSelfService(email: string): Promise<{ url: string }>;
+};

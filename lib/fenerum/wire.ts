@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * Fenerum's raw shapes, as its API sends them. Unknown fields are dropped; fields the app does
+ * not use are left loose so a harmless change at Fenerum does not break us.
+ */
+export const fenerumAccountSchema = z.object({
+  uuid: z.string().min(1),
+  code: z.string().min(1),
+  company_name: z.string().nullish(),
+  billing_email: z.string().nullish(),
+  legal_address: z.string().nullish(),
+  legal_zipcode: z.string().nullish(),
+  legal_city: z.string().nullish(),
+  legal_country: z.string().nullish(),
+  language: z.string().nullish(),
+  created_date: z.string().nullish(),
+});
+export type FenerumAccount = z.infer<typeof fenerumAccountSchema>;
+
+export const fenerumGatewaySchema = z.enum(['stripe_new', 'stripe', 'quickpay']);
+
+/**
+ * A payment card. brand, card_number, month and year are nullable: a SEPA mandate registered
+ * through stripe_new has no card number or expiry (what Fenerum sends then is unconfirmed).
+ */
+export const fenerumPaymentCardSchema = z.object({
+  uuid: z.string().min(1),
+  active: z.boolean(),
+  brand: z.string().nullish(),
+  card_number: z.string().nullish(),
+  month: z.number().int().nullish(),
+  year: z.number().int().nullish(),
+  payment_gateway: fenerumGatewaySchema,
+  account: z.string().min(1),
+  token: z.string().nullish(),
+  created_date: z.string().nullish(),
+});
+export type FenerumPaymentCard = z.infer<typeof fenerumPaymentCardSchema>;
+
+/** A DRF page: `{count, next, previous, results}`. */
+export const fenerumPageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({
+    count: z.number().int().nonnegative(),
+    next: z.string().nullable(),
+    previous: z.string().nullable(),
+    results: z.array(item),
+  });
+
+export const fenerumSelfServiceSchema = z.object({ url: z.url() });
+

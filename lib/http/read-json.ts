@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { ApiError } from './errors';
+
+export const DEFAULT_MAX_BODY = 16 * 1024;
+
+/** Reads at most `maxBytes` of the body, refusing the rest (413) without buffering it. */
+export async function readLimitedText(req: Request, maxBytes = DEFAULT_MAX_BODY): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw new ApiError(413, `Body too large (at most ${maxBytes} bytes)`);
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new ApiError(413, `Body too large (at most ${maxBytes} bytes)`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses and validates a JSON body: 400 for malformed JSON, 400 naming the field for a bad shape. */
+export async function readJson<T extends z.ZodType>(req: Request, schema: T, maxBytes = DEFAULT_MAX_BODY): Promise<z.infer<T>> {
+  const text = await readLimitedText(req, maxBytes);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'Malformed JSON body');
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new ApiError(400, `Invalid body: ${where}${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+export function clientIp(req: Request): string | null {
+  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || null;
+}

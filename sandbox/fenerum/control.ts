@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { parseBody, sendJson, type Router } from '../http';
+import { byCreated, cardRecordJson } from './serialize';
+import type { FenerumState } from './state';
+
+/**
+ * The sandbox's own endpoints under /__sandbox/: no authentication, not counted against the
+ * rate limit or in the stats. Tests use them to set conditions and to look behind the API.
+ */
+const settingsInput = z.strictObject({
+  rateLimit: z
+    .strictObject({
+      enabled: z.boolean().optional(),
+      perMinute: z.number().int().positive().optional(),
+    })
+    .optional(),
+  failNext: z
+    .strictObject({
+      status: z.number().int().min(400).max(599),
+      count: z.number().int().nonnegative(),
+      retryAfter: z.number().int().nonnegative().optional(),
+    })
+    .nullable()
+    .optional(),
+});
+
+export type ControlDeps = { state: FenerumState; reset: () => void };
+
+export function registerControlRoutes(router: Router, { state, reset }: ControlDeps): void {
+  router.get('/__sandbox/settings', (ctx) => sendJson(ctx.res, 200, state.settings));
+
+  router.post('/__sandbox/settings', (ctx) => {
+    const parsed = settingsInput.safeParse(parseBody(ctx));
+    if (!parsed.success) {
+      return sendJson(ctx.res, 400, { detail: 'Invalid settings.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+    }
+    const { rateLimit, failNext } = parsed.data;
+    if (rateLimit?.enabled !== undefined) state.settings.rateLimit.enabled = rateLimit.enabled;
+    if (rateLimit?.perMinute !== undefined) state.settings.rateLimit.perMinute = rateLimit.perMinute;
+    if (failNext !== undefined) state.settings.failNext = failNext && failNext.count > 0 ? { ...failNext } : null;
+    sendJson(ctx.res, 200, state.settings);
+  });
+
+  router.post('/__sandbox/reset', (ctx) => {
+    reset();
+    sendJson(ctx.res, 200, { ok: true });
+  });
+
+  router.get('/__sandbox/paymentcards', (ctx) => {
+    const key = ctx.url.searchParams.get('account') ?? '';
+    if (!key) return sendJson(ctx.res, 400, { detail: 'Pass ?account=<code or uuid>.' });
+    const account = state.accounts.find((a) => a.code === key || a.uuid === key.toLowerCase());
+    if (!account) return sendJson(ctx.res, 404, { detail: `No account ${key}.` });
+    const cards = state.cards.filter((c) => c.account === account.uuid).sort(byCreated);
+    sendJson(ctx.res, 200, { account: account.code, count: cards.length, results: cards.map(cardRecordJson) });
+  });
+
+  router.get('/__sandbox/stats', (ctx) => sendJson(ctx.res, 200, state.stats));
+
+  router.get('/__sandbox/audit', (ctx) => sendJson(ctx.res, 200, { count: state.audit.length, results: state.audit }));
+}

@@ -1,0 +1,112 @@
+import type http from 'node:http';
+import type { GatewayLookup } from '../gateways';
+import { Router, parseBody, sendJson, type Emulator } from '../http';
+import { registerApiRoutes, registerSelfServicePage } from './api-routes';
+import { registerControlRoutes } from './control';
+import { demoAccounts, demoCards } from './demo-data';
+import { guard } from './guard';
+import { defaultSettings, emptyStats, type FenerumState } from './state';
+import { throttledDetail } from './throttle';
+
+export type FenerumEmulatorOptions = {
+  /** The API token Fenerum accepts (`Authorization: Token <token>`). */
+  token: string;
+  /** How Fenerum asks a gateway about a token when a card is registered. */
+  lookupCard: GatewayLookup;
+  /** The clock: rate limit, created dates, and the demo card that always expires soon. */
+  now?: () => Date;
+};
+
+export type FenerumEmulator = Emulator & {
+  /** The live state (mutated in place; reset() refills it). */
+  state: FenerumState;
+  /** Back to the demo data and default settings, as POST /__sandbox/reset. */
+  reset: () => void;
+};
+
+const FAILURE_DETAIL: Record<number, string> = {
+  500: 'A server error occurred.',
+  502: 'Bad gateway.',
+  503: 'Service temporarily unavailable, try again later.',
+};
+
+function freshState(now: Date): FenerumState {
+  return {
+    accounts: demoAccounts(),
+    cards: demoCards(now),
+    audit: [],
+    selfServiceLinks: [],
+    settings: defaultSettings(),
+    stats: emptyStats(),
+    throttleHistory: new Map(),
+  };
+}
+
+/** Answers a failure set with failNext; true when it did. */
+function failIfAsked(state: FenerumState, res: http.ServerResponse): boolean {
+  const fail = state.settings.failNext;
+  if (!fail || fail.count <= 0) return false;
+  fail.count -= 1;
+  if (fail.count === 0) state.settings.failNext = null;
+  const retryAfter = fail.retryAfter ?? (fail.status === 429 ? 1 : undefined);
+  const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
+  const detail = fail.status === 429 ? throttledDetail(retryAfter ?? 1) : (FAILURE_DETAIL[fail.status] ?? `Sandbox failure (${fail.status}).`);
+  sendJson(res, fail.status, { detail }, headers);
+  return true;
+}
+
+/** A local Fenerum (REST API v1) held to its public documentation; see PROVIDERS.md. */
+export function createFenerumEmulator(opts: FenerumEmulatorOptions): FenerumEmulator {
+  const now = opts.now ?? (() => new Date());
+  const state = freshState(now());
+  const reset = () => Object.assign(state, freshState(now()));
+
+  const api = new Router();
+  registerApiRoutes({
+    state,
+    lookupCard: opts.lookupCard,
+    now,
+    api: (method, path, handler) =>
+      api.on(method, path, (ctx) => {
+        const caller = guard(state, opts.token, now(), ctx.req, ctx.res);
+        if (!caller) return;
+        handler(ctx, caller);
+        if (method === 'POST') {
+          state.audit.push({
+            at: now().toISOString(),
+            method,
+            path: ctx.url.pathname,
+            status: ctx.res.statusCode,
+            user: caller.user,
+            clientSystem: caller.clientSystem,
+            body: parseBody(ctx) ?? ctx.body,
+          });
+        }
+      }),
+  });
+
+  const control = new Router();
+  registerControlRoutes(control, { state, reset });
+  registerSelfServicePage(control, state);
+
+  const count = (status: number) => {
+    state.stats.total += 1;
+    state.stats.byStatus[String(status)] = (state.stats.byStatus[String(status)] ?? 0) + 1;
+    if (status === 429) state.stats.throttled += 1;
+  };
+
+  return {
+    name: 'fenerum',
+    state,
+    reset,
+    async handle(req, res, body) {
+      const path = new URL(req.url ?? '/', 'http://sandbox.local').pathname;
+      if (path.startsWith('/__sandbox/') || path.startsWith('/self-service/')) return control.handle(req, res, body);
+      try {
+        if (!failIfAsked(state, res)) await api.handle(req, res, body);
+      } finally {
+        count(res.headersSent ? res.statusCode : 500);
+      }
+    },
+  };
+}

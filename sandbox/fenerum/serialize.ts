@@ -1,0 +1,31 @@
+import type { AccountRecord, CardRecord } from './state';
+
+/** The account as Fenerum's API shows it. */
+export const accountJson = (a: AccountRecord) => ({ ...a });
+
+/** The payment card as Fenerum's API shows it: the number masked to its last four digits. */
+export const cardJson = (c: CardRecord) => ({
+  uuid: c.uuid,
+  active: c.active,
+  brand: c.brand,
+  card_number: `XXXXXXXXXXXX${c.last4}`,
+  month: c.month,
+  year: c.year,
+  payment_gateway: c.payment_gateway,
+  account: c.account,
+  token: c.token,
+  created_date: c.created_date,
+});
+
+/** The stored card with its audit fields, for the control endpoint. */
+export const cardRecordJson = (c: CardRecord) => ({
+  ...cardJson(c),
+  created_by: c.createdBy,
+  created_by_client_system: c.createdByClientSystem,
+  disabled_by: c.disabledBy,
+  disabled_at: c.disabledAt,
+});
+
+/** Fenerum's list order: oldest first (a stable order, so pages do not shift). */
+export const byCreated = (a: CardRecord, b: CardRecord) =>
+  a.created_date.localeCompare(b.created_date) || a.uuid.localeCompare(b.uuid);

@@ -1,0 +1,86 @@
+export type Gateway = 'stripe_new' | 'stripe' | 'quickpay';
+export const GATEWAYS: readonly Gateway[] = ['stripe_new', 'stripe', 'quickpay'];
+
+/** An account as Fenerum stores it (the wire fields we emulate). */
+export type AccountRecord = {
+  uuid: string;
+  code: string;
+  company_name: string;
+  legal_address: string;
+  legal_zipcode: string;
+  legal_city: string;
+  legal_country: string;
+  billing_email: string;
+  language: string;
+  created_date: string;
+};
+
+/** A payment card as the emulator stores it: the wire fields plus who touched it (X-User). */
+export type CardRecord = {
+  uuid: string;
+  account: string;
+  active: boolean;
+  brand: string;
+  last4: string;
+  month: number;
+  year: number;
+  payment_gateway: Gateway;
+  token: string;
+  created_date: string;
+  /** X-User of the call that created it; null for demo data or when the header was absent. */
+  createdBy: string | null;
+  /** X-Client-System of the call that created it. */
+  createdByClientSystem: string | null;
+  disabledBy: string | null;
+  disabledAt: string | null;
+};
+
+/** Every write (POST) the API accepted or refused, with its X-User, for tests to read. */
+export type AuditEntry = {
+  at: string;
+  method: string;
+  path: string;
+  status: number;
+  user: string | null;
+  clientSystem: string | null;
+  body: unknown;
+};
+
+export type SelfServiceLink = { email: string; url: string; user: string | null; at: string };
+
+export type FailNext = { status: number; count: number; retryAfter?: number };
+
+export type Settings = {
+  rateLimit: { enabled: boolean; perMinute: number };
+  failNext: FailNext | null;
+};
+
+export type Stats = {
+  /** API requests answered (control endpoints excluded). */
+  total: number;
+  /** Answers per HTTP status, e.g. {"200": 12, "429": 1}. */
+  byStatus: Record<string, number>;
+  /** 429s served (rate limit and failNext alike). */
+  throttled: number;
+};
+
+export type FenerumState = {
+  accounts: AccountRecord[];
+  cards: CardRecord[];
+  audit: AuditEntry[];
+  selfServiceLinks: SelfServiceLink[];
+  settings: Settings;
+  stats: Stats;
+  /** Per token: times (ms) of the requests the rate limit let through, oldest first. */
+  throttleHistory: Map<string, number[]>;
+};
+
+/** Fenerum's documented limit: 60 requests per minute per API user. */
+export const DEFAULT_RATE_PER_MINUTE = 60;
+
+export const defaultSettings = (): Settings => ({
+  rateLimit: { enabled: true, perMinute: DEFAULT_RATE_PER_MINUTE },
+  failNext: null,
+});
+
+export const emptyStats = (): Stats => ({ total: 0, byStatus: {}, throttled: 0 });

@@ -1,0 +1,138 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A tiny router for the emulators: enough of an HTTP framework, nothing more. */
+export type Params = Record<string, string>;
+export type Ctx = {
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  url: URL;
+  params: Params;
+  /** The raw request body (already read). */
+  body: string;
+};
+export type Handler = (ctx: Ctx) => void | Promise<void>;
+
+type Route = { method: string; pattern: RegExp; keys: string[]; handler: Handler };
+
+export class Router {
+  private routes: Route[] = [];
+
+  on(method: string, path: string, handler: Handler): this {
+    const keys: string[] = [];
+    const source = path
+      .split('/')
+      .map((part) => {
+        if (part.startsWith(':')) {
+          keys.push(part.slice(1));
+          return '([^/]+)';
+        }
+        return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('/');
+    this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, handler });
+    return this;
+  }
+
+  get(path: string, h: Handler) { return this.on('GET', path, h); }
+  post(path: string, h: Handler) { return this.on('POST', path, h); }
+  put(path: string, h: Handler) { return this.on('PUT', path, h); }
+  delete(path: string, h: Handler) { return this.on('DELETE', path, h); }
+
+  /** Finds the route; answers 404/405 itself when none fits. */
+  async handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sandbox.local');
+    let pathMatched = false;
+    for (const route of this.routes) {
+      const m = route.pattern.exec(url.pathname);
+      if (!m) continue;
+      pathMatched = true;
+      if (route.method !== req.method) continue;
+      const params: Params = {};
+      route.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1] ?? '')));
+      await route.handler({ req, res, url, params, body });
+      return;
+    }
+    sendJson(res, pathMatched ? 405 : 404, { detail: pathMatched ? 'Method not allowed.' : 'Not found.' });
+  }
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+export function sendHtml(res: http.ServerResponse, status: number, html: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
+  res.end(html);
+}
+
+export function readBody(req: http.IncomingMessage, limit = 1_000_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Parses a JSON or form body; undefined when it is neither. */
+export function parseBody(ctx: Ctx): unknown {
+  const type = ctx.req.headers['content-type'] ?? '';
+  if (ctx.body === '') return {};
+  if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(ctx.body));
+  try {
+    return JSON.parse(ctx.body);
+  } catch {
+    return undefined;
+  }
+}
+
+export type Emulator = {
+  name: string;
+  handle: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => Promise<void>;
+  /** Called when the server stops (timers, retries). */
+  close?: () => void;
+};
+
+export type RunningServer = { url: string; port: number; close: () => Promise<void> };
+
+/** Serves one emulator on a port (0 = any free port). */
+export function serve(emulator: Emulator, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+  const server = http.createServer(async (req, res) => {
+    try {
+      const body = await readBody(req);
+      await emulator.handle(req, res, body);
+    } catch (err) {
+      if (!res.headersSent) sendJson(res, 500, { detail: `Sandbox ${emulator.name} error: ${(err as Error).message}` });
+      else res.end();
+    }
+  });
+  server.keepAliveTimeout = 5_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const actual = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://localhost:${actual}`,
+        port: actual,
+        close: () =>
+          new Promise<void>((done) => {
+            emulator.close?.();
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import { SANDBOX_PORT_BASE, sandboxPorts, sandboxSecrets } from '../lib/env/sandbox-defaults';
+import { createFenerumEmulator } from './fenerum/emulator';
+import type { GatewayLookup } from './gateways';
+import { serve, type Emulator, type RunningServer } from './http';
+
+export type SandboxOptions = {
+  /** First port; the emulators take it and the next three (see sandboxPorts). */
+  portBase?: number;
+  /** Where the app runs, for webhooks and callbacks (Stripe's `listen --forward-to`). */
+  appUrl?: string;
+  /** Short retry schedules, for tests. */
+  fast?: boolean;
+};
+
+export type Sandbox = {
+  urls: { fenerum: string; stripe: string; quickpay: string; farpay: string };
+  stop: () => Promise<void>;
+};
+
+/** Starts every provider emulator, each on its own port as if on its own host. */
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const ports = sandboxPorts(opts.portBase ?? SANDBOX_PORT_BASE);
+  const urls = {
+    fenerum: `http://localhost:${ports.fenerum}`,
+    stripe: `http://localhost:${ports.stripe}`,
+    quickpay: `http://localhost:${ports.quickpay}`,
+    farpay: `http://localhost:${ports.farpay}`,
+  };
+  const appUrl = opts.appUrl ?? 'http://localhost:3000';
+
+  // Fenerum asks the gateway about a token when a card is registered; each gateway
+  // emulator adds its own lookup here.
+  const lookups: Partial<Record<Parameters<GatewayLookup>[0], (token: string) => ReturnType<GatewayLookup>>> = {};
+  const lookupCard: GatewayLookup = (gateway, token) => lookups[gateway]?.(token) ?? null;
+
+  const emulators: Array<[Emulator, number]> = [];
+  void appUrl;
+  // Emulators are registered below, one block each.
+
+  // Fenerum: accounts, payment cards (asking the gateways via lookupCard), the 60/min rate limit.
+  {
+    const emulator = createFenerumEmulator({ token: sandboxSecrets.FENERUM_API_TOKEN, lookupCard });
+    emulators.push([emulator, ports.fenerum]);
+  }
+
+  const running: RunningServer[] = [];
+  try {
+    for (const [emulator, port] of emulators) running.push(await serve(emulator, port));
+  } catch (err) {
+    await Promise.all(running.map((r) => r.close()));
+    throw err;
+  }
+  return { urls, stop: async () => void (await Promise.all(running.map((r) => r.close()))) };
+}

@@ -1,0 +1,2 @@
+// Outside Next (tests, scripts) `server-only` has nothing to guard; Next's bundler enforces it.
+export {};
