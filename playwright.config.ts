@@ -12,6 +12,7 @@ const appEnv = {
   SANDBOX_PORT: String(E2E.sandboxPort),
   PGLITE_DIR: '.data/e2e',
   NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
 };
 
 export default defineConfig({

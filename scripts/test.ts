@@ -26,7 +26,7 @@ for (const step of steps) {
   const started = Date.now();
   console.log(`\n▶ ${step.name}: ${step.cmd.join(' ')}`);
   const [bin, ...args] = step.cmd as [string, ...string[]];
-  const r = spawnSync(bin, args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
+  const r = spawnSync(bin, args, { stdio: 'inherit', env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, ...step.env } });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (r.status !== 0) {
     console.error(`\n✗ ${step.name} failed (${secs}s)`);
