@@ -4,7 +4,9 @@ import { customerCookie, ratio, type Harness } from './harness';
 /** Gzip bytes of the same-origin scripts a page loads (what its HTML references). */
 export async function pageScriptBytes(appUrl: string, path: string, headers: Record<string, string> = {}): Promise<number> {
   const html = await (await fetch(`${appUrl}${path}`, { headers })).text();
-  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? ''))].filter((s) => s.startsWith('/'));
+  // Modern browsers skip `nomodule` scripts (Next's legacy polyfills): count what they load.
+  const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnoModule\b|\bnomodule\b/.test(tag));
+  const srcs = [...new Set(tags.map((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1] ?? ''))].filter((s) => s.startsWith('/'));
   let total = 0;
   for (const src of srcs) total += gzipSync(Buffer.from(await (await fetch(`${appUrl}${src}`)).arrayBuffer()), { level: 9 }).length;
   return total;
