@@ -1,3 +1,4 @@
+import { sandboxPorts } from '../lib/env/sandbox-defaults';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 /** Integration tests run against the whole sandbox, on ports of their own. */
@@ -5,7 +6,13 @@ let sandbox: Sandbox | undefined;
 
 export async function setup() {
   const portBase = Number(process.env.TEST_SANDBOX_PORT ?? 4300);
-  sandbox = await startSandbox({ portBase, appUrl: process.env.TEST_APP_URL ?? 'http://localhost:3999', fast: true });
+  sandbox = await startSandbox({ portBase, appUrl: 'http://localhost:3999', fast: true });
+  // Fenerum's limit is lifted for the suite; the tests of the limit set it themselves.
+  await fetch(`http://localhost:${sandboxPorts(portBase).fenerum}/__sandbox/settings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ rateLimit: { enabled: false } }),
+  });
 }
 
 export async function teardown() {

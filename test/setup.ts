@@ -3,6 +3,10 @@
 // TEST_DB=postgres (npm test runs the suite both ways when that is set).
 process.env.SANDBOX_PORT = process.env.TEST_SANDBOX_PORT ?? '4300';
 process.env.PGLITE_DIR = 'memory://';
+// Nothing listens here: provider callbacks aimed at the app go nowhere; tests deliver them.
+process.env.APP_URL = 'http://localhost:3999';
+// The tests are not about Fenerum's 60/min (the client and emulator tests are): lift it.
+process.env.FENERUM_RATE_LIMIT_PER_MINUTE = '100000';
 delete process.env.DATABASE_URL;
 if (process.env.TEST_DB === 'postgres') {
   if (!process.env.TEST_DATABASE_URL) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');

@@ -1,12 +1,21 @@
 import { expiryStatus } from '@/lib/cards/expiry';
 import type { PaymentCard } from '@/lib/fenerum/types';
+import type { CardSummary } from '@/lib/registrations/store';
 import { formatExpiry, type Translate } from '@/lib/i18n/translate';
 
 /** The account's active cards: brand, last four, expiry, and a warning when it runs out soon. */
-export function CardList({ cards, t, now }: { cards: PaymentCard[]; t: Translate; now: Date }) {
-  if (cards.length === 0) return <p className="empty">{t('portal.noCards')}</p>;
+export function CardList({ cards, pending, t, now }: { cards: PaymentCard[]; pending: Array<CardSummary & { id: string }>; t: Translate; now: Date }) {
+  if (cards.length === 0 && pending.length === 0) return <p className="empty">{t('portal.noCards')}</p>;
   return (
     <ul className="cards" data-testid="card-list">
+      {pending.map((card) => (
+        <li key={card.id} className="card" data-testid="card-pending">
+          <span className="card-brand">{card.brand}</span>
+          <span className="card-number">•••• {card.last4}</span>
+          <span className="card-expiry">{t('portal.expires', { date: formatExpiry(card.expMonth, card.expYear) })}</span>
+          <span className="badge badge-soon">{t('card.pending')}</span>
+        </li>
+      ))}
       {cards.map((card) => {
         const status = expiryStatus(card.expMonth, card.expYear, now);
         return (

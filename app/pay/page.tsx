@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { getCustomerSession } from '@/lib/auth/server';
 import { loadPortal } from '@/lib/cards/portal';
+import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
+import { pendingCards } from '@/lib/registrations/pending';
+import { AddCard } from './add-card';
 import { CardList } from './card-list';
 
 export const metadata: Metadata = { title: 'Payment cards', referrer: 'no-referrer' };
@@ -17,7 +20,7 @@ export default async function PortalPage() {
       </section>
     );
   }
-  const portal = await loadPortal(session.accountCode, session.accountUuid);
+  const [portal, pending] = await Promise.all([loadPortal(session.accountCode, session.accountUuid), getDb().then((db) => pendingCards(db, session.accountCode))]);
   if (!portal.ok) {
     return (
       <section className="panel" role="alert">
@@ -32,7 +35,8 @@ export default async function PortalPage() {
         {portal.account.name}
       </p>
       <h1>{t('portal.cards')}</h1>
-      <CardList cards={portal.cards} t={t} now={new Date()} />
+      <CardList cards={portal.cards} pending={pending} t={t} now={new Date()} />
+      <AddCard t={t} />
     </section>
   );
 }

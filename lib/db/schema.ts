@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Every customer link we issue; a token names its row, so a link can be revoked. */
 export const issuedLinks = pgTable(
@@ -30,4 +30,67 @@ export const auditLog = pgTable(
     ip: text('ip'),
   },
   (t) => [index('audit_log_account_idx').on(t.accountCode, t.at)],
+);
+
+/**
+ * One card on its way to Fenerum. Created when the customer starts (a SetupIntent, a QuickPay
+ * subscription), queued once the provider has confirmed it, registered exactly once: the
+ * provider id is unique, and only the holder of the lease may call Fenerum for it.
+ */
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: text('id').primaryKey(),
+    gateway: text('gateway').$type<'stripe_new' | 'quickpay'>().notNull(),
+    /** seti_… for Stripe, the subscription id for QuickPay. */
+    providerRef: text('provider_ref').notNull(),
+    /** The id we gave the provider for it (QuickPay's order_id). */
+    orderId: text('order_id'),
+    accountCode: text('account_code').notNull(),
+    accountUuid: text('account_uuid').notNull(),
+    /** What Fenerum registers: pm_… or the subscription id; set when verified. */
+    token: text('token'),
+    status: text('status').$type<RegistrationStatus>().notNull(),
+    cardBrand: text('card_brand'),
+    cardLast4: text('card_last4'),
+    cardExpMonth: integer('card_exp_month'),
+    cardExpYear: integer('card_exp_year'),
+    fenerumCardUuid: text('fenerum_card_uuid'),
+    attempts: integer('attempts').notNull().default(0),
+    /** An earlier attempt may have reached Fenerum without our knowing: look before creating. */
+    uncertain: boolean('uncertain').notNull().default(false),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('registrations_provider_uq').on(t.gateway, t.providerRef),
+    uniqueIndex('registrations_order_uq').on(t.orderId),
+    index('registrations_due_idx').on(t.status, t.nextAttemptAt),
+    index('registrations_account_idx').on(t.accountCode, t.createdAt),
+  ],
+);
+
+export type RegistrationStatus =
+  /** Waiting for the customer to finish with the provider. */
+  | 'started'
+  /** Confirmed by the provider; waiting for (another) attempt at Fenerum. */
+  | 'queued'
+  | 'registered'
+  /** Fenerum refused it for good, or the provider says it failed. */
+  | 'failed';
+
+/** Webhooks and callbacks, stored before they are acted on; a repeat is recognised by its key. */
+export const inbox = pgTable(
+  'inbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    provider: text('provider').notNull(),
+    eventKey: text('event_key').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [uniqueIndex('inbox_provider_event_uq').on(t.provider, t.eventKey)],
 );

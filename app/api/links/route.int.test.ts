@@ -28,7 +28,7 @@ describe('POST /api/links', () => {
     const res = await post(JSON.stringify({ account: 'CUST001', expiresIn: '2h' }));
     expect(res.status).toBe(201);
     const body = (await res.json()) as { url: string; expiresAt: string };
-    expect(body.url).toMatch(/^http:\/\/localhost:3000\/pay\/[\w-]+\.[\w-]+$/);
+    expect(body.url).toMatch(/^http:\/\/localhost:3999\/pay\/[\w-]+\.[\w-]+$/);
     const hours = (Date.parse(body.expiresAt) - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(1.9);
     expect(hours).toBeLessThanOrEqual(2);

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { linkErrorPage, linkFailureStatus } from '@/lib/auth/link-error-page';
+import { linkErrorPage, linkFailureStatus } from '@/lib/auth/plain-page';
 import { openCustomerLink } from '@/lib/auth/server';
 import { SESSION_COOKIE, signSession } from '@/lib/auth/session-token';
 import { env } from '@/lib/env';

@@ -16,8 +16,11 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 /** A plain page that says what went wrong and what to do; no account data, no stack trace. */
 export function linkErrorPage(reason: LinkFailure, locale: Locale, t: Translate): string {
   const kind = reason === 'expired' ? 'expired' : reason === 'revoked' ? 'revoked' : 'invalid';
-  const title = t(`link.title.${kind}`);
-  const lead = t(`link.lead.${kind}`);
+  return plainPage(t(`link.title.${kind}`), t(`link.lead.${kind}`), locale);
+}
+
+/** A self-contained page for refusals outside the React tree. */
+export function plainPage(title: string, lead: string, locale: Locale): string {
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escape(title)}</title>

@@ -1,0 +1,111 @@
+import { count, eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/lib/db';
+import { inbox, registrations } from '@/lib/db/schema';
+import { env } from '@/lib/env';
+import { startRegistrationWorker } from '@/lib/registrations/worker';
+import { fenerum } from '@/lib/fenerum';
+import { callbackRequest, registration, startQuickpay, waitForStatus } from '@/test/quickpay-fixtures';
+import { authorizeQuickpay, fenerumCardsOf, fenerumSettings } from '@/test/sandbox-control';
+import { POST } from './route';
+
+const cardsWithToken = async (account: string, token: string) => (await fenerumCardsOf(account)).filter((c) => c.token === token);
+const inboxCount = async () => (await (await getDb()).select({ n: count() }).from(inbox))[0]?.n ?? 0;
+
+describe('POST /api/quickpay-callback', () => {
+  it('registers an approved subscription with Fenerum (gateway quickpay, token = the id) and answers 200', async () => {
+    const { registration: reg } = await startQuickpay('CUST003');
+    const body = await authorizeQuickpay(reg.providerRef);
+    const res = await POST(callbackRequest(body));
+    expect(res.status).toBe(200);
+    const done = await waitForStatus(reg.id, 'registered');
+    expect(done).toMatchObject({ cardBrand: 'Dankort', cardLast4: '0006' });
+    const cards = await cardsWithToken('CUST003', reg.providerRef);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({ payment_gateway: 'quickpay', uuid: done.fenerumCardUuid });
+  });
+
+  it.each([
+    ['no checksum', (body: string) => callbackRequest(body, null)],
+    ['a wrong checksum', (body: string) => callbackRequest(body, null, { 'QuickPay-Checksum-Sha256': 'ab'.repeat(32) })],
+    ['a body changed after signing', (body: string) => {
+      const signed = callbackRequest(body);
+      return new Request(signed.url, { method: 'POST', headers: signed.headers, body: body.replace('"accepted":true', '"accepted":true ') });
+    }],
+    ['the API key instead of the private key', (body: string) => callbackRequest(body, env().quickpay.apiKey)],
+  ])('refuses %s with 403 and stores nothing', async (_, make) => {
+    const { registration: reg } = await startQuickpay('CUST003');
+    const body = await authorizeQuickpay(reg.providerRef);
+    const before = await inboxCount();
+    const res = await POST(make(body));
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/checksum/i) });
+    expect(await inboxCount()).toBe(before);
+    expect((await registration(reg.id)).status).toBe('started');
+  });
+
+  it('the same callback 20 times, concurrently, registers one card', async () => {
+    const { registration: reg } = await startQuickpay('CUST003');
+    const body = await authorizeQuickpay(reg.providerRef);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => POST(callbackRequest(body))));
+    expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200));
+    await waitForStatus(reg.id, 'registered');
+    await new Promise((r) => setTimeout(r, 300)); // any straggler attempt would have landed by now
+    expect(await cardsWithToken('CUST003', reg.providerRef)).toHaveLength(1);
+  });
+
+  it('while Fenerum answers 503, QuickPay still gets 200; the card is registered once after it recovers', async () => {
+    const { registration: reg } = await startQuickpay('CUST005');
+    const body = await authorizeQuickpay(reg.providerRef);
+    await fenerumSettings({ failNext: { status: 503, count: 1000 } });
+    try {
+      const res = await POST(callbackRequest(body));
+      expect(res.status).toBe(200);
+      await expect.poll(async () => (await registration(reg.id)).lastError, { timeout: 10_000 }).toMatch(/503/);
+      expect((await registration(reg.id)).status).toBe('queued');
+    } finally {
+      await fenerumSettings({ failNext: null });
+    }
+    // Time passes: the retry falls due, and the worker finishes the job.
+    const db = await getDb();
+    await db.update(registrations).set({ nextAttemptAt: sql`now()` }).where(eq(registrations.id, reg.id));
+    const worker = startRegistrationWorker({ db, fenerum: fenerum(), idleMs: 50 });
+    try {
+      await waitForStatus(reg.id, 'registered');
+    } finally {
+      await worker.stop();
+    }
+    expect(await cardsWithToken('CUST005', reg.providerRef)).toHaveLength(1);
+  });
+
+  it('a rejected card is acknowledged and nothing is registered', async () => {
+    const { registration: reg } = await startQuickpay('CUST003');
+    const body = await authorizeQuickpay(reg.providerRef, '1000000000000016');
+    const res = await POST(callbackRequest(body));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ result: 'ignored' });
+    expect((await registration(reg.id)).status).toBe('started');
+    expect(await cardsWithToken('CUST003', reg.providerRef)).toHaveLength(0);
+  });
+
+  it('a subscription this portal did not start is acknowledged and ignored', async () => {
+    const body = JSON.stringify({ id: 999999999, order_id: 'elsewhere-1', accepted: true, type: 'Subscription', state: 'active', currency: 'DKK', operations: [] });
+    const res = await POST(callbackRequest(body));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ result: 'ignored' });
+  });
+
+  it('other resource types are acknowledged and ignored', async () => {
+    const res = await POST(callbackRequest('{"id": 1}', undefined, { 'QuickPay-Resource-Type': 'Payment' }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ result: 'ignored' });
+  });
+
+  it('a signed but malformed body gets 400, an oversized one 413, and nothing is stored', async () => {
+    const before = await inboxCount();
+    expect((await POST(callbackRequest('{"id": '))).status).toBe(400);
+    expect((await POST(callbackRequest('{"id": "x"}'))).status).toBe(400);
+    expect((await POST(callbackRequest(JSON.stringify({ pad: 'x'.repeat(300_000) })))).status).toBe(413);
+    expect(await inboxCount()).toBe(before);
+  });
+});

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { rowsOf } from '@/lib/db/rows';
+import { audit } from '@/lib/audit';
+import type { Db } from '@/lib/db/connect';
+import { registrations } from '@/lib/db/schema';
+import type { PaymentCard } from '@/lib/fenerum/types';
+
+export type Registration = typeof registrations.$inferSelect;
+export type CardSummary = { brand: string; last4: string; expMonth: number; expYear: number };
+
+/** A lease long enough for a rate-limited Fenerum call with its retries. */
+export const LEASE_MS = 120_000;
+
+/** Records a card the customer has started to add; a repeat for the same provider id returns the first. */
+export async function startRegistration(
+  db: Db,
+  input: { gateway: Registration['gateway']; providerRef: string; orderId?: string; accountCode: string; accountUuid: string; id?: string },
+): Promise<Registration> {
+  await db
+    .insert(registrations)
+    .values({ id: input.id ?? randomUUID(), status: 'started', ...input })
+    .onConflictDoNothing({ target: [registrations.gateway, registrations.providerRef] });
+  const row = await findRegistration(db, input.gateway, input.providerRef);
+  if (!row) throw new Error('registration vanished after insert');
+  return row;
+}
+
+export async function findRegistration(db: Db, gateway: Registration['gateway'], providerRef: string): Promise<Registration | undefined> {
+  const [row] = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.gateway, gateway), eq(registrations.providerRef, providerRef)))
+    .limit(1);
+  return row;
+}
+
+/** The provider confirmed the card: queue it for Fenerum (once; later calls change nothing). */
+export async function queueRegistration(db: Db, id: string, token: string, card: CardSummary | null): Promise<Registration | undefined> {
+  await db
+    .update(registrations)
+    .set({
+      status: 'queued',
+      token,
+      cardBrand: card?.brand,
+      cardLast4: card?.last4,
+      cardExpMonth: card?.expMonth,
+      cardExpYear: card?.expYear,
+      nextAttemptAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(registrations.id, id), eq(registrations.status, 'started')));
+  const [row] = await db.select().from(registrations).where(eq(registrations.id, id)).limit(1);
+  return row;
+}
+
+/**
+ * Takes the lease on due registrations (or on one by id): several processes may call this at
+ * once, and each row goes to exactly one of them (FOR UPDATE SKIP LOCKED, then a lease).
+ */
+export async function claimRegistrations(db: Db, opts: { limit: number; id?: string; leaseMs?: number }): Promise<Registration[]> {
+  const lease = `${opts.leaseMs ?? LEASE_MS} milliseconds`;
+  const byId = opts.id ? sql`and id = ${opts.id}` : sql`and next_attempt_at <= now()`;
+  const rows = await db.execute(sql`
+    update registrations set lease_until = now() + ${lease}::interval, attempts = attempts + 1, updated_at = now()
+    where id in (
+      select id from registrations
+      where status = 'queued' ${byId} and (lease_until is null or lease_until < now())
+      order by next_attempt_at limit ${opts.limit}
+      for update skip locked)
+    returning id`);
+  const ids = rowsOf<{ id: string }>(rows).map((r) => r.id);
+  if (ids.length === 0) return [];
+  return db.select().from(registrations).where(inArray(registrations.id, ids));
+}
+
+export async function markRegistered(db: Db, reg: Registration, card: PaymentCard, actor = 'system'): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(registrations)
+      .set({
+        status: 'registered',
+        fenerumCardUuid: card.uuid,
+        cardBrand: card.brand,
+        cardLast4: card.last4,
+        cardExpMonth: card.expMonth,
+        cardExpYear: card.expYear,
+        leaseUntil: null,
+        lastError: null,
+        uncertain: false,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(registrations.id, reg.id));
+    await audit(tx, {
+      actor,
+      action: 'card.registered',
+      accountCode: reg.accountCode,
+      subject: card.uuid,
+      details: { gateway: reg.gateway, providerRef: reg.providerRef, brand: card.brand, last4: card.last4, attempts: reg.attempts },
+    });
+  });
+}
+
+export async function markRetry(db: Db, id: string, delayMs: number, error: string, uncertain: boolean): Promise<void> {
+  await db
+    .update(registrations)
+    .set({
+      nextAttemptAt: sql`now() + ${`${Math.round(delayMs)} milliseconds`}::interval`,
+      leaseUntil: null,
+      lastError: error,
+      uncertain: uncertain ? true : undefined,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(registrations.id, id));
+}
+
+export async function markFailed(db: Db, reg: Registration, error: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(registrations).set({ status: 'failed', leaseUntil: null, lastError: error, updatedAt: sql`now()` }).where(eq(registrations.id, reg.id));
+    await audit(tx, { actor: 'system', action: 'card.registration_failed', accountCode: reg.accountCode, subject: reg.providerRef, details: { error } });
+  });
+}

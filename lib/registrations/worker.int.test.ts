@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/lib/db';
+import { openDatabase } from '@/lib/db/connect';
+import { fenerum } from '@/lib/fenerum';
+import { cardOf } from '@/lib/cards/quickpay/subscription-card';
+import { quickpaySubscription } from '@/lib/quickpay/wire';
+import { registration, startQuickpay } from '@/test/quickpay-fixtures';
+import { authorizeQuickpay, fenerumCardsOf } from '@/test/sandbox-control';
+import { queueRegistration } from './store';
+import { startRegistrationWorker } from './worker';
+
+async function queuedRegistrations(n: number, account: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const { registration: reg } = await startQuickpay(account);
+    const sub = quickpaySubscription.parse(JSON.parse(await authorizeQuickpay(reg.providerRef)));
+    await queueRegistration(await getDb(), reg.id, reg.providerRef, cardOf(sub));
+    ids.push(reg.id);
+  }
+  return ids;
+}
+
+describe('registration worker', () => {
+  it('two instances draining one queue register each card exactly once', async () => {
+    const ids = await queuedRegistrations(30, 'CUST005');
+    // A second instance: its own connection pool on the same database (on PGlite, the same
+    // embedded database, since PGlite belongs to one process).
+    const other = process.env.DATABASE_URL ? await openDatabase({ url: process.env.DATABASE_URL, pgliteDir: 'memory://' }) : undefined;
+    const a = startRegistrationWorker({ db: await getDb(), fenerum: fenerum(), idleMs: 20, concurrency: 3 });
+    const b = startRegistrationWorker({ db: other?.db ?? (await getDb()), fenerum: fenerum(), idleMs: 20, concurrency: 3 });
+    try {
+      await expect.poll(async () => (await Promise.all(ids.map(registration))).every((r) => r.status === 'registered'), { timeout: 20_000 }).toBe(true);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+      await other?.close();
+    }
+    const rows = await Promise.all(ids.map(registration));
+    const cards = await fenerumCardsOf('CUST005');
+    for (const row of rows) {
+      expect(cards.filter((c) => c.token === row.providerRef)).toHaveLength(1);
+      expect(row.attempts).toBe(1);
+    }
+    expect(new Set(rows.map((r) => r.fenerumCardUuid)).size).toBe(ids.length);
+  });
+});

@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/lib/db/connect';
+import { registrations } from '@/lib/db/schema';
+import { attemptRegistration, type AttemptDeps, type FenerumCards } from './attempt';
+import { claimRegistrations } from './store';
+
+export type WorkerOptions = {
+  db: Db;
+  fenerum: FenerumCards;
+  /** How often to look for due work when there was none. */
+  idleMs?: number;
+  /** Registrations in flight at once; the Fenerum client's limiter paces the calls. */
+  concurrency?: number;
+  onError?: (err: unknown) => void;
+};
+
+export function attemptDeps(db: Db, fenerum: FenerumCards): AttemptDeps {
+  return {
+    db,
+    fenerum,
+    alreadyRegistered: async (uuid) =>
+      (await db.select({ id: registrations.id }).from(registrations).where(eq(registrations.fenerumCardUuid, uuid)).limit(1)).length > 0,
+  };
+}
+
+/**
+ * Drains the registration queue until stopped: claims due rows (safe with several instances
+ * on one Postgres), tries each at Fenerum, reschedules failures with backoff. A restart loses
+ * nothing: the queue is the table, and an expired lease frees a row a dead process held.
+ */
+export function startRegistrationWorker(opts: WorkerOptions): { stop: () => Promise<void> } {
+  const deps = attemptDeps(opts.db, opts.fenerum);
+  const idleMs = opts.idleMs ?? 1_000;
+  const concurrency = opts.concurrency ?? 4;
+  let running = true;
+  let wake: (() => void) | undefined;
+
+  const lane = async () => {
+    while (running) {
+      try {
+        const [reg] = await claimRegistrations(opts.db, { limit: 1 });
+        if (reg) {
+          await attemptRegistration(deps, reg);
+          continue;
+        }
+      } catch (err) {
+        (opts.onError ?? console.error)(err);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, idleMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  };
+  const lanes = Array.from({ length: concurrency }, lane);
+  return {
+    stop: async () => {
+      running = false;
+      wake?.();
+      await Promise.allSettled(lanes);
+    },
+  };
+}

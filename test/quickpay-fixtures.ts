@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/lib/db';
+import { registrations } from '@/lib/db/schema';
+import { env } from '@/lib/env';
+import { fenerum } from '@/lib/fenerum';
+import { quickpay } from '@/lib/quickpay';
+import { quickpayChecksum } from '@/lib/quickpay/checksum';
+import { startQuickpayCard } from '@/lib/cards/quickpay/start';
+import type { CustomerSession } from '@/lib/auth/session-token';
+
+export async function sessionFor(accountCode: string): Promise<CustomerSession> {
+  const account = await fenerum().getAccount(accountCode);
+  return { linkId: 'test', accountCode, accountUuid: account.uuid, expiresAt: Math.floor(Date.now() / 1000) + 3600 };
+}
+
+/** What the customer's click on "Add card with QuickPay" leaves behind: a pending registration. */
+export async function startQuickpay(accountCode: string) {
+  const started = await startQuickpayCard({ db: await getDb(), quickpay: quickpay(), appUrl: env().appUrl }, await sessionFor(accountCode), 'en', null);
+  return { ...started, registration: await registration(started.registrationId) };
+}
+
+export async function registration(id: string) {
+  const [row] = await (await getDb()).select().from(registrations).where(eq(registrations.id, id));
+  if (!row) throw new Error(`no registration ${id}`);
+  return row;
+}
+
+export async function waitForStatus(id: string, status: string, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await registration(id);
+    if (row.status === status) return row;
+    if (Date.now() > until) throw new Error(`registration ${id} is ${row.status}, not ${status}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A callback exactly as QuickPay sends it, signed with the given key. */
+export function callbackRequest(body: string, key: string | null = env().quickpay.privateKey, extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'QuickPay-Resource-Type': 'Subscription',
+    'QuickPay-Account-ID': '12345',
+    'QuickPay-API-Version': 'v10',
+    ...extra,
+  };
+  if (key) headers['QuickPay-Checksum-Sha256'] = quickpayChecksum(body, key);
+  return new Request('http://localhost:3999/api/quickpay-callback', { method: 'POST', headers, body });
+}
