@@ -1,5 +1,6 @@
 import { SANDBOX_PORT_BASE, sandboxPorts, sandboxSecrets } from '../lib/env/sandbox-defaults';
 import { createFenerumEmulator } from './fenerum/emulator';
+import { createQuickpayEmulator } from './quickpay/emulator';
 import type { GatewayLookup } from './gateways';
 import { serve, type Emulator, type RunningServer } from './http';
 
@@ -41,6 +42,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   {
     const emulator = createFenerumEmulator({ token: sandboxSecrets.FENERUM_API_TOKEN, lookupCard });
     emulators.push([emulator, ports.fenerum]);
+  }
+
+  // QuickPay: subscriptions, links, the hosted payment window, signed callbacks with retries.
+  {
+    const emulator = createQuickpayEmulator({
+      apiKey: sandboxSecrets.QUICKPAY_API_KEY,
+      privateKey: sandboxSecrets.QUICKPAY_PRIVATE_KEY,
+      publicUrl: urls.quickpay,
+      fast: opts.fast,
+    });
+    emulators.push([emulator, ports.quickpay]);
+    lookups.quickpay = (token) => emulator.lookupCard(token);
   }
 
   const running: RunningServer[] = [];

@@ -1,0 +1,41 @@
+import type { EnteredCard } from './store';
+import { findTestCard } from './test-cards';
+
+/** The window's checks on what the customer typed, before anything reaches the "acquirer". */
+const luhnValid = (digits: string): boolean => {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+};
+
+export type CardFields = { number: string; expiry: string; cvc: string };
+
+/** MM/YY (also MMYY, MM/YYYY) → month and four-digit year; null when malformed. */
+export function parseExpiry(raw: string): { month: number; year: number } | null {
+  const m = /^\s*(\d{1,2})\s*\/?\s*(\d{2}|\d{4})\s*$/.exec(raw);
+  if (!m?.[1] || !m[2]) return null;
+  const month = Number(m[1]);
+  const year = m[2].length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
+  return month >= 1 && month <= 12 ? { month, year } : null;
+}
+
+/** The entered card, or the message the window shows. */
+export function readCard(fields: CardFields, now: Date): { entered: EnteredCard } | { error: string } {
+  const digits = fields.number.replace(/[\s-]/g, '');
+  if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) return { error: 'The card number is not valid.' };
+  const card = findTestCard(digits);
+  if (!card) return { error: 'Test mode: only the test cards listed below can be used.' };
+  const exp = parseExpiry(fields.expiry);
+  if (!exp) return { error: 'Enter the expiry date as MM/YY.' };
+  const endOfMonth = new Date(Date.UTC(exp.year, exp.month, 1));
+  if (endOfMonth.getTime() <= now.getTime()) return { error: 'The expiry date is in the past.' };
+  if (!/^\d{3,4}$/.test(fields.cvc.trim())) return { error: 'Enter the 3-digit CVC from the back of the card.' };
+  return { entered: { card, expMonth: exp.month, expYear: exp.year } };
+}

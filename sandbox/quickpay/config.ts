@@ -1,0 +1,70 @@
+/**
+ * The QuickPay emulator's options and the constants where QuickPay's behaviour is a choice.
+ * "Unconfirmed" marks what no public source settled (see PROVIDERS.md): each is one constant.
+ */
+export type QuickpayEmulatorOptions = {
+  /** The API key QuickPay accepts (`Authorization: Basic base64(":" + api_key)`). */
+  apiKey: string;
+  /** The account's private key: callbacks are signed with it (QuickPay-Checksum-Sha256). */
+  privateKey: string;
+  /** This emulator's own URL: the hosted payment window lives there. */
+  publicUrl: string;
+  /** The merchant (account) id, sent as QuickPay-Account-ID and in `merchant_id`. */
+  merchantId?: number;
+  /** Short retry schedules and timeouts, for tests. */
+  fast?: boolean;
+  /** Delays between callback attempts (attempts = delays + 1, at most 24); overrides `fast`. */
+  retryScheduleMs?: number[];
+};
+
+export const DEFAULT_MERCHANT_ID = 12345;
+
+/** The only API version served; QuickPay keeps the newest versions only, v10 is it. */
+export const API_VERSION = 'v10';
+
+/** 401 body for a missing or wrong API key (QuickPay's message, per Active Merchant's remote tests). */
+export const INVALID_API_KEY = { message: 'Invalid API key' } as const;
+
+/**
+ * Missing or unknown `Accept-Version`. Unconfirmed: the status and text QuickPay answers with are
+ * not public; we answer 400 with a message that names the header and the supported version.
+ */
+export const VERSION_ERROR_STATUS = 400;
+export const versionErrorBody = (given: string | undefined) => ({
+  message: given ? `Unsupported API version: ${given}. Supported: ${API_VERSION}` : `Missing Accept-Version header. Supported: ${API_VERSION}`,
+});
+
+/**
+ * order_id: QuickPay documents "unique order number"; integrations keep it 4–20 characters of
+ * [A-Za-z0-9-] (Active Merchant truncates to 20). Unconfirmed: the exact rule QuickPay enforces.
+ */
+export const ORDER_ID_PATTERN = /^[A-Za-z0-9-]{4,20}$/;
+
+/** ActiveRecord-style field messages, as QuickPay's 400s show them ("has already been taken"). */
+export const FIELD_ERRORS = {
+  blank: "can't be blank",
+  invalid: 'is invalid',
+  taken: 'has already been taken',
+  currency: 'must be three uppercase letters',
+  notNumber: 'is not a number',
+  notInteger: 'must be an integer',
+  negative: 'must be greater than or equal to 0',
+  notUrl: 'is not a valid URL',
+  notHash: 'must be a hash',
+  tooLong: 'is too long',
+} as const;
+
+/** Callback delays after the first attempt; QuickPay tries up to 24 times with growing delays. */
+export const MAX_CALLBACK_ATTEMPTS = 24;
+export const callbackRetryDelaysMs = (fast: boolean): number[] =>
+  Array.from({ length: MAX_CALLBACK_ATTEMPTS - 1 }, (_, i) =>
+    fast ? Math.min(20 * 2 ** i, 1_000) : Math.min(5_000 * 2 ** i, 6 * 60 * 60 * 1000),
+  );
+
+export const callbackTimeoutMs = (fast: boolean): number => (fast ? 2_000 : 10_000);
+
+/** The acquirer named on operations and the subscription once a card has been tried. */
+export const TEST_ACQUIRER = 'clearhaus';
+
+/** The user agent QuickPay's callback service sends. Unconfirmed. */
+export const CALLBACK_USER_AGENT = 'QuickPay-Callback/v10';

@@ -1,0 +1,89 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLinked, startEmulator, startReceiver, type Started } from './test-support';
+
+/** The hosted payment window in a real browser (Debian's Chromium), on a phone-sized screen. */
+let s: Started;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  s = await startEmulator();
+  receiver = await startReceiver(() => 200, {
+    '/continue': '<h1>Back at the shop: card added</h1>',
+    '/cancel': '<h1>Back at the shop: cancelled</h1>',
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  page = await context.newPage();
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await receiver?.close();
+  await s?.server.close();
+});
+
+async function enterCard(number: string, expiry = '12/30', cvc = '123') {
+  await page.getByLabel('Card number').fill(number);
+  await page.getByLabel('Expiry (MM/YY)').fill(expiry);
+  await page.getByLabel('CVC').fill(cvc);
+  await page.getByRole('button', { name: 'Save card' }).click();
+}
+
+const getSub = async (id: number) => (await s.call('GET', `/subscriptions/${id}`)).body as { accepted: boolean; metadata: Record<string, unknown>; operations: unknown[] };
+
+describe('hosted payment window', () => {
+  it('saves the approved test card and lands on continue_url (303), after which the callback says accepted', async () => {
+    const { id, url } = await createLinked(s, receiver.url);
+    await page.goto(url);
+    await expect(page.getByRole('region', { name: 'Test mode' }).textContent()).resolves.toContain('1000 0000 0000 0008');
+    const before = receiver.received.length;
+    await enterCard('1000 0000 0000 0008');
+    await page.waitForURL(`${receiver.url}/continue`);
+    expect(await page.locator('h1').textContent()).toBe('Back at the shop: card added');
+    await receiver.waitFor(before + 1);
+    expect(JSON.parse(receiver.received[before]?.body ?? '{}')).toMatchObject({ id, accepted: true, state: 'active' });
+    expect((await getSub(id)).metadata).toMatchObject({ brand: 'visa', last4: '0008', exp_month: 12, exp_year: 2030 });
+  }, 20_000);
+
+  it('shows a rejected card\'s error, lets the customer retry, then continues', async () => {
+    const { id, url } = await createLinked(s, receiver.url);
+    await page.goto(url);
+    await enterCard('1000000000000016');
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/declined/i);
+    expect(page.url()).toContain('/window/');
+    expect((await getSub(id)).accepted).toBe(false);
+    await enterCard('1000000000000008');
+    await page.waitForURL(`${receiver.url}/continue`);
+    const sub = await getSub(id);
+    expect(sub.accepted).toBe(true);
+    expect(sub.operations).toHaveLength(2);
+  }, 20_000);
+
+  it('takes the 3-D Secure card through its challenge (approve), marking is_3d_secure', async () => {
+    const { id, url } = await createLinked(s, receiver.url);
+    await page.goto(url);
+    await enterCard('1000 0000 0000 0073');
+    await page.getByRole('heading', { name: '3-D Secure authentication' }).waitFor();
+    expect((await getSub(id)).operations).toHaveLength(0);
+    await page.getByRole('button', { name: 'Approve authentication' }).click();
+    await page.waitForURL(`${receiver.url}/continue`);
+    expect((await getSub(id)).metadata).toMatchObject({ is_3d_secure: true, last4: '0073' });
+  }, 20_000);
+
+  it('a failed challenge leaves the subscription unaccepted and the window open; cancel goes to cancel_url', async () => {
+    const { id, url } = await createLinked(s, receiver.url);
+    await page.goto(url);
+    await enterCard('1000000000000073');
+    await page.getByRole('button', { name: 'Fail authentication' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/3-D Secure/);
+    expect((await getSub(id)).accepted).toBe(false);
+    await page.getByRole('link', { name: 'Cancel and go back' }).click();
+    await page.waitForURL(`${receiver.url}/cancel`);
+  }, 20_000);
+});

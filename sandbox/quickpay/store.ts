@@ -1,0 +1,125 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { API_VERSION, TEST_ACQUIRER } from './config';
+import type { CreateInput, LinkInput } from './params';
+import { outcomeFor, type TestCard } from './test-cards';
+import { emptyMetadata, type QpOperation, type QpSubscription } from './types';
+
+/** The card a customer entered (the window) or a test named (the control endpoint). */
+export type EnteredCard = { card: TestCard; expMonth: number; expYear: number };
+
+/** A 3-D Secure challenge waiting for the customer's answer. */
+export type Challenge = { id: string; subscriptionId: number; entered: EnteredCard };
+
+export type QuickpayState = {
+  subscriptions: Map<number, QpSubscription>;
+  /** Window token → subscription id. */
+  windows: Map<string, number>;
+  challenges: Map<string, Challenge>;
+  nextId: number;
+};
+
+/**
+ * Ids continue from the clock (tenths of a second since 2024: nine digits, like QuickPay's), so a
+ * restarted sandbox does not hand out an id that an app's database, which outlives the sandbox,
+ * already holds for another subscription (unless more than ten were created per second).
+ */
+const ID_EPOCH_MS = Date.UTC(2024, 0, 1);
+export const freshState = (now: Date): QuickpayState => ({
+  subscriptions: new Map(),
+  windows: new Map(),
+  challenges: new Map(),
+  nextId: Math.floor((now.getTime() - ID_EPOCH_MS) / 100),
+});
+
+export function createSubscription(state: QuickpayState, input: CreateInput, merchantId: number, now: Date): QpSubscription {
+  const at = now.toISOString();
+  const sub: QpSubscription = {
+    id: state.nextId++,
+    merchant_id: merchantId,
+    order_id: input.order_id,
+    accepted: false,
+    type: 'Subscription',
+    text_on_statement: input.text_on_statement,
+    branding_id: null,
+    variables: input.variables,
+    currency: input.currency,
+    state: 'initial',
+    metadata: emptyMetadata(),
+    link: null,
+    shipping_address: null,
+    invoice_address: null,
+    basket: [],
+    operations: [],
+    test_mode: true,
+    acquirer: null,
+    facilitator: null,
+    created_at: at,
+    updated_at: at,
+    retented_at: null,
+    description: input.description,
+    group_ids: [],
+    deadline_at: null,
+  };
+  state.subscriptions.set(sub.id, sub);
+  return sub;
+}
+
+/** Creates or replaces the link; the window URL stays the same for the subscription. */
+export function setLink(state: QuickpayState, sub: QpSubscription, input: LinkInput, publicUrl: string, merchantId: number, now: Date): string {
+  const existing = [...state.windows].find(([, id]) => id === sub.id)?.[0];
+  const token = existing ?? randomBytes(24).toString('hex');
+  state.windows.set(token, sub.id);
+  const url = `${publicUrl.replace(/\/$/, '')}/window/${token}`;
+  sub.link = { url, agreement_id: merchantId, ...input, branding_id: null, version: API_VERSION };
+  sub.updated_at = now.toISOString();
+  return url;
+}
+
+/**
+ * Runs an `authorize` operation with the entered card. Metadata describes the card tried (also
+ * when rejected); `accepted`/`state` change only on approval.
+ */
+export function authorize(sub: QpSubscription, entered: EnteredCard, threeDSecure: { passed: boolean } | null, now: Date): QpOperation {
+  const at = now.toISOString();
+  const { card } = entered;
+  const outcome = outcomeFor(card, threeDSecure?.passed ?? false);
+  const op: QpOperation = {
+    id: sub.operations.length + 1,
+    type: 'authorize',
+    amount: sub.link?.amount ?? 0,
+    pending: false,
+    ...outcome,
+    data: {},
+    callback_url: sub.link?.callback_url ?? null,
+    acquirer: TEST_ACQUIRER,
+    '3d_secure_status': threeDSecure ? (threeDSecure.passed ? 'Y' : 'N') : null,
+    created_at: at,
+  };
+  sub.operations.push(op);
+  sub.metadata = {
+    ...sub.metadata,
+    type: 'card',
+    origin: 'form',
+    brand: card.brand,
+    bin: card.number.slice(0, 6),
+    corporate: false,
+    last4: card.number.slice(-4),
+    exp_month: entered.expMonth,
+    exp_year: entered.expYear,
+    country: 'DNK',
+    is_3d_secure: threeDSecure?.passed ?? false,
+    '3d_secure_type': threeDSecure ? '3DS2' : null,
+    hash: createHash('sha256').update(card.number).digest('hex').slice(0, 40),
+    number: null,
+  };
+  sub.acquirer = TEST_ACQUIRER;
+  if (outcome.qp_status_code === '20000') {
+    sub.accepted = true;
+    sub.state = 'active';
+  }
+  sub.updated_at = at;
+  return op;
+}
+
+/** What GET /subscriptions/{id} answers (a deep copy: later changes do not leak into it). */
+export const subscriptionJson = (sub: QpSubscription): QpSubscription => structuredClone(sub);

@@ -1,0 +1,81 @@
+import { TEST_CARDS, groupDigits } from './test-cards';
+import type { QpSubscription } from './types';
+
+/** The hosted payment window's pages: plain HTML and CSS, no script, usable on a phone. */
+export const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+const STYLE = `
+*{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;background:#f3f5f8;color:#1d2330}
+main{max-width:26rem;margin:0 auto;padding:1.25rem}
+.card{background:#fff;border-radius:12px;padding:1.25rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+h1{font-size:1.2rem;margin:0 0 .25rem}p{margin:.25rem 0 .75rem}.muted{color:#5b6475;font-size:.9rem}
+label{display:block;font-weight:600;margin:.8rem 0 .3rem}
+input{width:100%;font-size:1.1rem;padding:.7rem;border:1px solid #b8c0cc;border-radius:8px}
+input:focus{outline:3px solid #9cc3ff;border-color:#2563eb}.row{display:flex;gap:.75rem}.row>div{flex:1}
+button{width:100%;margin-top:1.1rem;padding:.85rem;font-size:1.1rem;font-weight:600;border:0;border-radius:8px;background:#2563eb;color:#fff;cursor:pointer}
+button.secondary{background:#e5e7eb;color:#1d2330}.cancel{display:block;text-align:center;margin-top:1rem;color:#374151}
+.error{background:#fdecec;color:#8a1c1c;border:1px solid #f5b5b5;border-radius:8px;padding:.6rem .75rem;margin:.75rem 0}
+.ok{background:#e8f6ec;color:#14532d;border-radius:8px;padding:.6rem .75rem}
+.test{margin-top:1rem;background:#fff8e1;border:1px solid #f2d27a;border-radius:8px;padding:.75rem;font-size:.9rem}
+.test ul{margin:.3rem 0 0;padding-left:1.1rem}code{font-size:.95em}`;
+
+export function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(title)} · QuickPay (sandbox)</title><style>${STYLE}</style></head>
+<body><main>${body}</main></body></html>`;
+}
+
+const testModeNote = () => `<section class="test" aria-label="Test mode">
+<strong>Test mode</strong>: no real card is charged. Use any future expiry date and any 3-digit CVC with:
+<ul>${TEST_CARDS.map((c) => `<li><code>${groupDigits(c.number)}</code> ${escapeHtml(c.label)}</li>`).join('')}</ul></section>`;
+
+const header = (sub: QpSubscription) =>
+  `<h1>${escapeHtml(sub.description || 'Save your card')}</h1><p class="muted">Order ${escapeHtml(sub.order_id)}</p>`;
+
+export const submitLabel = (sub: QpSubscription): string => {
+  const amount = sub.link?.amount ?? 0;
+  return amount > 0 ? `Pay ${(amount / 100).toFixed(2)} ${sub.currency}` : 'Save card';
+};
+
+export type FormValues = { cardNumber?: string; expiry?: string };
+
+export function cardForm(token: string, sub: QpSubscription, error: string | null, values: FormValues = {}): string {
+  const err = error ? `<div class="error" role="alert">${escapeHtml(error)}</div>` : '';
+  return page(
+    'Card details',
+    `<div class="card">${header(sub)}${err}
+<form method="post" action="/window/${token}" novalidate>
+<label for="card_number">Card number</label>
+<input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" placeholder="1234 5678 9012 3456" value="${escapeHtml(values.cardNumber ?? '')}" required>
+<div class="row"><div><label for="expiry">Expiry (MM/YY)</label>
+<input id="expiry" name="expiry" inputmode="numeric" autocomplete="cc-exp" placeholder="MM/YY" value="${escapeHtml(values.expiry ?? '')}" required></div>
+<div><label for="cvc">CVC</label><input id="cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="123" maxlength="4" required></div></div>
+<button type="submit">${escapeHtml(submitLabel(sub))}</button>
+</form><a class="cancel" href="/window/${token}/cancel">Cancel and go back</a></div>${testModeNote()}`,
+  );
+}
+
+export function challengePage(token: string, challengeId: string, sub: QpSubscription, last4: string): string {
+  const action = `/window/${token}/challenge/${challengeId}`;
+  return page(
+    '3-D Secure',
+    `<div class="card"><h1>3-D Secure authentication</h1>
+<p>Your bank asks you to confirm that you are saving the card ending in <strong>${escapeHtml(last4)}</strong> with ${escapeHtml(sub.description || 'this merchant')}.</p>
+<p class="muted">Test mode: choose the bank's answer.</p>
+<form method="post" action="${action}"><input type="hidden" name="outcome" value="approve"><button type="submit">Approve authentication</button></form>
+<form method="post" action="${action}"><input type="hidden" name="outcome" value="fail"><button type="submit" class="secondary">Fail authentication</button></form>
+</div>`,
+  );
+}
+
+export function donePage(sub: QpSubscription): string {
+  const cont = sub.link?.continue_url;
+  const link = cont ? `<p><a href="${escapeHtml(cont)}">Continue</a></p>` : '';
+  return page('Card saved', `<div class="card"><h1>Card saved</h1><p class="ok">The card ending in ${escapeHtml(sub.metadata.last4 ?? '')} is saved.</p>${link}</div>`);
+}
+
+export function messagePage(title: string, text: string, status = ''): string {
+  return page(title, `<div class="card"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>${status}</div>`);
+}
