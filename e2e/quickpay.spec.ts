@@ -1,0 +1,62 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fenerumCards, issueLink } from './fixtures/api';
+
+async function openWindow(page: Page, account: string, request: Parameters<typeof issueLink>[0]) {
+  await page.goto((await issueLink(request, account)).url);
+  await page.getByTestId('add-quickpay').click();
+  await expect(page.getByLabel('Card number')).toBeVisible();
+}
+
+async function pay(page: Page, number: string, expiry = '12/30') {
+  await page.getByLabel('Card number').fill(number);
+  await page.getByLabel('Expiry (MM/YY)').fill(expiry);
+  await page.getByLabel('CVC').fill('123');
+  await page.getByRole('button', { name: /Save card|Pay/ }).click();
+}
+
+test.describe('adding a card with QuickPay', () => {
+  test('an approved Dankort is saved, registered once, and listed @phone', async ({ page, request }, testInfo) => {
+    // Each project adds its own card (a year of its own) so parallel runs stay apart.
+    const year = testInfo.project.name === 'phone' ? 33 : 31;
+    await openWindow(page, 'CUST003', request);
+    await pay(page, '1000 0200 0000 0006', `11/${year}`);
+    await expect(page.getByTestId('card-saved')).toContainText(`Card saved: Dankort •••• 0006, expires 11/${year}`);
+    await page.getByRole('link', { name: 'Back to your cards' }).click();
+    await expect(page.getByTestId('card').filter({ hasText: '0006' }).filter({ hasText: `11/${year}` })).toBeVisible();
+    const registered = (await fenerumCards(request, 'CUST003')).filter((c) => c.card_number.endsWith('0006') && c.year === 2000 + year);
+    expect(registered).toHaveLength(1);
+  });
+
+  test('the 3-D Secure card goes through its challenge and is saved', async ({ page, request }) => {
+    await openWindow(page, 'CUST005', request);
+    await pay(page, '1000 0000 0000 0073', '10/32');
+    await page.getByRole('button', { name: 'Approve authentication' }).click();
+    await expect(page.getByTestId('card-saved')).toContainText('•••• 0073, expires 10/32');
+    const cards = (await fenerumCards(request, 'CUST005')).filter((c) => c.card_number.endsWith('0073'));
+    expect(cards).toHaveLength(1);
+  });
+
+  test('a rejected card shows a message and nothing is registered', async ({ page, request }) => {
+    await openWindow(page, 'CUST003', request);
+    await pay(page, '1000 0000 0000 0016');
+    await expect(page.getByText(/declined|rejected/i).first()).toBeVisible();
+    expect((await fenerumCards(request, 'CUST003')).filter((c) => c.card_number.endsWith('0016'))).toHaveLength(0);
+  });
+
+  test('cancel in the window says nothing was added and leads back to the portal', async ({ page, request }) => {
+    await openWindow(page, 'CUST003', request);
+    await page.getByRole('link', { name: 'Cancel and go back' }).click();
+    await expect(page.getByRole('heading', { name: 'No card was added' })).toBeVisible();
+    await page.getByRole('link', { name: 'Back to your cards' }).click();
+    await expect(page).toHaveURL(/\/pay$/);
+    await expect(page.getByRole('heading', { name: 'Your payment cards' })).toBeVisible();
+  });
+
+  test('without a session the QuickPay routes refuse with 401 and create nothing', async ({ request }) => {
+    const post = await request.post('/api/create-quickpay-link');
+    expect(post.status()).toBe(401);
+    expect(await post.json()).toEqual({ error: expect.stringMatching(/session/) });
+    const get = await request.get('/add-payment-card', { maxRedirects: 0 });
+    expect(get.status()).toBe(401);
+  });
+});
