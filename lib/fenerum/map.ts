@@ -27,5 +27,6 @@ export function toPaymentCard(c: FenerumPaymentCard): PaymentCard {
     expMonth: c.month ?? 0,
     expYear: c.year ?? 0,
     gateway: c.payment_gateway,
+    token: c.token ?? null,
   };
 }

@@ -12,6 +12,8 @@ export type PaymentCard = {
   expMonth: number;
   expYear: number;
   gateway: Gateway;
+  /** The gateway's token (pm_…, a subscription id) when Fenerum includes it; unconfirmed that it does. */
+  token: string | null;
 };
 
 /** The staff member acting; sent as X-User so Fenerum's audit trail names them. */

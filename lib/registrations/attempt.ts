@@ -38,9 +38,13 @@ export async function attemptRegistration(deps: AttemptDeps, reg: Registration):
   }
 }
 
-/** A card on the account that matches this one and that no other registration has claimed. */
+/**
+ * The card an earlier attempt may have created. By its token when Fenerum says it; otherwise
+ * a card on the account that looks the same and that no other registration has claimed.
+ */
 async function findEarlierCard(deps: AttemptDeps, reg: Registration): Promise<PaymentCard | undefined> {
   const cards = await deps.fenerum.listPaymentCards(reg.accountUuid);
+  if (cards.some((c) => c.token !== null)) return cards.find((c) => c.gateway === reg.gateway && c.token === reg.token);
   for (const c of cards) {
     const same = c.active && c.gateway === reg.gateway && c.last4 === reg.cardLast4 && c.expMonth === reg.cardExpMonth && c.expYear === reg.cardExpYear;
     if (same && !(await deps.alreadyRegistered(c.uuid))) return c;

@@ -10,7 +10,7 @@ export type Registration = typeof registrations.$inferSelect;
 export type CardSummary = { brand: string; last4: string; expMonth: number; expYear: number };
 
 /** A lease long enough for a rate-limited Fenerum call with its retries. */
-export const LEASE_MS = 120_000;
+export const LEASE_MS = 60_000;
 
 /** Records a card the customer has started to add; a repeat for the same provider id returns the first. */
 export async function startRegistration(
@@ -62,7 +62,10 @@ export async function claimRegistrations(db: Db, opts: { limit: number; id?: str
   const lease = `${opts.leaseMs ?? LEASE_MS} milliseconds`;
   const byId = opts.id ? sql`and id = ${opts.id}` : sql`and next_attempt_at <= now()`;
   const rows = await db.execute(sql`
-    update registrations set lease_until = now() + ${lease}::interval, attempts = attempts + 1, updated_at = now()
+    update registrations set
+      -- a lease still set means the last holder died mid-attempt: Fenerum may have the card
+      uncertain = uncertain or lease_until is not null,
+      lease_until = now() + ${lease}::interval, attempts = attempts + 1, updated_at = now()
     where id in (
       select id from registrations
       where status = 'queued' ${byId} and (lease_until is null or lease_until < now())

@@ -6,7 +6,9 @@ import { cardOf } from '@/lib/cards/quickpay/subscription-card';
 import { quickpaySubscription } from '@/lib/quickpay/wire';
 import { registration, startQuickpay } from '@/test/quickpay-fixtures';
 import { authorizeQuickpay, fenerumCardsOf } from '@/test/sandbox-control';
-import { queueRegistration } from './store';
+import { eq, sql } from 'drizzle-orm';
+import { registrations } from '@/lib/db/schema';
+import { claimRegistrations, queueRegistration } from './store';
 import { startRegistrationWorker } from './worker';
 
 async function queuedRegistrations(n: number, account: string): Promise<string[]> {
@@ -41,5 +43,24 @@ describe('registration worker', () => {
       expect(row.attempts).toBe(1);
     }
     expect(new Set(rows.map((r) => r.fenerumCardUuid)).size).toBe(ids.length);
+  });
+
+  it('after a process died mid-attempt (its lease ran out), the card Fenerum already made is adopted, not made again', async () => {
+    const [id] = await queuedRegistrations(1, 'CUST005');
+    const db = await getDb();
+    // The dead process: it took the lease and reached Fenerum, then nothing more.
+    const [claimed] = await claimRegistrations(db, { limit: 1, id });
+    if (!claimed?.token) throw new Error('not claimed');
+    const made = await fenerum().createPaymentCard({ accountUuid: claimed.accountUuid, gateway: 'quickpay', token: claimed.token });
+    await db.update(registrations).set({ leaseUntil: sql`now() - interval '1 second'` }).where(eq(registrations.id, claimed.id));
+
+    const worker = startRegistrationWorker({ db, fenerum: fenerum(), idleMs: 20 });
+    try {
+      await expect.poll(async () => (await registration(claimed.id)).status, { timeout: 10_000 }).toBe('registered');
+    } finally {
+      await worker.stop();
+    }
+    expect((await registration(claimed.id)).fenerumCardUuid).toBe(made.uuid);
+    expect((await fenerumCardsOf('CUST005')).filter((c) => c.token === claimed.token)).toHaveLength(1);
   });
 });

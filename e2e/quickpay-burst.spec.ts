@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { sandboxSecrets } from '../lib/env/sandbox-defaults';
+import { AppProcess } from './support/app-process';
+
+/**
+ * 1,000 customers save a card with QuickPay at once; Fenerum enforces its limit; the app is
+ * killed with SIGKILL mid-burst and started again. Every callback is acknowledged, every card
+ * registered exactly once, and Fenerum never has to answer 429. Its own app and sandbox.
+ */
+const N = 1000;
+const RATE = 3000; // per minute: Fenerum's limit here, and the app's, high enough to keep this short
+const APP_PORT = 3400;
+const SANDBOX_PORT = 4600;
+
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+test('1,000 QuickPay callbacks, a SIGKILL mid-burst: all registered exactly once, no 429', async () => {
+  const sandbox: Sandbox = await startSandbox({ portBase: SANDBOX_PORT, appUrl: `http://localhost:${APP_PORT}`, fast: true });
+  const fenerum = sandbox.urls.fenerum;
+  const settings = (body: unknown) => fetch(`${fenerum}/__sandbox/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const app = new AppProcess(APP_PORT, {
+    SANDBOX_PORT: String(SANDBOX_PORT),
+    FENERUM_RATE_LIMIT_PER_MINUTE: String(RATE),
+    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : { PGLITE_DIR: `.data/burst-${Date.now()}` }),
+  });
+  try {
+    await settings({ rateLimit: { enabled: true, perMinute: RATE } });
+    await app.start();
+
+    // One customer session, 1,000 windows (each a subscription of our own pending registration).
+    const link = await (await fetch(`${app.url}/api/links`, { method: 'POST', headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ account: 'CUST003' }) })).json() as { url: string };
+    const opened = await fetch(link.url.replace(/^https?:\/\/[^/]+/, app.url), { redirect: 'manual' });
+    const cookie = opened.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const windows: string[] = [];
+    for (let i = 0; i < N; i += 50) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(50, N - i) }, async () => ((await (await fetch(`${app.url}/api/create-quickpay-link`, { method: 'POST', headers: { cookie } })).json()) as { url: string }).url),
+      );
+      windows.push(...batch);
+    }
+    expect(new Set(windows).size).toBe(N);
+
+    // Every customer enters the approved test card; QuickPay calls back for each.
+    const form = new URLSearchParams({ card_number: '1000000000000008', expiry: '12/30', cvc: '123' }).toString();
+    let paid = 0;
+    const payAll = (async () => {
+      for (let i = 0; i < N; i += 25) {
+        await Promise.all(
+          windows.slice(i, i + 25).map(async (url) => {
+            const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form, redirect: 'manual' });
+            expect(res.status).toBe(303);
+            paid++;
+          }),
+        );
+      }
+    })();
+    // Mid-burst: the app dies without warning, then comes back on the same database.
+    await expect.poll(() => paid, { timeout: 60_000 }).toBeGreaterThan(N / 3);
+    await app.kill('SIGKILL');
+    await app.start();
+    await payAll;
+
+    const cards = async () => ((await (await fetch(`${fenerum}/__sandbox/paymentcards?account=CUST003`)).json()) as { results: Array<{ token: string }> }).results;
+    await expect.poll(async () => (await cards()).length, { timeout: 150_000, intervals: [1000] }).toBe(N);
+    const tokens = (await cards()).map((c) => c.token);
+    expect(new Set(tokens).size).toBe(N);
+    const stats = (await (await fetch(`${fenerum}/__sandbox/stats`)).json()) as { throttled: number };
+    expect(stats.throttled).toBe(0);
+    const log = (await (await fetch(`${sandbox.urls.quickpay}/__sandbox/callbacks`)).json()) as { results: Array<{ subscriptionId: number; status: number }> };
+    const acknowledged = new Set(log.results.filter((a) => a.status >= 200 && a.status < 300).map((a) => a.subscriptionId));
+    expect(acknowledged.size).toBe(N);
+  } finally {
+    await app.kill('SIGTERM');
+    await sandbox.stop();
+  }
+});
