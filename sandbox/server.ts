@@ -1,6 +1,7 @@
-import { SANDBOX_PORT_BASE, sandboxPorts, sandboxSecrets } from '../lib/env/sandbox-defaults';
+import { SANDBOX_PORT_BASE, SANDBOX_STRIPE_PUBLISHABLE_KEY, sandboxPorts, sandboxSecrets } from '../lib/env/sandbox-defaults';
 import { createFenerumEmulator } from './fenerum/emulator';
 import { createQuickpayEmulator } from './quickpay/emulator';
+import { createStripeEmulator } from './stripe';
 import type { GatewayLookup } from './gateways';
 import { serve, type Emulator, type RunningServer } from './http';
 
@@ -35,7 +36,6 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const lookupCard: GatewayLookup = (gateway, token) => lookups[gateway]?.(token) ?? null;
 
   const emulators: Array<[Emulator, number]> = [];
-  void appUrl;
   // Emulators are registered below, one block each.
 
   // Fenerum: accounts, payment cards (asking the gateways via lookupCard), the 60/min rate limit.
@@ -54,6 +54,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     });
     emulators.push([emulator, ports.quickpay]);
     lookups.quickpay = (token) => emulator.lookupCard(token);
+  }
+
+  // Stripe: the API the real SDK talks to, signed webhooks to the app, Stripe.js (/v3/) and
+  // its iframes; Fenerum reads pm_… cards from it.
+  {
+    const emulator = createStripeEmulator({
+      secretKey: sandboxSecrets.STRIPE_SECRET_KEY,
+      publishableKey: SANDBOX_STRIPE_PUBLISHABLE_KEY,
+      webhookSecret: sandboxSecrets.STRIPE_WEBHOOK_SECRET,
+      webhookUrl: `${appUrl}/api/stripe-webhook`,
+      publicUrl: urls.stripe,
+      fast: opts.fast,
+    });
+    emulators.push([emulator, ports.stripe]);
+    lookups.stripe_new = (token) => emulator.lookupCard(token);
   }
 
   const running: RunningServer[] = [];

@@ -1,0 +1,62 @@
+import { type Ctx, parseBody, type Router, sendJson } from '../http';
+import { ChallengeError, resolveChallenge } from './challenges';
+import type { StripeState } from './state';
+
+/**
+ * `/__sandbox/*`: no auth, for tests and the dev tools. Not part of Stripe's API.
+ * - POST /__sandbox/reset                      forget everything
+ * - GET  /__sandbox/events[?type=]             every event, oldest first
+ * - GET  /__sandbox/webhooks                   the webhook URL and every delivery attempt
+ * - POST /__sandbox/webhooks {url|null}        point webhooks elsewhere (null: stop sending)
+ * - POST /__sandbox/webhooks/flush             wait until no delivery is pending
+ * - POST /__sandbox/authenticate {intent, outcome: complete|fail}
+ *                                              answer an intent's pending 3-D Secure challenge
+ */
+export function registerControlRoutes(router: Router, state: StripeState): void {
+  router
+    .post('/__sandbox/reset', (ctx) => {
+      state.reset();
+      sendJson(ctx.res, 200, { ok: true });
+    })
+    .get('/__sandbox/events', (ctx) => {
+      const type = ctx.url.searchParams.get('type');
+      sendJson(ctx.res, 200, { data: state.events.all().filter((e) => !type || e.type === type) });
+    })
+    .get('/__sandbox/webhooks', (ctx) => sendJson(ctx.res, 200, { url: state.webhooks.url ?? null, deliveries: state.webhooks.deliveries }))
+    .post('/__sandbox/webhooks', (ctx) => {
+      const body = bodyOf(ctx);
+      const url = body.url;
+      if (url !== null && (typeof url !== 'string' || !/^https?:\/\//.test(url))) {
+        return sendJson(ctx.res, 400, { error: 'url must be an http(s) URL or null' });
+      }
+      state.webhooks.url = url ?? undefined;
+      sendJson(ctx.res, 200, { url });
+    })
+    .post('/__sandbox/webhooks/flush', async (ctx) => {
+      await state.webhooks.idle();
+      sendJson(ctx.res, 200, { ok: true });
+    })
+    .post('/__sandbox/authenticate', (ctx) => {
+      const body = bodyOf(ctx);
+      const intent = typeof body.intent === 'string' ? body.intent : '';
+      const outcome = body.outcome === 'fail' ? 'fail' : 'complete';
+      try {
+        sendJson(ctx.res, 200, { status: authenticateIntent(state, intent, outcome) });
+      } catch (err) {
+        if (!(err instanceof ChallengeError)) throw err;
+        sendJson(ctx.res, 409, { error: err.message });
+      }
+    });
+}
+
+/** Answers the pending 3-D Secure challenge of an intent, as the customer would on the page. */
+export function authenticateIntent(state: StripeState, intentId: string, outcome: 'complete' | 'fail'): string {
+  const challenge = [...state.challenges.values()].find((c) => c.intentId === intentId && c.state === 'pending');
+  if (!challenge) throw new ChallengeError(`No pending 3-D Secure challenge for ${intentId}.`);
+  return resolveChallenge(state, challenge.id, outcome).status;
+}
+
+function bodyOf(ctx: Ctx): Record<string, unknown> {
+  const body = parseBody(ctx);
+  return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+}

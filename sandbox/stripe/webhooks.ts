@@ -1,0 +1,110 @@
+import { createHmac } from 'node:crypto';
+import { webhookRetryDelaysMs, webhookTimeoutMs } from './config';
+import type { StripeEvent } from './events';
+
+/** One delivery attempt, for the control endpoint and tests. */
+export type WebhookDelivery = {
+  eventId: string;
+  eventType: string;
+  attempt: number;
+  url: string;
+  status: number | null;
+  ok: boolean;
+  error?: string;
+  at: string;
+};
+
+/** `Stripe-Signature: t=<ts>,v1=<hex HMAC-SHA256 of "<ts>.<payload>">`, as Stripe signs. */
+export function signPayload(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): string {
+  const v1 = createHmac('sha256', secret).update(`${timestamp}.${payload}`, 'utf8').digest('hex');
+  return `t=${timestamp},v1=${v1}`;
+}
+
+/** Delivers events to one endpoint with retries and backoff; each attempt is signed afresh. */
+export class WebhookDispatcher {
+  readonly deliveries: WebhookDelivery[] = [];
+  private pending = 0;
+  private waiters: Array<() => void> = [];
+  private timers = new Set<NodeJS.Timeout>();
+  private abort = new AbortController();
+
+  constructor(
+    public url: string | undefined,
+    private readonly secret: string,
+    private readonly fast: boolean,
+  ) {}
+
+  /** Queues the event; `onDelivered` runs once an attempt gets a 2xx. Returns endpoints pending. */
+  send(event: StripeEvent, onDelivered: () => void): number {
+    const url = this.url;
+    if (!url) return 0;
+    this.pending++;
+    void this.attempt(event, url, 1, onDelivered);
+    return 1;
+  }
+
+  private async attempt(event: StripeEvent, url: string, n: number, onDelivered: () => void): Promise<void> {
+    // Stripe sends pretty-printed JSON: a handler that re-serializes a parsed body breaks the signature.
+    const payload = JSON.stringify(event, null, 2);
+    const stopped = this.abort.signal;
+    const record: WebhookDelivery = { eventId: event.id, eventType: event.type, attempt: n, url, status: null, ok: false, at: new Date().toISOString() };
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.any([stopped, AbortSignal.timeout(webhookTimeoutMs(this.fast))]),
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+          'cache-control': 'no-cache',
+          accept: '*/*; q=0.5, application/xml',
+          'stripe-signature': signPayload(payload, this.secret),
+        },
+        body: payload,
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      record.status = res.status;
+      record.ok = res.status >= 200 && res.status < 300;
+    } catch (err) {
+      record.error = (err as Error).message;
+    }
+    if (stopped.aborted) return;
+    this.deliveries.push(record);
+    if (record.ok) {
+      onDelivered();
+      return this.done();
+    }
+    const delay = webhookRetryDelaysMs(this.fast)[n - 1];
+    if (delay === undefined) return this.done();
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.attempt(event, url, n + 1, onDelivered);
+    }, delay);
+    this.timers.add(timer);
+  }
+
+  private done(): void {
+    this.pending--;
+    if (this.pending === 0) for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Resolves when nothing is in flight or waiting for a retry. */
+  idle(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Drops everything queued (reset, close). */
+  stop(): void {
+    this.abort.abort();
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.pending = 0;
+    for (const w of this.waiters.splice(0)) w();
+    this.abort = new AbortController();
+  }
+
+  clearLog(): void {
+    this.deliveries.length = 0;
+  }
+}
