@@ -72,10 +72,10 @@ describe('the sandbox Stripe.js in a browser', { timeout: 30_000 }, () => {
     expect(await page.evaluate(() => (window as unknown as Host).warnings)).toEqual([]);
     const frame = await mountCard(page);
     await frame.getByPlaceholder('Card number').fill('4242 4242 4242 4241');
-    expect(await lastChange(page)).toMatchObject({ elementType: 'card', complete: false, error: { type: 'validation_error', code: 'invalid_number', message: 'Your card number is invalid.' } });
+    await expect.poll(() => lastChange(page)).toMatchObject({ elementType: 'card', complete: false, error: { type: 'validation_error', code: 'invalid_number', message: 'Your card number is invalid.' } });
     await frame.getByPlaceholder('MM / YY').fill('12/20');
     await typeCard(frame, '4242 4242 4242 4242');
-    expect(await lastChange(page)).toMatchObject({ elementType: 'card', complete: true, empty: false, brand: 'visa' });
+    await expect.poll(() => lastChange(page)).toMatchObject({ elementType: 'card', complete: true, empty: false, brand: 'visa' });
     expect(await page.locator('#card').getAttribute('class')).toContain('StripeElement--complete');
     await startConfirmCardSetup(page, await newSetupIntent());
     const result = await settled(page);
@@ -90,11 +90,11 @@ describe('the sandbox Stripe.js in a browser', { timeout: 30_000 }, () => {
     const frame = await mountCard(page);
     await frame.getByPlaceholder('Card number').fill('4242424242424242');
     await frame.getByPlaceholder('MM / YY').fill('01/20');
-    expect(await lastChange(page)).toMatchObject({ error: { message: "Your card's expiration year is in the past." } });
+    await expect.poll(() => lastChange(page)).toMatchObject({ error: { message: "Your card's expiration year is in the past." } });
     await frame.getByPlaceholder('MM / YY').fill('12/34');
     await frame.getByPlaceholder('CVC').fill('1');
     await frame.getByPlaceholder('Card number').focus();
-    expect(await lastChange(page)).toMatchObject({ error: { code: 'incomplete_cvc', message: "Your card's security code is incomplete." } });
+    await expect.poll(() => lastChange(page)).toMatchObject({ error: { code: 'incomplete_cvc', message: "Your card's security code is incomplete." } });
     await page.close();
   });
 
