@@ -94,3 +94,10 @@ export const inbox = pgTable(
   },
   (t) => [uniqueIndex('inbox_provider_event_uq').on(t.provider, t.eventKey)],
 );
+
+/** The Stripe customer that holds an account's cards: one per account, made once. */
+export const stripeCustomers = pgTable('stripe_customers', {
+  accountCode: text('account_code').primaryKey(),
+  customerId: text('customer_id').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,55 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/lib/db';
+import { registrations } from '@/lib/db/schema';
+import { fenerum } from '@/lib/fenerum';
+import { findRegistration } from '@/lib/registrations/store';
+import { startRegistrationWorker } from '@/lib/registrations/worker';
+import { stripe } from '@/lib/stripe';
+import { waitForStatus } from '@/test/quickpay-fixtures';
+import { fenerumCardsOf, fenerumSettings } from '@/test/sandbox-control';
+import { confirmWith, setupIntentFor } from '@/test/stripe-fixtures';
+import { registerSetupIntentNow } from './server';
+
+describe('createSetupIntentFor', () => {
+  it('makes an off-session SetupIntent for the account’s one Stripe customer, with the account in its metadata', async () => {
+    const first = await setupIntentFor('CUST002');
+    const second = await setupIntentFor('CUST002');
+    const [a, b] = await Promise.all([stripe().setupIntents.retrieve(first.setupIntentId), stripe().setupIntents.retrieve(second.setupIntentId)]);
+    expect(a).toMatchObject({ usage: 'off_session', status: 'requires_payment_method', metadata: { fenerum_account: 'CUST002' } });
+    expect(a.allowed_payment_method_types).toEqual(['card']);
+    expect(a.customer).toBeTruthy();
+    expect(b.customer).toBe(a.customer);
+    expect(first.clientSecret).toMatch(/^seti_.+_secret_/);
+    expect((await findRegistration(await getDb(), 'stripe_new', first.setupIntentId))?.status).toBe('started');
+  });
+
+  it('offers SEPA Direct Debit too when it is enabled', async () => {
+    const { setupIntentId } = await setupIntentFor('CUST002', true);
+    expect((await stripe().setupIntents.retrieve(setupIntentId)).allowed_payment_method_types).toEqual(['card', 'sepa_debit']);
+  });
+});
+
+describe('registering while Fenerum is down', () => {
+  it('the customer hears it is being finished; it is registered exactly once after Fenerum recovers', async () => {
+    const { setupIntentId } = await setupIntentFor('CUST002');
+    const intent = await confirmWith(setupIntentId);
+    await fenerumSettings({ failNext: { status: 503, count: 1000 } });
+    try {
+      expect(await registerSetupIntentNow(setupIntentId, 'CUST002')).toMatchObject({ kind: 'pending', card: { last4: '4242' } });
+    } finally {
+      await fenerumSettings({ failNext: null });
+    }
+    const db = await getDb();
+    const reg = await findRegistration(db, 'stripe_new', setupIntentId);
+    await db.update(registrations).set({ nextAttemptAt: sql`now()` }).where(eq(registrations.id, reg?.id ?? ''));
+    const worker = startRegistrationWorker({ db, fenerum: fenerum(), idleMs: 20 });
+    try {
+      await waitForStatus(reg?.id ?? '', 'registered');
+    } finally {
+      await worker.stop();
+    }
+    const pm = typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method?.id;
+    expect((await fenerumCardsOf('CUST002')).filter((c) => c.token === pm)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,20 @@
+import 'server-only';
+import Stripe from 'stripe';
+import { env } from '@/lib/env';
+
+let client: Stripe | undefined;
+
+/** The Stripe SDK for this configuration: the sandbox's emulator through host/port/protocol when no key is set. */
+export function stripe(): Stripe {
+  if (client) return client;
+  const { secretKey, apiUrl } = env().stripe;
+  const config: Stripe.StripeConfig = { maxNetworkRetries: 2, timeout: 15_000, appInfo: { name: 'card-portal' } };
+  if (apiUrl) {
+    const url = new URL(apiUrl);
+    config.host = url.hostname;
+    config.port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    config.protocol = url.protocol === 'https:' ? 'https' : 'http';
+  }
+  client = new Stripe(secretKey, config);
+  return client;
+}
