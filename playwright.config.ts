@@ -13,6 +13,8 @@ const appEnv = {
   PGLITE_DIR: '.data/e2e',
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
+  // The browser tests are about people, not Fenerum's 60/min (the burst test keeps a limit on).
+  FENERUM_RATE_LIMIT_PER_MINUTE: '600',
 };
 
 export default defineConfig({
@@ -34,7 +36,7 @@ export default defineConfig({
   webServer: [
     {
       command: 'npx tsx sandbox/main.ts',
-      env: { SANDBOX_PORT: String(E2E.sandboxPort), APP_URL: E2E.appUrl, SANDBOX_FAST: 'true' },
+      env: { SANDBOX_PORT: String(E2E.sandboxPort), APP_URL: E2E.appUrl, SANDBOX_FAST: 'true', SANDBOX_FENERUM_RATE_LIMIT: '600' },
       // Fenerum's API answers 401 without a token: that is up (Playwright counts 400–403 as ready).
       url: `${E2E.fenerumUrl}/api/v1/accounts/`,
       reuseExistingServer: false,

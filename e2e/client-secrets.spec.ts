@@ -10,7 +10,7 @@ async function files(dir: string): Promise<string[]> {
 }
 
 test('no server secret of the sandbox configuration is in the built client files', async () => {
-  const all = await files(path.join(process.cwd(), '.next/static'));
+  const all = await files(path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? '.next', 'static'));
   expect(all.length).toBeGreaterThan(0);
   const hits: string[] = [];
   for (const file of all) {

@@ -112,3 +112,18 @@ test.describe('links that do not hold', () => {
     await nothingShown(page);
   });
 });
+
+test('pages carry a nonce-based Content-Security-Policy that forbids framing', async ({ page, request }) => {
+  const link = await issueLink(request, 'CUST001');
+  await page.goto(link.url);
+  const res = await page.reload();
+  const csp = res?.headers()['content-security-policy'] ?? '';
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' https:\/\/js\.stripe\.com/);
+  // Every script Next wrote into the page carries this response's nonce.
+  const scripts = await page.locator('script').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.every((n) => n === nonce)).toBe(true);
+});

@@ -20,7 +20,7 @@ test.describe('adding a card with QuickPay', () => {
     const year = testInfo.project.name === 'phone' ? 33 : 31;
     await openWindow(page, 'CUST003', request);
     await pay(page, '1000 0200 0000 0006', `11/${year}`);
-    await expect(page.getByTestId('card-saved')).toContainText(`Card saved: Dankort •••• 0006, expires 11/${year}`);
+    await expect(page.getByTestId('card-saved')).toContainText(`Card saved: Dankort •••• 0006, expires 11/${year}`, { timeout: 15_000 });
     await page.getByRole('link', { name: 'Back to your cards' }).click();
     await expect(page.getByTestId('card').filter({ hasText: '0006' }).filter({ hasText: `11/${year}` })).toBeVisible();
     const registered = (await fenerumCards(request, 'CUST003')).filter((c) => c.card_number.endsWith('0006') && c.year === 2000 + year);
@@ -31,7 +31,7 @@ test.describe('adding a card with QuickPay', () => {
     await openWindow(page, 'CUST005', request);
     await pay(page, '1000 0000 0000 0073', '10/32');
     await page.getByRole('button', { name: 'Approve authentication' }).click();
-    await expect(page.getByTestId('card-saved')).toContainText('•••• 0073, expires 10/32');
+    await expect(page.getByTestId('card-saved')).toContainText('•••• 0073, expires 10/32', { timeout: 15_000 });
     const cards = (await fenerumCards(request, 'CUST005')).filter((c) => c.card_number.endsWith('0073'));
     expect(cards).toHaveLength(1);
   });

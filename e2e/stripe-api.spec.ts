@@ -1,0 +1,56 @@
+import { expect, request as newRequest, test, type APIRequestContext } from '@playwright/test';
+import { fenerumCards, issueLink } from './fixtures/api';
+import { E2E } from './fixtures/ports';
+
+/** An API client holding a customer's session, as the browser would after opening the link. */
+async function customer(account: string): Promise<APIRequestContext> {
+  const ctx = await newRequest.newContext({ baseURL: E2E.appUrl });
+  const res = await ctx.get((await issueLink(ctx, account)).url, { maxRedirects: 0 });
+  expect(res.status()).toBe(303);
+  return ctx;
+}
+
+test.describe('the Stripe routes refuse what they must, and write nothing', () => {
+  test('without a session: 401 from both', async ({ request }) => {
+    for (const path of ['/api/create-setup-intent', '/api/register-payment-card']) {
+      const res = await request.post(path, { data: { setupIntentId: 'seti_123' } });
+      expect(res.status()).toBe(401);
+      expect(await res.json()).toEqual({ error: expect.stringMatching(/session/) });
+    }
+  });
+
+  test('bad bodies get 400/413 with a message', async () => {
+    const ctx = await customer('CUST003');
+    const post = (body: string) => ctx.post('/api/register-payment-card', { headers: { 'Content-Type': 'application/json' }, data: Buffer.from(body) });
+    const cases: Array<[string, number, RegExp]> = [
+      ['{"setupIntentId": ', 400, /Malformed JSON/],
+      ['{}', 400, /setupIntentId/],
+      ['{"setupIntentId": 42}', 400, /setupIntentId/],
+      ['{"setupIntentId": "pm_123"}', 400, /seti_/],
+      [JSON.stringify({ setupIntentId: 'seti_1', pad: 'x'.repeat(40_000) }), 413, /too large/],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await post(body);
+      expect(res.status(), body.slice(0, 40)).toBe(status);
+      expect(((await res.json()) as { error: string }).error).toMatch(message);
+    }
+    await ctx.dispose();
+  });
+
+  test('another account’s SetupIntent → 403; one not yet confirmed → 409; nothing registered', async () => {
+    const other = await customer('CUST002');
+    const theirs = (await (await other.post('/api/create-setup-intent')).json()) as { setupIntentId: string; clientSecret: string };
+    expect(theirs.clientSecret).toMatch(/^seti_/);
+    const me = await customer('CUST005');
+    const before = (await fenerumCards(me, 'CUST005')).length;
+
+    const stolen = await me.post('/api/register-payment-card', { data: { setupIntentId: theirs.setupIntentId } });
+    expect(stolen.status()).toBe(403);
+    const mine = (await (await me.post('/api/create-setup-intent')).json()) as { setupIntentId: string };
+    const early = await me.post('/api/register-payment-card', { data: { setupIntentId: mine.setupIntentId } });
+    expect(early.status()).toBe(409);
+    expect(((await early.json()) as { error: string }).error).toMatch(/not confirmed/);
+    expect((await fenerumCards(me, 'CUST005')).length).toBe(before);
+    await Promise.all([me.dispose(), other.dispose()]);
+  });
+});

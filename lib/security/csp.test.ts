@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { buildCsp, newNonce } from './csp';
+
+const directive = (csp: string, name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `))?.split(' ').slice(1) ?? [];
+
+describe('buildCsp', () => {
+  it('allows scripts only from self, this response’s nonce and Stripe.js', () => {
+    const csp = buildCsp({ nonce: 'abc' });
+    expect(directive(csp, 'script-src')).toEqual(["'self'", "'nonce-abc'", 'https://js.stripe.com']);
+    expect(csp).not.toContain('unsafe-eval');
+    expect(directive(csp, 'frame-ancestors')).toEqual(["'none'"]);
+    expect(directive(csp, 'frame-src')).toEqual(['https://js.stripe.com', 'https://hooks.stripe.com']);
+    expect(directive(csp, 'connect-src')).toEqual(["'self'", 'https://api.stripe.com']);
+  });
+
+  it('adds the sandbox’s Stripe origin to scripts, frames and connections in sandbox mode', () => {
+    const csp = buildCsp({ nonce: 'n', extraStripeOrigins: ['http://localhost:4101'] });
+    for (const d of ['script-src', 'frame-src', 'connect-src']) expect(directive(csp, d)).toContain('http://localhost:4101');
+  });
+
+  it('makes a different nonce each time', () => {
+    expect(newNonce()).not.toBe(newNonce());
+    expect(newNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});

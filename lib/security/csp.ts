@@ -1,0 +1,31 @@
+/**
+ * The portal's Content-Security-Policy: Next's scripts by nonce, and of third parties exactly
+ * what Stripe.js needs (Stripe's CSP guide: js.stripe.com scripts and frames, hooks.stripe.com
+ * frames for 3-D Secure, api.stripe.com for its calls), plus the sandbox's Stripe in sandbox mode.
+ */
+export function buildCsp(opts: { nonce: string; extraStripeOrigins?: string[]; dev?: boolean }): string {
+  const extra = opts.extraStripeOrigins ?? [];
+  const directives: Record<string, string[]> = {
+    'default-src': ["'self'"],
+    'script-src': ["'self'", `'nonce-${opts.nonce}'`, 'https://js.stripe.com', ...extra, ...(opts.dev ? ["'unsafe-eval'"] : [])],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'frame-src': ['https://js.stripe.com', 'https://hooks.stripe.com', ...extra],
+    'connect-src': ["'self'", 'https://api.stripe.com', ...extra],
+    'img-src': ["'self'", 'data:', 'https://*.stripe.com'],
+    'font-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
+}
+
+/** 128 random bits, base64: unguessable and fresh for every response. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}

@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { buildCsp, newNonce } from '@/lib/security/csp';
+import { resolveEnv } from '@/lib/env/schema';
+
+const sandboxStripe = (() => {
+  const env = resolveEnv(process.env);
+  return env.sandbox.stripe && env.stripe.apiUrl ? [new URL(env.stripe.apiUrl).origin] : [];
+})();
+
+/**
+ * Every page gets a fresh nonce and the Content-Security-Policy built on it; Next reads the
+ * nonce from the request's policy header and puts it on its own scripts.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const csp = buildCsp({ nonce, extraStripeOrigins: sandboxStripe, dev: process.env.NODE_ENV === 'development' });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
+}
+
+export const config = {
+  // Pages only: static files, API responses and provider callbacks need no policy (and
+  // callbacks must not pass through anything that could redirect them).
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico).*)' }],
+};
