@@ -6,11 +6,11 @@ import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 /** A production server of the current build and the sandbox, on ports of their own. */
 export type Harness = { appUrl: string; sandbox: Sandbox; stop: () => Promise<void> };
 
-export const BENCH_APP_PORT = 3200;
-export const BENCH_SANDBOX_PORT = 4400;
+export const BENCH_APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3200);
+export const BENCH_SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4400);
 
 export async function ensureBuild(): Promise<void> {
-  if (existsSync('.next/BUILD_ID') && !process.argv.includes('--build')) return;
+  if (existsSync(`${process.env.NEXT_DIST_DIR ?? '.next'}/BUILD_ID`) && !process.argv.includes('--build')) return;
   console.log('building (next build)…');
   const r = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
   const code = await new Promise<number | null>((resolve) => r.on('exit', resolve));
@@ -42,7 +42,9 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
     appUrl,
     sandbox,
     stop: async () => {
+      const exited = new Promise((resolve) => app.once('exit', resolve));
       app.kill('SIGTERM');
+      await exited;
       await sandbox.stop();
     },
   };
