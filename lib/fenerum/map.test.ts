@@ -24,7 +24,12 @@ describe('toPaymentCard', () => {
       expMonth: 12,
       expYear: 2025,
       gateway: 'quickpay',
+      token: null,
     });
+  });
+
+  it('keeps the gateway token when Fenerum includes it', () => {
+    expect(toPaymentCard(fenerumPaymentCardSchema.parse({ ...wireCard, token: '123456789' })).token).toBe('123456789');
   });
 
   it('keeps the last four digits whatever the masking', () => {
