@@ -1,21 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
-import { sendJson } from '../http';
+import { header, sameSecret, sendJson } from '../http';
 import type { FenerumState } from './state';
 import { throttle, throttledDetail } from './throttle';
 
 export type Caller = { token: string; user: string | null; clientSystem: string };
-
-const header = (req: http.IncomingMessage, name: string): string | undefined => {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** DRF TokenAuthentication's answers; null when the token is the right one. */
 function authError(req: http.IncomingMessage, token: string): string | null {

@@ -1,18 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
-import { sendJson } from '../http';
+import { header, sameSecret, sendJson } from '../http';
 import { API_VERSION, INVALID_API_KEY, VERSION_ERROR_STATUS, versionErrorBody } from './config';
-
-const header = (req: http.IncomingMessage, name: string): string | undefined => {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** The API key from `Basic base64(":" + key)` (QuickPay leaves the user name empty); null if absent. */
 export function apiKeyFrom(req: http.IncomingMessage): string | null {

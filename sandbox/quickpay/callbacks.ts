@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { RetrySchedule } from '../retry-schedule';
 import { API_VERSION, CALLBACK_USER_AGENT } from './config';
 
 /** One delivery attempt, for GET /__sandbox/callbacks and tests. */
@@ -29,23 +30,20 @@ type DispatcherOptions = { privateKey: string; merchantId: number; delaysMs: num
 export class CallbackDispatcher {
   readonly attempts: CallbackAttempt[] = [];
   private nextId = 1;
-  private pending = 0;
-  private waiters: Array<() => void> = [];
-  private timers = new Set<NodeJS.Timeout>();
-  private abort = new AbortController();
+  private readonly retries = new RetrySchedule();
 
   constructor(private readonly opts: DispatcherOptions) {}
 
   /** Queues one callback (its first attempt starts now); returns its id. */
   send(subscriptionId: number, url: string, body: string): number {
     const id = this.nextId++;
-    this.pending++;
+    this.retries.begin();
     void this.attempt(id, subscriptionId, url, body, 1);
     return id;
   }
 
   private async attempt(callbackId: number, subscriptionId: number, url: string, body: string, n: number): Promise<void> {
-    const stopped = this.abort.signal;
+    const stopped = this.retries.signal;
     const started = Date.now();
     const record: CallbackAttempt = { callbackId, subscriptionId, attempt: n, url, status: null, ok: false, at: new Date(started).toISOString(), durationMs: 0 };
     try {
@@ -73,33 +71,18 @@ export class CallbackDispatcher {
     record.durationMs = Date.now() - started;
     this.attempts.push(record);
     const delay = this.opts.delaysMs[n - 1];
-    if (record.ok || delay === undefined) return this.done();
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void this.attempt(callbackId, subscriptionId, url, body, n + 1);
-    }, delay);
-    this.timers.add(timer);
-  }
-
-  private done(): void {
-    this.pending--;
-    if (this.pending === 0) for (const w of this.waiters.splice(0)) w();
+    if (record.ok || delay === undefined) return this.retries.finish();
+    this.retries.retry(delay, () => void this.attempt(callbackId, subscriptionId, url, body, n + 1));
   }
 
   /** Resolves when no callback is in flight or waiting for a retry. */
   idle(): Promise<void> {
-    if (this.pending === 0) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return this.retries.idle();
   }
 
   /** Drops everything queued and the log (reset, close). */
   stop(): void {
-    this.abort.abort();
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
-    this.pending = 0;
-    for (const w of this.waiters.splice(0)) w();
-    this.abort = new AbortController();
+    this.retries.stop();
     this.attempts.length = 0;
   }
 }

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { header } from '../http';
 import type { ApiRoutes } from './api-routes';
 import { authenticate, publishableKeyForbidden, STRIPE_JS_PARAMS } from './auth';
 import { API_VERSION } from './config';
@@ -103,10 +104,7 @@ function errorReply(err: unknown, requestId: string): Reply {
   return { status: 500, body: JSON.stringify({ error: { type: 'api_error', message } }, null, 2), headers: { 'stripe-should-retry': 'false' } };
 }
 
-const headerOf = (req: http.IncomingMessage, name: string): string | null => {
-  const v = req.headers[name];
-  return (Array.isArray(v) ? v[0] : v) ?? null;
-};
+const headerOf = (req: http.IncomingMessage, name: string): string | null => header(req, name) ?? null;
 
 function clientIp(req: http.IncomingMessage): string {
   const forwarded = headerOf(req, 'x-forwarded-for');

@@ -1,3 +1,4 @@
+import { luhnValid } from '../luhn';
 import type { ApiContext } from './api-routes';
 import { cardError, invalidRequest, missingParam, noSuch, paramError } from './errors';
 import { parseBillingDetails } from './details';
@@ -5,7 +6,7 @@ import { ibanValid } from './iban';
 import { applyMetadata, type Params } from './params';
 import { buildCardPaymentMethod, buildSepaPaymentMethod } from './payment-method-store';
 import type { PaymentMethodRecord } from './records';
-import { luhnValid, TEST_TOKENS } from './test-cards';
+import { TEST_TOKENS } from './test-cards';
 
 /** Every payment method type Stripe's create call names (only card and sepa_debit work here). */
 const ALL_TYPES = ['acss_debit', 'affirm', 'afterpay_clearpay', 'alipay', 'alma', 'amazon_pay', 'au_becs_debit', 'bacs_debit', 'bancontact', 'billie', 'bizum', 'blik', 'boleto', 'card', 'cashapp', 'crypto', 'custom', 'customer_balance', 'eps', 'fpx', 'giropay', 'grabpay', 'ideal', 'interac_present', 'kakao_pay', 'klarna', 'konbini', 'kr_card', 'link', 'mb_way', 'mobilepay', 'multibanco', 'naver_pay', 'nz_bank_account', 'oxxo', 'pay_by_bank', 'payco', 'paynow', 'paypal', 'paypay', 'payto', 'pix', 'promptpay', 'revolut_pay', 'samsung_pay', 'satispay', 'scalapay', 'sepa_debit', 'sequra', 'sofort', 'sunbit', 'swish', 'twint', 'upi', 'us_bank_account', 'wechat_pay', 'zip'];

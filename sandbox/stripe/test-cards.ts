@@ -105,20 +105,6 @@ export function brandOf(number: string): CardBrand {
   return 'unknown';
 }
 
-export function luhnValid(number: string): boolean {
-  if (!/^\d{12,19}$/.test(number)) return false;
-  let sum = 0;
-  for (let i = 0; i < number.length; i++) {
-    let d = Number(number[number.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 /** How Fenerum spells brands (its payment card objects say "Visa", "MasterCard"). */
 export const FENERUM_BRANDS: Record<CardBrand, string> = {
   visa: 'Visa',

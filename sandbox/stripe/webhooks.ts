@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { RetrySchedule } from '../retry-schedule';
 import { webhookRetryDelaysMs, webhookTimeoutMs } from './config';
 import type { StripeEvent } from './events';
 
@@ -23,10 +24,7 @@ export function signPayload(payload: string, secret: string, timestamp = Math.fl
 /** Delivers events to one endpoint with retries and backoff; each attempt is signed afresh. */
 export class WebhookDispatcher {
   readonly deliveries: WebhookDelivery[] = [];
-  private pending = 0;
-  private waiters: Array<() => void> = [];
-  private timers = new Set<NodeJS.Timeout>();
-  private abort = new AbortController();
+  private readonly retries = new RetrySchedule();
 
   constructor(
     public url: string | undefined,
@@ -38,7 +36,7 @@ export class WebhookDispatcher {
   send(event: StripeEvent, onDelivered: () => void): number {
     const url = this.url;
     if (!url) return 0;
-    this.pending++;
+    this.retries.begin();
     void this.attempt(event, url, 1, onDelivered);
     return 1;
   }
@@ -46,7 +44,7 @@ export class WebhookDispatcher {
   private async attempt(event: StripeEvent, url: string, n: number, onDelivered: () => void): Promise<void> {
     // Stripe sends pretty-printed JSON: a handler that re-serializes a parsed body breaks the signature.
     const payload = JSON.stringify(event, null, 2);
-    const stopped = this.abort.signal;
+    const stopped = this.retries.signal;
     const record: WebhookDelivery = { eventId: event.id, eventType: event.type, attempt: n, url, status: null, ok: false, at: new Date().toISOString() };
     try {
       const res = await fetch(url, {
@@ -72,36 +70,21 @@ export class WebhookDispatcher {
     this.deliveries.push(record);
     if (record.ok) {
       onDelivered();
-      return this.done();
+      return this.retries.finish();
     }
     const delay = webhookRetryDelaysMs(this.fast)[n - 1];
-    if (delay === undefined) return this.done();
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void this.attempt(event, url, n + 1, onDelivered);
-    }, delay);
-    this.timers.add(timer);
-  }
-
-  private done(): void {
-    this.pending--;
-    if (this.pending === 0) for (const w of this.waiters.splice(0)) w();
+    if (delay === undefined) return this.retries.finish();
+    this.retries.retry(delay, () => void this.attempt(event, url, n + 1, onDelivered));
   }
 
   /** Resolves when nothing is in flight or waiting for a retry. */
   idle(): Promise<void> {
-    if (this.pending === 0) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return this.retries.idle();
   }
 
   /** Drops everything queued (reset, close). */
   stop(): void {
-    this.abort.abort();
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
-    this.pending = 0;
-    for (const w of this.waiters.splice(0)) w();
-    this.abort = new AbortController();
+    this.retries.stop();
   }
 
   clearLog(): void {

@@ -1,0 +1,52 @@
+/**
+ * The bookkeeping behind the emulators' retrying deliveries (QuickPay callbacks, Stripe
+ * webhooks): how much work is in flight or waiting for a retry, the retry timers, and an
+ * abort signal that `stop()` fires so that fetches under way are dropped.
+ */
+export class RetrySchedule {
+  private pending = 0;
+  private waiters: Array<() => void> = [];
+  private timers = new Set<NodeJS.Timeout>();
+  private abort = new AbortController();
+
+  /** Fires on `stop()`; an attempt reads it when it starts and gives up if it has fired. */
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  /** One more delivery in flight until `finish()`. */
+  begin(): void {
+    this.pending++;
+  }
+
+  /** Runs `attempt` after `delayMs`, unless `stop()` comes first. */
+  retry(delayMs: number, attempt: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      attempt();
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
+  /** A delivery is over (delivered or out of retries). */
+  finish(): void {
+    this.pending--;
+    if (this.pending === 0) for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Resolves when nothing is in flight or waiting for a retry. */
+  idle(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Drops everything queued: aborts fetches under way, clears the timers, releases `idle()`. */
+  stop(): void {
+    this.abort.abort();
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.pending = 0;
+    for (const w of this.waiters.splice(0)) w();
+    this.abort = new AbortController();
+  }
+}
