@@ -26,6 +26,7 @@ let h = await startHarness({ FENERUM_RATE_LIMIT_PER_MINUTE: '1000000' });
 try {
   await settings(h, { rateLimit: { enabled: false } });
   results.push(await benchPortalThroughput(h, seconds), await benchPortalJs(h), await benchCallbacks(h));
+  results.push(...(await (await import('./stripe-add-card')).benchStripeAddCard(h)));
 } finally {
   await h.stop();
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { TtlCache } from '@/lib/cache/ttl-cache';
+import { processSingleton } from '@/lib/process-singleton';
 import { fenerum } from '@/lib/fenerum';
 import { FenerumError } from '@/lib/fenerum/errors';
 import type { Account, PaymentCard } from '@/lib/fenerum/types';
@@ -8,8 +9,9 @@ export type Portal = { ok: true; account: Account; cards: PaymentCard[] } | { ok
 
 // Fenerum allows 60 requests a minute: a customer reloading the page must not spend them.
 // Accounts change rarely; card lists are dropped as soon as we change one (forgetCards).
-const accounts = new TtlCache<Account>(5 * 60_000);
-const cardLists = new TtlCache<PaymentCard[]>(30_000);
+// Per process, not per bundle: the register route must be able to drop what the page cached.
+const accounts = processSingleton('portal-accounts', () => new TtlCache<Account>(5 * 60_000));
+const cardLists = processSingleton('portal-card-lists', () => new TtlCache<PaymentCard[]>(30_000));
 
 export function forgetCards(accountUuid: string): void {
   cardLists.delete(accountUuid);

@@ -1,17 +1,18 @@
 import 'server-only';
 import { env } from '@/lib/env';
+import { processSingleton } from '@/lib/process-singleton';
 import { openDatabase, type Database, type Db } from './connect';
 
 export type { Db } from './connect';
 
-// One connection per process, kept across Next's hot reloads in development.
-const holder = globalThis as typeof globalThis & { __cardPortalDb?: Promise<Database> };
+// One connection per process (not per Next bundle), kept across hot reloads in development.
+const holder = processSingleton('db', () => ({ opening: undefined as Promise<Database> | undefined }));
 
 /** The app's database, migrated on first use (instrumentation.ts opens it at start). */
 export async function getDb(): Promise<Db> {
-  holder.__cardPortalDb ??= openDatabase({ url: env().databaseUrl, pgliteDir: env().pgliteDir }).catch((err) => {
-    holder.__cardPortalDb = undefined;
+  holder.opening ??= openDatabase({ url: env().databaseUrl, pgliteDir: env().pgliteDir }).catch((err: unknown) => {
+    holder.opening = undefined;
     throw err;
   });
-  return (await holder.__cardPortalDb).db;
+  return (await holder.opening).db;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { forgetCards } from '@/lib/cards/portal';
 import { getDb } from '@/lib/db';
+import { processSingleton } from '@/lib/process-singleton';
 import { fenerum } from '@/lib/fenerum';
 import type { FenerumCards } from './attempt';
 import { registerNow, type RegisterNowResult } from './register-now';
@@ -28,10 +29,8 @@ export function registerInBackground(id: string): void {
   void registerQueued(id, 0).catch((err: unknown) => console.error('registration attempt failed; the worker will retry', err));
 }
 
-const holder = globalThis as typeof globalThis & { __cardPortalWorker?: { stop: () => Promise<void> } };
-
 /** One worker per server process (instrumentation.ts starts it). */
 export async function startWorker(): Promise<void> {
-  if (holder.__cardPortalWorker) return;
-  holder.__cardPortalWorker = startRegistrationWorker({ db: await getDb(), fenerum: fenerumCards() });
+  const db = await getDb();
+  processSingleton('registration-worker', () => startRegistrationWorker({ db, fenerum: fenerumCards() }));
 }

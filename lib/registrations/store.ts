@@ -84,10 +84,11 @@ export async function markRegistered(db: Db, reg: Registration, card: PaymentCar
       .set({
         status: 'registered',
         fenerumCardUuid: card.uuid,
-        cardBrand: card.brand,
-        cardLast4: card.last4,
-        cardExpMonth: card.expMonth,
-        cardExpYear: card.expYear,
+        // What the provider told us is what the customer entered (SEPA has no expiry); Fenerum's fills gaps.
+        cardBrand: reg.cardBrand ?? card.brand,
+        cardLast4: reg.cardLast4 ?? card.last4,
+        cardExpMonth: reg.cardExpMonth ?? card.expMonth,
+        cardExpYear: reg.cardExpYear ?? card.expYear,
         leaseUntil: null,
         lastError: null,
         uncertain: false,

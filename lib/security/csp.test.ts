@@ -6,10 +6,10 @@ const directive = (csp: string, name: string) => csp.split('; ').find((d) => d.s
 describe('buildCsp', () => {
   it('allows scripts only from self, this response’s nonce and Stripe.js', () => {
     const csp = buildCsp({ nonce: 'abc' });
-    expect(directive(csp, 'script-src')).toEqual(["'self'", "'nonce-abc'", 'https://js.stripe.com']);
+    expect(directive(csp, 'script-src')).toEqual(["'self'", "'nonce-abc'", 'https://js.stripe.com', 'https://*.js.stripe.com']);
     expect(csp).not.toContain('unsafe-eval');
     expect(directive(csp, 'frame-ancestors')).toEqual(["'none'"]);
-    expect(directive(csp, 'frame-src')).toEqual(['https://js.stripe.com', 'https://hooks.stripe.com']);
+    expect(directive(csp, 'frame-src')).toEqual(['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com']);
     expect(directive(csp, 'connect-src')).toEqual(["'self'", 'https://api.stripe.com']);
   });
 

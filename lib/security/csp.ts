@@ -1,15 +1,15 @@
 /**
  * The portal's Content-Security-Policy: Next's scripts by nonce, and of third parties exactly
- * what Stripe.js needs (Stripe's CSP guide: js.stripe.com scripts and frames, hooks.stripe.com
+ * what Stripe.js needs (Stripe's CSP guide: js.stripe.com and *.js.stripe.com scripts and frames, hooks.stripe.com
  * frames for 3-D Secure, api.stripe.com for its calls), plus the sandbox's Stripe in sandbox mode.
  */
 export function buildCsp(opts: { nonce: string; extraStripeOrigins?: string[]; dev?: boolean }): string {
   const extra = opts.extraStripeOrigins ?? [];
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
-    'script-src': ["'self'", `'nonce-${opts.nonce}'`, 'https://js.stripe.com', ...extra, ...(opts.dev ? ["'unsafe-eval'"] : [])],
+    'script-src': ["'self'", `'nonce-${opts.nonce}'`, 'https://js.stripe.com', 'https://*.js.stripe.com', ...extra, ...(opts.dev ? ["'unsafe-eval'"] : [])],
     'style-src': ["'self'", "'unsafe-inline'"],
-    'frame-src': ['https://js.stripe.com', 'https://hooks.stripe.com', ...extra],
+    'frame-src': ['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com', ...extra],
     'connect-src': ["'self'", 'https://api.stripe.com', ...extra],
     'img-src': ["'self'", 'data:', 'https://*.stripe.com'],
     'font-src': ["'self'"],

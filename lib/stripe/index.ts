@@ -1,12 +1,14 @@
 import 'server-only';
 import Stripe from 'stripe';
 import { env } from '@/lib/env';
-
-let client: Stripe | undefined;
+import { processSingleton } from '@/lib/process-singleton';
 
 /** The Stripe SDK for this configuration: the sandbox's emulator through host/port/protocol when no key is set. */
 export function stripe(): Stripe {
-  if (client) return client;
+  return processSingleton('stripe-client', makeStripe);
+}
+
+function makeStripe(): Stripe {
   const { secretKey, apiUrl } = env().stripe;
   const config: Stripe.StripeConfig = { maxNetworkRetries: 2, timeout: 15_000, appInfo: { name: 'card-portal' } };
   if (apiUrl) {
@@ -15,6 +17,5 @@ export function stripe(): Stripe {
     config.port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
     config.protocol = url.protocol === 'https:' ? 'https' : 'http';
   }
-  client = new Stripe(secretKey, config);
-  return client;
+  return new Stripe(secretKey, config);
 }

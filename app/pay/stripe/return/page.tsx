@@ -32,6 +32,7 @@ export default async function StripeReturnPage({ searchParams }: { searchParams:
   if (outcome.kind === 'refused') {
     // 409: not succeeded yet (SEPA can stay "processing" a while); the page asks again.
     if (outcome.status === 409) return <Finishing t={t} />;
+    if (outcome.status === 422) return <CardProblem title={t('card.failed')} lead={t('card.failedLead')} t={t} />;
     return <CardProblem title={t('card.unknown')} lead={t('card.unknownLead')} t={t} />;
   }
   if (outcome.kind === 'registered' && outcome.card) return <CardSaved card={outcome.card} t={t} />;

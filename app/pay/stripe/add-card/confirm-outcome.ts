@@ -1,0 +1,36 @@
+import type { SetupIntentResult } from '@stripe/stripe-js';
+import { say, type StripeText } from './text';
+
+export type ConfirmOutcome =
+  | { kind: 'confirmed'; setupIntentId: string; processing: boolean }
+  | { kind: 'failed'; message: string | null };
+
+/**
+ * What `stripe.confirmSetup` ended in, for the person at the form. Matches Stripe's codes,
+ * never its message text. `message: null` when the Payment Element already shows the problem
+ * next to the field (validation errors).
+ */
+export function confirmOutcome(result: SetupIntentResult, text: StripeText): ConfirmOutcome {
+  const { error } = result;
+  if (!error) {
+    const intent = result.setupIntent;
+    if (intent.status === 'succeeded' || intent.status === 'processing') {
+      return { kind: 'confirmed', setupIntentId: intent.id, processing: intent.status === 'processing' };
+    }
+    // e.g. requires_payment_method after a challenge that did not complete.
+    return { kind: 'failed', message: say(text, 'stripe.authFailed') };
+  }
+  // A second submit of a SetupIntent that already went through: it is saved, not failed.
+  if (error.code === 'setup_intent_unexpected_state' && error.setup_intent) {
+    const { status, id } = error.setup_intent;
+    if (status === 'succeeded' || status === 'processing') return { kind: 'confirmed', setupIntentId: id, processing: status === 'processing' };
+  }
+  if (error.code === 'setup_intent_authentication_failure' || error.code === 'payment_intent_authentication_failure') {
+    return { kind: 'failed', message: say(text, 'stripe.authFailed') };
+  }
+  if (error.type === 'validation_error') return { kind: 'failed', message: null };
+  if (error.type === 'api_connection_error') return { kind: 'failed', message: say(text, 'stripe.network') };
+  // card_error (declines) carries Stripe's own message in the customer's language.
+  if (error.type === 'card_error' && error.message) return { kind: 'failed', message: error.message };
+  return { kind: 'failed', message: error.message ?? `${say(text, 'card.declined')}. ${say(text, 'card.failedLead')}` };
+}

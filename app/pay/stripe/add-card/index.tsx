@@ -1,0 +1,79 @@
+'use client';
+
+import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import type { PanelProps } from './panel';
+import { Loading, Problem, Shell } from './shell';
+
+/** What the portal page (a server component) hands over. Only the publishable key: no secret. */
+export type StripeAddCardProps = {
+  publishableKey: string;
+  /** Sandbox only (e.g. http://localhost:4101/v3/), run before loadStripe; null with real keys. */
+  stripeJsUrl: string | null;
+  sepaEnabled: boolean;
+  locale: 'da' | 'en';
+  /** The translated strings (STRIPE_TEXT_KEYS in ./text), looked up on the server. */
+  text: Record<string, string>;
+};
+
+const noSubscription = () => () => {};
+
+/**
+ * The "Add card" button: all this page loads up front. The form, Stripe.js and
+ * @stripe/react-stripe-js load only once it is clicked (./panel, a chunk of its own).
+ */
+export function StripeAddCard(props: StripeAddCardProps) {
+  const { text, sepaEnabled } = props;
+  // Disabled until hydrated: a click before then would do nothing.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const [Panel, setPanel] = useState<ComponentType<PanelProps> | null>(null);
+  const [chunkFailed, setChunkFailed] = useState(false);
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+
+  useEffect(() => {
+    if (open || !refocus.current) return;
+    refocus.current = false;
+    button.current?.focus();
+  }, [open]);
+
+  const loadPanel = () => {
+    setChunkFailed(false);
+    import('./panel').then(
+      (m) => setPanel(() => m.default),
+      () => setChunkFailed(true),
+    );
+  };
+  const start = () => {
+    setOpen(true);
+    if (!Panel) loadPanel();
+  };
+  const close = (focusButton: boolean) => {
+    refocus.current = focusButton;
+    setOpen(false);
+    setChunkFailed(false);
+  };
+
+  return (
+    <>
+      {Panel ? (
+        <Panel {...props} open={open} onClose={close} />
+      ) : (
+        open && (
+          <Shell text={text} sepaEnabled={sepaEnabled}>
+            {chunkFailed ? (
+              <Problem message={text['stripe.network'] ?? ''} retry={loadPanel} cancel={() => close(true)} text={text} />
+            ) : (
+              <Loading text={text} cancel={() => close(true)} />
+            )}
+          </Shell>
+        )
+      )}
+      {!open && (
+        <button ref={button} type="button" className="button" onClick={start} disabled={!hydrated} data-testid="add-stripe">
+          {text['stripe.add']}
+        </button>
+      )}
+    </>
+  );
+}

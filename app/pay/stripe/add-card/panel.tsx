@@ -1,0 +1,147 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Stripe } from '@stripe/stripe-js';
+import { createSetupIntent, registerPaymentCard, type Intent, type Trouble } from './api';
+import { CardForm } from './card-form';
+import type { StripeAddCardProps } from './index';
+import { openStripe } from './load-stripe';
+import { Notices } from './notices';
+import { Loading, Problem, Shell } from './shell';
+import { say, type StripeTextKey } from './text';
+import { useFinishing, type Notice } from './use-finishing';
+
+type Failure = Trouble | 'stripe';
+type Loaded = { stripe: Stripe; intent: Intent };
+type Prepared = { ok: true; loaded: Loaded } | { ok: false; failure: Failure };
+
+const MESSAGE: Record<Failure, StripeTextKey> = {
+  stripe: 'stripe.loadFailed',
+  network: 'stripe.network',
+  session: 'stripe.sessionEnded',
+  unavailable: 'stripe.unavailable',
+  refused: 'card.failedLead',
+  'not-confirmed': 'card.failedLead',
+};
+
+export type PanelProps = StripeAddCardProps & { open: boolean; onClose: (focusButton: boolean) => void };
+
+/**
+ * Everything behind the "Add card" button, loaded on the first click: Stripe.js and a
+ * SetupIntent (at once, side by side), the Payment Element, registration, and what came of it.
+ */
+export default function Panel({ open, onClose, ...props }: PanelProps) {
+  const { publishableKey, stripeJsUrl, locale, text, sepaEnabled } = props;
+  const router = useRouter();
+  const refresh = useCallback(() => router.refresh(), [router]);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [focusNotice, setFocusNotice] = useState(0);
+  // Opening the form again clears an old outcome (not a card still being finished).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open && notice?.kind !== 'finishing') setNotice(null);
+  }
+  // An unused SetupIntent is kept for the next open (Cancel, then Add card again), until it is used.
+  const intent = useRef<Intent | null>(null);
+  const inFlight = useRef<Promise<Prepared> | null>(null);
+  useFinishing(notice, setNotice, refresh);
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    // StrictMode runs this twice: both runs share one request, so one SetupIntent is made.
+    inFlight.current ??= prepare().finally(() => (inFlight.current = null));
+    void inFlight.current.then((r) => {
+      if (!live) return;
+      if (r.ok) setLoaded(r.loaded);
+      else setFailure(r.failure);
+    });
+    return () => {
+      live = false;
+    };
+
+    async function prepare(): Promise<Prepared> {
+      const [stripe, made] = await Promise.all([
+        openStripe(publishableKey, stripeJsUrl, locale).catch(() => null),
+        intent.current ? { ok: true as const, intent: intent.current } : createSetupIntent(),
+      ]);
+      if (made.ok) intent.current = made.intent;
+      if (!stripe) return { ok: false, failure: 'stripe' };
+      if (!made.ok) return { ok: false, failure: made.trouble };
+      return { ok: true, loaded: { stripe, intent: made.intent } };
+    }
+  }, [open, attempt, publishableKey, stripeJsUrl, locale]);
+
+  const close = (focusButton: boolean) => {
+    setLoaded(null);
+    setFailure(null);
+    onClose(focusButton);
+  };
+  const retry = () => {
+    setFailure(null);
+    setAttempt((n) => n + 1);
+  };
+  const done = (next: Notice) => {
+    intent.current = null;
+    setNotice(next);
+    setFocusNotice((n) => n + 1);
+    close(false);
+    refresh();
+  };
+
+  /** Stripe confirmed the SetupIntent: the server checks it and registers the card with Fenerum. */
+  async function onConfirmed(setupIntentId: string, processing: boolean): Promise<string | null> {
+    const r = await registerPaymentCard(setupIntentId);
+    if (r.kind === 'registered') done({ kind: 'saved', card: r.card });
+    else if (r.kind === 'pending' || (r.kind === 'not-confirmed' && processing)) done({ kind: 'finishing', setupIntentId, card: r.kind === 'pending' ? r.card : null, slow: false });
+    else if (r.kind === 'refused') {
+      // This SetupIntent is spent: "Try again" starts a new one.
+      intent.current = null;
+      setLoaded(null);
+      setFailure('refused');
+    } else return say(text, MESSAGE[r.kind]);
+    return null;
+  }
+
+  const onLoadError = () => {
+    intent.current = null;
+    setLoaded(null);
+    setFailure('stripe');
+  };
+
+  return (
+    <>
+      <Notices notice={notice} text={text} focusKey={focusNotice} />
+      {open && (
+        <Shell text={text} sepaEnabled={sepaEnabled}>
+          {failure ? (
+            <Problem
+              message={failure === 'refused' ? `${say(text, 'card.failed')}. ${say(text, 'card.failedLead')}` : say(text, MESSAGE[failure])}
+              retry={failure === 'session' ? undefined : retry}
+              cancel={() => close(true)}
+              text={text}
+            />
+          ) : loaded ? (
+            <CardForm
+              stripe={loaded.stripe}
+              clientSecret={loaded.intent.clientSecret}
+              locale={locale}
+              sepaEnabled={sepaEnabled}
+              text={text}
+              onConfirmed={onConfirmed}
+              onLoadError={onLoadError}
+              onCancel={() => close(true)}
+            />
+          ) : (
+            <Loading text={text} cancel={() => close(true)} />
+          )}
+        </Shell>
+      )}
+    </>
+  );
+}

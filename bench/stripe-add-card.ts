@@ -1,0 +1,128 @@
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { customerCookie, ratio, type Harness } from './harness';
+
+/** As playwright.config.ts launches it. */
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+};
+const RUNS = 7;
+/** Stripe's own Next.js example's card page, for scale (gzip, same counting). */
+const STRIPE_EXAMPLE_KB = 151.8;
+const AIM_KB = 150;
+const SETTLE_MS = 750;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/** A fresh context (empty cache, as a first visit) with the customer's session cookie. */
+async function freshPage(browser: Browser, appUrl: string, cookie: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const [name = '', value = ''] = cookie.split(/=(.*)/s);
+  await context.addCookies([{ name, value, url: appUrl }]);
+  return { context, page: await context.newPage() };
+}
+
+/** The card fields are ready: the iframe's card number shows and the Payment Element said `ready` (Save enabled). */
+async function openAddCard(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Add card', exact: true }).click();
+  await page.frameLocator('iframe[title="Secure payment input frame"]').getByLabel('Card number').waitFor({ state: 'visible' });
+  await page.locator('[data-testid="stripe-save"]:not([disabled])').waitFor();
+}
+
+async function timeToFields(browser: Browser, appUrl: string, cookie: string): Promise<number> {
+  const { context, page } = await freshPage(browser, appUrl, cookie);
+  const started = performance.now();
+  await page.goto(`${appUrl}/pay`);
+  await openAddCard(page);
+  const ms = performance.now() - started;
+  await context.close();
+  return ms;
+}
+
+async function timeStaticPage(browser: Browser, appUrl: string): Promise<number> {
+  const { context, page } = await freshPage(browser, appUrl, 'none=1');
+  const started = performance.now();
+  await page.goto(`${appUrl}/bench-no-such-page`);
+  const ms = performance.now() - started;
+  await context.close();
+  return ms;
+}
+
+/**
+ * Gzip bytes (zlib level 9) of the same-origin `/_next/static/**.js` a page loads before its
+ * `load` event, and of those loaded after clicking "Add card" until the fields are ready.
+ * Stripe.js comes from Stripe's origin (the sandbox's here) and is not counted.
+ */
+async function scriptBytes(browser: Browser, appUrl: string, path: string, cookie: string, click: boolean) {
+  const { context, page } = await freshPage(browser, appUrl, cookie);
+  const origin = new URL(appUrl).origin;
+  let phase: 'load' | 'between' | 'click' = 'load';
+  const seen = { load: new Map<string, Promise<Buffer>>(), between: new Map<string, Promise<Buffer>>(), click: new Map<string, Promise<Buffer>>() };
+  page.on('response', (res) => {
+    const url = new URL(res.url());
+    if (url.origin !== origin || !url.pathname.startsWith('/_next/static/') || !url.pathname.endsWith('.js')) return;
+    if (!seen[phase].has(url.pathname)) seen[phase].set(url.pathname, res.body());
+  });
+  await page.goto(`${appUrl}${path}`, { waitUntil: 'load' });
+  phase = 'between';
+  // A short settle instead of 'networkidle', which a long-lived request can hold off for good.
+  await page.waitForTimeout(SETTLE_MS);
+  if (click) {
+    phase = 'click';
+    await openAddCard(page);
+    await page.waitForTimeout(SETTLE_MS);
+  }
+  const total = async (m: Map<string, Promise<Buffer>>) => {
+    let sum = 0;
+    for (const body of m.values()) sum += gzipSync(await body, { level: 9 }).length;
+    return sum;
+  };
+  const out = { beforeLoad: await total(seen.load), between: await total(seen.between), afterClick: await total(seen.click) };
+  await context.close();
+  return out;
+}
+
+/** (a) Time to the card fields against a static page of the same build; (b) the JavaScript it costs. */
+export async function benchStripeAddCard(h: Harness) {
+  const cookie = await customerCookie(h.appUrl, 'CUST001');
+  const browser = await chromium.launch(launchOptions);
+  try {
+    // Warm up the server (JIT, first renders) on both before measuring.
+    await timeStaticPage(browser, h.appUrl);
+    await timeToFields(browser, h.appUrl, cookie);
+    const fields: number[] = [];
+    const plain: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      plain.push(await timeStaticPage(browser, h.appUrl));
+      fields.push(await timeToFields(browser, h.appUrl, cookie));
+    }
+    const base = await scriptBytes(browser, h.appUrl, '/bench-no-such-page', 'none=1', false);
+    const pay = await scriptBytes(browser, h.appUrl, '/pay', cookie, true);
+    const total = pay.beforeLoad + pay.afterClick;
+    const between = pay.between > 0 ? `, ${kb(pay.between)} between load and click not counted` : '';
+    return [
+      {
+        name: 'Stripe card fields ready',
+        baseline: `404 page load ${median(plain).toFixed(0)} ms`,
+        value: `/pay → Add card → fields ready ${median(fields).toFixed(0)} ms (median of ${RUNS})`,
+        ratio: ratio(median(fields), median(plain)),
+      },
+      {
+        name: 'add-card page JS before load',
+        baseline: `404 page ${kb(base.beforeLoad)}`,
+        value: `/pay ${kb(pay.beforeLoad)}`,
+        ratio: ratio(pay.beforeLoad, base.beforeLoad),
+      },
+      {
+        name: 'add-card page JS with form',
+        baseline: `404 page ${kb(base.beforeLoad)}`,
+        value: `${kb(pay.beforeLoad)} + ${kb(pay.afterClick)} on click = ${kb(total)} (aim ≤ ${AIM_KB} kB; Stripe's Next.js card page ${STRIPE_EXAMPLE_KB} kB${between})`,
+        ratio: ratio(total, base.beforeLoad),
+      },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
