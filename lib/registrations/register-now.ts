@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/connect';
 import { registrations } from '@/lib/db/schema';
-import { attemptRegistration, type AttemptOutcome } from './attempt';
+import { attemptRegistration, type AttemptOutcome, type FenerumCards } from './attempt';
 import { claimRegistrations, type Registration } from './store';
 import { attemptDeps } from './worker';
-import type { FenerumCards } from './attempt';
 
 export type RegisterNowResult = { status: 'registered' | 'pending' | 'failed'; registration: Registration };
 
