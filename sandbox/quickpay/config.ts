@@ -58,7 +58,7 @@ export const FIELD_ERRORS = {
 export const MAX_CALLBACK_ATTEMPTS = 24;
 export const callbackRetryDelaysMs = (fast: boolean): number[] =>
   Array.from({ length: MAX_CALLBACK_ATTEMPTS - 1 }, (_, i) =>
-    fast ? Math.min(20 * 2 ** i, 1_000) : Math.min(5_000 * 2 ** i, 6 * 60 * 60 * 1000),
+    fast ? Math.min(20 * 2 ** i, 2_000) : Math.min(5_000 * 2 ** i, 6 * 60 * 60 * 1000),
   );
 
 export const callbackTimeoutMs = (fast: boolean): number => (fast ? 2_000 : 10_000);

@@ -19,16 +19,18 @@ export type QuickpayState = {
 };
 
 /**
- * Ids continue from the clock (tenths of a second since 2024: nine digits, like QuickPay's), so a
+ * Ids continue from the clock (milliseconds since 2024; QuickPay's own are shorter), so a
  * restarted sandbox does not hand out an id that an app's database, which outlives the sandbox,
- * already holds for another subscription (unless more than ten were created per second).
+ * already holds for another subscription, unless it made more than one per millisecond for a
+ * sustained run. (Tenths of a second ran 90 s ahead after a 1,000-subscription burst, and the
+ * next run's ids collided with it.)
  */
 const ID_EPOCH_MS = Date.UTC(2024, 0, 1);
 export const freshState = (now: Date): QuickpayState => ({
   subscriptions: new Map(),
   windows: new Map(),
   challenges: new Map(),
-  nextId: Math.floor((now.getTime() - ID_EPOCH_MS) / 100),
+  nextId: now.getTime() - ID_EPOCH_MS,
 });
 
 export function createSubscription(state: QuickpayState, input: CreateInput, merchantId: number, now: Date): QpSubscription {
