@@ -46,11 +46,15 @@ export class CallbackDispatcher {
     const stopped = this.retries.signal;
     const started = Date.now();
     const record: CallbackAttempt = { callbackId, subscriptionId, attempt: n, url, status: null, ok: false, at: new Date(started).toISOString(), durationMs: 0 };
+    // A timer we hold ourselves: a timeout signal only referenced from AbortSignal.any() may be
+    // collected before it fires on some Node versions, leaving the attempt hanging unlogged.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException('callback timed out', 'TimeoutError')), this.opts.timeoutMs);
     try {
       const res = await fetch(url, {
         method: 'POST',
         redirect: 'manual',
-        signal: AbortSignal.any([stopped, AbortSignal.timeout(this.opts.timeoutMs)]),
+        signal: AbortSignal.any([stopped, timeout.signal]),
         headers: {
           'content-type': 'application/json',
           'user-agent': CALLBACK_USER_AGENT,
@@ -66,6 +70,8 @@ export class CallbackDispatcher {
       record.ok = isDelivered(res.status);
     } catch (err) {
       record.error = (err as Error).message;
+    } finally {
+      clearTimeout(timer);
     }
     if (stopped.aborted) return;
     record.durationMs = Date.now() - started;
