@@ -68,6 +68,11 @@ export async function startReceiver(answer: (n: number, req: Received) => number
         res.writeHead(200, { 'content-type': 'text/html' }).end(page);
         return;
       }
+      // Only callbacks are recorded: the browser's own requests (a favicon) are not.
+      if (req.method !== 'POST') {
+        res.writeHead(404).end();
+        return;
+      }
       const r: Received = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), path };
       received.push(r);
       res.writeHead(answer(received.length, r), { 'content-type': 'text/plain' }).end('ok');
