@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
+// In CI a test that fails is tried once more and reported as flaky, as Playwright does there.
+const retry = process.env.CI ? 1 : 0;
 const alias = { '@': path.resolve(import.meta.dirname), 'server-only': path.resolve(import.meta.dirname, 'test/server-only-stub.ts') };
 
 export default defineConfig({
@@ -10,6 +12,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
+          retry,
           include: ['{lib,sandbox,app,scripts}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
@@ -19,6 +22,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
+          retry,
           include: ['{lib,sandbox,app,scripts,test}/**/*.int.test.ts'],
           environment: 'node',
           globalSetup: ['test/global-setup.ts'],

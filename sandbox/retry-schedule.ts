@@ -50,3 +50,22 @@ export class RetrySchedule {
     this.abort = new AbortController();
   }
 }
+
+/**
+ * A signal for one delivery attempt: aborted by its own timer or when the schedule stops.
+ * One plain controller on purpose: with AbortSignal.any() some attempts hung for good under
+ * load on Node 20 (the composite signal never fired). Call `done()` when the attempt ends.
+ */
+export function attemptSignal(stopped: AbortSignal, timeoutMs: number, what = 'delivery'): { signal: AbortSignal; done: () => void } {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new DOMException(`${what} timed out`, 'TimeoutError')), timeoutMs);
+  const onStop = () => abort.abort(stopped.reason);
+  stopped.addEventListener('abort', onStop, { once: true });
+  return {
+    signal: abort.signal,
+    done: () => {
+      clearTimeout(timer);
+      stopped.removeEventListener('abort', onStop);
+    },
+  };
+}

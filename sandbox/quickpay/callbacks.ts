@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { RetrySchedule } from '../retry-schedule';
+import { RetrySchedule, attemptSignal } from '../retry-schedule';
 import { API_VERSION, CALLBACK_USER_AGENT } from './config';
 
 /** One delivery attempt, for GET /__sandbox/callbacks and tests. */
@@ -46,15 +46,12 @@ export class CallbackDispatcher {
     const stopped = this.retries.signal;
     const started = Date.now();
     const record: CallbackAttempt = { callbackId, subscriptionId, attempt: n, url, status: null, ok: false, at: new Date(started).toISOString(), durationMs: 0 };
-    // A timer we hold ourselves: a timeout signal only referenced from AbortSignal.any() may be
-    // collected before it fires on some Node versions, leaving the attempt hanging unlogged.
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new DOMException('callback timed out', 'TimeoutError')), this.opts.timeoutMs);
+    const attemptAbort = attemptSignal(stopped, this.opts.timeoutMs, 'callback');
     try {
       const res = await fetch(url, {
         method: 'POST',
         redirect: 'manual',
-        signal: AbortSignal.any([stopped, timeout.signal]),
+        signal: attemptAbort.signal,
         headers: {
           'content-type': 'application/json',
           'user-agent': CALLBACK_USER_AGENT,
@@ -71,7 +68,7 @@ export class CallbackDispatcher {
     } catch (err) {
       record.error = (err as Error).message;
     } finally {
-      clearTimeout(timer);
+      attemptAbort.done();
     }
     if (stopped.aborted) return;
     record.durationMs = Date.now() - started;

@@ -3,7 +3,7 @@ import { Router, sendJson, type Emulator } from '../http';
 import { registerApiRoutes } from './api-routes';
 import { guard } from './auth';
 import { CallbackDispatcher, type CallbackAttempt } from './callbacks';
-import { DEFAULT_MERCHANT_ID, MAX_CALLBACK_ATTEMPTS, callbackRetryDelaysMs, callbackTimeoutMs, type QuickpayEmulatorOptions } from './config';
+import { DEFAULT_MERCHANT_ID, MAX_CALLBACK_ATTEMPTS, callbackRetryDelaysMs, CALLBACK_TIMEOUT_MS, type QuickpayEmulatorOptions } from './config';
 import { registerControlRoutes } from './control';
 import { authorize, freshState, subscriptionJson, type QuickpayState } from './store';
 import { FENERUM_BRAND } from './test-cards';
@@ -35,7 +35,7 @@ export function createQuickpayEmulator(opts: QuickpayEmulatorOptions): QuickpayE
     privateKey: opts.privateKey,
     merchantId,
     delaysMs: (opts.retryScheduleMs ?? callbackRetryDelaysMs(fast)).slice(0, MAX_CALLBACK_ATTEMPTS - 1),
-    timeoutMs: callbackTimeoutMs(fast),
+    timeoutMs: CALLBACK_TIMEOUT_MS,
   });
 
   // The body is serialized once, as GET /subscriptions/{id} would answer at this moment.

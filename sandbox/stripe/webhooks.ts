@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { RetrySchedule } from '../retry-schedule';
+import { RetrySchedule, attemptSignal } from '../retry-schedule';
 import { webhookRetryDelaysMs, webhookTimeoutMs } from './config';
 import type { StripeEvent } from './events';
 
@@ -46,11 +46,12 @@ export class WebhookDispatcher {
     const payload = JSON.stringify(event, null, 2);
     const stopped = this.retries.signal;
     const record: WebhookDelivery = { eventId: event.id, eventType: event.type, attempt: n, url, status: null, ok: false, at: new Date().toISOString() };
+    const attemptAbort = attemptSignal(stopped, webhookTimeoutMs(this.fast), 'webhook');
     try {
       const res = await fetch(url, {
         method: 'POST',
         redirect: 'manual',
-        signal: AbortSignal.any([stopped, AbortSignal.timeout(webhookTimeoutMs(this.fast))]),
+        signal: attemptAbort.signal,
         headers: {
           'content-type': 'application/json; charset=utf-8',
           'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
@@ -65,6 +66,8 @@ export class WebhookDispatcher {
       record.ok = res.status >= 200 && res.status < 300;
     } catch (err) {
       record.error = (err as Error).message;
+    } finally {
+      attemptAbort.done();
     }
     if (stopped.aborted) return;
     this.deliveries.push(record);
