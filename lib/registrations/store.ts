@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf } from '@/lib/db/rows';
 import { audit } from '@/lib/audit';
@@ -12,17 +11,21 @@ export type CardSummary = { brand: string; last4: string; expMonth: number; expY
 /** A lease long enough for a rate-limited Fenerum call with its retries. */
 export const LEASE_MS = 60_000;
 
-/** Records a card the customer has started to add; a repeat for the same provider id returns the first. */
+/**
+ * Records a card the customer has started to add. A provider id is registered once: one we
+ * already hold (a provider reusing ids, a sandbox restarted against an old database) is an
+ * error, never a quiet return of the older registration.
+ */
 export async function startRegistration(
   db: Db,
-  input: { gateway: Registration['gateway']; providerRef: string; orderId?: string; accountCode: string; accountUuid: string; id?: string },
+  input: { id: string; gateway: Registration['gateway']; providerRef: string; orderId?: string; accountCode: string; accountUuid: string },
 ): Promise<Registration> {
-  await db
+  const [row] = await db
     .insert(registrations)
-    .values({ id: input.id ?? randomUUID(), status: 'started', ...input })
-    .onConflictDoNothing({ target: [registrations.gateway, registrations.providerRef] });
-  const row = await findRegistration(db, input.gateway, input.providerRef);
-  if (!row) throw new Error('registration vanished after insert');
+    .values({ status: 'started', ...input })
+    .onConflictDoNothing({ target: [registrations.gateway, registrations.providerRef] })
+    .returning();
+  if (!row) throw new Error(`${input.gateway} ${input.providerRef} is already registered here`);
   return row;
 }
 

@@ -25,9 +25,7 @@ export async function startQuickpayCard(deps: StartDeps, session: CustomerSessio
     description: `Payment card for ${session.accountCode}`,
     variables: { account: session.accountCode },
   });
-  const reg = await startRegistration(deps.db, { id, gateway: 'quickpay', providerRef: String(sub.id), orderId, accountCode: session.accountCode, accountUuid: session.accountUuid });
-  // A provider id we already hold for another registration: never hand the customer that window.
-  if (reg.id !== id) throw new Error(`QuickPay subscription ${sub.id} is already registered here as ${reg.id}`);
+  await startRegistration(deps.db, { id, gateway: 'quickpay', providerRef: String(sub.id), orderId, accountCode: session.accountCode, accountUuid: session.accountUuid });
   const back = (path: string) => new URL(`${path}?r=${id}`, deps.appUrl).toString();
   const url = await deps.quickpay.createLink(sub.id, {
     amount: 0,
