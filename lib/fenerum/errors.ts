@@ -1,3 +1,7 @@
+import { errorBrand, hasBrand } from '@/lib/errors/brand';
+
+const BRAND = errorBrand('fenerum');
+
 /** What went wrong: Fenerum answered with an error, or no usable answer came. */
 export type FenerumErrorKind = 'http' | 'network' | 'timeout' | 'invalid_response' | 'invalid_request';
 
@@ -21,6 +25,7 @@ const clip = (s: string) => (s.length > MAX_DETAIL ? `${s.slice(0, MAX_DETAIL)}â
  * Fenerum's own wording, never the token, the request body or a URL's query.
  */
 export class FenerumError extends Error {
+  readonly [BRAND] = true;
   readonly kind: FenerumErrorKind;
   readonly status: number;
   readonly detail: string | null;
@@ -49,6 +54,11 @@ export class FenerumError extends Error {
   get isTransient(): boolean {
     return this.kind === 'network' || this.kind === 'timeout' || this.status === 429 || this.status >= 500;
   }
+}
+
+/** True for a FenerumError built by any bundle (never `instanceof`: see lib/errors/brand.ts). */
+export function isFenerumError(err: unknown): err is FenerumError {
+  return hasBrand(err, BRAND);
 }
 
 function describe(kind: FenerumErrorKind, status: number, detail: string | null, fields: Record<string, string[]>, op?: string): string {

@@ -1,19 +1,6 @@
 import { z } from 'zod';
+import { QuickpayError } from './errors';
 import { quickpayLink, quickpaySubscription, type QuickpaySubscription } from './wire';
-
-export class QuickpayError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly errors: Record<string, string[]> = {},
-  ) {
-    super(message);
-    this.name = 'QuickpayError';
-  }
-  get isTransient(): boolean {
-    return this.status === 0 || this.status === 429 || this.status >= 500;
-  }
-}
 
 export type QuickpayClientConfig = { apiUrl: string; apiKey: string; timeoutMs?: number; fetch?: typeof fetch };
 export type LinkInput = { amount: number; continueUrl: string; cancelUrl: string; callbackUrl: string; language: 'da' | 'en' };

@@ -6,7 +6,7 @@ import { ApiError } from '@/lib/http/errors';
 import { clientIp } from '@/lib/http/read-json';
 import { getLocale } from '@/lib/i18n/server';
 import { quickpay } from '@/lib/quickpay';
-import { QuickpayError } from '@/lib/quickpay/client';
+import { QuickpayError } from '@/lib/quickpay/errors';
 import { startQuickpayCard } from './start';
 
 /** For both customer routes: the session's account gets a QuickPay window, or a clear refusal. */

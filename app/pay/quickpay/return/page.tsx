@@ -5,7 +5,7 @@ import { checkQuickpayReturn, type ReturnState } from '@/lib/cards/quickpay/fini
 import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
 import { quickpay } from '@/lib/quickpay';
-import { QuickpayError } from '@/lib/quickpay/client';
+import { QuickpayError } from '@/lib/quickpay/errors';
 import { registerQueued } from '@/lib/registrations/server';
 import { CardProblem, CardSaved, Finishing } from '../../card-saved';
 
