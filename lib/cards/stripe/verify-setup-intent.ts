@@ -1,4 +1,4 @@
-import type Stripe from 'stripe';
+import Stripe from 'stripe';
 import { brandName } from '@/lib/cards/brand';
 import type { Db } from '@/lib/db/connect';
 import type { CardSummary } from '@/lib/domain/cards';
@@ -31,6 +31,8 @@ export async function verifySetupIntent(deps: VerifyDeps, setupIntentId: string,
   if (reg.status !== 'started') return { kind: 'verified', registration: reg };
 
   const intent = await deps.stripe.setupIntents.retrieve(setupIntentId, { expand: ['payment_method'] });
+  // stripe-node returns any 4xx/5xx body without an `error` key as if it were the object (a proxy's outage page, say).
+  if (intent?.object !== 'setup_intent') throw new Stripe.errors.StripeAPIError({ message: 'Stripe answered with something that is not a SetupIntent' });
   const owner = await customerOf(deps.db, reg.accountCode);
   if (intent.metadata?.fenerum_account !== reg.accountCode || idOf(intent.customer) !== owner) {
     return refused('other-account', 'That card setup belongs to another account');

@@ -1,0 +1,168 @@
+import { rm } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import Stripe from 'stripe';
+import { sandboxSecrets } from '../lib/env/sandbox-defaults';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { AppProcess } from './support/app-process';
+import { OutageProxy } from './support/outage-proxy';
+
+/**
+ * Each provider failing, asked for by a page first and a route after, and the other way round,
+ * each order in a fresh app process (Next bundles pages, routes and instrumentation apart; an
+ * error class built by one bundle must still be recognised by the others). Every answer is the
+ * designed one, never a 500.
+ */
+const APP_PORT = Number(process.env.E2E_OUTAGE_APP_PORT ?? 3470);
+const SANDBOX_PORT = Number(process.env.E2E_OUTAGE_SANDBOX_PORT ?? 4720);
+const dataDir = `.data/outages-${process.pid}`;
+let sandbox: Sandbox;
+const proxies: Record<'fenerum' | 'quickpay' | 'stripe', OutageProxy> = {} as never;
+const urls: Record<string, string> = {};
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+test.beforeAll(async () => {
+  sandbox = await startSandbox({ portBase: SANDBOX_PORT, appUrl: `http://localhost:${APP_PORT}`, fast: true });
+  const outageBodies = {
+    fenerum: { detail: 'Service unavailable' },
+    quickpay: { message: 'Service unavailable', errors: {}, error_code: null },
+    stripe: { error: { type: 'api_error', message: 'Service unavailable' } },
+  };
+  for (const name of ['fenerum', 'quickpay', 'stripe'] as const) {
+    proxies[name] = new OutageProxy(sandbox.urls[name], outageBodies[name]);
+    urls[name] = await proxies[name].start();
+  }
+});
+
+test.afterAll(async () => {
+  await Promise.all(Object.values(proxies).map((p) => p.stop()));
+  await sandbox?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function startApp(run: string): Promise<AppProcess> {
+  const app = new AppProcess(APP_PORT, {
+    SANDBOX_PORT: String(SANDBOX_PORT),
+    FENERUM_API_URL: `${urls.fenerum}/api/v1`,
+    QUICKPAY_API_URL: urls.quickpay ?? '',
+    STRIPE_API_URL: urls.stripe ?? '',
+    PGLITE_DIR: `${dataDir}/${run}`,
+    FENERUM_RATE_LIMIT_PER_MINUTE: '600',
+  });
+  await app.start();
+  return app;
+}
+
+/** A customer session for `account`, opened as a customer opens their link. */
+async function sessionFor(app: AppProcess, account: string): Promise<string> {
+  const res = await fetch(`${app.url}/api/links`, { method: 'POST', headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ account }) });
+  const { url } = (await res.json()) as { url: string };
+  const opened = await fetch(url.replace(/^https?:\/\/[^/]+/, app.url), { redirect: 'manual' });
+  return opened.headers.get('set-cookie')?.split(';')[0] ?? '';
+}
+
+/** Everything the outage checks need, made while every provider is up. */
+async function prepare(app: AppProcess) {
+  const cookie = await sessionFor(app, 'CUST003');
+  const freshCookie = await sessionFor(app, 'CUST005'); // its cards are never cached before Fenerum fails
+  const post = (path: string, body?: unknown) =>
+    fetch(`${app.url}${path}`, { method: 'POST', headers: { cookie, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const { setupIntentId } = (await (await post('/api/create-setup-intent')).json()) as { setupIntentId: string };
+  const { url: windowUrl } = (await (await post('/api/create-quickpay-link')).json()) as { url: string };
+  const token = new URL(windowUrl).pathname.split('/')[2];
+  const cancel = await fetch(new URL(`/window/${token}/cancel`, windowUrl), { redirect: 'manual' });
+  const registrationId = new URL(cancel.headers.get('location') ?? '', app.url).searchParams.get('r') ?? '';
+  expect(setupIntentId).toMatch(/^seti_/);
+  expect(registrationId).toMatch(/^[0-9a-f-]{36}$/);
+  const get = (path: string, c = cookie) => fetch(`${app.url}${path}`, { headers: { cookie: c } });
+  return { post, get, freshCookie, setupIntentId, registrationId };
+}
+
+type Prepared = Awaited<ReturnType<typeof prepare>>;
+
+async function expectPages({ get, freshCookie, setupIntentId, registrationId }: Prepared) {
+  proxies.fenerum.down();
+  const portal = await get('/pay', freshCookie);
+  expect(portal.status).toBe(200);
+  expect(await portal.text()).toContain('We could not load your cards just now');
+  proxies.fenerum.up();
+
+  proxies.quickpay.down();
+  const qpReturn = await get(`/pay/quickpay/return?r=${registrationId}`);
+  expect(qpReturn.status).toBe(200);
+  expect(await qpReturn.text()).toContain('Finishing');
+  proxies.quickpay.up();
+
+  proxies.stripe.down();
+  const stripeReturn = await get(`/pay/stripe/return?setup_intent=${setupIntentId}`);
+  expect(stripeReturn.status).toBe(200);
+  expect(await stripeReturn.text()).toContain('Finishing');
+  proxies.stripe.up();
+}
+
+async function expectRoutes(app: AppProcess, { post, get, setupIntentId }: Prepared) {
+  const links = (account: string) =>
+    fetch(`${app.url}/api/links`, { method: 'POST', headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ account }) });
+  expect((await links('NO-SUCH-ACCOUNT')).status).toBe(404);
+  proxies.fenerum.down();
+  const outage = await links('CUST001');
+  expect(outage.status).toBe(503);
+  expect(await outage.json()).toEqual({ error: 'Fenerum is not answering right now; please try again in a minute' });
+  proxies.fenerum.up();
+
+  proxies.quickpay.down();
+  expect((await post('/api/create-quickpay-link')).status).toBe(503);
+  const plainLink = await get('/add-payment-card');
+  expect(plainLink.status).toBe(503);
+  expect(await plainLink.text()).toContain('QuickPay is not available right now');
+  proxies.quickpay.up();
+
+  proxies.stripe.down();
+  expect((await post('/api/create-setup-intent')).status).toBe(503);
+  expect((await post('/api/register-payment-card', { setupIntentId })).status).toBe(503);
+  proxies.stripe.up();
+}
+
+test('a page first, then the routes: each provider down gets the designed answer', async () => {
+  const app = await startApp('page-first');
+  try {
+    const prepared = await prepare(app);
+    await expectPages(prepared);
+    await expectRoutes(app, prepared);
+  } finally {
+    await app.kill('SIGTERM');
+  }
+});
+
+test('the routes first, then a page: each provider down gets the designed answer', async () => {
+  const app = await startApp('route-first');
+  try {
+    const prepared = await prepare(app);
+    await expectRoutes(app, prepared);
+    await expectPages(prepared);
+  } finally {
+    await app.kill('SIGTERM');
+  }
+});
+
+test('a card Fenerum refuses for good (400) fails after one attempt and the customer is told to try another card', async () => {
+  const app = await startApp('refused');
+  try {
+    const { post } = await prepare(app);
+    const { setupIntentId } = (await (await post('/api/create-setup-intent')).json()) as { setupIntentId: string };
+    // What Stripe.js does in the browser once the customer has entered a card.
+    const stripe = new Stripe(sandboxSecrets.STRIPE_SECRET_KEY, { host: 'localhost', port: SANDBOX_PORT + 1, protocol: 'http' });
+    await stripe.setupIntents.confirm(setupIntentId, { payment_method: 'pm_card_visa' });
+    const failNext = (value: unknown) =>
+      fetch(`${sandbox.urls.fenerum}/__sandbox/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ failNext: value }) });
+    await failNext({ status: 400, count: 1 });
+    const res = await post('/api/register-payment-card', { setupIntentId });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({ error: 'Fenerum refused the card; please try another card' });
+    // Asked again, it stays refused: no second attempt at Fenerum.
+    await failNext(null);
+    expect((await post('/api/register-payment-card', { setupIntentId })).status).toBe(422);
+  } finally {
+    await app.kill('SIGTERM');
+  }
+});
