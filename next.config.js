@@ -1,3 +1,11 @@
+import { tsImport } from 'tsx/esm/api';
+
+// The configuration is validated here too, so `next build` (and `next dev`) fail at once,
+// naming the variable, instead of the first request failing after a deploy. The same module
+// the app reads at run time (lib/env/schema.ts), loaded through tsx.
+const { resolveEnv } = await tsImport('./lib/env/schema.ts', import.meta.url);
+resolveEnv(process.env);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
