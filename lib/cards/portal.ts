@@ -22,7 +22,7 @@ export async function loadPortal(accountCode: string, accountUuid: string): Prom
   try {
     const [account, cards] = await Promise.all([
       accounts.get(accountCode, () => fenerum().getAccount(accountCode)),
-      cardLists.get(accountUuid, () => fenerum().listPaymentCards(accountUuid)),
+      cardLists.get(accountUuid, () => fenerum().listPaymentCards({ code: accountCode, uuid: accountUuid })),
     ]);
     const active = cards
       .filter((c) => c.active && c.accountUuid === account.uuid)

@@ -15,7 +15,7 @@ function fenerumCards(): FenerumCards {
       forgetCards(input.accountUuid);
       return card;
     },
-    listPaymentCards: (uuid) => fenerum().listPaymentCards(uuid),
+    listPaymentCards: (account) => fenerum().listPaymentCards(account),
   };
 }
 
