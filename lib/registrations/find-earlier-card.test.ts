@@ -53,8 +53,9 @@ describe('findEarlierCard', () => {
     await expect(findEarlierCard(deps(lookalikes), reg)).resolves.toBeUndefined();
   });
 
-  it('never adopts a card a registration already holds, and prefers the first one none holds', async () => {
-    await expect(findEarlierCard(deps([card('a'), card('b'), card('c')], ['a']), reg)).resolves.toMatchObject({ uuid: 'b' });
+  it('never adopts a card a registration already holds, and takes the last listed (newest) one none holds', async () => {
+    await expect(findEarlierCard(deps([card('a'), card('b'), card('c')], ['c']), reg)).resolves.toMatchObject({ uuid: 'b' });
+    await expect(findEarlierCard(deps([card('old'), card('new')]), reg)).resolves.toMatchObject({ uuid: 'new' });
     await expect(findEarlierCard(deps([card('a')], ['a']), reg)).resolves.toBeUndefined();
   });
 
