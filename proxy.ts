@@ -1,11 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { buildCsp, newNonce } from '@/lib/security/csp';
-import { resolveEnv } from '@/lib/env/schema';
+import { env } from '@/lib/env';
 
-const sandboxStripe = (() => {
-  const env = resolveEnv(process.env);
-  return env.sandbox.stripe && env.stripe.apiUrl ? [new URL(env.stripe.apiUrl).origin] : [];
-})();
+/** The sandbox's Stripe origin (sandbox mode only), computed once per process from the one configuration. */
+let sandboxStripe: string[] | undefined;
+function sandboxStripeOrigins(): string[] {
+  const { sandbox, stripe } = env();
+  sandboxStripe ??= sandbox.stripe && stripe.apiUrl ? [new URL(stripe.apiUrl).origin] : [];
+  return sandboxStripe;
+}
 
 /**
  * Every page gets a fresh nonce and the Content-Security-Policy built on it; Next reads the
@@ -13,7 +16,7 @@ const sandboxStripe = (() => {
  */
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
-  const csp = buildCsp({ nonce, extraStripeOrigins: sandboxStripe, dev: process.env.NODE_ENV === 'development' });
+  const csp = buildCsp({ nonce, extraStripeOrigins: sandboxStripeOrigins(), dev: process.env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);

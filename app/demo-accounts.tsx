@@ -1,12 +1,12 @@
-import { fenerum } from '@/lib/fenerum';
 import type { Account } from '@/lib/fenerum/types';
+import { appContext } from '@/lib/server/context';
 import type { Translate } from '@/lib/i18n/translate';
 
 /** Sandbox mode's front door: every demo account, one click from its customer portal. */
 export async function DemoAccounts({ t }: { t: Translate }) {
   let accounts: Account[];
   try {
-    accounts = await fenerum().listAccounts();
+    accounts = await (await appContext()).fenerum.listAccounts();
   } catch {
     return <p role="alert">{t('home.noDemo')}</p>;
   }

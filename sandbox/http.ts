@@ -123,7 +123,8 @@ export type RunningServer = { url: string; port: number; close: () => Promise<vo
 
 /** Serves one emulator on a port (0 = any free port). */
 export function serve(emulator: Emulator, port: number, host = '127.0.0.1'): Promise<RunningServer> {
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => void handle(req, res));
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     try {
       const body = await readBody(req);
       await emulator.handle(req, res, body);
@@ -131,7 +132,7 @@ export function serve(emulator: Emulator, port: number, host = '127.0.0.1'): Pro
       if (!res.headersSent) sendJson(res, 500, { detail: `Sandbox ${emulator.name} error: ${(err as Error).message}` });
       else res.end();
     }
-  });
+  }
   server.keepAliveTimeout = 5_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);

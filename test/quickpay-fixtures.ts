@@ -1,26 +1,24 @@
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/lib/db';
+import { appContext } from '@/lib/server/context';
 import { registrations } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { fenerum } from '@/lib/fenerum';
-import { quickpay } from '@/lib/quickpay';
 import { quickpayChecksum } from '@/lib/quickpay/checksum';
 import { startQuickpayCard } from '@/lib/cards/quickpay/start';
 import type { CustomerSession } from '@/lib/auth/session-token';
 
 export async function sessionFor(accountCode: string): Promise<CustomerSession> {
-  const account = await fenerum().getAccount(accountCode);
+  const account = await (await appContext()).fenerum.getAccount(accountCode);
   return { linkId: 'test', accountCode, accountUuid: account.uuid, expiresAt: Math.floor(Date.now() / 1000) + 3600 };
 }
 
 /** What the customer's click on "Add card with QuickPay" leaves behind: a pending registration. */
 export async function startQuickpay(accountCode: string) {
-  const started = await startQuickpayCard({ db: await getDb(), quickpay: quickpay(), appUrl: env().appUrl }, await sessionFor(accountCode), 'en', null);
+  const started = await startQuickpayCard({ db: (await appContext()).db, quickpay: (await appContext()).quickpay, appUrl: env().appUrl }, await sessionFor(accountCode), 'en', null);
   return { ...started, registration: await registration(started.registrationId) };
 }
 
 export async function registration(id: string) {
-  const [row] = await (await getDb()).select().from(registrations).where(eq(registrations.id, id));
+  const [row] = await ((await appContext()).db).select().from(registrations).where(eq(registrations.id, id));
   if (!row) throw new Error(`no registration ${id}`);
   return row;
 }

@@ -1,24 +1,22 @@
-import { NextResponse } from 'next/server';
 import { plainPage } from '@/lib/auth/plain-page';
-import { quickpayWindowFor } from '@/lib/cards/quickpay/server';
-import { ApiError, errorResponse } from '@/lib/http/errors';
-import { getTranslator } from '@/lib/i18n/server';
+import { startQuickpayCard } from '@/lib/cards/quickpay/start';
+import { getLocale, getTranslator } from '@/lib/i18n/server';
+import { customerRoute } from '@/lib/server/customer-route';
+import { html, seeOther } from '@/lib/server/reply';
 
 const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
 
-/** A plain link that works without JavaScript: straight on to QuickPay's window (303). */
-export async function GET(req: Request) {
-  try {
-    const url = await quickpayWindowFor(req);
-    return new NextResponse(null, { status: 303, headers: { Location: url, ...noStore } });
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) {
+/** A plain link that works without JavaScript: straight on to QuickPay's window (303); a refusal is a page a person can read. */
+export const GET = customerRoute(
+  {
+    page: async (res) => {
       const { locale, t } = await getTranslator();
-      return new NextResponse(plainPage(t('portal.sessionEnded'), t('portal.sessionEndedLead'), locale), {
-        status: 401,
-        headers: { 'Content-Type': 'text/html; charset=utf-8', ...noStore },
-      });
-    }
-    return errorResponse(err);
-  }
-}
+      const [title, lead] = res.status === 401 ? [t('portal.sessionEnded'), t('portal.sessionEndedLead')] : [t('card.failed'), t('quickpay.unavailable')];
+      return html(plainPage(title, lead, locale), res.status, noStore);
+    },
+  },
+  async ({ session, ctx, ip }) => {
+    const { url } = await startQuickpayCard({ db: ctx.db, quickpay: ctx.quickpay, appUrl: ctx.env.appUrl }, session, await getLocale(), ip);
+    return seeOther(url, noStore);
+  },
+);

@@ -1,6 +1,6 @@
 import { expiryStatus } from '@/lib/cards/expiry';
 import type { PaymentCard } from '@/lib/fenerum/types';
-import type { CardSummary } from '@/lib/registrations/store';
+import type { CardSummary } from '@/lib/domain/cards';
 import { formatExpiry, type Translate } from '@/lib/i18n/translate';
 
 /** The account's active cards: brand, last four, expiry, and a warning when it runs out soon. */

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { CardSummary } from '@/lib/registrations/store';
+import type { CardSummary } from '@/lib/domain/cards';
 import { formatExpiry, type Translate } from '@/lib/i18n/translate';
 
 /** The outcome of adding a card, the same for every provider. */

@@ -3,12 +3,12 @@ import { eq } from 'drizzle-orm';
 import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
 import { issuedLinks } from '@/lib/db/schema';
-import type { Account } from '@/lib/fenerum/types';
+import { refused, type Refused } from '@/lib/domain/outcomes';
+import { isFenerumError } from '@/lib/fenerum/errors';
+import type { Account, FenerumClient } from '@/lib/fenerum/types';
 import { DEFAULT_LINK_LIFETIME, MAX_LINK_LIFETIME_MS, parseDuration } from './duration';
 import { checkLinkToken, signLinkToken } from './link-token';
 import { MAX_SESSION_SECONDS, type CustomerSession } from './session-token';
-
-export class LinkInputError extends Error {}
 
 export type IssueLinkInput = {
   accountCode: string;
@@ -18,15 +18,22 @@ export type IssueLinkInput = {
   ip?: string | null;
 };
 export type IssuedLink = { id: string; url: string; expiresAt: Date; account: Account };
-type Deps = { db: Db; getAccount: (code: string) => Promise<Account>; secret: string; appUrl: string; now?: () => number };
+/** What the link use cases need; the app's context has all of it. */
+export type LinkDeps = { db: Db; fenerum: Pick<FenerumClient, 'getAccount'>; env: { linkSecret: string; appUrl: string }; now?: () => number };
 
 /** Issues a signed, expiring link to one account's portal and records it in the audit log. */
-export async function issueLink(deps: Deps, input: IssueLinkInput): Promise<IssuedLink> {
+export async function issueCustomerLink(deps: LinkDeps, input: IssueLinkInput): Promise<IssuedLink | Refused> {
   const lifetime = parseDuration(input.expiresIn ?? DEFAULT_LINK_LIFETIME);
-  if (lifetime === null) throw new LinkInputError('expiresIn must look like 30m, 12h or 7d');
-  if (lifetime > MAX_LINK_LIFETIME_MS) throw new LinkInputError('expiresIn must be at most 90d');
+  if (lifetime === null) return refused('invalid-input', 'expiresIn must look like 30m, 12h or 7d');
+  if (lifetime > MAX_LINK_LIFETIME_MS) return refused('invalid-input', 'expiresIn must be at most 90d');
 
-  const account = await deps.getAccount(input.accountCode); // FenerumError 404 when unknown
+  let account: Account;
+  try {
+    account = await deps.fenerum.getAccount(input.accountCode);
+  } catch (err) {
+    if (isFenerumError(err) && err.isNotFound) return refused('not-found', `Unknown account: ${input.accountCode}`);
+    throw err;
+  }
   const now = deps.now?.() ?? Date.now();
   const id = randomUUID();
   const exp = Math.floor((now + lifetime) / 1000);
@@ -43,8 +50,8 @@ export async function issueLink(deps: Deps, input: IssueLinkInput): Promise<Issu
       ip: input.ip,
     });
   });
-  const token = signLinkToken({ lid: id, acct: account.code, exp }, deps.secret);
-  return { id, url: new URL(`/pay/${token}`, deps.appUrl).toString(), expiresAt, account };
+  const token = signLinkToken({ lid: id, acct: account.code, exp }, deps.env.linkSecret);
+  return { id, url: new URL(`/pay/${token}`, deps.env.appUrl).toString(), expiresAt, account };
 }
 
 export type OpenLinkResult =
@@ -52,9 +59,9 @@ export type OpenLinkResult =
   | { ok: false; reason: 'malformed' | 'tampered' | 'expired' | 'revoked' | 'unknown' };
 
 /** Checks a link token and, when it holds, returns the customer session it starts. */
-export async function openLink(deps: Pick<Deps, 'db' | 'secret' | 'now'>, token: string): Promise<OpenLinkResult> {
+export async function openCustomerLink(deps: Pick<LinkDeps, 'db' | 'env' | 'now'>, token: string): Promise<OpenLinkResult> {
   const now = deps.now?.() ?? Date.now();
-  const check = checkLinkToken(token, deps.secret, now);
+  const check = checkLinkToken(token, deps.env.linkSecret, now);
   if (!check.ok) return check;
   const [row] = await deps.db.select().from(issuedLinks).where(eq(issuedLinks.id, check.payload.lid)).limit(1);
   if (!row || row.accountCode !== check.payload.acct) return { ok: false, reason: 'unknown' };

@@ -1,38 +1,38 @@
-import 'server-only';
 import { TtlCache } from '@/lib/cache/ttl-cache';
-import { processSingleton } from '@/lib/process-singleton';
-import { fenerum } from '@/lib/fenerum';
-import { FenerumError } from '@/lib/fenerum/errors';
-import type { Account, PaymentCard } from '@/lib/fenerum/types';
+import { isFenerumError } from '@/lib/fenerum/errors';
+import type { Account, FenerumClient, PaymentCard } from '@/lib/fenerum/types';
 
 export type Portal = { ok: true; account: Account; cards: PaymentCard[] } | { ok: false; reason: 'unavailable' };
 
-// Fenerum allows 60 requests a minute: a customer reloading the page must not spend them.
-// Accounts change rarely; card lists are dropped as soon as we change one (forgetCards).
-// Per process, not per bundle: the register route must be able to drop what the page cached.
-const accounts = processSingleton('portal-accounts', () => new TtlCache<Account>(5 * 60_000));
-const cardLists = processSingleton('portal-card-lists', () => new TtlCache<PaymentCard[]>(30_000));
+/**
+ * Fenerum allows 60 requests a minute: a customer reloading the page must not spend them.
+ * Accounts change rarely; a card list is dropped as soon as we change one (`forgetCards`).
+ * One per process (the composition root holds it), so a registration drops what a page cached.
+ */
+export type PortalCache = { accounts: TtlCache<Account>; cardLists: TtlCache<PaymentCard[]>; forgetCards: (accountUuid: string) => void };
 
-export function forgetCards(accountUuid: string): void {
-  cardLists.delete(accountUuid);
+export function createPortalCache(): PortalCache {
+  const cardLists = new TtlCache<PaymentCard[]>(30_000);
+  return { accounts: new TtlCache<Account>(5 * 60_000), cardLists, forgetCards: (uuid) => cardLists.delete(uuid) };
 }
 
+export type PortalDeps = { fenerum: Pick<FenerumClient, 'getAccount' | 'listPaymentCards'>; portalCache: PortalCache };
+
 /** What the customer portal shows: the account and its active cards, latest expiry first. */
-export async function loadPortal(accountCode: string, accountUuid: string): Promise<Portal> {
+export async function loadPortal(deps: PortalDeps, accountCode: string, accountUuid: string): Promise<Portal> {
+  const { accounts, cardLists } = deps.portalCache;
   try {
     const [account, cards] = await Promise.all([
-      accounts.get(accountCode, () => fenerum().getAccount(accountCode)),
-      cardLists.get(accountUuid, () => fenerum().listPaymentCards({ code: accountCode, uuid: accountUuid })),
+      accounts.get(accountCode, () => deps.fenerum.getAccount(accountCode)),
+      cardLists.get(accountUuid, () => deps.fenerum.listPaymentCards({ code: accountCode, uuid: accountUuid })),
     ]);
     const active = cards
       .filter((c) => c.active && c.accountUuid === account.uuid)
       .sort((a, b) => b.expYear * 12 + b.expMonth - (a.expYear * 12 + a.expMonth));
     return { ok: true, account, cards: active };
   } catch (err) {
-    if (err instanceof FenerumError) {
-      console.error('portal: Fenerum failed', err.status, err.detail);
-      return { ok: false, reason: 'unavailable' };
-    }
-    throw err;
+    if (!isFenerumError(err)) throw err;
+    console.error('portal: Fenerum failed', err.status, err.detail);
+    return { ok: false, reason: 'unavailable' };
   }
 }

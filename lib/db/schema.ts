@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { PortalGateway } from '@/lib/domain/cards';
 
 /** Every customer link we issue; a token names its row, so a link can be revoked. */
 export const issuedLinks = pgTable(
@@ -41,7 +42,7 @@ export const registrations = pgTable(
   'registrations',
   {
     id: text('id').primaryKey(),
-    gateway: text('gateway').$type<'stripe_new' | 'quickpay'>().notNull(),
+    gateway: text('gateway').$type<PortalGateway>().notNull(),
     /** seti_… for Stripe, the subscription id for QuickPay. */
     providerRef: text('provider_ref').notNull(),
     /** The id we gave the provider for it (QuickPay's order_id). */

@@ -21,6 +21,12 @@ const flag = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
+/** On unless switched off: "off", "false" or "0". */
+const onUnlessOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => !(v === 'off' || v === 'false' || v === '0'));
+
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().optional().transform((v) => v ?? fallback);
 
@@ -48,6 +54,7 @@ export const rawEnvSchema = z.object({
   QUICKPAY_API_URL: optional.pipe(url.optional()),
   FARPAY_API_URL: optional.pipe(url.optional()),
   FARPAY_API_KEY: optional,
+  REGISTRATION_WORKER: onUnlessOff,
 });
 
 export type RawEnv = z.input<typeof rawEnvSchema>;
@@ -101,6 +108,7 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
     appUrl: e.APP_URL ?? 'http://localhost:3000',
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR ?? '.data/pglite',
+    registrationWorker: e.REGISTRATION_WORKER,
     linkSecret: e.LINK_SECRET ?? sandboxSecrets.LINK_SECRET,
     portalApiKey: e.PORTAL_API_KEY ?? sandboxSecrets.PORTAL_API_KEY,
     fenerum: {

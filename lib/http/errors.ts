@@ -1,34 +1,75 @@
 import { NextResponse } from 'next/server';
-import { FenerumError } from '@/lib/fenerum/errors';
+import type { Refused } from '@/lib/domain/outcomes';
+import { errorBrand, hasBrand } from '@/lib/errors/brand';
+import { isFenerumError } from '@/lib/fenerum/errors';
+import { isQuickpayError } from '@/lib/quickpay/errors';
+import { isStripeError, isStripeOutage } from '@/lib/stripe/errors';
+import { answerFor } from './refusals';
 
-/** A refusal with a status and a message meant for the caller. */
+const BRAND = errorBrand('api');
+
+/** A refusal raised below a route (a body too large, malformed JSON): its status and message go to the caller. */
 export class ApiError extends Error {
+  readonly [BRAND] = true;
   constructor(
     readonly status: number,
     message: string,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
+}
+
+export function isApiError(err: unknown): err is ApiError {
+  return hasBrand(err, BRAND);
 }
 
 export function jsonError(status: number, error: string, headers?: HeadersInit): NextResponse {
   return NextResponse.json({ error }, { status, headers });
 }
 
+export function refusalResponse(r: Refused): NextResponse {
+  const a = answerFor(r);
+  return jsonError(a.status, a.message, a.headers);
+}
+
+/** What a person is told when a provider fails; `status` 0 means "not a provider failure". */
+export type ProviderFailure = { status: number; message: string; headers?: Record<string, string>; provider: string };
+
+const later = { 'Retry-After': '60' };
+
 /**
- * Maps any thrown error to a response: ours keep their status and message; a provider
- * failure becomes 502/503 with a message a person can act on; anything else is a 500 that
- * hides internals (and is logged).
+ * The one place provider errors become answers, recognised by brand (never `instanceof`,
+ * which fails across Next's bundles): an outage is a 503 a person can act on, a refusal 502,
+ * Fenerum's "no such thing" 404. Anything else is not a provider failure.
+ */
+export function providerFailure(err: unknown): ProviderFailure | null {
+  if (isFenerumError(err)) {
+    if (err.isNotFound) return { provider: 'fenerum', status: 404, message: 'Not found at Fenerum' };
+    if (err.isTransient) return { provider: 'fenerum', status: 503, message: 'Fenerum is not answering right now; please try again in a minute', headers: later };
+    return { provider: 'fenerum', status: 502, message: 'Fenerum refused the request' };
+  }
+  if (isQuickpayError(err)) {
+    return { provider: 'quickpay', status: err.isTransient ? 503 : 502, message: 'QuickPay is not available right now; please try again in a minute', headers: err.isTransient ? later : undefined };
+  }
+  if (isStripeError(err)) {
+    const outage = isStripeOutage(err);
+    return { provider: 'stripe', status: outage ? 503 : 502, message: 'Stripe is not answering right now; nothing was lost, please try again in a minute', headers: outage ? later : undefined };
+  }
+  return null;
+}
+
+/**
+ * Maps any thrown error to a response: ours keep their status and message; a provider failure
+ * is a 502/503 with a message a person can act on; anything else is a 500 that hides internals
+ * (and is logged).
  */
 export function errorResponse(err: unknown): NextResponse {
-  if (err instanceof ApiError) return jsonError(err.status, err.message);
-  if (err instanceof FenerumError) {
-    if (err.status === 404) return jsonError(404, 'Not found at Fenerum');
-    if (err.status === 429 || err.status >= 500 || err.status === 0) {
-      return jsonError(503, 'Fenerum is not answering right now; please try again in a minute', { 'Retry-After': '60' });
-    }
-    console.error('Fenerum refused a request', err.status, err.detail);
-    return jsonError(502, 'Fenerum refused the request');
+  if (isApiError(err)) return jsonError(err.status, err.message, err.headers);
+  const failure = providerFailure(err);
+  if (failure) {
+    console.error(`${failure.provider} failed`, failure.status, err instanceof Error ? err.message : err);
+    return jsonError(failure.status, failure.message, failure.headers);
   }
   console.error(err);
   return jsonError(500, 'Something went wrong on our side');

@@ -1,15 +1,22 @@
 import type { Db } from '@/lib/db/connect';
-import { FenerumError } from '@/lib/fenerum/errors';
+import type { PortalGateway } from '@/lib/domain/cards';
+import { isFenerumError } from '@/lib/fenerum/errors';
 import type { PaymentCard } from '@/lib/fenerum/types';
 import { nextDelayMs } from './backoff';
 import { findEarlierCard } from './find-earlier-card';
 import { markFailed, markRegistered, markRetry, type Registration } from './store';
 
 export type FenerumCards = {
-  createPaymentCard(input: { accountUuid: string; gateway: 'stripe_new' | 'quickpay'; token: string }): Promise<PaymentCard>;
+  createPaymentCard(input: { accountUuid: string; gateway: PortalGateway; token: string }): Promise<PaymentCard>;
   listPaymentCards(account: { code: string; uuid: string }): Promise<PaymentCard[]>;
 };
-export type AttemptDeps = { db: Db; fenerum: FenerumCards; alreadyRegistered: (fenerumCardUuid: string) => Promise<boolean> };
+export type AttemptDeps = {
+  db: Db;
+  fenerum: FenerumCards;
+  alreadyRegistered: (fenerumCardUuid: string) => Promise<boolean>;
+  /** Told once Fenerum has the card (the composition root drops cached card lists here). */
+  onRegistered?: (reg: Registration, card: PaymentCard) => void;
+};
 export type AttemptOutcome = { status: 'registered'; card: PaymentCard } | { status: 'retrying'; error: string } | { status: 'failed'; error: string };
 
 /**
@@ -25,9 +32,15 @@ export async function attemptRegistration(deps: AttemptDeps, reg: Registration):
     const adopted = reg.uncertain ? await findEarlierCard(deps, reg) : undefined;
     const card = adopted ?? (await deps.fenerum.createPaymentCard({ accountUuid: reg.accountUuid, gateway: reg.gateway, token: reg.token }));
     await markRegistered(deps.db, reg, card);
+    deps.onRegistered?.(reg, card);
     return { status: 'registered', card };
   } catch (err) {
-    if (!(err instanceof FenerumError)) throw err;
+    if (!isFenerumError(err)) {
+      // Not Fenerum's answer (our database, a bug): give the lease back and try later, as uncertain.
+      const message = err instanceof Error ? err.message : String(err);
+      await markRetry(deps.db, reg.id, nextDelayMs(reg.attempts, undefined), message, true);
+      throw err;
+    }
     if (err.isTransient) {
       // A timeout, a dropped connection or a 500/502/504 may have created the card anyway.
       const uncertain = err.kind === 'timeout' || err.kind === 'network' || [500, 502, 504].includes(err.status);

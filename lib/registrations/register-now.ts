@@ -1,25 +1,21 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '@/lib/db/connect';
-import { registrations } from '@/lib/db/schema';
-import { attemptRegistration, type AttemptOutcome, type FenerumCards } from './attempt';
-import { claimRegistrations, type Registration } from './store';
-import { attemptDeps } from './worker';
+import { attemptRegistration, type AttemptDeps, type AttemptOutcome } from './attempt';
+import { claimRegistrations, getRegistration, type Registration } from './store';
 
 export type RegisterNowResult = { status: 'registered' | 'pending' | 'failed'; registration: Registration };
 
 /**
  * The customer is waiting: try this registration at once instead of leaving it to the worker.
- * If another request or the worker holds it, wait a moment for their outcome. Whatever
+ * If another request or the worker holds it, wait up to `waitMs` for their outcome. Whatever
  * happens, the row stays queued until Fenerum has the card, so nothing is lost.
  */
-export async function registerNow(db: Db, fenerum: FenerumCards, id: string, waitMs = 4_000): Promise<RegisterNowResult> {
-  const [claimed] = await claimRegistrations(db, { limit: 1, id });
+export async function registerNow(deps: AttemptDeps, id: string, waitMs: number): Promise<RegisterNowResult> {
+  const [claimed] = await claimRegistrations(deps.db, { limit: 1, id });
   let outcome: AttemptOutcome | undefined;
-  if (claimed) outcome = await attemptRegistration(attemptDeps(db, fenerum), claimed);
+  if (claimed) outcome = await attemptRegistration(deps, claimed);
 
   const until = Date.now() + (outcome ? 0 : waitMs);
   for (;;) {
-    const [row] = await db.select().from(registrations).where(eq(registrations.id, id)).limit(1);
+    const row = await getRegistration(deps.db, id);
     if (!row) throw new Error(`registration ${id} not found`);
     if (row.status === 'registered' || row.status === 'failed') return { status: row.status, registration: row };
     if (Date.now() >= until) return { status: 'pending', registration: row };

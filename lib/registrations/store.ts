@@ -1,12 +1,19 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf } from '@/lib/db/rows';
 import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
 import { registrations } from '@/lib/db/schema';
+import type { CardSummary } from '@/lib/domain/cards';
 import type { PaymentCard } from '@/lib/fenerum/types';
 
+/** Every query of the registrations table lives here. */
 export type Registration = typeof registrations.$inferSelect;
-export type CardSummary = { brand: string; last4: string; expMonth: number; expYear: number };
+
+/** What the customer is shown of a registration's card; null until the provider told us the card. */
+export function cardSummaryOf(r: Registration): CardSummary | null {
+  if (!r.cardLast4) return null;
+  return { brand: r.cardBrand ?? 'Card', last4: r.cardLast4, expMonth: r.cardExpMonth ?? 0, expYear: r.cardExpYear ?? 0 };
+}
 
 /** A lease long enough for a rate-limited Fenerum call with its retries. */
 export const LEASE_MS = 60_000;
@@ -27,6 +34,28 @@ export async function startRegistration(
     .returning();
   if (!row) throw new Error(`${input.gateway} ${input.providerRef} is already registered here`);
   return row;
+}
+
+export async function getRegistration(db: Db, id: string): Promise<Registration | undefined> {
+  const [row] = await db.select().from(registrations).where(eq(registrations.id, id)).limit(1);
+  return row;
+}
+
+/** Cards the provider confirmed that Fenerum does not have yet: shown as "being saved". */
+export async function pendingCards(db: Db, accountCode: string): Promise<Array<CardSummary & { id: string }>> {
+  const rows = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.accountCode, accountCode), eq(registrations.status, 'queued')))
+    .orderBy(desc(registrations.createdAt))
+    .limit(20);
+  return rows.map((r) => ({ id: r.id, ...(cardSummaryOf(r) ?? { brand: 'Card', last4: '', expMonth: 0, expYear: 0 }) }));
+}
+
+/** True when one of our registrations already holds this Fenerum card. */
+export async function holdsFenerumCard(db: Db, fenerumCardUuid: string): Promise<boolean> {
+  const rows = await db.select({ id: registrations.id }).from(registrations).where(eq(registrations.fenerumCardUuid, fenerumCardUuid)).limit(1);
+  return rows.length > 0;
 }
 
 export async function findRegistration(db: Db, gateway: Registration['gateway'], providerRef: string): Promise<Registration | undefined> {
@@ -53,8 +82,7 @@ export async function queueRegistration(db: Db, id: string, token: string, card:
       updatedAt: sql`now()`,
     })
     .where(and(eq(registrations.id, id), eq(registrations.status, 'started')));
-  const [row] = await db.select().from(registrations).where(eq(registrations.id, id)).limit(1);
-  return row;
+  return getRegistration(db, id);
 }
 
 /**

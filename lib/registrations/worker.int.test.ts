@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/lib/db';
+import { attemptDeps } from '@/lib/registrations/registrar';
+import { appContext } from '@/lib/server/context';
 import { openDatabase } from '@/lib/db/connect';
-import { fenerum } from '@/lib/fenerum';
 import { cardOf } from '@/lib/cards/quickpay/subscription-card';
 import { quickpaySubscription } from '@/lib/quickpay/wire';
 import { registration, startQuickpay } from '@/test/quickpay-fixtures';
@@ -16,7 +16,7 @@ async function queuedRegistrations(n: number, account: string): Promise<string[]
   for (let i = 0; i < n; i++) {
     const { registration: reg } = await startQuickpay(account);
     const sub = quickpaySubscription.parse(JSON.parse(await authorizeQuickpay(reg.providerRef)));
-    await queueRegistration(await getDb(), reg.id, reg.providerRef, cardOf(sub));
+    await queueRegistration((await appContext()).db, reg.id, reg.providerRef, cardOf(sub));
     ids.push(reg.id);
   }
   return ids;
@@ -28,8 +28,8 @@ describe('registration worker', () => {
     // A second instance: its own connection pool on the same database (on PGlite, the same
     // embedded database, since PGlite belongs to one process).
     const other = process.env.DATABASE_URL ? await openDatabase({ url: process.env.DATABASE_URL, pgliteDir: 'memory://' }) : undefined;
-    const a = startRegistrationWorker({ db: await getDb(), fenerum: fenerum(), idleMs: 20, concurrency: 3 });
-    const b = startRegistrationWorker({ db: other?.db ?? (await getDb()), fenerum: fenerum(), idleMs: 20, concurrency: 3 });
+    const a = startRegistrationWorker({ deps: attemptDeps({ db: (await appContext()).db, fenerum: (await appContext()).fenerum }), idleMs: 20, concurrency: 3 });
+    const b = startRegistrationWorker({ deps: attemptDeps({ db: other?.db ?? ((await appContext()).db), fenerum: (await appContext()).fenerum }), idleMs: 20, concurrency: 3 });
     try {
       await expect.poll(async () => (await Promise.all(ids.map(registration))).every((r) => r.status === 'registered'), { timeout: 20_000 }).toBe(true);
     } finally {
@@ -47,14 +47,14 @@ describe('registration worker', () => {
 
   it('after a process died mid-attempt (its lease ran out), the card Fenerum already made is adopted, not made again', async () => {
     const [id] = await queuedRegistrations(1, 'CUST005');
-    const db = await getDb();
+    const db = (await appContext()).db;
     // The dead process: it took the lease and reached Fenerum, then nothing more.
     const [claimed] = await claimRegistrations(db, { limit: 1, id });
     if (!claimed?.token) throw new Error('not claimed');
-    const made = await fenerum().createPaymentCard({ accountUuid: claimed.accountUuid, gateway: 'quickpay', token: claimed.token });
+    const made = await (await appContext()).fenerum.createPaymentCard({ accountUuid: claimed.accountUuid, gateway: 'quickpay', token: claimed.token });
     await db.update(registrations).set({ leaseUntil: sql`now() - interval '1 second'` }).where(eq(registrations.id, claimed.id));
 
-    const worker = startRegistrationWorker({ db, fenerum: fenerum(), idleMs: 20 });
+    const worker = startRegistrationWorker({ deps: attemptDeps({ db, fenerum: (await appContext()).fenerum }), idleMs: 20 });
     try {
       await expect.poll(async () => (await registration(claimed.id)).status, { timeout: 10_000 }).toBe('registered');
     } finally {

@@ -1,12 +1,8 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '@/lib/db/connect';
-import { registrations } from '@/lib/db/schema';
-import { attemptRegistration, type AttemptDeps, type FenerumCards } from './attempt';
+import { attemptRegistration, type AttemptDeps } from './attempt';
 import { claimRegistrations } from './store';
 
 export type WorkerOptions = {
-  db: Db;
-  fenerum: FenerumCards;
+  deps: AttemptDeps;
   /** How often to look for due work when there was none. */
   idleMs?: number;
   /** Registrations in flight at once; the Fenerum client's limiter paces the calls. */
@@ -14,22 +10,13 @@ export type WorkerOptions = {
   onError?: (err: unknown) => void;
 };
 
-export function attemptDeps(db: Db, fenerum: FenerumCards): AttemptDeps {
-  return {
-    db,
-    fenerum,
-    alreadyRegistered: async (uuid) =>
-      (await db.select({ id: registrations.id }).from(registrations).where(eq(registrations.fenerumCardUuid, uuid)).limit(1)).length > 0,
-  };
-}
-
 /**
  * Drains the registration queue until stopped: claims due rows (safe with several instances
  * on one Postgres), tries each at Fenerum, reschedules failures with backoff. A restart loses
  * nothing: the queue is the table, and an expired lease frees a row a dead process held.
  */
 export function startRegistrationWorker(opts: WorkerOptions): { stop: () => Promise<void> } {
-  const deps = attemptDeps(opts.db, opts.fenerum);
+  const { deps } = opts;
   const idleMs = opts.idleMs ?? 1_000;
   const concurrency = opts.concurrency ?? 4;
   let running = true;
@@ -38,7 +25,7 @@ export function startRegistrationWorker(opts: WorkerOptions): { stop: () => Prom
   const lane = async () => {
     while (running) {
       try {
-        const [reg] = await claimRegistrations(opts.db, { limit: 1 });
+        const [reg] = await claimRegistrations(deps.db, { limit: 1 });
         if (reg) {
           await attemptRegistration(deps, reg);
           continue;

@@ -1,12 +1,9 @@
-import { NextResponse } from 'next/server';
-import { quickpayWindowFor } from '@/lib/cards/quickpay/server';
-import { errorResponse } from '@/lib/http/errors';
+import { startQuickpayCard } from '@/lib/cards/quickpay/start';
+import { getLocale } from '@/lib/i18n/server';
+import { customerRoute } from '@/lib/server/customer-route';
+import { ok } from '@/lib/server/reply';
 
 /** `{url}` of a QuickPay window that saves a card to the session's account. No body is read. */
-export async function POST(req: Request) {
-  try {
-    return NextResponse.json({ url: await quickpayWindowFor(req) });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const POST = customerRoute({}, async ({ session, ctx, ip }) =>
+  ok({ url: (await startQuickpayCard({ db: ctx.db, quickpay: ctx.quickpay, appUrl: ctx.env.appUrl }, session, await getLocale(), ip)).url }),
+);

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
+import { appContext } from '@/lib/server/context';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/lib/db';
 import { auditLog, issuedLinks } from '@/lib/db/schema';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
 import { POST } from './route';
@@ -10,7 +10,7 @@ const auth = { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Conten
 const post = (body: string, headers: Record<string, string> = auth) => POST(new Request(url, { method: 'POST', headers, body }));
 
 async function rows() {
-  const db = await getDb();
+  const db = (await appContext()).db;
   const [[links], [entries]] = await Promise.all([
     db.select({ n: count() }).from(issuedLinks),
     db.select({ n: count() }).from(auditLog),

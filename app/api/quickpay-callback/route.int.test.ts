@@ -1,16 +1,16 @@
 import { count, eq, sql } from 'drizzle-orm';
+import { attemptDeps } from '@/lib/registrations/registrar';
+import { appContext } from '@/lib/server/context';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/lib/db';
 import { inbox, registrations } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { startRegistrationWorker } from '@/lib/registrations/worker';
-import { fenerum } from '@/lib/fenerum';
 import { callbackRequest, registration, startQuickpay, waitForStatus } from '@/test/quickpay-fixtures';
 import { authorizeQuickpay, fenerumCardsOf, fenerumSettings } from '@/test/sandbox-control';
 import { POST } from './route';
 
 const cardsWithToken = async (account: string, token: string) => (await fenerumCardsOf(account)).filter((c) => c.token === token);
-const inboxCount = async () => (await (await getDb()).select({ n: count() }).from(inbox))[0]?.n ?? 0;
+const inboxCount = async () => (await ((await appContext()).db).select({ n: count() }).from(inbox))[0]?.n ?? 0;
 
 describe('POST /api/quickpay-callback', () => {
   it('registers an approved subscription with Fenerum (gateway quickpay, token = the id) and answers 200', async () => {
@@ -67,9 +67,9 @@ describe('POST /api/quickpay-callback', () => {
       await fenerumSettings({ failNext: null });
     }
     // Time passes: the retry falls due, and the worker finishes the job.
-    const db = await getDb();
+    const db = (await appContext()).db;
     await db.update(registrations).set({ nextAttemptAt: sql`now()` }).where(eq(registrations.id, reg.id));
-    const worker = startRegistrationWorker({ db, fenerum: fenerum(), idleMs: 50 });
+    const worker = startRegistrationWorker({ deps: attemptDeps({ db, fenerum: (await appContext()).fenerum }), idleMs: 50 });
     try {
       await waitForStatus(reg.id, 'registered');
     } finally {

@@ -1,23 +1,23 @@
-import { NextResponse } from 'next/server';
 import { receiveQuickpayCallback } from '@/lib/cards/quickpay/callback';
-import { getDb } from '@/lib/db';
-import { env } from '@/lib/env';
-import { ApiError, errorResponse, jsonError } from '@/lib/http/errors';
-import { readLimitedText } from '@/lib/http/read-json';
-import { registerInBackground } from '@/lib/registrations/server';
+import { isRefused, refused } from '@/lib/domain/outcomes';
+import { verifyQuickpayChecksum } from '@/lib/quickpay/checksum';
+import { providerCallback } from '@/lib/server/provider-callback';
+import { ok } from '@/lib/server/reply';
 
-/** QuickPay's callback: verified, stored, answered; Fenerum is called after, never before the 200. */
-export async function POST(req: Request) {
-  try {
-    const raw = await readLimitedText(req, 256 * 1024);
-    const outcome = await receiveQuickpayCallback(await getDb(), env().quickpay.privateKey, raw, req.headers);
-    if (outcome.status !== 200) return jsonError(outcome.status, outcome.error);
-    if (outcome.result === 'queued' && outcome.registration?.status === 'queued') registerInBackground(outcome.registration.id);
-    return NextResponse.json({ ok: true, result: outcome.result, ...(outcome.reason ? { reason: outcome.reason } : {}) });
-  } catch (err) {
-    // Storing failed (database down): a 5xx makes QuickPay try again later, which is what we want.
-    if (err instanceof ApiError) return errorResponse(err);
-    console.error('quickpay callback not stored', err);
-    return jsonError(503, 'Not stored; please retry');
-  }
-}
+/** QuickPay's callback: verified, stored, answered; Fenerum is tried after the response, never before it. */
+export const POST = providerCallback(
+  {
+    maxBytes: 256 * 1024,
+    verify: (raw, headers, ctx) =>
+      verifyQuickpayChecksum(raw, headers.get('quickpay-checksum-sha256'), ctx.env.quickpay.privateKey)
+        ? headers.get('quickpay-resource-type')
+        : refused('forged', 'Missing or invalid QuickPay-Checksum-Sha256'),
+  },
+  async ({ verified: resourceType, raw, ctx }) => {
+    const outcome = await receiveQuickpayCallback(ctx.db, raw, resourceType);
+    if (isRefused(outcome)) return outcome;
+    if (outcome.kind === 'ignored') return ok({ ok: true, result: 'ignored', reason: outcome.reason });
+    if (outcome.registration.status === 'queued') ctx.registrar.inBackground(outcome.registration.id);
+    return ok({ ok: true, result: 'queued' });
+  },
+);

@@ -1,29 +1,16 @@
-import { NextResponse } from 'next/server';
-import Stripe from 'stripe';
 import { z } from 'zod';
-import { getCustomerSession } from '@/lib/auth/server';
-import { registerSetupIntentNow } from '@/lib/cards/stripe/server';
-import { errorResponse, jsonError } from '@/lib/http/errors';
-import { readJson } from '@/lib/http/read-json';
+import { verifySetupIntent } from '@/lib/cards/stripe/verify-setup-intent';
+import { isRefused } from '@/lib/domain/outcomes';
+import { registrationReply } from '@/lib/server/registration-reply';
+import { customerRoute } from '@/lib/server/customer-route';
 
 const body = z.object({
   setupIntentId: z.string({ error: 'setupIntentId is required' }).regex(/^seti_[A-Za-z0-9]{1,255}$/, 'setupIntentId must be a SetupIntent id (seti_…)'),
 });
 
-/** After confirmSetup: the server checks the SetupIntent with Stripe, then registers it with Fenerum once. */
-export async function POST(req: Request) {
-  const session = await getCustomerSession();
-  if (!session) return jsonError(401, 'Your session has ended; open your card portal link again');
-  try {
-    const { setupIntentId } = await readJson(req, body);
-    const outcome = await registerSetupIntentNow(setupIntentId, session.accountCode);
-    if (outcome.kind === 'refused') return jsonError(outcome.status, outcome.error);
-    return NextResponse.json({ status: outcome.kind, card: outcome.card }, { status: outcome.kind === 'registered' ? 200 : 202 });
-  } catch (err) {
-    if (err instanceof Stripe.errors.StripeError) {
-      console.error('Stripe failed during registration', err.type, err.code);
-      return jsonError(503, 'Stripe is not answering right now; your card is safe, please try again in a minute');
-    }
-    return errorResponse(err);
-  }
-}
+/** After confirmSetup: the server checks the SetupIntent with Stripe, then tries Fenerum while the customer waits (4 s at most). */
+export const POST = customerRoute({ body }, async ({ session, body, ctx }) => {
+  const verified = await verifySetupIntent(ctx, body.setupIntentId, session.accountCode);
+  if (isRefused(verified)) return verified;
+  return registrationReply(await ctx.registrar.tryNow(verified.registration.id, 4_000));
+});

@@ -1,15 +1,14 @@
 import { count } from 'drizzle-orm';
+import { appContext } from '@/lib/server/context';
 import { describe, expect, it } from 'vitest';
-import { registerSetupIntentNow } from '@/lib/cards/stripe/server';
-import { getDb } from '@/lib/db';
 import { inbox } from '@/lib/db/schema';
 import { findRegistration } from '@/lib/registrations/store';
-import { confirmWith, setupIntentFor, setupSucceededEvent, webhookRequest } from '@/test/stripe-fixtures';
+import { confirmWith, registerSetupIntentNow, setupIntentFor, setupSucceededEvent, webhookRequest } from '@/test/stripe-fixtures';
 import { waitForStatus } from '@/test/quickpay-fixtures';
 import { fenerumCardsOf } from '@/test/sandbox-control';
 import { POST } from './route';
 
-const inboxCount = async () => (await (await getDb()).select({ n: count() }).from(inbox))[0]?.n ?? 0;
+const inboxCount = async () => (await ((await appContext()).db).select({ n: count() }).from(inbox))[0]?.n ?? 0;
 
 describe('Stripe registration (register-payment-card use case and /api/stripe-webhook)', () => {
   it('a succeeded SetupIntent is registered with Fenerum as stripe_new with its PaymentMethod', async () => {
@@ -32,7 +31,7 @@ describe('Stripe registration (register-payment-card use case and /api/stripe-we
       ...Array.from({ length: 10 }, () => registerSetupIntentNow(setupIntentId, 'CUST005')),
     ]);
     for (const r of results.slice(0, 10)) expect((r as Response).status).toBe(200);
-    const reg = await findRegistration(await getDb(), 'stripe_new', setupIntentId);
+    const reg = await findRegistration((await appContext()).db, 'stripe_new', setupIntentId);
     await waitForStatus(reg?.id ?? '', 'registered');
     await new Promise((r) => setTimeout(r, 300));
     const pm = typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method?.id;
@@ -44,7 +43,7 @@ describe('Stripe registration (register-payment-card use case and /api/stripe-we
     const intent = await confirmWith(setupIntentId, 'pm_card_mastercard');
     const res = await POST(webhookRequest(setupSucceededEvent(intent)));
     expect(res.status).toBe(200);
-    const reg = await findRegistration(await getDb(), 'stripe_new', setupIntentId);
+    const reg = await findRegistration((await appContext()).db, 'stripe_new', setupIntentId);
     expect((await waitForStatus(reg?.id ?? '', 'registered')).cardLast4).toBe('4444');
   });
 
@@ -52,7 +51,7 @@ describe('Stripe registration (register-payment-card use case and /api/stripe-we
     const { setupIntentId } = await setupIntentFor('CUST003');
     await confirmWith(setupIntentId);
     expect(await registerSetupIntentNow(setupIntentId, 'CUST001')).toMatchObject({ kind: 'refused', status: 403 });
-    expect((await findRegistration(await getDb(), 'stripe_new', setupIntentId))?.status).toBe('started');
+    expect((await findRegistration((await appContext()).db, 'stripe_new', setupIntentId))?.status).toBe('started');
   });
 
   it('refuses a SetupIntent that has not succeeded with 409 and a message', async () => {
@@ -75,7 +74,7 @@ describe('Stripe registration (register-payment-card use case and /api/stripe-we
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'Invalid Stripe-Signature' });
     expect(await inboxCount()).toBe(before);
-    expect((await findRegistration(await getDb(), 'stripe_new', setupIntentId))?.status).toBe('started');
+    expect((await findRegistration((await appContext()).db, 'stripe_new', setupIntentId))?.status).toBe('started');
   });
 
   it('acknowledges events it does not act on', async () => {

@@ -1,28 +1,23 @@
-import { NextResponse } from 'next/server';
-import Stripe from 'stripe';
 import { receiveStripeEvent } from '@/lib/cards/stripe/webhook';
-import { getDb } from '@/lib/db';
-import { env } from '@/lib/env';
-import { ApiError, errorResponse, jsonError } from '@/lib/http/errors';
-import { readLimitedText } from '@/lib/http/read-json';
-import { stripe } from '@/lib/stripe';
+import { refused } from '@/lib/domain/outcomes';
+import { providerCallback } from '@/lib/server/provider-callback';
+import { ok } from '@/lib/server/reply';
 
 /** Stripe's webhook: the signature checked on the raw body, then one small handler per event type. */
-export async function POST(req: Request) {
-  let event: Stripe.Event;
-  try {
-    const raw = await readLimitedText(req, 512 * 1024);
-    event = stripe().webhooks.constructEvent(raw, req.headers.get('stripe-signature') ?? '', env().stripe.webhookSecret);
-  } catch (err) {
-    if (err instanceof ApiError) return errorResponse(err);
-    return jsonError(400, 'Invalid Stripe-Signature');
-  }
-  try {
-    const result = await receiveStripeEvent(await getDb(), event);
-    return NextResponse.json({ received: true, result });
-  } catch (err) {
-    // Not stored or Stripe not answering: a 5xx makes Stripe deliver it again later.
-    console.error('stripe webhook not handled', event.type, err);
-    return jsonError(503, 'Not handled; please retry');
-  }
-}
+export const POST = providerCallback(
+  {
+    maxBytes: 512 * 1024,
+    verify: (raw, headers, ctx) => {
+      try {
+        return ctx.stripe.webhooks.constructEvent(raw, headers.get('stripe-signature') ?? '', ctx.env.stripe.webhookSecret);
+      } catch {
+        return refused('invalid-input', 'Invalid Stripe-Signature');
+      }
+    },
+  },
+  async ({ verified: event, ctx }) => {
+    const { result, registration } = await receiveStripeEvent(ctx, event);
+    if (registration?.status === 'queued') ctx.registrar.inBackground(registration.id);
+    return ok({ received: true, result });
+  },
+);

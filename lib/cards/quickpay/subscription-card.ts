@@ -1,5 +1,5 @@
 import { brandName } from '@/lib/cards/brand';
-import type { CardSummary } from '@/lib/registrations/store';
+import type { CardSummary } from '@/lib/domain/cards';
 import { QP_APPROVED, type QuickpaySubscription } from '@/lib/quickpay/wire';
 
 /** True when QuickPay has saved the card: accepted, active, and its last authorisation approved. */

@@ -1,32 +1,30 @@
 import { eq, sql } from 'drizzle-orm';
+import { attemptDeps } from '@/lib/registrations/registrar';
+import { appContext } from '@/lib/server/context';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/lib/db';
 import { registrations } from '@/lib/db/schema';
-import { fenerum } from '@/lib/fenerum';
 import { findRegistration } from '@/lib/registrations/store';
 import { startRegistrationWorker } from '@/lib/registrations/worker';
-import { stripe } from '@/lib/stripe';
 import { waitForStatus } from '@/test/quickpay-fixtures';
 import { fenerumCardsOf, fenerumSettings } from '@/test/sandbox-control';
-import { confirmWith, setupIntentFor } from '@/test/stripe-fixtures';
-import { registerSetupIntentNow } from './server';
+import { confirmWith, registerSetupIntentNow, setupIntentFor } from '@/test/stripe-fixtures';
 
 describe('createSetupIntentFor', () => {
   it('makes an off-session SetupIntent for the account’s one Stripe customer, with the account in its metadata', async () => {
     const first = await setupIntentFor('CUST002');
     const second = await setupIntentFor('CUST002');
-    const [a, b] = await Promise.all([stripe().setupIntents.retrieve(first.setupIntentId), stripe().setupIntents.retrieve(second.setupIntentId)]);
+    const [a, b] = await Promise.all([(await appContext()).stripe.setupIntents.retrieve(first.setupIntentId), (await appContext()).stripe.setupIntents.retrieve(second.setupIntentId)]);
     expect(a).toMatchObject({ usage: 'off_session', status: 'requires_payment_method', metadata: { fenerum_account: 'CUST002' } });
     expect(a.allowed_payment_method_types).toEqual(['card']);
     expect(a.customer).toBeTruthy();
     expect(b.customer).toBe(a.customer);
     expect(first.clientSecret).toMatch(/^seti_.+_secret_/);
-    expect((await findRegistration(await getDb(), 'stripe_new', first.setupIntentId))?.status).toBe('started');
+    expect((await findRegistration((await appContext()).db, 'stripe_new', first.setupIntentId))?.status).toBe('started');
   });
 
   it('offers SEPA Direct Debit too when it is enabled', async () => {
     const { setupIntentId } = await setupIntentFor('CUST002', true);
-    expect((await stripe().setupIntents.retrieve(setupIntentId)).allowed_payment_method_types).toEqual(['card', 'sepa_debit']);
+    expect((await (await appContext()).stripe.setupIntents.retrieve(setupIntentId)).allowed_payment_method_types).toEqual(['card', 'sepa_debit']);
   });
 });
 
@@ -40,10 +38,10 @@ describe('registering while Fenerum is down', () => {
     } finally {
       await fenerumSettings({ failNext: null });
     }
-    const db = await getDb();
+    const db = (await appContext()).db;
     const reg = await findRegistration(db, 'stripe_new', setupIntentId);
     await db.update(registrations).set({ nextAttemptAt: sql`now()` }).where(eq(registrations.id, reg?.id ?? ''));
-    const worker = startRegistrationWorker({ db, fenerum: fenerum(), idleMs: 20 });
+    const worker = startRegistrationWorker({ deps: attemptDeps({ db, fenerum: (await appContext()).fenerum }), idleMs: 20 });
     try {
       await waitForStatus(reg?.id ?? '', 'registered');
     } finally {

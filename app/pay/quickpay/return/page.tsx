@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
-import { getCustomerSession } from '@/lib/auth/server';
-import { checkQuickpayReturn, type ReturnState } from '@/lib/cards/quickpay/finish';
-import { getDb } from '@/lib/db';
+import { checkQuickpayReturn, returnStateOf, type ReturnState } from '@/lib/cards/quickpay/finish';
+import { providerFailure } from '@/lib/http/errors';
 import { getTranslator } from '@/lib/i18n/server';
-import { quickpay } from '@/lib/quickpay';
-import { QuickpayError } from '@/lib/quickpay/errors';
-import { registerQueued } from '@/lib/registrations/server';
+import { customerPage } from '@/lib/server/customer-page';
 import { CardProblem, CardSaved, Finishing } from '../../card-saved';
+import { SessionEnded } from '../../session-ended';
 
 export const metadata: Metadata = { title: 'Adding your card', referrer: 'no-referrer' };
 
@@ -15,15 +13,17 @@ const query = z.object({ r: z.uuid() });
 
 /** Where QuickPay's window sends the customer back: "Finishing…" until the card is saved. */
 export default async function QuickpayReturnPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ t }, session, params] = await Promise.all([getTranslator(), getCustomerSession(), searchParams]);
-  if (!session) return <CardProblem title={t('portal.sessionEnded')} lead={t('portal.sessionEndedLead')} t={t} />;
+  const [{ t }, { ctx, session }, params] = await Promise.all([getTranslator(), customerPage(), searchParams]);
+  if (!session) return <SessionEnded t={t} />;
   const parsed = query.safeParse(params);
   let state: ReturnState = { kind: 'unknown' };
   if (parsed.success) {
     try {
-      state = await checkQuickpayReturn({ db: await getDb(), quickpay: quickpay(), register: (id) => registerQueued(id, 3_000) }, session, parsed.data.r);
+      const checked = await checkQuickpayReturn(ctx, session, parsed.data.r);
+      state = checked.kind === 'queued' ? returnStateOf((await ctx.registrar.tryNow(checked.registration.id, 3_000)).registration) : checked;
     } catch (err) {
-      if (!(err instanceof QuickpayError)) throw err;
+      // QuickPay or Fenerum not answering: the card is safe; the page asks again in a moment.
+      if (!providerFailure(err)) throw err;
       state = { kind: 'finishing' };
     }
   }

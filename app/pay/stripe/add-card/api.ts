@@ -1,4 +1,4 @@
-import type { CardSummary } from './text';
+import type { CardSummary } from '@/lib/domain/cards';
 
 /** The portal's own routes, as the browser calls them. Never throws: every outcome is a value. */
 export type Intent = { clientSecret: string; setupIntentId: string };

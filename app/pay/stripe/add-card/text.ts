@@ -1,3 +1,4 @@
+import type { CardSummary } from '@/lib/domain/cards';
 import type { MessageKey } from '@/lib/i18n/messages';
 
 /**
@@ -41,7 +42,6 @@ export function say(text: StripeText, key: StripeTextKey, vars?: Record<string, 
   return vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole) : template;
 }
 
-export type CardSummary = { brand: string; last4: string; expMonth: number; expYear: number };
 
 const hasExpiry = (card: CardSummary) => card.expMonth > 0 && card.expYear > 0;
 const expiry = (card: CardSummary) => `${String(card.expMonth).padStart(2, '0')}/${String(card.expYear % 100).padStart(2, '0')}`;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { registerPaymentCard } from './api';
-import type { CardSummary } from './text';
+import type { CardSummary } from '@/lib/domain/cards';
 
 export type Notice =
   | { kind: 'saved'; card: CardSummary | null }
@@ -23,17 +23,19 @@ export function useFinishing(notice: Notice | null, setNotice: (n: Notice) => vo
     if (!id) return;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = async (round: number) => {
+      const result = await registerPaymentCard(id);
+      if (!live) return;
+      refresh();
+      if (result.kind === 'registered') return setNotice({ kind: 'saved', card: result.card ?? card });
+      // Fenerum refused it for good (or it is another account's): say so, do not wait on.
+      if (result.kind === 'refused') return setNotice({ kind: 'failed' });
+      if (result.kind !== 'session' && round + 1 < DELAYS_MS.length) return ask(round + 1);
+      setNotice({ kind: 'finishing', setupIntentId: id, card, slow: true });
+    };
+    // registerPaymentCard never throws (every outcome is a value), so nothing is lost by not awaiting here.
     const ask = (round: number) => {
-      timer = setTimeout(async () => {
-        const result = await registerPaymentCard(id);
-        if (!live) return;
-        refresh();
-        if (result.kind === 'registered') return setNotice({ kind: 'saved', card: result.card ?? card });
-        // Fenerum refused it for good (or it is another account's): say so, do not wait on.
-        if (result.kind === 'refused') return setNotice({ kind: 'failed' });
-        if (result.kind !== 'session' && round + 1 < DELAYS_MS.length) return ask(round + 1);
-        setNotice({ kind: 'finishing', setupIntentId: id, card, slow: true });
-      }, DELAYS_MS[round]);
+      timer = setTimeout(() => void check(round), DELAYS_MS[round]);
     };
     ask(0);
     return () => {

@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
-import Stripe from 'stripe';
 import { z } from 'zod';
-import { getCustomerSession } from '@/lib/auth/server';
-import type { RegisterOutcome } from '@/lib/cards/stripe/register-setup-intent';
-import { registerSetupIntentNow } from '@/lib/cards/stripe/server';
+import { verifySetupIntent } from '@/lib/cards/stripe/verify-setup-intent';
+import type { RefusalReason } from '@/lib/domain/outcomes';
+import { isRefused } from '@/lib/domain/outcomes';
+import { providerFailure } from '@/lib/http/errors';
 import { getTranslator } from '@/lib/i18n/server';
+import type { RegisterNowResult } from '@/lib/registrations/registrar';
+import { cardSummaryOf } from '@/lib/registrations/store';
+import { customerPage } from '@/lib/server/customer-page';
 import { CardProblem, CardSaved, Finishing } from '../../card-saved';
+import { SessionEnded } from '../../session-ended';
 
 export const metadata: Metadata = { title: 'Adding your card', referrer: 'no-referrer' };
 
@@ -16,25 +20,27 @@ const query = z.object({ setup_intent: z.string().regex(/^seti_[A-Za-z0-9]+$/), 
  * the SetupIntent is checked with Stripe and registered, as register-payment-card would.
  */
 export default async function StripeReturnPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ t }, session, params] = await Promise.all([getTranslator(), getCustomerSession(), searchParams]);
-  if (!session) return <CardProblem title={t('portal.sessionEnded')} lead={t('portal.sessionEndedLead')} t={t} />;
+  const [{ t }, { ctx, session }, params] = await Promise.all([getTranslator(), customerPage(), searchParams]);
+  if (!session) return <SessionEnded t={t} />;
   const parsed = query.safeParse(params);
   if (!parsed.success) return <CardProblem title={t('card.unknown')} lead={t('card.unknownLead')} t={t} />;
   if (parsed.data.redirect_status === 'failed') return <CardProblem title={t('card.failed')} lead={t('card.failedLead')} t={t} />;
-  let outcome: RegisterOutcome | 'stripe-unavailable';
+  let outcome: RegisterNowResult | RefusalReason;
   try {
-    outcome = await registerSetupIntentNow(parsed.data.setup_intent, session.accountCode);
+    const verified = await verifySetupIntent(ctx, parsed.data.setup_intent, session.accountCode);
+    outcome = isRefused(verified) ? verified.reason : await ctx.registrar.tryNow(verified.registration.id, 4_000);
   } catch (err) {
-    if (!(err instanceof Stripe.errors.StripeError)) throw err;
-    outcome = 'stripe-unavailable';
+    // Stripe or Fenerum not answering: the card is safe; the page asks again in a moment.
+    if (!providerFailure(err)) throw err;
+    return <Finishing t={t} />;
   }
-  if (outcome === 'stripe-unavailable') return <Finishing t={t} />;
-  if (outcome.kind === 'refused') {
-    // 409: not succeeded yet (SEPA can stay "processing" a while); the page asks again.
-    if (outcome.status === 409) return <Finishing t={t} />;
-    if (outcome.status === 422) return <CardProblem title={t('card.failed')} lead={t('card.failedLead')} t={t} />;
-    return <CardProblem title={t('card.unknown')} lead={t('card.unknownLead')} t={t} />;
+  // Not succeeded yet (SEPA can stay "processing" a while): the page asks again.
+  if (outcome === 'not-confirmed') return <Finishing t={t} />;
+  if (outcome === 'no-payment-method' || (typeof outcome === 'object' && outcome.status === 'failed')) {
+    return <CardProblem title={t('card.failed')} lead={t('card.failedLead')} t={t} />;
   }
-  if (outcome.kind === 'registered' && outcome.card) return <CardSaved card={outcome.card} t={t} />;
+  if (typeof outcome === 'string') return <CardProblem title={t('card.unknown')} lead={t('card.unknownLead')} t={t} />;
+  const card = cardSummaryOf(outcome.registration);
+  if (outcome.status === 'registered' && card) return <CardSaved card={card} t={t} />;
   return <Finishing t={t} />;
 }

@@ -1,15 +1,9 @@
-import 'server-only';
 import Stripe from 'stripe';
-import { env } from '@/lib/env';
-import { processSingleton } from '@/lib/process-singleton';
 
-/** The Stripe SDK for this configuration: the sandbox's emulator through host/port/protocol when no key is set. */
-export function stripe(): Stripe {
-  return processSingleton('stripe-client', makeStripe);
-}
+export type StripeClientConfig = { secretKey: string; apiUrl?: string };
 
-function makeStripe(): Stripe {
-  const { secretKey, apiUrl } = env().stripe;
+/** The Stripe SDK for a configuration: the sandbox's emulator through host/port/protocol when `apiUrl` is set. */
+export function createStripeClient({ secretKey, apiUrl }: StripeClientConfig): Stripe {
   const config: Stripe.StripeConfig = { maxNetworkRetries: 2, timeout: 15_000, appInfo: { name: 'card-portal' } };
   if (apiUrl) {
     const url = new URL(apiUrl);

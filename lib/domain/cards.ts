@@ -1,0 +1,10 @@
+/** The card types every layer shares: no provider wire shapes, no HTTP, no database. */
+
+/** Fenerum's payment gateways: `stripe_new` (pm_…), `quickpay` (a subscription id), legacy `stripe` (card_…). */
+export type Gateway = 'stripe_new' | 'stripe' | 'quickpay';
+
+/** The gateways this portal adds cards through. */
+export type PortalGateway = Extract<Gateway, 'stripe_new' | 'quickpay'>;
+
+/** What a customer sees of a card: brand, last four, expiry (0/0 when there is none, e.g. SEPA). */
+export type CardSummary = { brand: string; last4: string; expMonth: number; expYear: number };

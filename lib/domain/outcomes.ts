@@ -1,0 +1,37 @@
+/**
+ * Why a use case said no, as the domain sees it. One table (lib/http/refusals.ts) turns each
+ * reason into a status and a message; no use case knows HTTP.
+ */
+export type RefusalReason =
+  /** The customer's session is missing, expired, or its link was revoked. */
+  | 'session-ended'
+  /** The caller's credentials (API key, staff session) are missing or wrong. */
+  | 'unauthenticated'
+  /** Signed in, but the role does not allow this. */
+  | 'forbidden'
+  /** A provider's signature or checksum does not verify. */
+  | 'forged'
+  | 'invalid-input'
+  | 'too-large'
+  /** The thing asked for was never made here. */
+  | 'not-found'
+  /** It exists, but belongs to another account. */
+  | 'other-account'
+  /** The provider has not confirmed it (yet). */
+  | 'not-confirmed'
+  /** The provider confirmed it but gave us nothing to register. */
+  | 'no-payment-method'
+  /** Fenerum refused the card for good. */
+  | 'card-refused'
+  /** This entry point is off in this configuration (e.g. the sandbox's demo door when live). */
+  | 'disabled';
+
+export type Refused = { kind: 'refused'; reason: RefusalReason; message?: string };
+
+export function refused(reason: RefusalReason, message?: string): Refused {
+  return message === undefined ? { kind: 'refused', reason } : { kind: 'refused', reason, message };
+}
+
+export function isRefused(value: unknown): value is Refused {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'refused' && typeof (value as { reason?: unknown }).reason === 'string';
+}

@@ -1,0 +1,24 @@
+import type { Refused, RefusalReason } from '@/lib/domain/outcomes';
+
+type Answer = { status: number; message: string; headers?: Record<string, string> };
+
+/** The one table from a domain refusal to what the caller hears; a use case's own message wins. */
+export const refusalAnswers: Record<RefusalReason, Answer> = {
+  'session-ended': { status: 401, message: 'Your session has ended; open your card portal link again' },
+  unauthenticated: { status: 401, message: 'Missing or wrong credentials' },
+  forbidden: { status: 403, message: 'Your role does not allow this' },
+  forged: { status: 403, message: 'The signature does not verify' },
+  'invalid-input': { status: 400, message: 'Invalid request' },
+  'too-large': { status: 413, message: 'Body too large' },
+  'not-found': { status: 404, message: 'Not found' },
+  'other-account': { status: 403, message: 'That belongs to another account' },
+  'not-confirmed': { status: 409, message: 'Not confirmed by the provider yet' },
+  'no-payment-method': { status: 422, message: 'The provider returned no payment method' },
+  'card-refused': { status: 422, message: 'Fenerum refused the card; please try another card' },
+  disabled: { status: 404, message: 'Not found' },
+};
+
+export function answerFor(r: Refused): Answer {
+  const base = refusalAnswers[r.reason];
+  return r.message ? { ...base, message: r.message } : base;
+}

@@ -1,0 +1,41 @@
+import type { Db } from '@/lib/db/connect';
+import type { AttemptDeps, FenerumCards } from './attempt';
+import { registerNow, type RegisterNowResult } from './register-now';
+
+export type { RegisterNowResult };
+import { holdsFenerumCard } from './store';
+import { startRegistrationWorker } from './worker';
+
+/**
+ * The one way a verified card reaches Fenerum. A gateway use case verifies and queues and
+ * returns the Registration; its caller chooses when Fenerum is tried:
+ * - `tryNow(id, waitMs)`: the customer is waiting on the page; wait up to waitMs for the outcome;
+ * - `inBackground(id)`: a provider's callback must be answered first; try after the response.
+ * Either way the worker finishes whatever is left, so nothing depends on the first try.
+ */
+export type Registrar = {
+  tryNow(id: string, waitMs: number): Promise<RegisterNowResult>;
+  inBackground(id: string): void;
+  startWorker(): { stop: () => Promise<void> };
+};
+
+export type RegistrarDeps = {
+  db: Db;
+  fenerum: FenerumCards;
+  /** Schedules work after the response (the composition root's background runner). */
+  schedule: (name: string, task: () => Promise<unknown>) => void;
+  onRegistered?: AttemptDeps['onRegistered'];
+};
+
+export function attemptDeps(deps: Pick<RegistrarDeps, 'db' | 'fenerum' | 'onRegistered'>): AttemptDeps {
+  return { db: deps.db, fenerum: deps.fenerum, onRegistered: deps.onRegistered, alreadyRegistered: (uuid) => holdsFenerumCard(deps.db, uuid) };
+}
+
+export function createRegistrar(deps: RegistrarDeps): Registrar {
+  const attempt = attemptDeps(deps);
+  return {
+    tryNow: (id, waitMs) => registerNow(attempt, id, waitMs),
+    inBackground: (id) => deps.schedule(`registration ${id}`, () => registerNow(attempt, id, 0)),
+    startWorker: () => startRegistrationWorker({ deps: attempt }),
+  };
+}

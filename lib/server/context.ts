@@ -1,0 +1,75 @@
+import 'server-only';
+import type Stripe from 'stripe';
+import { createPortalCache, type PortalCache } from '@/lib/cards/portal';
+import { openDatabase, type Database, type Db } from '@/lib/db/connect';
+import { env } from '@/lib/env';
+import type { Env } from '@/lib/env/schema';
+import { createFenerumClient } from '@/lib/fenerum/client';
+import type { FenerumClient } from '@/lib/fenerum/types';
+import { processSingleton } from '@/lib/process-singleton';
+import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
+import { createRegistrar, type Registrar } from '@/lib/registrations/registrar';
+import { createStripeClient } from '@/lib/stripe/client';
+import { createBackground, type Background } from './background';
+
+/** Everything the use cases need, built once per process from the validated configuration. */
+export type AppContext = {
+  env: Env;
+  db: Db;
+  database: Database;
+  fenerum: FenerumClient;
+  stripe: Stripe;
+  quickpay: QuickpayClient;
+  portalCache: PortalCache;
+  registrar: Registrar;
+  background: Background;
+};
+
+/**
+ * The composition root, and the only user of processSingleton: Next bundles route handlers,
+ * pages and instrumentation separately, so a module-level value would exist once per bundle;
+ * the rate limiter, the caches and the database connection must exist once per process.
+ */
+export function appContext(): Promise<AppContext> {
+  const holder = processSingleton('app-context', () => ({ building: undefined as Promise<AppContext> | undefined }));
+  holder.building ??= buildContext().catch((err: unknown) => {
+    holder.building = undefined; // a database that was down at first use may be up at the next
+    throw err;
+  });
+  return holder.building;
+}
+
+async function buildContext(): Promise<AppContext> {
+  const config = env();
+  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir });
+  const { db } = database;
+  const { apiUrl, token, clientSystem, ratePerMinute } = config.fenerum;
+  const fenerum = createFenerumClient({ apiUrl, token, clientSystem, ratePerMinute });
+  const portalCache = createPortalCache();
+  const background = createBackground();
+  const registrar = createRegistrar({
+    db,
+    fenerum,
+    schedule: (name, task) => background.run(name, task),
+    // The customer's next page view must show the new card, not a cached list without it.
+    onRegistered: (reg) => portalCache.forgetCards(reg.accountUuid),
+  });
+  return {
+    env: config,
+    db,
+    database,
+    fenerum,
+    stripe: createStripeClient({ secretKey: config.stripe.secretKey, apiUrl: config.stripe.apiUrl }),
+    quickpay: createQuickpayClient({ apiUrl: config.quickpay.apiUrl, apiKey: config.quickpay.apiKey }),
+    portalCache,
+    registrar,
+    background,
+  };
+}
+
+/** Starts this process's background work once (instrumentation.ts calls it at start). */
+export async function startProcessWork(): Promise<void> {
+  const ctx = await appContext();
+  if (!ctx.env.registrationWorker) return;
+  processSingleton('registration-worker', () => ctx.registrar.startWorker());
+}

@@ -1,0 +1,57 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import type { z } from 'zod';
+import { roleAllows, type StaffRole, type StaffUser } from '@/lib/auth/staff-roles';
+import { answerFor } from '@/lib/http/refusals';
+import { providerFailure } from '@/lib/http/errors';
+import { isRefused, refused, type Refused } from '@/lib/domain/outcomes';
+import { appContext, type AppContext } from './context';
+
+/**
+ * The signed-in staff member of this request. Staff sign-in (the staff console issue) is not
+ * built yet, so there is none and every staff page and action refuses; when it lands, only
+ * this function changes.
+ */
+async function readStaffUser(_ctx: AppContext): Promise<StaffUser | null> {
+  return null;
+}
+
+export type StaffCall = { user: StaffUser; ctx: AppContext };
+
+/** A staff page: no session sends the browser to sign in; a role too low is refused on the server. */
+export async function staffPage<T>(role: StaffRole, render: (call: StaffCall) => Promise<T>): Promise<T | Refused> {
+  const ctx = await appContext();
+  const user = await readStaffUser(ctx);
+  if (!user) redirect('/staff/login');
+  if (!roleAllows(user.role, role)) return refused('forbidden');
+  return render({ user, ctx });
+}
+
+export type ActionState = { ok: true; message?: string } | { ok: false; error: string; fields?: Record<string, string> };
+
+/**
+ * A staff Server Action: session and role checked on the server itself (never trust the form
+ * that called it), the input zod-parsed, refusals and provider failures turned into a sentence.
+ */
+export function staffAction<S extends z.ZodType>(role: StaffRole, schema: S, fn: (input: z.infer<S>, call: StaffCall) => Promise<ActionState | Refused>) {
+  return async (_prev: ActionState | null, form: FormData): Promise<ActionState> => {
+    const ctx = await appContext();
+    const user = await readStaffUser(ctx);
+    if (!user) return { ok: false, error: answerFor(refused('unauthenticated', 'Your staff session has ended; sign in again')).message };
+    if (!roleAllows(user.role, role)) return { ok: false, error: answerFor(refused('forbidden')).message };
+    const parsed = schema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
+      return { ok: false, error: 'Please correct the highlighted fields', fields };
+    }
+    try {
+      const result = await fn(parsed.data, { user, ctx });
+      return isRefused(result) ? { ok: false, error: answerFor(result).message } : result;
+    } catch (err) {
+      const failure = providerFailure(err);
+      if (failure) return { ok: false, error: failure.message };
+      console.error('staff action failed', err);
+      return { ok: false, error: 'Something went wrong on our side' };
+    }
+  };
+}
