@@ -29,4 +29,24 @@ describe('TtlCache', () => {
     await cache.get('c', async () => 4);
     expect(await cache.get('a', async () => 5)).toBe(5);
   });
+
+  it('drops a key deleted while it loads, without failing the callers already waiting', async () => {
+    const cache = new TtlCache<number>(1000);
+    let finish: (v: number) => void = () => {};
+    const waiting = cache.get('a', () => new Promise<number>((resolve) => (finish = resolve)));
+    cache.delete('a');
+    finish(1);
+    expect(await waiting).toBe(1);
+    expect(await cache.get('a', async () => 2)).toBe(2); // the old load was not put back
+  });
+
+  it('evicts the least recently used entry, not the oldest', async () => {
+    const cache = new TtlCache<number>(1000, 2);
+    await cache.get('a', async () => 1);
+    await cache.get('b', async () => 2);
+    await cache.get('a', async () => 0); // a is used again
+    await cache.get('c', async () => 3); // so b goes
+    expect(await cache.get('a', async () => 9)).toBe(1);
+    expect(await cache.get('b', async () => 9)).toBe(9);
+  });
 });

@@ -24,7 +24,7 @@ export async function loadPortal(deps: PortalDeps, accountCode: string, accountU
   try {
     const [account, cards] = await Promise.all([
       accounts.get(accountCode, () => deps.fenerum.getAccount(accountCode)),
-      cardLists.get(accountUuid, () => deps.fenerum.listPaymentCards(accountUuid)),
+      cardLists.get(accountUuid, () => deps.fenerum.listPaymentCards({ code: accountCode, uuid: accountUuid })),
     ]);
     const active = cards
       .filter((c) => c.active && c.accountUuid === account.uuid)

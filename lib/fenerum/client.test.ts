@@ -45,7 +45,7 @@ type Stored = { count: number; results: Array<{ uuid: string; created_by: string
 
 describe('reading', () => {
   it('lists every card of the 120-card account, across pages of 100', async () => {
-    const cards = await client().listPaymentCards(STORKUNDE);
+    const cards = await client().listPaymentCards({ code: 'CUST004', uuid: STORKUNDE });
     const stored = await sandbox<Stored>(`/__sandbox/paymentcards?account=${STORKUNDE}`);
     expect(stored.count).toBeGreaterThanOrEqual(120);
     expect(cards).toHaveLength(stored.count);
@@ -143,7 +143,7 @@ describe('retries', () => {
 
   it('recovers when the 5xx stops before the retries run out', async () => {
     await sandbox('/__sandbox/settings', { failNext: { status: 500, count: 2 } });
-    await expect(client({ maxRetries: 3 }).listPaymentCards(DEMO_ACCOUNT_UUIDS.CUST001)).resolves.toHaveLength(4);
+    await expect(client({ maxRetries: 3 }).listPaymentCards({ code: 'CUST001', uuid: DEMO_ACCOUNT_UUIDS.CUST001 })).resolves.toHaveLength(4);
   });
 });
 

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import type { ProviderCall } from '@/lib/provider-http';
+import { keepAccountCards } from './account-cards';
 import { FenerumError } from './errors';
+import { actorHeaders, createFenerumHttp } from './http';
 import { toAccount, toPaymentCard } from './map';
-import { RateLimiter } from './rate-limiter';
-import { fenerumRequest, type FenerumRequest, type Transport } from './request';
 import type { Actor, FenerumClient, FenerumClientConfig, Gateway } from './types';
 import { fenerumAccountSchema, fenerumPageSchema, fenerumPaymentCardSchema, fenerumSelfServiceSchema } from './wire';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_RETRIES = 3;
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './http';
 /** The largest page Fenerum serves; lists are read in pages this big. */
 export const PAGE_SIZE = 100;
 /** A list longer than this many pages is taken for a loop. */
@@ -24,26 +24,12 @@ function segment(value: string, what: string, operation: string): string {
 
 /** A Fenerum API client. Framework-free: tests and scripts build one directly. */
 export function createFenerumClient(config: FenerumClientConfig): FenerumClient {
-  const base = new URL(`${config.apiUrl.replace(/\/+$/, '')}/`);
+  const http = createFenerumHttp(config);
+  const base = http.baseUrl;
   const selfServiceUrl = base.pathname.endsWith('/api/v1/')
     ? new URL(`${base.pathname.slice(0, -'v1/'.length)}self-service/initiate-organization/`, base.origin)
     : new URL('/api/self-service/initiate-organization/', base.origin);
-  const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const now = config.now ?? Date.now;
-  const t: Transport = {
-    token: config.token,
-    clientSystem: config.clientSystem,
-    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
-    fetch: config.fetch ?? ((input, init) => fetch(input, init)),
-    sleep,
-    now,
-    random: Math.random,
-    // The limiter waits on the injected sleep only with an injected clock: a fake sleep on the
-    // real clock would spin until real time caught up.
-    limiter: new RateLimiter(config.now ? { limit: config.ratePerMinute, now, sleep } : { limit: config.ratePerMinute }),
-  };
-  const call = <T>(req: FenerumRequest<T>) => fenerumRequest(t, req);
+  const call = <T>(req: ProviderCall<T>) => http.request(req);
   const api = (path: string, query: Record<string, string> = {}) => {
     const url = new URL(path, base);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
@@ -61,7 +47,7 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
         throw new FenerumError({ kind: 'invalid_response', status: 200, detail: 'the pages of a list loop', operation });
       }
       seen.add(next.href);
-      const page: z.infer<typeof schema> = await call({ method: 'GET', url: next, schema, operation, idempotent: true });
+      const page: z.infer<typeof schema> = await call({ method: 'GET', path: next, schema, operation, idempotent: true });
       for (const raw of page.results) out.push(map(raw));
       next = page.next === null ? null : new URL(page.next, next);
       if (next && next.origin !== base.origin) {
@@ -74,26 +60,27 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
   async function getPaymentCard(uuid: string) {
     const operation = 'GET /paymentcards/{uuid}/';
     const url = api(`paymentcards/${segment(uuid, 'card uuid', operation)}/`);
-    return toPaymentCard(await call({ method: 'GET', url, schema: fenerumPaymentCardSchema, operation, idempotent: true }));
+    return toPaymentCard(await call({ method: 'GET', path: url, schema: fenerumPaymentCardSchema, operation, idempotent: true }));
   }
 
   return {
     async getAccount(code: string) {
       const operation = 'GET /accounts/{code}/';
       const url = api(`accounts/${segment(code, 'account code', operation)}/`);
-      return toAccount(await call({ method: 'GET', url, schema: fenerumAccountSchema, operation, idempotent: true }));
+      return toAccount(await call({ method: 'GET', path: url, schema: fenerumAccountSchema, operation, idempotent: true }));
     },
 
     async listAccounts() {
       return listAll(api('accounts/', { page_size: String(PAGE_SIZE) }), fenerumAccountSchema, toAccount, 'GET /accounts/');
     },
 
-    async listPaymentCards(accountUuid: string) {
-      const operation = 'GET /paymentcards/?account={uuid}';
-      const account = accountUuid.trim();
-      if (!account) throw new FenerumError({ kind: 'invalid_request', status: 0, detail: 'account uuid is empty', operation });
-      const url = api('paymentcards/', { account, page_size: String(PAGE_SIZE) });
-      return listAll(url, fenerumPaymentCardSchema, toPaymentCard, operation);
+    /** By account code, as Fenerum documents; only cards whose `account` is this uuid come back. */
+    async listPaymentCards(account: { code: string; uuid: string }) {
+      const operation = 'GET /paymentcards/?account={code}';
+      const code = account.code.trim();
+      if (!code || !account.uuid.trim()) throw new FenerumError({ kind: 'invalid_request', status: 0, detail: 'account code or uuid is empty', operation });
+      const url = api('paymentcards/', { account: code, page_size: String(PAGE_SIZE) });
+      return keepAccountCards(await listAll(url, fenerumPaymentCardSchema, toPaymentCard, operation), { code, uuid: account.uuid.trim() });
     },
 
     getPaymentCard,
@@ -101,7 +88,8 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
     async createPaymentCard(input: { accountUuid: string; gateway: Gateway; token: string }, actor?: Actor) {
       const body = { account: input.accountUuid, gateway: input.gateway, token: input.token };
       const operation = 'POST /paymentcards/';
-      const raw = await call({ method: 'POST', url: api('paymentcards/'), body, actor, schema: fenerumPaymentCardSchema, operation, idempotent: false });
+      const headers = actorHeaders(actor, operation);
+      const raw = await call({ method: 'POST', path: 'paymentcards/', headers, body, schema: fenerumPaymentCardSchema, operation, idempotent: false });
       return toPaymentCard(raw);
     },
 
@@ -109,14 +97,14 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
     async disablePaymentCard(uuid: string, actor?: Actor) {
       const operation = 'POST /paymentcards/{uuid}/disable/';
       const url = api(`paymentcards/${segment(uuid, 'card uuid', operation)}/disable/`);
-      const raw = await call({ method: 'POST', url, actor, schema: z.unknown(), operation, idempotent: true });
+      const raw = await call({ method: 'POST', path: url, headers: actorHeaders(actor, operation), schema: z.unknown(), operation, idempotent: true });
       const card = fenerumPaymentCardSchema.safeParse(raw);
       return card.success ? toPaymentCard(card.data) : getPaymentCard(uuid);
     },
 
     async initiateSelfService(email: string) {
       const operation = 'POST /api/self-service/initiate-organization/';
-      const res = await call({ method: 'POST', url: selfServiceUrl, body: { email }, schema: fenerumSelfServiceSchema, operation, idempotent: true });
+      const res = await call({ method: 'POST', path: selfServiceUrl, body: { email }, schema: fenerumSelfServiceSchema, operation, idempotent: true });
       return { url: res.url };
     },
   };

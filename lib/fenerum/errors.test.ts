@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FenerumError, parseErrorBody, parseRetryAfter } from './errors';
+import { FenerumError, parseErrorBody } from './errors';
 
 describe('parseErrorBody', () => {
   it('reads {"detail": ...}', () => {
@@ -32,16 +32,6 @@ describe('parseErrorBody', () => {
 
   it('joins a bare list into the detail', () => {
     expect(parseErrorBody(['One.', 'Two.']).detail).toBe('One. Two.');
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads seconds and HTTP dates, ignores junk', () => {
-    expect(parseRetryAfter('42', 0)).toBe(42);
-    expect(parseRetryAfter(null, 0)).toBeUndefined();
-    expect(parseRetryAfter('soon', 0)).toBeUndefined();
-    const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:30 GMT', now)).toBe(30);
   });
 });
 

@@ -24,12 +24,11 @@ describe('toPaymentCard', () => {
       expMonth: 12,
       expYear: 2025,
       gateway: 'quickpay',
-      token: null,
     });
   });
 
-  it('keeps the gateway token when Fenerum includes it', () => {
-    expect(toPaymentCard(fenerumPaymentCardSchema.parse({ ...wireCard, token: '123456789' })).token).toBe('123456789');
+  it('never carries a token, even when a Fenerum answer has one (none is documented)', () => {
+    expect(toPaymentCard(fenerumPaymentCardSchema.parse({ ...wireCard, token: '123456789' }))).not.toHaveProperty('token');
   });
 
   it('keeps the last four digits whatever the masking', () => {

@@ -27,6 +27,5 @@ export function toPaymentCard(c: FenerumPaymentCard): PaymentCard {
     expMonth: c.month ?? 0,
     expYear: c.year ?? 0,
     gateway: c.payment_gateway,
-    token: c.token ?? null,
   };
 }

@@ -4,6 +4,14 @@
  * remembered for one window from that moment: Fenerum saw it somewhere in between, so counting
  * from the answer can only over-count. Callers wait (first come, first served); nothing fails.
  * Pure logic: the clock and sleep are injected, so tests fake time instead of waiting.
+ *
+ * Why not rate-limiter-flexible (weighed for issue 7): its in-process limiters add nothing this
+ * does not do, and its Postgres store counts fixed windows anchored at the first call (so up to
+ * twice the limit can land in one rolling minute at a window's edge, the very 429s this avoids),
+ * counts a call when it starts rather than while it is in flight, costs a database round trip
+ * before every Fenerum call, and creates its own table outside our migrations. One app process
+ * per deployment keeps this enough; should several share one Fenerum user, each still honours
+ * Fenerum's 429 + Retry-After, and a shared limiter plugs into provider-http's limiter hook.
  */
 export type RateLimiterOptions = {
   limit: number;

@@ -12,8 +12,6 @@ export type PaymentCard = {
   expMonth: number;
   expYear: number;
   gateway: Gateway;
-  /** The gateway's token (pm_…, a subscription id) when Fenerum includes it; unconfirmed that it does. */
-  token: string | null;
 };
 
 /** The staff member acting; sent as X-User so Fenerum's audit trail names them. */
@@ -32,6 +30,8 @@ export type FenerumClientConfig = {
   /** Retries after the first attempt (5xx, network errors, timeouts, 429); default 3. */
   maxRetries?: number;
   fetch?: typeof fetch;
+  /** The backoff's jitter, [0, 1); default Math.random. */
+  random?: () => number;
   /** Waits between retries (and, with `now`, in the rate limiter); default setTimeout. */
   sleep?: (ms: number) => Promise<void>;
   /**
@@ -44,7 +44,8 @@ export type FenerumClientConfig = {
 export type FenerumClient = {
   getAccount(code: string): Promise<Account>;
   listAccounts(): Promise<Account[]>;
-  listPaymentCards(accountUuid: string): Promise<PaymentCard[]>;
+  /** The account's cards, asked by code (as documented); a card of any other account is dropped. */
+  listPaymentCards(account: { code: string; uuid: string }): Promise<PaymentCard[]>;
   getPaymentCard(uuid: string): Promise<PaymentCard>;
   createPaymentCard(input: { accountUuid: string; gateway: Gateway; token: string }, actor?: Actor): Promise<PaymentCard>;
   disablePaymentCard(uuid: string, actor?: Actor): Promise<PaymentCard>;

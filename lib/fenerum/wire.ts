@@ -33,8 +33,7 @@ export const fenerumPaymentCardSchema = z.object({
   year: z.number().int().nullish(),
   payment_gateway: fenerumGatewaySchema,
   account: z.string().min(1),
-  token: z.string().nullish(),
-  created_date: z.string().nullish(),
+  // No documented card carries `token` or `created_date`: they are not read, so nothing can rely on them.
 });
 export type FenerumPaymentCard = z.infer<typeof fenerumPaymentCardSchema>;
 

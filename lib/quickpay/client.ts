@@ -1,58 +1,65 @@
-import { z } from 'zod';
-import { QuickpayError } from './errors';
+import { createProviderHttp } from '@/lib/provider-http';
+import { QuickpayError, toQuickpayError } from './errors';
 import { quickpayLink, quickpaySubscription, type QuickpaySubscription } from './wire';
 
-export type QuickpayClientConfig = { apiUrl: string; apiKey: string; timeoutMs?: number; fetch?: typeof fetch };
+export type QuickpayClientConfig = {
+  apiUrl: string;
+  apiKey: string;
+  /** Per attempt; default 15 000. */
+  timeoutMs?: number;
+  /** Retries of a call that may be repeated (see provider-http); default 2. */
+  maxRetries?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+};
 export type LinkInput = { amount: number; continueUrl: string; cancelUrl: string; callbackUrl: string; language: 'da' | 'en' };
 
-const errorBody = z.object({ message: z.string().optional(), errors: z.record(z.string(), z.array(z.string())).optional() }).partial();
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_RETRIES = 2;
 
-/** QuickPay API v10: the subscription calls a saved card needs, nothing more. */
+/** A subscription id as a path segment: QuickPay's ids are positive integers. */
+function idOf(id: number): string {
+  if (!Number.isSafeInteger(id) || id <= 0) throw new QuickpayError(400, `not a QuickPay subscription id: ${id}`);
+  return String(id);
+}
+
+/**
+ * QuickPay API v10: the subscription calls a saved card needs, nothing more, on the
+ * provider-http core. Reads and the link PUT (it replaces the link) may be repeated; creating a
+ * subscription is retried only when QuickPay surely did nothing (429, 503, connection refused).
+ */
 export function createQuickpayClient(config: QuickpayClientConfig) {
-  const doFetch = config.fetch ?? fetch;
-  const auth = `Basic ${Buffer.from(`:${config.apiKey}`).toString('base64')}`;
-
-  async function request<T extends z.ZodType>(method: string, path: string, schema: T, body?: unknown): Promise<z.infer<T>> {
-    let res: Response;
-    try {
-      res = await doFetch(new URL(path, config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/`), {
-        method,
-        headers: { Authorization: auth, 'Accept-Version': 'v10', Accept: 'application/json', 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(config.timeoutMs ?? 15_000),
-      });
-    } catch {
-      throw new QuickpayError(0, `QuickPay could not be reached (${method} ${path.split('/')[0]})`);
-    }
-    const json: unknown = await res.json().catch(() => undefined);
-    if (!res.ok) {
-      const e = errorBody.safeParse(json);
-      throw new QuickpayError(res.status, `QuickPay answered ${res.status}: ${e.success ? (e.data.message ?? '') : ''}`, e.success ? e.data.errors : {});
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new QuickpayError(502, 'QuickPay sent a response the portal does not understand');
-    return parsed.data;
-  }
+  const http = createProviderHttp({
+    baseUrl: config.apiUrl,
+    headers: { Authorization: `Basic ${Buffer.from(`:${config.apiKey}`).toString('base64')}`, 'Accept-Version': 'v10' },
+    toError: toQuickpayError,
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
+    fetch: config.fetch,
+    sleep: config.sleep,
+    now: config.now,
+    random: config.random,
+  });
 
   return {
-    createSubscription: (input: { orderId: string; currency: string; description: string; variables?: Record<string, string> }) =>
-      request('POST', 'subscriptions', quickpaySubscription, {
-        order_id: input.orderId,
-        currency: input.currency,
-        description: input.description,
-        variables: input.variables,
+    createSubscription: (input: { orderId: string; currency: string; description: string; variables?: Record<string, string> }): Promise<QuickpaySubscription> =>
+      http.request({
+        method: 'POST',
+        path: 'subscriptions',
+        body: { order_id: input.orderId, currency: input.currency, description: input.description, variables: input.variables },
+        schema: quickpaySubscription,
+        operation: 'POST /subscriptions',
+        idempotent: false,
       }),
-    createLink: async (id: number, input: LinkInput): Promise<string> =>
-      (
-        await request('PUT', `subscriptions/${id}/link`, quickpayLink, {
-          amount: input.amount,
-          continue_url: input.continueUrl,
-          cancel_url: input.cancelUrl,
-          callback_url: input.callbackUrl,
-          language: input.language,
-        })
-      ).url,
-    getSubscription: (id: number): Promise<QuickpaySubscription> => request('GET', `subscriptions/${id}`, quickpaySubscription),
+    createLink: async (id: number, input: LinkInput): Promise<string> => {
+      const body = { amount: input.amount, continue_url: input.continueUrl, cancel_url: input.cancelUrl, callback_url: input.callbackUrl, language: input.language };
+      const link = await http.request({ method: 'PUT', path: `subscriptions/${idOf(id)}/link`, body, schema: quickpayLink, operation: 'PUT /subscriptions/{id}/link', idempotent: true });
+      return link.url;
+    },
+    getSubscription: async (id: number): Promise<QuickpaySubscription> =>
+      http.request({ method: 'GET', path: `subscriptions/${idOf(id)}`, schema: quickpaySubscription, operation: 'GET /subscriptions/{id}', idempotent: true }),
   };
 }
 

@@ -3,11 +3,12 @@ import type { PortalGateway } from '@/lib/domain/cards';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import type { PaymentCard } from '@/lib/fenerum/types';
 import { nextDelayMs } from './backoff';
+import { findEarlierCard } from './find-earlier-card';
 import { markFailed, markRegistered, markRetry, type Registration } from './store';
 
 export type FenerumCards = {
   createPaymentCard(input: { accountUuid: string; gateway: PortalGateway; token: string }): Promise<PaymentCard>;
-  listPaymentCards(accountUuid: string): Promise<PaymentCard[]>;
+  listPaymentCards(account: { code: string; uuid: string }): Promise<PaymentCard[]>;
 };
 export type AttemptDeps = {
   db: Db;
@@ -49,18 +50,4 @@ export async function attemptRegistration(deps: AttemptDeps, reg: Registration):
     await markFailed(deps.db, reg, err.message);
     return { status: 'failed', error: err.message };
   }
-}
-
-/**
- * The card an earlier attempt may have created. By its token when Fenerum says it; otherwise
- * a card on the account that looks the same and that no other registration has claimed.
- */
-async function findEarlierCard(deps: AttemptDeps, reg: Registration): Promise<PaymentCard | undefined> {
-  const cards = await deps.fenerum.listPaymentCards(reg.accountUuid);
-  if (cards.some((c) => c.token !== null)) return cards.find((c) => c.gateway === reg.gateway && c.token === reg.token);
-  for (const c of cards) {
-    const same = c.active && c.gateway === reg.gateway && c.last4 === reg.cardLast4 && c.expMonth === reg.cardExpMonth && c.expYear === reg.cardExpYear;
-    if (same && !(await deps.alreadyRegistered(c.uuid))) return c;
-  }
-  return undefined;
 }

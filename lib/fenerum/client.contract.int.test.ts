@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { SANDBOX_FENERUM_CLIENT_SYSTEM, sandboxSecrets } from '@/lib/env/sandbox-defaults';
+import { contractRunId, describeContract } from '@/lib/provider-http/contract';
+import { sandboxUrls } from '@/test/sandbox-control';
+import { createFenerumClient } from './client';
+import { isFenerumError } from './errors';
+
+/**
+ * Fenerum's documented behaviour (PROVIDERS.md), read-only: nothing is created or changed, so
+ * it is safe against any Fenerum organisation. Real: CONTRACT_FENERUM_TOKEN and
+ * CONTRACT_FENERUM_ACCOUNT (an account code there), CONTRACT_FENERUM_URL (default Fenerum's API).
+ */
+type Target = { apiUrl: string; token: string; accountCode: string };
+
+const env = process.env;
+const real: Target | undefined =
+  env.CONTRACT_FENERUM_TOKEN && env.CONTRACT_FENERUM_ACCOUNT
+    ? { apiUrl: env.CONTRACT_FENERUM_URL || 'https://app.fenerum.com/api/v1', token: env.CONTRACT_FENERUM_TOKEN, accountCode: env.CONTRACT_FENERUM_ACCOUNT }
+    : undefined;
+const sandbox: Target = { apiUrl: `${sandboxUrls.fenerum}/api/v1`, token: sandboxSecrets.FENERUM_API_TOKEN, accountCode: 'CUST001' };
+
+const client = (t: Target, token = t.token) =>
+  createFenerumClient({ apiUrl: t.apiUrl, token, clientSystem: SANDBOX_FENERUM_CLIENT_SYSTEM, ratePerMinute: 30, maxRetries: 1 });
+
+describeContract('Fenerum', { sandbox, real, keys: ['CONTRACT_FENERUM_TOKEN', 'CONTRACT_FENERUM_ACCOUNT', 'CONTRACT_FENERUM_URL (optional)'] }, ({ config: t }) => {
+  describe('accounts and cards', () => {
+    it('gets an account by its code', async () => {
+      const account = await client(t).getAccount(t.accountCode);
+      expect(account.code).toBe(t.accountCode);
+      expect(account.uuid).not.toBe('');
+    });
+
+    it('filters the card list by account code itself: every card it returns is the account’s', async () => {
+      const account = await client(t).getAccount(t.accountCode);
+      // Raw, so our own filter (which drops other accounts' cards) cannot hide an ignored filter.
+      const url = new URL(`${t.apiUrl.replace(/\/+$/, '')}/paymentcards/`);
+      url.searchParams.set('account', t.accountCode);
+      url.searchParams.set('page_size', '100');
+      const res = await fetch(url, { headers: { Authorization: `Token ${t.token}`, 'X-Client-System': SANDBOX_FENERUM_CLIENT_SYSTEM, Accept: 'application/json' } });
+      expect(res.status).toBe(200);
+      const page = (await res.json()) as { count: number; results: Array<{ account: string }> };
+      expect(page.results.every((c) => c.account === account.uuid)).toBe(true);
+      const cards = await client(t).listPaymentCards({ code: account.code, uuid: account.uuid });
+      expect(cards.length).toBe(page.count);
+      expect(cards.every((c) => c.accountUuid === account.uuid)).toBe(true);
+    });
+
+    it('answers 404 for an unknown account code', async () => {
+      const err = await client(t).getAccount(`NOPE-${contractRunId()}`).catch((e: unknown) => e);
+      expect(isFenerumError(err) && { status: err.status, isNotFound: err.isNotFound }).toEqual({ status: 404, isNotFound: true });
+    });
+  });
+
+  describe('authentication', () => {
+    it('answers 401 for a bad token', async () => {
+      const err = await client(t, 'not-a-valid-token').getAccount(t.accountCode).catch((e: unknown) => e);
+      expect(isFenerumError(err) && err.status).toBe(401);
+    });
+  });
+});
