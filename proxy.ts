@@ -28,5 +28,5 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Pages only: static files, API responses and provider callbacks need no policy (and
   // callbacks must not pass through anything that could redirect them).
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico).*)' }],
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico|favicon.svg|robots.txt).*)' }],
 };

@@ -6,7 +6,7 @@ import { LanguageSwitch } from './language-switch';
 import { SandboxBanner } from './sandbox-banner';
 import './globals.css';
 
-export const metadata: Metadata = { title: 'Card portal', robots: { index: false, follow: false } };
+export const metadata: Metadata = { title: 'Card portal', robots: { index: false, follow: false }, icons: { icon: '/favicon.svg' } };
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1f3a5f' };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -63,6 +63,8 @@ export const registrations = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
     lastError: text('last_error'),
+    /** Why it failed for good, in the app's words (lastError keeps the provider's own). */
+    refusal: text('refusal').$type<RegistrationRefusal>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -82,6 +84,16 @@ export type RegistrationStatus =
   | 'registered'
   /** Fenerum refused it for good, or the provider says it failed. */
   | 'failed';
+
+export type RegistrationRefusal =
+  /** Fenerum will not take a card through this gateway for this account (a 400 naming `gateway`). */
+  | 'gateway'
+  /** Fenerum refused the card itself. */
+  | 'card'
+  /** A QuickPay test card while QuickPay runs with a live key. */
+  | 'test-mode'
+  /** Nothing to register (the provider gave no token). */
+  | 'no-token';
 
 /** Webhooks and callbacks, stored before they are acted on; a repeat is recognised by its key. */
 export const inbox = pgTable(

@@ -52,6 +52,7 @@ export const rawEnvSchema = z.object({
   QUICKPAY_API_KEY: optional,
   QUICKPAY_PRIVATE_KEY: optional,
   QUICKPAY_API_URL: optional.pipe(url.optional()),
+  QUICKPAY_ALLOW_TEST_MODE: flag,
   FARPAY_API_URL: optional.pipe(url.optional()),
   FARPAY_API_KEY: optional,
   REGISTRATION_WORKER: onUnlessOff,
@@ -130,6 +131,8 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
       apiKey: e.QUICKPAY_API_KEY ?? sandboxSecrets.QUICKPAY_API_KEY,
       privateKey: e.QUICKPAY_PRIVATE_KEY ?? sandboxSecrets.QUICKPAY_PRIVATE_KEY,
       apiUrl: e.QUICKPAY_API_URL ?? (sandbox.quickpay ? local(ports.quickpay) : 'https://api.quickpay.net'),
+      /** Register cards QuickPay marks test_mode: always in the sandbox, with a live key only when allowed. */
+      acceptTestMode: sandbox.quickpay || e.QUICKPAY_ALLOW_TEST_MODE,
     },
     farpay: {
       apiUrl: e.FARPAY_API_URL ?? (sandbox.farpay ? local(ports.farpay, '/v2') : 'https://api.farpay.io/v2'),

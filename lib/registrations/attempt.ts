@@ -25,7 +25,7 @@ export type AttemptOutcome = { status: 'registered'; card: PaymentCard } | { sta
  */
 export async function attemptRegistration(deps: AttemptDeps, reg: Registration): Promise<AttemptOutcome> {
   if (!reg.token) {
-    await markFailed(deps.db, reg, 'no token to register');
+    await markFailed(deps.db, reg, 'no token to register', 'no-token');
     return { status: 'failed', error: 'no token to register' };
   }
   try {
@@ -47,7 +47,8 @@ export async function attemptRegistration(deps: AttemptDeps, reg: Registration):
       await markRetry(deps.db, reg.id, nextDelayMs(reg.attempts, err.retryAfterSeconds), err.message, uncertain);
       return { status: 'retrying', error: err.message };
     }
-    await markFailed(deps.db, reg, err.message);
+    // Fenerum's documents disagree on whether it takes QuickPay cards: a 400 naming the gateway says it does not, here.
+    await markFailed(deps.db, reg, err.message, 'gateway' in err.fieldErrors ? 'gateway' : 'card');
     return { status: 'failed', error: err.message };
   }
 }

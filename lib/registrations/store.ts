@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf } from '@/lib/db/rows';
 import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
-import { registrations } from '@/lib/db/schema';
+import { registrations, type RegistrationRefusal } from '@/lib/db/schema';
 import type { CardSummary } from '@/lib/domain/cards';
 import type { PaymentCard } from '@/lib/fenerum/types';
 
@@ -149,9 +149,10 @@ export async function markRetry(db: Db, id: string, delayMs: number, error: stri
     .where(eq(registrations.id, id));
 }
 
-export async function markFailed(db: Db, reg: Registration, error: string): Promise<void> {
+/** Fails a registration for good: `error` in the provider's own words (for staff), `refusal` in ours. */
+export async function markFailed(db: Db, reg: Registration, error: string, refusal: RegistrationRefusal): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(registrations).set({ status: 'failed', leaseUntil: null, lastError: error, updatedAt: sql`now()` }).where(eq(registrations.id, reg.id));
-    await audit(tx, { actor: 'system', action: 'card.registration_failed', accountCode: reg.accountCode, subject: reg.providerRef, details: { error } });
+    await tx.update(registrations).set({ status: 'failed', leaseUntil: null, lastError: error, refusal, updatedAt: sql`now()` }).where(eq(registrations.id, reg.id));
+    await audit(tx, { actor: 'system', action: 'card.registration_failed', accountCode: reg.accountCode, subject: reg.providerRef, details: { error, refusal } });
   });
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { createPortalCache, type PortalCache } from '@/lib/cards/portal';
+import type { TestModePolicy } from '@/lib/cards/quickpay/test-mode';
 import { openDatabase, type Database, type Db } from '@/lib/db/connect';
 import { env } from '@/lib/env';
 import type { Env } from '@/lib/env/schema';
@@ -20,6 +21,8 @@ export type AppContext = {
   fenerum: FenerumClient;
   stripe: Stripe;
   quickpay: QuickpayClient;
+  /** Whether QuickPay test cards are registered (lib/cards/quickpay/test-mode.ts). */
+  quickpayTestMode: TestModePolicy;
   portalCache: PortalCache;
   registrar: Registrar;
   background: Background;
@@ -61,6 +64,7 @@ async function buildContext(): Promise<AppContext> {
     fenerum,
     stripe: createStripeClient({ secretKey: config.stripe.secretKey, apiUrl: config.stripe.apiUrl }),
     quickpay: createQuickpayClient({ apiUrl: config.quickpay.apiUrl, apiKey: config.quickpay.apiKey }),
+    quickpayTestMode: { acceptTestMode: config.quickpay.acceptTestMode },
     portalCache,
     registrar,
     background,

@@ -14,7 +14,7 @@ export const POST = providerCallback(
         : refused('forged', 'Missing or invalid QuickPay-Checksum-Sha256'),
   },
   async ({ verified: resourceType, raw, ctx }) => {
-    const outcome = await receiveQuickpayCallback(ctx.db, raw, resourceType);
+    const outcome = await receiveQuickpayCallback(ctx.db, raw, resourceType, ctx.quickpayTestMode);
     if (isRefused(outcome)) return outcome;
     if (outcome.kind === 'ignored') return ok({ ok: true, result: 'ignored', reason: outcome.reason });
     if (outcome.registration.status === 'queued') ctx.registrar.inBackground(outcome.registration.id);

@@ -3,8 +3,9 @@ import type { Db } from '@/lib/db/connect';
 import { inbox } from '@/lib/db/schema';
 import { refused, type Refused } from '@/lib/domain/outcomes';
 import { quickpaySubscription } from '@/lib/quickpay/wire';
-import { findRegistration, queueRegistration, type Registration } from '@/lib/registrations/store';
+import { findRegistration, markFailed, queueRegistration, type Registration } from '@/lib/registrations/store';
 import { cardOf, isSavedCard } from './subscription-card';
+import { TEST_MODE_REFUSED, type TestModePolicy } from './test-mode';
 
 export type CallbackOutcome = { kind: 'ignored'; reason: string } | { kind: 'queued'; registration: Registration };
 
@@ -13,7 +14,7 @@ export type CallbackOutcome = { kind: 'ignored'; reason: string } | { kind: 'que
  * (repeats recognised), then a saved card is queued for Fenerum under the account of our own
  * pending registration, never one the callback names.
  */
-export async function receiveQuickpayCallback(db: Db, raw: string, resourceType: string | null): Promise<CallbackOutcome | Refused> {
+export async function receiveQuickpayCallback(db: Db, raw: string, resourceType: string | null, policy: TestModePolicy): Promise<CallbackOutcome | Refused> {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -32,6 +33,10 @@ export async function receiveQuickpayCallback(db: Db, raw: string, resourceType:
   if (!reg) return { kind: 'ignored', reason: 'not a subscription this portal started' };
   if (!isSavedCard(sub)) return { kind: 'ignored', reason: 'no saved card (yet)' };
   if (sub.order_id !== reg.orderId) return { kind: 'ignored', reason: 'order_id does not match' };
+  if (sub.test_mode && !policy.acceptTestMode) {
+    if (reg.status === 'started') await markFailed(db, reg, TEST_MODE_REFUSED, 'test-mode');
+    return { kind: 'ignored', reason: 'a test card, and QuickPay runs with a live key' };
+  }
   const queued = await queueRegistration(db, reg.id, String(sub.id), cardOf(sub));
   return { kind: 'queued', registration: queued ?? reg };
 }

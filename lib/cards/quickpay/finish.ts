@@ -1,24 +1,26 @@
 import type { CustomerSession } from '@/lib/auth/session-token';
 import type { Db } from '@/lib/db/connect';
+import type { RegistrationRefusal } from '@/lib/db/schema';
 import type { CardSummary } from '@/lib/domain/cards';
 import type { QuickpayClient } from '@/lib/quickpay/client';
-import { cardSummaryOf, getRegistration, queueRegistration, type Registration } from '@/lib/registrations/store';
-import { cardOf, isSavedCard, lastFailure } from './subscription-card';
+import { cardSummaryOf, getRegistration, markFailed, queueRegistration, type Registration } from '@/lib/registrations/store';
+import { cardOf, isSavedCard, subscriptionCardState } from './subscription-card';
+import { TEST_MODE_REFUSED, type TestModePolicy } from './test-mode';
 
 export type ReturnState =
   | { kind: 'saved'; card: CardSummary }
   | { kind: 'finishing' }
   | { kind: 'declined'; reason: string }
-  | { kind: 'failed' }
+  | { kind: 'failed'; refusal?: RegistrationRefusal }
   | { kind: 'unknown' };
 
-type Deps = { db: Db; quickpay: Pick<QuickpayClient, 'getSubscription'> };
+type Deps = { db: Db; quickpay: Pick<QuickpayClient, 'getSubscription'>; quickpayTestMode: TestModePolicy };
 
 /** What the return page says about a registration. */
 export function returnStateOf(r: Registration): ReturnState {
   const card = cardSummaryOf(r);
   if (r.status === 'registered' && card) return { kind: 'saved', card };
-  if (r.status === 'failed') return { kind: 'failed' };
+  if (r.status === 'failed') return r.refusal ? { kind: 'failed', refusal: r.refusal } : { kind: 'failed' };
   return { kind: 'finishing' };
 }
 
@@ -34,8 +36,12 @@ export async function checkQuickpayReturn(deps: Deps, session: CustomerSession, 
   if (reg.status === 'queued') return { kind: 'queued', registration: reg };
   const sub = await deps.quickpay.getSubscription(Number(reg.providerRef));
   if (!isSavedCard(sub)) {
-    const reason = lastFailure(sub);
-    return reason ? { kind: 'declined', reason } : { kind: 'finishing' };
+    const state = subscriptionCardState(sub);
+    return state.kind === 'declined' ? { kind: 'declined', reason: state.reason } : { kind: 'finishing' };
+  }
+  if (sub.test_mode && !deps.quickpayTestMode.acceptTestMode) {
+    await markFailed(deps.db, reg, TEST_MODE_REFUSED, 'test-mode');
+    return { kind: 'failed', refusal: 'test-mode' };
   }
   const queued = await queueRegistration(deps.db, reg.id, String(sub.id), cardOf(sub));
   return { kind: 'queued', registration: queued ?? reg };

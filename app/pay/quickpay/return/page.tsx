@@ -35,6 +35,9 @@ export default async function QuickpayReturnPage({ searchParams }: { searchParam
     case 'declined':
       return <CardProblem title={t('card.declined')} lead={`${state.reason}. ${t('card.failedLead')}`} t={t} retryHref="/add-payment-card" />;
     case 'failed':
+      // Fenerum will not take QuickPay cards here: another QuickPay try would fail the same way.
+      if (state.refusal === 'gateway') return <CardProblem title={t('card.failed')} lead={t('quickpay.gatewayRefused')} t={t} />;
+      if (state.refusal === 'test-mode') return <CardProblem title={t('card.failed')} lead={t('quickpay.testCard')} t={t} retryHref="/add-payment-card" />;
       return <CardProblem title={t('card.failed')} lead={t('card.failedLead')} t={t} retryHref="/add-payment-card" />;
     case 'unknown':
       return <CardProblem title={t('card.unknown')} lead={t('card.unknownLead')} t={t} />;
