@@ -2,26 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createFenerumClient } from './client';
 import { FenerumError } from './errors';
 import type { FenerumClientConfig } from './types';
+import { json, scriptedFetch } from '@/lib/provider-http/test-support';
 
 const ACCOUNT = '5b1e6f0a-3c2d-4e8f-9a1b-000000000001';
 const card = { uuid: 'c1', active: true, brand: 'Visa', card_number: 'XXXXXXXXXXXX4242', month: 12, year: 2034, payment_gateway: 'stripe_new', account: ACCOUNT };
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 /** A client on a scripted fetch: each call takes the next answer (a Response, or an error to throw). */
 function scripted(answers: Array<Response | Error | 'hang'>, extra: Partial<FenerumClientConfig> = {}) {
-  const calls: Array<{ url: string; init: RequestInit | undefined }> = [];
+  const { fetch: fetchStub, calls } = scriptedFetch(answers);
   const slept: number[] = [];
   let t = 1_000_000;
-  const fetchStub: typeof fetch = (input, init) => {
-    calls.push({ url: String(input), init });
-    const next = answers.shift();
-    if (next === undefined) return Promise.reject(new Error('no more scripted answers'));
-    if (next === 'hang') {
-      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
-    }
-    return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
-  };
   const client = createFenerumClient({
     apiUrl: 'https://fenerum.test/api/v1',
     token: 'secret-token',
