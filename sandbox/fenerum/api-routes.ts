@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { GatewayLookup } from '../gateways';
-import { parseBody, sendHtml, sendJson, type Ctx, type Router } from '../http';
+import { parseBody, sendHtml, sendJson } from '../http';
+import { type Ctx, type Router } from '../router';
 import { createCard } from './card-create';
 import type { Caller } from './guard';
 import { absoluteUrl, paginate } from './paging';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseBody, sendJson, type Router } from '../http';
+import { parseBody, sendJson } from '../http';
+import { type Router } from '../router';
 import { byCreated, cardRecordJson } from './serialize';
 import type { FenerumState } from './state';
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { parseBody, sendHtml, type Ctx, type Router } from '../http';
+import { parseBody, sendHtml } from '../http';
+import { type Ctx, type Router } from '../router';
 import { readCard } from './card-input';
 import type { EnteredCard, QuickpayState } from './store';
 import type { QpOperation, QpSubscription } from './types';

@@ -1,5 +1,6 @@
 import type http from 'node:http';
-import { type Ctx, parseBody, Router, sendHtml } from '../http';
+import { parseBody, sendHtml } from '../http';
+import { type Ctx, Router } from '../router';
 import { ChallengeError, findChallenge, resolveChallenge } from './challenges';
 import { escapeHtml, page } from './html';
 import type { StripeState } from './state';

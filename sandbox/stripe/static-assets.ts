@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type Router, sendHtml } from '../http';
+import { sendHtml } from '../http';
+import { type Router } from '../router';
 import { STRIPE_JS_VERSION } from './config';
 
 /**
