@@ -23,6 +23,8 @@ export type AttemptOutcome = {
   error?: string;
   at: string;
   durationMs: number;
+  /** When the next attempt follows (ms after this one ended); null when delivered or out of tries. */
+  retryInMs: number | null;
 };
 
 export type DeliveryOptions = {
@@ -54,7 +56,7 @@ export class SignedDelivery {
   private async attempt(url: string, body: string, hooks: DeliveryHooks, n: number): Promise<void> {
     const stopped = this.retries.signal;
     const started = Date.now();
-    const outcome: AttemptOutcome = { attempt: n, url, status: null, ok: false, at: new Date(started).toISOString(), durationMs: 0 };
+    const outcome: AttemptOutcome = { attempt: n, url, status: null, ok: false, at: new Date(started).toISOString(), durationMs: 0, retryInMs: null };
     const attemptAbort = attemptSignal(stopped, this.opts.plan().timeoutMs, this.opts.what);
     try {
       const res = await fetch(url, { method: 'POST', redirect: 'manual', signal: attemptAbort.signal, headers: this.opts.headers(body), body });
@@ -68,12 +70,10 @@ export class SignedDelivery {
     }
     if (stopped.aborted) return;
     outcome.durationMs = Date.now() - started;
+    const delay = outcome.ok ? undefined : this.opts.plan().delaysMs[n - 1];
+    outcome.retryInMs = delay ?? null;
     hooks.onAttempt(outcome);
-    if (outcome.ok) {
-      hooks.onDelivered?.();
-      return this.retries.finish();
-    }
-    const delay = this.opts.plan().delaysMs[n - 1];
+    if (outcome.ok) hooks.onDelivered?.();
     if (delay === undefined) return this.retries.finish();
     this.retries.retry(delay, () => void this.attempt(url, body, hooks, n + 1));
   }
