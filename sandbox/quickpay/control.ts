@@ -5,7 +5,7 @@ import { type Router } from '../router';
 import { notFound } from './api-routes';
 import type { CallbackAttempt } from './callbacks';
 import { readCard } from './card-input';
-import { subscriptionJson, type QuickpayState } from './store';
+import { requireThreeDSecure, subscriptionJson, type QuickpayState } from './store';
 import type { Complete } from './window-routes';
 
 /**
@@ -75,6 +75,7 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     const read = readCard({ number, expiry: (typeof card === 'string' ? undefined : card.expiry) ?? expiry ?? defaultExpiry(now()), cvc: '123' }, now());
     if ('error' in read) return sendJson(ctx.res, 400, { message: read.error });
     const threeDS = read.entered.card.behaviour === 'three_d_secure' ? { passed: three_d_secure !== 'fail' } : null;
+    if (threeDS) requireThreeDSecure(sub, now());
     const operation = complete(sub, read.entered, threeDS);
     sendJson(ctx.res, 200, { subscription: subscriptionJson(sub), operation });
   });
