@@ -1,7 +1,7 @@
-import { parseBody, sendJson } from '../http';
-import { type Ctx, type Router } from '../router';
 import { z } from 'zod';
 import { RETRY_SPEEDS } from '../delivery';
+import { parseBody, sendJson } from '../http';
+import type { Ctx, Router } from '../router';
 import { ChallengeError, resolveChallenge } from './challenges';
 import type { StripeState } from './state';
 
