@@ -31,6 +31,8 @@ test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres):
   const [app] = apps as [AppProcess, ...AppProcess[]];
   try {
     await settings({ rateLimit: { enabled: true, perMinute: RATE } });
+    // Callbacks to the killed instance must be retried within this test, not QuickPay's hour.
+    await fetch(`${sandbox.urls.quickpay}/__sandbox/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ retrySchedule: 'fast' }) });
     for (const a of apps) await a.start();
 
     // One customer session, 1,000 windows (each a subscription of our own pending registration).

@@ -148,7 +148,7 @@ test.describe('adding a card with Stripe', () => {
     await page.getByRole('button', { name: 'Dansk' }).click();
     await page.getByRole('button', { name: 'Tilføj kort', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Tilføj et kort' })).toBeVisible();
-    await expect(cardFrame(page).getByLabel('Card number')).toBeVisible();
+    await expect(cardFrame(page).getByLabel('Kortnummer')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Gem kort' })).toBeEnabled();
     await page.getByRole('button', { name: 'Annuller' }).click();
   });

@@ -1,63 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Ctx } from './router';
 
-/** A tiny router for the emulators: enough of an HTTP framework, nothing more. */
-export type Params = Record<string, string>;
-export type Ctx = {
-  req: http.IncomingMessage;
-  res: http.ServerResponse;
-  url: URL;
-  params: Params;
-  /** The raw request body (already read). */
-  body: string;
-};
-export type Handler = (ctx: Ctx) => void | Promise<void>;
-
-type Route = { method: string; pattern: RegExp; keys: string[]; handler: Handler };
-
-export class Router {
-  private routes: Route[] = [];
-
-  on(method: string, path: string, handler: Handler): this {
-    const keys: string[] = [];
-    const source = path
-      .split('/')
-      .map((part) => {
-        if (part.startsWith(':')) {
-          keys.push(part.slice(1));
-          return '([^/]+)';
-        }
-        return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      })
-      .join('/');
-    this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, handler });
-    return this;
-  }
-
-  get(path: string, h: Handler) { return this.on('GET', path, h); }
-  post(path: string, h: Handler) { return this.on('POST', path, h); }
-  put(path: string, h: Handler) { return this.on('PUT', path, h); }
-  delete(path: string, h: Handler) { return this.on('DELETE', path, h); }
-
-  /** Finds the route; answers 404/405 itself when none fits. */
-  async handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://sandbox.local');
-    let pathMatched = false;
-    for (const route of this.routes) {
-      const m = route.pattern.exec(url.pathname);
-      if (!m) continue;
-      pathMatched = true;
-      if (route.method !== req.method) continue;
-      const params: Params = {};
-      route.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1] ?? '')));
-      await route.handler({ req, res, url, params, body });
-      return;
-    }
-    sendJson(res, pathMatched ? 405 : 404, { detail: pathMatched ? 'Method not allowed.' : 'Not found.' });
-  }
-}
-
+/** What every emulator server shares: reading bodies, answering, serving on a port (routing: router.ts). */
 export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });

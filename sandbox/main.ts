@@ -2,6 +2,8 @@
 import { startSandbox } from './server';
 
 const portBase = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : undefined;
+// SANDBOX_FAST shortens SEPA settlement only; callbacks and webhooks retry on the providers' real
+// schedules (a test asks for fast retries: POST <quickpay|stripe>/__sandbox/settings {"retrySchedule": "fast"}).
 const fast = process.env.SANDBOX_FAST === 'true';
 
 const sandbox = await startSandbox({ portBase, appUrl: process.env.APP_URL, fast });

@@ -1,5 +1,5 @@
 /**
- * The bookkeeping behind the emulators' retrying deliveries (QuickPay callbacks, Stripe
+ * The bookkeeping behind the signed-delivery loop (delivery.ts: QuickPay callbacks, Stripe
  * webhooks): how much work is in flight or waiting for a retry, the retry timers, and an
  * abort signal that `stop()` fires so that fetches under way are dropped.
  */

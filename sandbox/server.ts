@@ -10,7 +10,11 @@ export type SandboxOptions = {
   portBase?: number;
   /** Where the app runs, for webhooks and callbacks (Stripe's `listen --forward-to`). */
   appUrl?: string;
-  /** Short retry schedules, for tests. */
+  /**
+   * A short SEPA settlement delay (Stripe), for tests. Deliveries are retried on each provider's
+   * real schedule regardless; a test that needs fast retries asks the emulator for them:
+   * `POST <quickpay|stripe>/__sandbox/settings {"retrySchedule": "fast"}`.
+   */
   fast?: boolean;
 };
 
@@ -50,7 +54,6 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       apiKey: sandboxSecrets.QUICKPAY_API_KEY,
       privateKey: sandboxSecrets.QUICKPAY_PRIVATE_KEY,
       publicUrl: urls.quickpay,
-      fast: opts.fast,
     });
     emulators.push([emulator, ports.quickpay]);
     lookups.quickpay = (token) => emulator.lookupCard(token);

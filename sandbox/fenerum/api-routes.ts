@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { GatewayLookup } from '../gateways';
-import { parseBody, sendHtml, sendJson, type Ctx, type Router } from '../http';
+import { parseBody, sendHtml, sendJson } from '../http';
+import { type Ctx, type Router } from '../router';
 import { createCard } from './card-create';
 import type { Caller } from './guard';
 import { absoluteUrl, paginate } from './paging';
 import { accountJson, byCreated, cardJson } from './serialize';
-import type { FenerumState } from './state';
+import type { CardRecord, FenerumState } from './state';
 
 export type ApiHandler = (ctx: Ctx, caller: Caller) => void;
 export type ApiDeps = {
@@ -35,6 +36,7 @@ function badJson(ctx: Ctx): unknown {
 }
 
 export function registerApiRoutes({ state, lookupCard, now, api }: ApiDeps): void {
+  const shown = (c: CardRecord) => cardJson(c, state.settings);
   api('GET', '/api/v1/accounts/', (ctx) => {
     const r = paginate(state.accounts.map(accountJson), ctx.req, ctx.url);
     if (r.ok) sendJson(ctx.res, 200, r.page);
@@ -47,26 +49,26 @@ export function registerApiRoutes({ state, lookupCard, now, api }: ApiDeps): voi
     else sendJson(ctx.res, 404, NOT_FOUND);
   });
 
-  // ?account= takes the account's uuid (PROVIDERS.md); seeds/000's curl shows a code there,
-  // but payment cards are addressed by account uuid everywhere else, so a code is refused.
   api('GET', '/api/v1/paymentcards/', (ctx) => {
     let cards = [...state.cards].sort(byCreated);
     const account = ctx.url.searchParams.get('account');
-    if (account !== null && account !== '') {
-      const match = state.accounts.find((a) => a.uuid === account.toLowerCase());
+    if (account !== null && account !== '' && state.settings.cardListAccountFilter === 'code') {
+      // By code, as Fenerum's examples do (PROVIDERS.md). A uuid or an unknown code: what
+      // django-filter answers for a value not among a ModelChoiceFilter's choices.
+      const match = state.accounts.find((a) => a.code === account);
       if (!match) return sendJson(ctx.res, 400, { account: [INVALID_CHOICE] });
       cards = cards.filter((c) => c.account === match.uuid);
     }
     const active = booleanFilter(ctx.url.searchParams.get('active'));
     if (active !== null) cards = cards.filter((c) => c.active === active);
-    const r = paginate(cards.map(cardJson), ctx.req, ctx.url);
+    const r = paginate(cards.map(shown), ctx.req, ctx.url);
     if (r.ok) sendJson(ctx.res, 200, r.page);
     else sendJson(ctx.res, 404, INVALID_PAGE);
   });
 
   api('GET', '/api/v1/paymentcards/:uuid/', (ctx) => {
     const card = state.cards.find((c) => c.uuid === ctx.params.uuid?.toLowerCase());
-    if (card) sendJson(ctx.res, 200, cardJson(card));
+    if (card) sendJson(ctx.res, 200, shown(card));
     else sendJson(ctx.res, 404, NOT_FOUND);
   });
 
@@ -74,7 +76,7 @@ export function registerApiRoutes({ state, lookupCard, now, api }: ApiDeps): voi
     const body = badJson(ctx);
     if (body === undefined) return;
     const r = createCard(state, lookupCard, body, caller, now());
-    if (r.ok) sendJson(ctx.res, 201, cardJson(r.card));
+    if (r.ok) sendJson(ctx.res, 201, shown(r.card));
     else sendJson(ctx.res, 400, r.errors);
   });
 
@@ -88,7 +90,7 @@ export function registerApiRoutes({ state, lookupCard, now, api }: ApiDeps): voi
       card.disabledBy = caller.user;
       card.disabledAt = now().toISOString();
     }
-    sendJson(ctx.res, 200, cardJson(card));
+    sendJson(ctx.res, 200, shown(card));
   });
 
   api('POST', '/api/self-service/initiate-organization/', (ctx, caller) => {

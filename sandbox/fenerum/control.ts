@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseBody, sendJson, type Router } from '../http';
+import { parseBody, sendJson } from '../http';
+import { type Router } from '../router';
 import { byCreated, cardRecordJson } from './serialize';
 import type { FenerumState } from './state';
 
@@ -22,6 +23,10 @@ const settingsInput = z.strictObject({
     })
     .nullable()
     .optional(),
+  /** `code` (default): ?account= filters by account code; `ignore`: every account's cards. */
+  cardListAccountFilter: z.enum(['code', 'ignore']).optional(),
+  /** Card objects carry `token` (off by default: no documented response has it). */
+  cardTokens: z.boolean().optional(),
 });
 
 export type ControlDeps = { state: FenerumState; reset: () => void };
@@ -34,7 +39,9 @@ export function registerControlRoutes(router: Router, { state, reset }: ControlD
     if (!parsed.success) {
       return sendJson(ctx.res, 400, { detail: 'Invalid settings.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
     }
-    const { rateLimit, failNext } = parsed.data;
+    const { rateLimit, failNext, cardListAccountFilter, cardTokens } = parsed.data;
+    if (cardListAccountFilter !== undefined) state.settings.cardListAccountFilter = cardListAccountFilter;
+    if (cardTokens !== undefined) state.settings.cardTokens = cardTokens;
     if (rateLimit?.enabled !== undefined) state.settings.rateLimit.enabled = rateLimit.enabled;
     if (rateLimit?.perMinute !== undefined) state.settings.rateLimit.perMinute = rateLimit.perMinute;
     if (failNext !== undefined) state.settings.failNext = failNext && failNext.count > 0 ? { ...failNext } : null;

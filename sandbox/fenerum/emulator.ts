@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { GatewayLookup } from '../gateways';
-import { Router, parseBody, sendJson, type Emulator } from '../http';
+import { parseBody, sendJson, type Emulator } from '../http';
+import { Router } from '../router';
 import { registerApiRoutes, registerSelfServicePage } from './api-routes';
 import { registerControlRoutes } from './control';
 import { demoAccounts, demoCards } from './demo-data';
@@ -60,14 +61,30 @@ export function createFenerumEmulator(opts: FenerumEmulatorOptions): FenerumEmul
   const now = opts.now ?? (() => new Date());
   const state = freshState(now());
   const reset = () => Object.assign(state, freshState(now()));
+  const count = (status: number) => {
+    state.stats.total += 1;
+    state.stats.byStatus[String(status)] = (state.stats.byStatus[String(status)] ?? 0) + 1;
+    if (status === 429) state.stats.throttled += 1;
+  };
 
-  const api = new Router();
+  // DRF answers an unknown path 404 and a known one with the wrong method 405, before authentication.
+  const router = new Router((ctx, status) => sendJson(ctx.res, status, { detail: status === 404 ? 'Not found.' : `Method "${ctx.req.method}" not allowed.` }));
+  // The sandbox's own pages are not the API: no failures, no stats.
+  const api = { except: ['/__sandbox/', '/self-service/'] };
+  router.use(async (ctx, next) => {
+    try {
+      await next();
+    } finally {
+      count(ctx.res.headersSent ? ctx.res.statusCode : 500);
+    }
+  }, api);
+  router.use((ctx, next) => (failIfAsked(state, ctx.res) ? undefined : next()), api);
   registerApiRoutes({
     state,
     lookupCard: opts.lookupCard,
     now,
     api: (method, path, handler) =>
-      api.on(method, path, (ctx) => {
+      router.on(method, path, (ctx) => {
         const caller = guard(state, opts.token, now(), ctx.req, ctx.res);
         if (!caller) return;
         handler(ctx, caller);
@@ -84,29 +101,13 @@ export function createFenerumEmulator(opts: FenerumEmulatorOptions): FenerumEmul
         }
       }),
   });
-
-  const control = new Router();
-  registerControlRoutes(control, { state, reset });
-  registerSelfServicePage(control, state);
-
-  const count = (status: number) => {
-    state.stats.total += 1;
-    state.stats.byStatus[String(status)] = (state.stats.byStatus[String(status)] ?? 0) + 1;
-    if (status === 429) state.stats.throttled += 1;
-  };
+  registerControlRoutes(router, { state, reset });
+  registerSelfServicePage(router, state);
 
   return {
     name: 'fenerum',
     state,
     reset,
-    async handle(req, res, body) {
-      const path = new URL(req.url ?? '/', 'http://sandbox.local').pathname;
-      if (path.startsWith('/__sandbox/') || path.startsWith('/self-service/')) return control.handle(req, res, body);
-      try {
-        if (!failIfAsked(state, res)) await api.handle(req, res, body);
-      } finally {
-        count(res.headersSent ? res.statusCode : 500);
-      }
-    },
+    handle: (req, res, body) => router.handle(req, res, body),
   };
 }

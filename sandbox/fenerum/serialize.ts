@@ -1,10 +1,13 @@
-import type { AccountRecord, CardRecord } from './state';
+import type { AccountRecord, CardRecord, Settings } from './state';
 
 /** The account as Fenerum's API shows it. */
 export const accountJson = (a: AccountRecord) => ({ ...a });
 
-/** The payment card as Fenerum's API shows it: the number masked to its last four digits. */
-export const cardJson = (c: CardRecord) => ({
+/**
+ * The payment card as Fenerum documents it (PROVIDERS.md): the number masked to its last four
+ * digits, no `token` and no `created_date`; `token` only with the `cardTokens` setting.
+ */
+export const cardJson = (c: CardRecord, settings: Pick<Settings, 'cardTokens'>) => ({
   uuid: c.uuid,
   active: c.active,
   brand: c.brand,
@@ -13,13 +16,13 @@ export const cardJson = (c: CardRecord) => ({
   year: c.year,
   payment_gateway: c.payment_gateway,
   account: c.account,
-  token: c.token,
-  created_date: c.created_date,
+  ...(settings.cardTokens ? { token: c.token } : {}),
 });
 
-/** The stored card with its audit fields, for the control endpoint. */
+/** Everything the sandbox keeps of a card (token, created date, audit fields), for the control endpoint. */
 export const cardRecordJson = (c: CardRecord) => ({
-  ...cardJson(c),
+  ...cardJson(c, { cardTokens: true }),
+  created_date: c.created_date,
   created_by: c.createdBy,
   created_by_client_system: c.createdByClientSystem,
   disabled_by: c.disabledBy,

@@ -50,9 +50,23 @@ export type SelfServiceLink = { email: string; url: string; user: string | null;
 
 export type FailNext = { status: number; count: number; retryAfter?: number };
 
+/**
+ * What `GET /paymentcards/?account=` does with its value. PROVIDERS.md: both of Fenerum's own
+ * examples filter by the account **code** (`?account=CUST001`); whether Fenerum honours the
+ * filter at all is what the app must not rely on. `ignore` answers every account's cards, so a
+ * test can prove the app never shows or adopts another account's card.
+ */
+export type CardListAccountFilter = 'code' | 'ignore';
+
 export type Settings = {
   rateLimit: { enabled: boolean; perMinute: number };
   failNext: FailNext | null;
+  cardListAccountFilter: CardListAccountFilter;
+  /**
+   * PROVIDERS.md: no documented card response carries `token` (nor `created_date`); off by
+   * default. On: card objects carry `token`, as an undocumented Fenerum might.
+   */
+  cardTokens: boolean;
 };
 
 export type Stats = {
@@ -81,6 +95,8 @@ export const DEFAULT_RATE_PER_MINUTE = 60;
 export const defaultSettings = (): Settings => ({
   rateLimit: { enabled: true, perMinute: DEFAULT_RATE_PER_MINUTE },
   failNext: null,
+  cardListAccountFilter: 'code',
+  cardTokens: false,
 });
 
 export const emptyStats = (): Stats => ({ total: 0, byStatus: {}, throttled: 0 });

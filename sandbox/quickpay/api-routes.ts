@@ -1,4 +1,5 @@
-import { parseBody, sendJson, type Ctx, type Router } from '../http';
+import { parseBody, sendJson } from '../http';
+import { type Ctx, type Router } from '../router';
 import { parseCreate, parseLink, toParams, validationError } from './params';
 import { createSubscription, setLink, subscriptionJson, type QuickpayState } from './store';
 import type { QpSubscription } from './types';

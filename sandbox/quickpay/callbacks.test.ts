@@ -101,6 +101,22 @@ describe('callbacks after the window completes', () => {
     expect(expired.operations[1]).toMatchObject({ qp_status_code: '40000', aq_status_msg: 'Card expired' });
   });
 
+  it('3-D Secure: the one callback carries 30100 ("3-D Secure is required") before the outcome', async () => {
+    receiver = await startReceiver();
+    const approved = await createLinked(s, receiver.url);
+    await authorize(approved.id, { card: '1000000000000073', three_d_secure: 'approve' });
+    const failed = await createLinked(s, receiver.url);
+    await authorize(failed.id, { card: '1000000000000073', three_d_secure: 'fail' });
+    await receiver.waitFor(2);
+    await s.emulator.callbacksIdle();
+    expect(receiver.received).toHaveLength(2);
+    const bodies = receiver.received.map((r) => JSON.parse(r.body) as Sub);
+    const ops = (id: number) => bodies.find((b) => b.id === id)?.operations.map((o) => [o.qp_status_code, o.qp_status_msg]);
+    expect(ops(approved.id)).toEqual([['30100', '3-D Secure is required'], ['20000', 'Approved']]);
+    expect(ops(failed.id)).toEqual([['30100', '3-D Secure is required'], ['40000', 'Rejected test operation']]);
+    expect(bodies.find((b) => b.id === approved.id)).toMatchObject({ accepted: true, metadata: { is_3d_secure: true } });
+  });
+
   it('resends the current state on request; no callback without a callback_url', async () => {
     receiver = await startReceiver();
     const { id } = await createLinked(s, receiver.url);

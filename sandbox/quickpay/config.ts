@@ -1,3 +1,5 @@
+import type { RetryPlan, RetrySpeed } from '../delivery';
+
 /**
  * The QuickPay emulator's options and the constants where QuickPay's behaviour is a choice.
  * "Unconfirmed" marks what no public source settled (see PROVIDERS.md): each is one constant.
@@ -11,9 +13,9 @@ export type QuickpayEmulatorOptions = {
   publicUrl: string;
   /** The merchant (account) id, sent as QuickPay-Account-ID and in `merchant_id`. */
   merchantId?: number;
-  /** Short retry schedules and timeouts, for tests. */
-  fast?: boolean;
-  /** Delays between callback attempts (attempts = delays + 1, at most 24); overrides `fast`. */
+  /** The callback retry schedule at start and after a reset; a test may switch it (POST /__sandbox/settings). */
+  retrySchedule?: RetrySpeed;
+  /** Delays between callback attempts (attempts = delays + 1, at most 24); overrides `retrySchedule`. */
   retryScheduleMs?: number[];
 };
 
@@ -54,15 +56,19 @@ export const FIELD_ERRORS = {
   tooLong: 'is too long',
 } as const;
 
-/** Callback delays after the first attempt; QuickPay tries up to 24 times with growing delays. */
+/**
+ * Callback retries (PROVIDERS.md): a callback that does not get a 2xx (or 302/303) "is failed and
+ * will be retried after an hour", up to 24 times in all. `fast` is for a test that asks for it
+ * (growing from 20 ms to 2 s). How long QuickPay waits for an answer is unconfirmed: 10 s, on
+ * both schedules.
+ */
 export const MAX_CALLBACK_ATTEMPTS = 24;
-export const callbackRetryDelaysMs = (fast: boolean): number[] =>
-  Array.from({ length: MAX_CALLBACK_ATTEMPTS - 1 }, (_, i) =>
-    fast ? Math.min(20 * 2 ** i, 2_000) : Math.min(5_000 * 2 ** i, 6 * 60 * 60 * 1000),
-  );
-
-/** How long a callback may take; "fast" shortens the waits between tries, not this. */
+export const CALLBACK_RETRY_DELAY_MS = 60 * 60 * 1000;
 export const CALLBACK_TIMEOUT_MS = 10_000;
+export const CALLBACK_RETRY_PLANS: Record<RetrySpeed, RetryPlan> = {
+  real: { delaysMs: Array.from({ length: MAX_CALLBACK_ATTEMPTS - 1 }, () => CALLBACK_RETRY_DELAY_MS), timeoutMs: CALLBACK_TIMEOUT_MS },
+  fast: { delaysMs: Array.from({ length: MAX_CALLBACK_ATTEMPTS - 1 }, (_, i) => Math.min(20 * 2 ** i, 2_000)), timeoutMs: CALLBACK_TIMEOUT_MS },
+};
 
 /** The acquirer named on operations and the subscription once a card has been tried. */
 export const TEST_ACQUIRER = 'clearhaus';

@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { parseBody, sendJson, type Router } from '../http';
+import { RETRY_SPEEDS, type RetrySpeed } from '../delivery';
+import { parseBody, sendJson } from '../http';
+import { type Router } from '../router';
 import { notFound } from './api-routes';
 import type { CallbackAttempt } from './callbacks';
 import { readCard } from './card-input';
-import { subscriptionJson, type QuickpayState } from './store';
+import { requireThreeDSecure, subscriptionJson, type QuickpayState } from './store';
 import type { Complete } from './window-routes';
 
 /**
- * The sandbox's own endpoints under /__sandbox/ (no authentication): reset, the callback log,
+ * The sandbox's own endpoints under /__sandbox/ (no authentication): reset, settings, the callback log,
  * completing the window without a browser, and resending a callback.
  */
 const authorizeInput = z.strictObject({
@@ -18,8 +20,14 @@ const authorizeInput = z.strictObject({
   three_d_secure: z.enum(['approve', 'fail']).optional(),
 });
 
+const settingsInput = z.strictObject({ retrySchedule: z.enum(RETRY_SPEEDS).optional() });
+
+/** What a test may change through POST /__sandbox/settings; a reset restores the defaults. */
+export type QuickpaySettings = { retrySchedule: RetrySpeed };
+
 export type ControlDeps = {
   state: QuickpayState;
+  settings: QuickpaySettings;
   now: () => Date;
   complete: Complete;
   reset: () => void;
@@ -36,6 +44,16 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
   router.post('/__sandbox/reset', (ctx) => {
     deps.reset();
     sendJson(ctx.res, 200, { ok: true });
+  });
+
+  router.get('/__sandbox/settings', (ctx) => sendJson(ctx.res, 200, deps.settings));
+
+  // Callbacks are retried on QuickPay's schedule (an hour apart); {retrySchedule: 'fast'} for a test.
+  router.post('/__sandbox/settings', (ctx) => {
+    const parsed = settingsInput.safeParse(parseBody(ctx));
+    if (!parsed.success) return sendJson(ctx.res, 400, { message: 'Send {retrySchedule: "real" | "fast"}.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+    Object.assign(deps.settings, parsed.data);
+    sendJson(ctx.res, 200, deps.settings);
   });
 
   router.get('/__sandbox/callbacks', (ctx) => {
@@ -57,6 +75,7 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     const read = readCard({ number, expiry: (typeof card === 'string' ? undefined : card.expiry) ?? expiry ?? defaultExpiry(now()), cvc: '123' }, now());
     if ('error' in read) return sendJson(ctx.res, 400, { message: read.error });
     const threeDS = read.entered.card.behaviour === 'three_d_secure' ? { passed: three_d_secure !== 'fail' } : null;
+    if (threeDS) requireThreeDSecure(sub, now());
     const operation = complete(sub, read.entered, threeDS);
     sendJson(ctx.res, 200, { subscription: subscriptionJson(sub), operation });
   });

@@ -1,10 +1,12 @@
 import type { GatewayCard } from '../gateways';
-import { Router, sendJson, type Emulator } from '../http';
+import { sendJson, type Emulator } from '../http';
+import type { RetryPlan } from '../delivery';
+import { Router } from '../router';
 import { registerApiRoutes } from './api-routes';
 import { guard } from './auth';
 import { CallbackDispatcher, type CallbackAttempt } from './callbacks';
-import { DEFAULT_MERCHANT_ID, MAX_CALLBACK_ATTEMPTS, callbackRetryDelaysMs, CALLBACK_TIMEOUT_MS, type QuickpayEmulatorOptions } from './config';
-import { registerControlRoutes } from './control';
+import { CALLBACK_RETRY_PLANS, DEFAULT_MERCHANT_ID, MAX_CALLBACK_ATTEMPTS, type QuickpayEmulatorOptions } from './config';
+import { registerControlRoutes, type QuickpaySettings } from './control';
 import { authorize, freshState, subscriptionJson, type QuickpayState } from './store';
 import { FENERUM_BRAND } from './test-cards';
 import type { QpSubscription } from './types';
@@ -29,14 +31,14 @@ export type QuickpayEmulator = Emulator & {
 export function createQuickpayEmulator(opts: QuickpayEmulatorOptions): QuickpayEmulator {
   const now = () => new Date();
   const merchantId = opts.merchantId ?? DEFAULT_MERCHANT_ID;
-  const fast = opts.fast ?? false;
   const state = freshState(now());
-  const dispatcher = new CallbackDispatcher({
-    privateKey: opts.privateKey,
-    merchantId,
-    delaysMs: (opts.retryScheduleMs ?? callbackRetryDelaysMs(fast)).slice(0, MAX_CALLBACK_ATTEMPTS - 1),
-    timeoutMs: CALLBACK_TIMEOUT_MS,
-  });
+  const defaults = (): QuickpaySettings => ({ retrySchedule: opts.retrySchedule ?? 'real' });
+  const settings = defaults();
+  const plan = (): RetryPlan => {
+    const { delaysMs, timeoutMs } = CALLBACK_RETRY_PLANS[settings.retrySchedule];
+    return { delaysMs: (opts.retryScheduleMs ?? delaysMs).slice(0, MAX_CALLBACK_ATTEMPTS - 1), timeoutMs };
+  };
+  const dispatcher = new CallbackDispatcher({ privateKey: opts.privateKey, merchantId, plan });
 
   // The body is serialized once, as GET /subscriptions/{id} would answer at this moment.
   const sendCallback = (sub: QpSubscription): boolean => {
@@ -54,17 +56,20 @@ export function createQuickpayEmulator(opts: QuickpayEmulatorOptions): QuickpayE
   // Ids never go back, so an app's database that outlives a reset sees no id twice.
   const reset = () => {
     dispatcher.stop();
+    Object.assign(settings, defaults());
     const nextId = state.nextId;
     Object.assign(state, freshState(now()));
     state.nextId = Math.max(state.nextId, nextId);
   };
 
-  const api = new Router();
-  registerApiRoutes(api, { state, merchantId, publicUrl: opts.publicUrl, now });
-  const pages = new Router();
-  registerWindowRoutes(pages, { state, now, complete });
-  registerControlRoutes(pages, {
+  // The hosted window and the sandbox's own endpoints need no API key; everything else does.
+  const router = new Router((ctx, status) => sendJson(ctx.res, status, { message: status === 404 ? 'Not found' : 'Method not allowed' }));
+  router.use((ctx, next) => (guard(ctx.req, ctx.res, opts.apiKey) ? next() : undefined), { except: ['/__sandbox/', '/window/'] });
+  registerApiRoutes(router, { state, merchantId, publicUrl: opts.publicUrl, now });
+  registerWindowRoutes(router, { state, now, complete });
+  registerControlRoutes(router, {
     state,
+    settings,
     now,
     complete,
     reset,
@@ -88,13 +93,7 @@ export function createQuickpayEmulator(opts: QuickpayEmulatorOptions): QuickpayE
       const fenerumBrand = brand in FENERUM_BRAND ? FENERUM_BRAND[brand as keyof typeof FENERUM_BRAND] : brand;
       return { brand: fenerumBrand, last4, expMonth: exp_month, expYear: exp_year };
     },
-    async handle(req, res, body) {
-      const path = new URL(req.url ?? '/', 'http://sandbox.local').pathname;
-      if (path.startsWith('/__sandbox/') || path.startsWith('/window/')) return pages.handle(req, res, body);
-      if (!guard(req, res, opts.apiKey)) return;
-      if (path !== '/subscriptions' && !path.startsWith('/subscriptions/')) return sendJson(res, 404, { message: 'Not found' });
-      await api.handle(req, res, body);
-    },
+    handle: (req, res, body) => router.handle(req, res, body),
     close: () => dispatcher.stop(),
   };
 }

@@ -35,7 +35,7 @@ async function enterCard(number: string, expiry = '12/30', cvc = '123') {
   await page.getByRole('button', { name: 'Save card' }).click();
 }
 
-const getSub = async (id: number) => (await s.call('GET', `/subscriptions/${id}`)).body as { accepted: boolean; metadata: Record<string, unknown>; operations: unknown[] };
+const getSub = async (id: number) => (await s.call('GET', `/subscriptions/${id}`)).body as { accepted: boolean; metadata: Record<string, unknown>; operations: Array<{ qp_status_code: string; qp_status_msg: string }> };
 
 describe('hosted payment window', () => {
   it('saves the approved test card and lands on continue_url (303), after which the callback says accepted', async () => {
@@ -65,15 +65,20 @@ describe('hosted payment window', () => {
     expect(sub.operations).toHaveLength(2);
   }, 20_000);
 
-  it('takes the 3-D Secure card through its challenge (approve), marking is_3d_secure', async () => {
+  it('takes the 3-D Secure card through its challenge (approve): 30100 then 20000 in the history, is_3d_secure', async () => {
     const { id, url } = await createLinked(s, receiver.url);
     await page.goto(url);
     await enterCard('1000 0000 0000 0073');
     await page.getByRole('heading', { name: '3-D Secure authentication' }).waitFor();
-    expect((await getSub(id)).operations).toHaveLength(0);
+    const waiting = await getSub(id);
+    expect(waiting.operations.map((o) => [o.qp_status_code, o.qp_status_msg])).toEqual([['30100', '3-D Secure is required']]);
+    expect(waiting.accepted).toBe(false);
     await page.getByRole('button', { name: 'Approve authentication' }).click();
     await page.waitForURL(`${receiver.url}/continue`);
-    expect((await getSub(id)).metadata).toMatchObject({ is_3d_secure: true, last4: '0073' });
+    const done = await getSub(id);
+    expect(done.metadata).toMatchObject({ is_3d_secure: true, last4: '0073' });
+    expect(done.operations.map((o) => o.qp_status_code)).toEqual(['30100', '20000']);
+    expect(done.accepted).toBe(true);
   }, 20_000);
 
   it('a failed challenge leaves the subscription unaccepted and the window open; cancel goes to cancel_url', async () => {

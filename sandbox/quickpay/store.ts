@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { API_VERSION, TEST_ACQUIRER } from './config';
 import type { CreateInput, LinkInput } from './params';
-import { outcomeFor, type TestCard } from './test-cards';
+import { THREE_D_SECURE_REQUIRED, outcomeFor, type OperationOutcome, type TestCard } from './test-cards';
 import { emptyMetadata, type QpOperation, type QpSubscription } from './types';
 
 /** The card a customer entered (the window) or a test named (the control endpoint). */
@@ -77,14 +77,8 @@ export function setLink(state: QuickpayState, sub: QpSubscription, input: LinkIn
   return url;
 }
 
-/**
- * Runs an `authorize` operation with the entered card. Metadata describes the card tried (also
- * when rejected); `accepted`/`state` change only on approval.
- */
-export function authorize(sub: QpSubscription, entered: EnteredCard, threeDSecure: { passed: boolean } | null, now: Date): QpOperation {
-  const at = now.toISOString();
-  const { card } = entered;
-  const outcome = outcomeFor(card, threeDSecure?.passed ?? false);
+/** An operation in the subscription's history. */
+function addOperation(sub: QpSubscription, outcome: OperationOutcome, threeDSecureStatus: string | null, at: string): QpOperation {
   const op: QpOperation = {
     id: sub.operations.length + 1,
     type: 'authorize',
@@ -94,10 +88,33 @@ export function authorize(sub: QpSubscription, entered: EnteredCard, threeDSecur
     data: {},
     callback_url: sub.link?.callback_url ?? null,
     acquirer: TEST_ACQUIRER,
-    '3d_secure_status': threeDSecure ? (threeDSecure.passed ? 'Y' : 'N') : null,
+    '3d_secure_status': threeDSecureStatus,
     created_at: at,
   };
   sub.operations.push(op);
+  return op;
+}
+
+/**
+ * The card needs 3-D Secure: a 30100 operation goes into the history before the challenge's
+ * outcome (20000 or a rejection). No callback for it: whether QuickPay sends one for this
+ * intermediate step is unconfirmed, and the subscription is not yet accepted or declined.
+ */
+export function requireThreeDSecure(sub: QpSubscription, now: Date): QpOperation {
+  const op = addOperation(sub, THREE_D_SECURE_REQUIRED, null, now.toISOString());
+  sub.updated_at = op.created_at;
+  return op;
+}
+
+/**
+ * Runs an `authorize` operation with the entered card. Metadata describes the card tried (also
+ * when rejected); `accepted`/`state` change only on approval.
+ */
+export function authorize(sub: QpSubscription, entered: EnteredCard, threeDSecure: { passed: boolean } | null, now: Date): QpOperation {
+  const at = now.toISOString();
+  const { card } = entered;
+  const outcome = outcomeFor(card, threeDSecure?.passed ?? false);
+  const op = addOperation(sub, outcome, threeDSecure ? (threeDSecure.passed ? 'Y' : 'N') : null, at);
   sub.metadata = {
     ...sub.metadata,
     type: 'card',

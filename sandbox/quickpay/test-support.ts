@@ -21,7 +21,7 @@ export const authHeaders = (key = API_KEY): Record<string, string> => ({
 export async function startEmulator(extra: Partial<QuickpayEmulatorOptions> = {}): Promise<Started> {
   // The window's URL must be the server's own, known only once it listens: serve a stand-in
   // that forwards to the emulator made with that URL.
-  const options: QuickpayEmulatorOptions = { apiKey: API_KEY, privateKey: PRIVATE_KEY, publicUrl: '', fast: true, ...extra };
+  const options: QuickpayEmulatorOptions = { apiKey: API_KEY, privateKey: PRIVATE_KEY, publicUrl: '', ...extra };
   let emulator: QuickpayEmulator | null = null;
   const server = await serve(
     {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { parseBody, sendHtml, type Ctx, type Router } from '../http';
+import { parseBody, sendHtml } from '../http';
+import { type Ctx, type Router } from '../router';
 import { readCard } from './card-input';
-import type { EnteredCard, QuickpayState } from './store';
+import { requireThreeDSecure, type EnteredCard, type QuickpayState } from './store';
 import type { QpOperation, QpSubscription } from './types';
 import { cardForm, challengePage, donePage, messagePage } from './window-html';
 
@@ -60,6 +61,7 @@ export function registerWindowRoutes(router: Router, { state, now, complete }: W
     const read = readCard({ number: values.cardNumber, expiry: values.expiry, cvc: field(body, 'cvc') }, now());
     if ('error' in read) return sendHtml(ctx.res, 422, cardForm(token, sub, read.error, values));
     if (read.entered.card.behaviour === 'three_d_secure') {
+      requireThreeDSecure(sub, now());
       const id = randomBytes(12).toString('hex');
       state.challenges.set(id, { id, subscriptionId: sub.id, entered: read.entered });
       return redirect(ctx, `/window/${token}/challenge/${id}`);

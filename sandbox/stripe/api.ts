@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { header } from '../http';
+import type { Ctx } from '../router';
 import type { ApiRoutes } from './api-routes';
 import { authenticate, publishableKeyForbidden, STRIPE_JS_PARAMS } from './auth';
 import { API_VERSION } from './config';
@@ -13,7 +14,7 @@ import type { StripeState } from './state';
 type Reply = { status: number; body: string; headers?: Record<string, string> };
 
 /** Runs one `/v1` request: key, route, idempotency, handler, `expand[]`, Stripe's error envelope. */
-export function handleApi(state: StripeState, routes: ApiRoutes, req: http.IncomingMessage, res: http.ServerResponse, body: string, url: URL): void {
+export function handleApi(state: StripeState, routes: ApiRoutes, { req, res, body, url }: Ctx): void {
   const requestId = newRequestId();
   const idempotencyKey = req.method === 'POST' ? headerOf(req, 'idempotency-key') : null;
   const reply = run(state, routes, req, body, url, requestId, idempotencyKey);
@@ -68,20 +69,21 @@ function dispatch(
   idempotencyKey: string | null,
 ): Reply & { replayable: boolean } {
   try {
-    const match = routes.match(method, url.pathname);
-    if (!match) {
+    const match = routes.find(method, url.pathname);
+    // Stripe answers an unknown URL and a known URL with the wrong method alike.
+    if ('miss' in match) {
       throw new StripeApiError(
         404,
         { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${url.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.` },
         false,
       );
     }
-    if (auth === 'publishable' && !match.route.publishable) throw publishableKeyForbidden();
+    if (auth === 'publishable' && !match.value.publishable) throw publishableKeyForbidden();
     const params = new Params(raw);
-    const result = match.route.handler({
+    const result = match.value.handler({
       state,
       params,
-      path: match.path,
+      path: match.params,
       auth,
       request: { id: requestId, idempotencyKey },
       client: { ip: clientIp(req), userAgent: headerOf(req, 'user-agent') ?? '' },

@@ -1,11 +1,10 @@
 import type http from 'node:http';
-import { type Ctx, parseBody, Router, sendHtml } from '../http';
+import { parseBody, sendHtml } from '../http';
+import { type Ctx, Router } from '../router';
+import { THREE_DS_MESSAGE } from './browser/protocol';
 import { ChallengeError, findChallenge, resolveChallenge } from './challenges';
 import { escapeHtml, page } from './html';
 import type { StripeState } from './state';
-
-/** Messages the 3-D Secure frame posts to the page that opened it (Stripe.js's modal). */
-export const THREE_DS_MESSAGE = 'stripe-sandbox:3ds-done';
 
 function describe(state: StripeState, id: string): { title: string; rows: Array<[string, string]> } {
   const c = findChallenge(state, id);

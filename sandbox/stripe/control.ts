@@ -1,10 +1,15 @@
-import { type Ctx, parseBody, type Router, sendJson } from '../http';
+import { z } from 'zod';
+import { RETRY_SPEEDS } from '../delivery';
+import { parseBody, sendJson } from '../http';
+import type { Ctx, Router } from '../router';
 import { ChallengeError, resolveChallenge } from './challenges';
 import type { StripeState } from './state';
 
 /**
  * `/__sandbox/*`: no auth, for tests and the dev tools. Not part of Stripe's API.
- * - POST /__sandbox/reset                      forget everything
+ * - POST /__sandbox/reset                      forget everything (settings back to the defaults)
+ * - GET|POST /__sandbox/settings {retrySchedule: 'real'|'fast'}
+ *                                              webhook retries on Stripe's schedule, or fast for a test
  * - GET  /__sandbox/events[?type=]             every event, oldest first
  * - GET  /__sandbox/webhooks                   the webhook URL and every delivery attempt
  * - POST /__sandbox/webhooks {url|null}        point webhooks elsewhere (null: stop sending)
@@ -12,11 +17,20 @@ import type { StripeState } from './state';
  * - POST /__sandbox/authenticate {intent, outcome: complete|fail}
  *                                              answer an intent's pending 3-D Secure challenge
  */
+const settingsInput = z.strictObject({ retrySchedule: z.enum(RETRY_SPEEDS).optional() });
+
 export function registerControlRoutes(router: Router, state: StripeState): void {
   router
     .post('/__sandbox/reset', (ctx) => {
       state.reset();
       sendJson(ctx.res, 200, { ok: true });
+    })
+    .get('/__sandbox/settings', (ctx) => sendJson(ctx.res, 200, state.settings))
+    .post('/__sandbox/settings', (ctx) => {
+      const parsed = settingsInput.safeParse(parseBody(ctx));
+      if (!parsed.success) return sendJson(ctx.res, 400, { error: 'Send {retrySchedule: "real" | "fast"}.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      Object.assign(state.settings, parsed.data);
+      sendJson(ctx.res, 200, state.settings);
     })
     .get('/__sandbox/events', (ctx) => {
       const type = ctx.url.searchParams.get('type');

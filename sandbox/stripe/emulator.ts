@@ -1,6 +1,6 @@
-import type http from 'node:http';
 import type { GatewayCard } from '../gateways';
-import { type Emulator, Router } from '../http';
+import { sendHtml, type Emulator } from '../http';
+import { Router } from '../router';
 import { handleApi } from './api';
 import { ApiRoutes } from './api-routes';
 import { registerChallengePages } from './challenge-page';
@@ -53,29 +53,25 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
   for (const register of [registerCustomerRoutes, registerPaymentMethodRoutes, registerSetupIntentRoutes, registerSetupAttemptRoutes, registerPaymentIntentRoutes, registerMandateRoutes, registerChargeRoutes, registerEventRoutes]) {
     register(api);
   }
-  const pages = new Router();
-  registerStaticAssets(pages, options.publicUrl);
-  registerChallengePages(pages, state);
-  registerMandatePage(pages, state);
-  registerControlRoutes(pages, state);
-
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> => {
-    for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
-    if (req.method === 'OPTIONS') {
-      const asked = req.headers['access-control-request-headers'];
-      if (asked) res.setHeader('access-control-allow-headers', asked);
-      res.writeHead(204, { 'content-length': 0 });
-      res.end();
-      return;
-    }
-    const url = new URL(req.url ?? '/', 'http://sandbox.local');
-    if (url.pathname.startsWith('/v1/')) return handleApi(state, api, req, res, body, url);
-    await pages.handle(req, res, body);
-  };
+  // Stripe's hosts answer CORS for every path, the preflight included; /v1 is the API.
+  const router = new Router((ctx) => sendHtml(ctx.res, 404, 'Not found'))
+    .use((ctx, next) => {
+      for (const [k, v] of Object.entries(CORS)) ctx.res.setHeader(k, v);
+      if (ctx.req.method !== 'OPTIONS') return next();
+      const asked = ctx.req.headers['access-control-request-headers'];
+      if (asked) ctx.res.setHeader('access-control-allow-headers', asked);
+      ctx.res.writeHead(204, { 'content-length': 0 });
+      ctx.res.end();
+    })
+    .use((ctx) => handleApi(state, api, ctx), { only: ['/v1/'] });
+  registerStaticAssets(router, options.publicUrl);
+  registerChallengePages(router, state);
+  registerMandatePage(router, state);
+  registerControlRoutes(router, state);
 
   return {
     name: 'stripe',
-    handle,
+    handle: (req, res, body) => router.handle(req, res, body),
     close: () => state.close(),
     lookupCard: (id) => lookupCard(state, id),
     reset: () => state.reset(),

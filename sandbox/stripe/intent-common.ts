@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import type { ApiContext } from './api-routes';
-import { invalidRequest, paramError, stateError } from './errors';
+import { API_VERSION } from './config';
+import { invalidRequest, paramError, stateError, type StripeApiError } from './errors';
 import type { Params } from './params';
 import { PAYMENT_METHOD_DATA_PARAMS, paymentMethodFromParams } from './payment-method-params';
 import { paymentMethodForIntent } from './payment-method-store';
@@ -30,21 +31,32 @@ function knownTypes(list: string[] | undefined, param: string): string[] | undef
   return list;
 }
 
+/** `endive` (the pinned version) no longer takes `payment_method_types` as an input (PROVIDERS.md). */
+export const noLongerSupported = (param: string): StripeApiError =>
+  invalidRequest(
+    `The \`${param}\` parameter is no longer supported in API version ${API_VERSION}. Use \`allowed_payment_method_types\` to limit the payment methods offered, or \`excluded_payment_method_types\` to leave some out; \`payment_method_types\` on the response lists what the intent offers.`,
+    { param, code: 'payment_method_types_no_longer_supported' },
+  );
+
+/** `allowed_payment_method_types` is exclusive with each of these (PROVIDERS.md). */
+const EXCLUSIVE_WITH_ALLOWED = ['excluded_payment_method_types', 'automatic_payment_methods', 'payment_method_configuration'];
+
 /**
- * Which payment methods an intent offers. API `endive` (stripe-node 23) takes
- * `allowed_payment_method_types` / `excluded_payment_method_types` with dynamic payment
- * methods (the Dashboard's, filtered); older versions took `payment_method_types`, which is
- * still accepted here and fixes the list exactly. SEPA Direct Debit payments need EUR.
+ * Which payment methods an intent offers. API `endive` (stripe-node 23) refuses
+ * `payment_method_types` as an input; `allowed_payment_method_types` filters the Dashboard's
+ * dynamic payment methods silently and excludes `excluded_payment_method_types`,
+ * `automatic_payment_methods` and `payment_method_configuration`. The response's
+ * `payment_method_types` (read-only) is the result. SEPA Direct Debit payments need EUR.
  */
 export function parsePaymentMethodTypes(p: Params, currency?: string): PaymentMethodTypes {
-  const legacy = knownTypes(p.strings('payment_method_types'), 'payment_method_types');
+  if (p.has('payment_method_types')) throw noLongerSupported('payment_method_types');
   const allowed = knownTypes(p.strings('allowed_payment_method_types'), 'allowed_payment_method_types') ?? null;
+  const other = EXCLUSIVE_WITH_ALLOWED.find((k) => p.has(k));
+  if (allowed && other) {
+    throw invalidRequest(`You may only specify one of these parameters: allowed_payment_method_types, ${other}.`, { param: other, code: 'parameters_exclusive' });
+  }
   const excluded = knownTypes(p.strings('excluded_payment_method_types'), 'excluded_payment_method_types') ?? null;
   const auto = p.object('automatic_payment_methods');
-  if (legacy && (auto || allowed)) {
-    throw invalidRequest('You may only specify one of these parameters: automatic_payment_methods, payment_method_types.', { param: 'payment_method_types', code: 'parameters_exclusive' });
-  }
-  if (legacy) return { types: legacy, allowed: null, excluded: null, automatic: null };
   auto?.allowOnly(['enabled', 'allow_redirects']);
   const allowRedirects = auto?.enum('allow_redirects', ['always', 'never'] as const) ?? 'always';
   const compatible = (t: string) => t !== 'sepa_debit' || currency === undefined || currency === 'eur';

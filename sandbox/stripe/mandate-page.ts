@@ -1,4 +1,5 @@
-import { type Router, sendHtml } from '../http';
+import { sendHtml } from '../http';
+import { type Router } from '../router';
 import { escapeHtml, page } from './html';
 import type { StripeState } from './state';
 

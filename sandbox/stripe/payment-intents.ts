@@ -109,7 +109,7 @@ function updatePaymentIntent(ctx: ApiContext) {
   const customer = p.string('customer');
   if (customer) pi.customer = getCustomer(ctx.state, customer, 'customer').id;
   applyLabels(pi, p);
-  if (p.has('payment_method_types') || p.has('allowed_payment_method_types') || p.has('excluded_payment_method_types')) {
+  if (['payment_method_types', 'allowed_payment_method_types', 'excluded_payment_method_types', 'payment_method_configuration'].some((k) => p.has(k))) {
     const t = parsePaymentMethodTypes(p, pi.currency);
     Object.assign(pi, { payment_method_types: t.types, allowed_payment_method_types: t.allowed, excluded_payment_method_types: t.excluded, automatic_payment_methods: t.automatic });
   }

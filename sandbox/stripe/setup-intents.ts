@@ -82,7 +82,7 @@ function updateSetupIntent(ctx: ApiContext) {
   if (customer) si.customer = getCustomer(ctx.state, customer, 'customer').id;
   if (p.has('description')) si.description = p.nullableString('description') ?? null;
   si.metadata = applyMetadata(si.metadata ?? {}, p.metadata());
-  if (p.has('payment_method_types') || p.has('allowed_payment_method_types') || p.has('excluded_payment_method_types')) {
+  if (['payment_method_types', 'allowed_payment_method_types', 'excluded_payment_method_types', 'payment_method_configuration'].some((k) => p.has(k))) {
     const t = parsePaymentMethodTypes(p);
     Object.assign(si, { payment_method_types: t.types, allowed_payment_method_types: t.allowed, excluded_payment_method_types: t.excluded, automatic_payment_methods: t.automatic });
   }

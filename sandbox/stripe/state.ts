@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
-import type { StripeEmulatorOptions } from './config';
+import type { RetrySpeed } from '../delivery';
+import { WEBHOOK_RETRY_PLANS, type StripeEmulatorOptions } from './config';
 import { EventLog } from './events';
 import { IdempotencyStore } from './idempotency';
 import type { Challenge, PaymentIntentRecord, PaymentMethodRecord, RequestInfo, StoredObject } from './records';
@@ -19,10 +20,13 @@ export class StripeState {
   readonly idempotency = new IdempotencyStore();
   readonly webhooks: WebhookDispatcher;
   readonly events: EventLog;
+  /** What a test may change through POST /__sandbox/settings; reset() restores it. */
+  readonly settings: { retrySchedule: RetrySpeed };
   private timers = new Set<NodeJS.Timeout>();
 
   constructor(readonly options: StripeEmulatorOptions) {
-    this.webhooks = new WebhookDispatcher(options.webhookUrl, options.webhookSecret, options.fast ?? false);
+    this.settings = { retrySchedule: options.retrySchedule ?? 'real' };
+    this.webhooks = new WebhookDispatcher(options.webhookUrl, options.webhookSecret, () => WEBHOOK_RETRY_PLANS[this.settings.retrySchedule]);
     this.events = new EventLog((event) =>
       this.webhooks.send(event, () => {
         event.pending_webhooks = Math.max(0, event.pending_webhooks - 1);
@@ -66,6 +70,7 @@ export class StripeState {
     this.webhooks.stop();
     this.webhooks.clearLog();
     this.webhooks.url = this.options.webhookUrl;
+    this.settings.retrySchedule = this.options.retrySchedule ?? 'real';
     for (const m of [this.customers, this.paymentMethods, this.setupIntents, this.paymentIntents, this.setupAttempts, this.mandates, this.charges, this.challenges]) {
       m.clear();
     }

@@ -36,7 +36,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/stripe-webhook`;
-  s = await startStripe({ webhookUrl: receiverUrl });
+  s = await startStripe({ webhookUrl: receiverUrl, retrySchedule: 'fast' });
 });
 
 afterAll(async () => {

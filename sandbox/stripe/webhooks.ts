@@ -1,19 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { RetrySchedule, attemptSignal } from '../retry-schedule';
-import { webhookRetryDelaysMs, webhookTimeoutMs } from './config';
+import { SignedDelivery, type AttemptOutcome, type RetryPlan } from '../delivery';
 import type { StripeEvent } from './events';
 
 /** One delivery attempt, for the control endpoint and tests. */
-export type WebhookDelivery = {
-  eventId: string;
-  eventType: string;
-  attempt: number;
-  url: string;
-  status: number | null;
-  ok: boolean;
-  error?: string;
-  at: string;
-};
+export type WebhookDelivery = Omit<AttemptOutcome, 'durationMs'> & { eventId: string; eventType: string };
 
 /** `Stripe-Signature: t=<ts>,v1=<hex HMAC-SHA256 of "<ts>.<payload>">`, as Stripe signs. */
 export function signPayload(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): string {
@@ -24,70 +14,48 @@ export function signPayload(payload: string, secret: string, timestamp = Math.fl
 /** Delivers events to one endpoint with retries and backoff; each attempt is signed afresh. */
 export class WebhookDispatcher {
   readonly deliveries: WebhookDelivery[] = [];
-  private readonly retries = new RetrySchedule();
+  private readonly delivery: SignedDelivery;
 
   constructor(
     public url: string | undefined,
-    private readonly secret: string,
-    private readonly fast: boolean,
-  ) {}
+    secret: string,
+    plan: () => RetryPlan,
+  ) {
+    this.delivery = new SignedDelivery({
+      what: 'webhook',
+      plan,
+      isDelivered: (status) => status >= 200 && status < 300,
+      headers: (payload) => ({
+        'content-type': 'application/json; charset=utf-8',
+        'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+        'cache-control': 'no-cache',
+        accept: '*/*; q=0.5, application/xml',
+        'stripe-signature': signPayload(payload, secret),
+      }),
+    });
+  }
 
   /** Queues the event; `onDelivered` runs once an attempt gets a 2xx. Returns endpoints pending. */
   send(event: StripeEvent, onDelivered: () => void): number {
     const url = this.url;
     if (!url) return 0;
-    this.retries.begin();
-    void this.attempt(event, url, 1, onDelivered);
-    return 1;
-  }
-
-  private async attempt(event: StripeEvent, url: string, n: number, onDelivered: () => void): Promise<void> {
     // Stripe sends pretty-printed JSON: a handler that re-serializes a parsed body breaks the signature.
     const payload = JSON.stringify(event, null, 2);
-    const stopped = this.retries.signal;
-    const record: WebhookDelivery = { eventId: event.id, eventType: event.type, attempt: n, url, status: null, ok: false, at: new Date().toISOString() };
-    const attemptAbort = attemptSignal(stopped, webhookTimeoutMs(this.fast), 'webhook');
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: attemptAbort.signal,
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
-          'cache-control': 'no-cache',
-          accept: '*/*; q=0.5, application/xml',
-          'stripe-signature': signPayload(payload, this.secret),
-        },
-        body: payload,
-      });
-      await res.arrayBuffer().catch(() => undefined);
-      record.status = res.status;
-      record.ok = res.status >= 200 && res.status < 300;
-    } catch (err) {
-      record.error = (err as Error).message;
-    } finally {
-      attemptAbort.done();
-    }
-    if (stopped.aborted) return;
-    this.deliveries.push(record);
-    if (record.ok) {
-      onDelivered();
-      return this.retries.finish();
-    }
-    const delay = webhookRetryDelaysMs(this.fast)[n - 1];
-    if (delay === undefined) return this.retries.finish();
-    this.retries.retry(delay, () => void this.attempt(event, url, n + 1, onDelivered));
+    this.delivery.send(url, payload, {
+      onDelivered,
+      onAttempt: ({ durationMs: _, ...outcome }) => this.deliveries.push({ eventId: event.id, eventType: event.type, ...outcome }),
+    });
+    return 1;
   }
 
   /** Resolves when nothing is in flight or waiting for a retry. */
   idle(): Promise<void> {
-    return this.retries.idle();
+    return this.delivery.idle();
   }
 
   /** Drops everything queued (reset, close). */
   stop(): void {
-    this.retries.stop();
+    this.delivery.stop();
   }
 
   clearLog(): void {
