@@ -45,7 +45,7 @@ const config = [
   },
   {
     files: ['lib/**'],
-    ignores: ['**/*.test.ts', 'lib/server/**', 'lib/http/**', 'lib/auth/customer-session.ts', 'lib/i18n/server.ts', 'lib/registrations/**', 'lib/cards/**'],
+    ignores: ['**/*.test.ts', 'lib/server/**', 'lib/http/**', 'lib/auth/customer-session.ts', 'lib/i18n/request.ts', 'lib/registrations/**', 'lib/cards/**'],
     rules: { 'no-restricted-imports': restrict([noSandbox, noFramework]) },
   },
   {

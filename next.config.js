@@ -1,3 +1,4 @@
+import createNextIntlPlugin from 'next-intl/plugin';
 import { tsImport } from 'tsx/esm/api';
 
 // The configuration is validated here too, so `next build` (and `next dev`) fail at once,
@@ -28,4 +29,14 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl: the per-request configuration (language, catalogue), and messages/en.d.json.ts
+// written from the English catalogue, so a message's placeholders are typed too, not only its key.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './lib/i18n/request.ts',
+  experimental: {
+    createMessagesDeclaration: './messages/en.json',
+    messages: { path: './messages', format: 'json', locales: 'infer', sourceLocale: 'en', precompile: true },
+  },
+});
+
+export default withNextIntl(nextConfig);

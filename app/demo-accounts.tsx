@@ -1,19 +1,20 @@
+import { getTranslations } from 'next-intl/server';
 import type { Account } from '@/lib/fenerum/types';
 import { appContext } from '@/lib/server/context';
-import type { Translate } from '@/lib/i18n/translate';
 
 /** Sandbox mode's front door: every demo account, one click from its customer portal. */
-export async function DemoAccounts({ t }: { t: Translate }) {
+export async function DemoAccounts() {
+  const t = await getTranslations('home');
   let accounts: Account[];
   try {
     accounts = await (await appContext()).fenerum.listAccounts();
   } catch {
-    return <p role="alert">{t('home.noDemo')}</p>;
+    return <p role="alert">{t('noDemo')}</p>;
   }
   return (
     <section className="panel">
-      <h2>{t('home.demo')}</h2>
-      <p>{t('home.demoLead')}</p>
+      <h2>{t('demo')}</h2>
+      <p>{t('demoLead')}</p>
       <ul className="accounts" data-testid="demo-accounts">
         {accounts.map((a) => (
           <li key={a.code} className="account-row">
@@ -22,8 +23,8 @@ export async function DemoAccounts({ t }: { t: Translate }) {
             </span>
             <form action="/demo/open" method="post">
               <input type="hidden" name="account" value={a.code} />
-              <button type="submit" className="button" aria-label={`${t('home.open')}: ${a.name} (${a.code})`}>
-                {t('home.open')}
+              <button type="submit" className="button" aria-label={`${t('open')}: ${a.name} (${a.code})`}>
+                {t('open')}
               </button>
             </form>
           </li>

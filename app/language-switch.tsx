@@ -1,14 +1,14 @@
+import { getLocale, getTranslations } from 'next-intl/server';
 import { setLanguage } from '@/app/actions/language';
-import type { Locale } from '@/lib/i18n/messages';
-import type { Translate } from '@/lib/i18n/translate';
 
-export function LanguageSwitch({ locale, t }: { locale: Locale; t: Translate }) {
+export async function LanguageSwitch() {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('lang')]);
   const other = locale === 'da' ? 'en' : 'da';
   return (
     <form action={setLanguage} className="lang-switch">
       <input type="hidden" name="lang" value={other} />
       <button type="submit" lang={other}>
-        {t('lang.switch')}
+        {t('switch')}
       </button>
     </form>
   );

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
-import { getTranslator } from '@/lib/i18n/server';
 import { LanguageSwitch } from './language-switch';
 import { SandboxBanner } from './sandbox-banner';
 import './globals.css';
@@ -10,16 +10,16 @@ export const metadata: Metadata = { title: 'Card portal', robots: { index: false
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1f3a5f' };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const { locale, t } = await getTranslator();
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('home')]);
   return (
     <html lang={locale}>
       <body>
-        <SandboxBanner sandbox={env().sandbox} t={t} />
+        <SandboxBanner sandbox={env().sandbox} />
         <header className="site-header">
           <Link href="/" className="brand">
-            {t('home.title')}
+            {t('title')}
           </Link>
-          <LanguageSwitch locale={locale} t={t} />
+          <LanguageSwitch />
         </header>
         <main className="page">{children}</main>
       </body>

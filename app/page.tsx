@@ -1,18 +1,18 @@
+import { getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
-import { getTranslator } from '@/lib/i18n/server';
 import { DemoAccounts } from './demo-accounts';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  const { t } = await getTranslator();
+  const t = await getTranslations('home');
   return (
     <>
       <section className="panel">
-        <h1>{t('home.title')}</h1>
-        <p>{t('home.lead')}</p>
+        <h1>{t('title')}</h1>
+        <p>{t('lead')}</p>
       </section>
-      {env().sandbox.fenerum && <DemoAccounts t={t} />}
+      {env().sandbox.fenerum && <DemoAccounts />}
     </>
   );
 }

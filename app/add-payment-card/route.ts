@@ -1,6 +1,6 @@
+import { getLocale, getTranslations } from 'next-intl/server';
 import { plainPage } from '@/lib/auth/plain-page';
 import { startQuickpayCard } from '@/lib/cards/quickpay/start';
-import { getLocale, getTranslator } from '@/lib/i18n/server';
 import { customerRoute } from '@/lib/server/customer-route';
 import { html, seeOther } from '@/lib/server/reply';
 
@@ -10,7 +10,7 @@ const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' 
 export const GET = customerRoute(
   {
     page: async (res) => {
-      const { locale, t } = await getTranslator();
+      const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
       const [title, lead] = res.status === 401 ? [t('portal.sessionEnded'), t('portal.sessionEndedLead')] : [t('card.failed'), t('quickpay.unavailable')];
       return html(plainPage(title, lead, locale), res.status, noStore);
     },

@@ -1,10 +1,12 @@
+import { getTranslations } from 'next-intl/server';
 import { expiryStatus } from '@/lib/cards/expiry';
 import type { PaymentCard } from '@/lib/fenerum/types';
 import type { CardSummary } from '@/lib/domain/cards';
-import { formatExpiry, type Translate } from '@/lib/i18n/translate';
+import { formatExpiry } from '@/lib/i18n/expiry';
 
 /** The account's active cards: brand, last four, expiry, and a warning when it runs out soon. */
-export function CardList({ cards, pending, t, now }: { cards: PaymentCard[]; pending: Array<CardSummary & { id: string }>; t: Translate; now: Date }) {
+export async function CardList({ cards, pending, now }: { cards: PaymentCard[]; pending: Array<CardSummary & { id: string }>; now: Date }) {
+  const t = await getTranslations();
   if (cards.length === 0 && pending.length === 0) return <p className="empty">{t('portal.noCards')}</p>;
   return (
     <ul className="cards" data-testid="card-list">

@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { CardSummary } from '@/lib/domain/cards';
-import { formatExpiry, type Translate } from '@/lib/i18n/translate';
+import { formatExpiry } from '@/lib/i18n/expiry';
 
 /** The outcome of adding a card, the same for every provider. */
-export function CardSaved({ card, t }: { card: CardSummary; t: Translate }) {
+export async function CardSaved({ card }: { card: CardSummary }) {
+  const t = await getTranslations();
   return (
     <section className="panel" role="status" data-testid="card-saved">
       <h1>{t('card.saved', { brand: card.brand, last4: card.last4, date: formatExpiry(card.expMonth, card.expYear) })}</h1>
@@ -14,7 +16,8 @@ export function CardSaved({ card, t }: { card: CardSummary; t: Translate }) {
   );
 }
 
-export function Finishing({ t }: { t: Translate }) {
+export async function Finishing() {
+  const t = await getTranslations();
   return (
     <section className="panel" role="status" aria-live="polite" data-testid="card-finishing">
       {/* The page asks again every few seconds until the card is saved. */}
@@ -26,7 +29,8 @@ export function Finishing({ t }: { t: Translate }) {
   );
 }
 
-export function CardProblem({ title, lead, t, retryHref }: { title: string; lead: string; t: Translate; retryHref?: string }) {
+export async function CardProblem({ title, lead, retryHref }: { title: string; lead: string; retryHref?: string }) {
+  const t = await getTranslations();
   return (
     <section className="panel" role="alert" data-testid="card-problem">
       <h1>{title}</h1>
@@ -34,7 +38,7 @@ export function CardProblem({ title, lead, t, retryHref }: { title: string; lead
       <div className="actions">
         {retryHref && (
           <a className="button" href={retryHref}>
-            {t('portal.tryAgain')}
+            {t('card.tryAgain')}
           </a>
         )}
         <Link href="/pay">{t('portal.back')}</Link>

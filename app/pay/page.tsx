@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { loadPortal } from '@/lib/cards/portal';
-import { getTranslator } from '@/lib/i18n/server';
 import { pendingCards } from '@/lib/registrations/store';
 import { customerPage } from '@/lib/server/customer-page';
 import { AddCard } from './add-card';
@@ -11,14 +11,14 @@ export const metadata: Metadata = { title: 'Payment cards', referrer: 'no-referr
 
 /** The customer portal: the session's account, never one named by the browser. */
 export default async function PortalPage() {
-  const [{ t }, { ctx, session }] = await Promise.all([getTranslator(), customerPage()]);
-  if (!session) return <SessionEnded t={t} />;
+  const [t, { ctx, session }] = await Promise.all([getTranslations('portal'), customerPage()]);
+  if (!session) return <SessionEnded />;
   const [portal, pending] = await Promise.all([loadPortal(ctx, session.accountCode, session.accountUuid), pendingCards(ctx.db, session.accountCode)]);
   if (!portal.ok) {
     return (
       <section className="panel" role="alert">
-        <h1>{t('portal.cards')}</h1>
-        <p>{t('portal.unavailable')}</p>
+        <h1>{t('cards')}</h1>
+        <p>{t('unavailable')}</p>
       </section>
     );
   }
@@ -27,9 +27,9 @@ export default async function PortalPage() {
       <p className="account-name" data-testid="account-name">
         {portal.account.name}
       </p>
-      <h1>{t('portal.cards')}</h1>
-      <CardList cards={portal.cards} pending={pending} t={t} now={new Date()} />
-      <AddCard t={t} />
+      <h1>{t('cards')}</h1>
+      <CardList cards={portal.cards} pending={pending} now={new Date()} />
+      <AddCard />
     </section>
   );
 }

@@ -1,11 +1,12 @@
-import type { Translate } from '@/lib/i18n/translate';
+import { getTranslations } from 'next-intl/server';
 
 /** Every customer page says the same when the session is gone: open the link again. */
-export function SessionEnded({ t }: { t: Translate }) {
+export async function SessionEnded() {
+  const t = await getTranslations('portal');
   return (
     <section className="panel" role="alert" data-testid="session-ended">
-      <h1>{t('portal.sessionEnded')}</h1>
-      <p>{t('portal.sessionEndedLead')}</p>
+      <h1>{t('sessionEnded')}</h1>
+      <p>{t('sessionEndedLead')}</p>
     </section>
   );
 }

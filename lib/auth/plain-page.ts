@@ -1,5 +1,4 @@
-import type { Translate } from '@/lib/i18n/translate';
-import type { Locale } from '@/lib/i18n/messages';
+import type { Locale } from '@/lib/i18n/locale';
 
 export type LinkFailure = 'malformed' | 'tampered' | 'expired' | 'revoked' | 'unknown';
 
@@ -13,10 +12,14 @@ export const linkFailureStatus: Record<LinkFailure, number> = {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+type LinkProblem = 'expired' | 'revoked' | 'invalid';
+/** The `link` namespace's messages, e.g. next-intl's `getTranslations('link')`. */
+export type LinkText = (key: `title.${LinkProblem}` | `lead.${LinkProblem}`) => string;
+
 /** A plain page that says what went wrong and what to do; no account data, no stack trace. */
-export function linkErrorPage(reason: LinkFailure, locale: Locale, t: Translate): string {
-  const kind = reason === 'expired' ? 'expired' : reason === 'revoked' ? 'revoked' : 'invalid';
-  return plainPage(t(`link.title.${kind}`), t(`link.lead.${kind}`), locale);
+export function linkErrorPage(reason: LinkFailure, locale: Locale, t: LinkText): string {
+  const kind: LinkProblem = reason === 'expired' ? 'expired' : reason === 'revoked' ? 'revoked' : 'invalid';
+  return plainPage(t(`title.${kind}`), t(`lead.${kind}`), locale);
 }
 
 /** A self-contained page for refusals outside the React tree. */

@@ -1,5 +1,5 @@
 import { startQuickpayCard } from '@/lib/cards/quickpay/start';
-import { getLocale } from '@/lib/i18n/server';
+import { getLocale } from 'next-intl/server';
 import { customerRoute } from '@/lib/server/customer-route';
 import { ok } from '@/lib/server/reply';
 

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { openCustomerLink } from '@/lib/auth/links';
 import { linkErrorPage, linkFailureStatus } from '@/lib/auth/plain-page';
 import { SESSION_COOKIE, signSession } from '@/lib/auth/session-token';
-import { getTranslator } from '@/lib/i18n/server';
 import { appContext } from '@/lib/server/context';
 import { answer, html, seeOther } from '@/lib/server/reply';
 
@@ -17,7 +17,7 @@ export async function GET(_req: Request, route: { params: Promise<{ token: strin
     const [{ token }, ctx] = await Promise.all([route.params, appContext()]);
     const result = await openCustomerLink(ctx, token);
     if (!result.ok) {
-      const { locale, t } = await getTranslator();
+      const [locale, t] = await Promise.all([getLocale(), getTranslations('link')]);
       return html(linkErrorPage(result.reason, locale, t), linkFailureStatus[result.reason], noLeak);
     }
     const { session } = result;

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { checkQuickpayReturn, returnStateOf, type ReturnState } from '@/lib/cards/quickpay/finish';
 import { providerFailure } from '@/lib/http/errors';
-import { getTranslator } from '@/lib/i18n/server';
 import { customerPage } from '@/lib/server/customer-page';
 import { CardProblem, CardSaved, Finishing } from '../../card-saved';
 import { SessionEnded } from '../../session-ended';
@@ -13,8 +13,8 @@ const query = z.object({ r: z.uuid() });
 
 /** Where QuickPay's window sends the customer back: "Finishing…" until the card is saved. */
 export default async function QuickpayReturnPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ t }, { ctx, session }, params] = await Promise.all([getTranslator(), customerPage(), searchParams]);
-  if (!session) return <SessionEnded t={t} />;
+  const [t, { ctx, session }, params] = await Promise.all([getTranslations(), customerPage(), searchParams]);
+  if (!session) return <SessionEnded />;
   const parsed = query.safeParse(params);
   let state: ReturnState = { kind: 'unknown' };
   if (parsed.success) {
@@ -29,17 +29,17 @@ export default async function QuickpayReturnPage({ searchParams }: { searchParam
   }
   switch (state.kind) {
     case 'saved':
-      return <CardSaved card={state.card} t={t} />;
+      return <CardSaved card={state.card} />;
     case 'finishing':
-      return <Finishing t={t} />;
+      return <Finishing />;
     case 'declined':
-      return <CardProblem title={t('card.declined')} lead={`${state.reason}. ${t('card.failedLead')}`} t={t} retryHref="/add-payment-card" />;
+      return <CardProblem title={t('card.declined')} lead={`${state.reason}. ${t('card.failedLead')}`} retryHref="/add-payment-card" />;
     case 'failed':
       // Fenerum will not take QuickPay cards here: another QuickPay try would fail the same way.
-      if (state.refusal === 'gateway') return <CardProblem title={t('card.failed')} lead={t('quickpay.gatewayRefused')} t={t} />;
-      if (state.refusal === 'test-mode') return <CardProblem title={t('card.failed')} lead={t('quickpay.testCard')} t={t} retryHref="/add-payment-card" />;
-      return <CardProblem title={t('card.failed')} lead={t('card.failedLead')} t={t} retryHref="/add-payment-card" />;
+      if (state.refusal === 'gateway') return <CardProblem title={t('card.failed')} lead={t('quickpay.gatewayRefused')} />;
+      if (state.refusal === 'test-mode') return <CardProblem title={t('card.failed')} lead={t('quickpay.testCard')} retryHref="/add-payment-card" />;
+      return <CardProblem title={t('card.failed')} lead={t('card.failedLead')} retryHref="/add-payment-card" />;
     case 'unknown':
-      return <CardProblem title={t('card.unknown')} lead={t('card.unknownLead')} t={t} />;
+      return <CardProblem title={t('card.unknown')} lead={t('card.unknownLead')} />;
   }
 }

@@ -2,9 +2,9 @@
 
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import type { Appearance, Stripe, StripeElementsOptions } from '@stripe/stripe-js';
+import { useTranslations } from 'next-intl';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { confirmOutcome } from './confirm-outcome';
-import { say, type StripeText } from './text';
 
 /** The portal's look, inside Stripe's iframe (colours and radius from globals.css). */
 const appearance: Appearance = {
@@ -25,7 +25,6 @@ export type CardFormProps = {
   clientSecret: string;
   locale: 'da' | 'en';
   sepaEnabled: boolean;
-  text: StripeText;
   /** After Stripe confirmed: registers the card; resolves to a message to show, or null when done. */
   onConfirmed: (setupIntentId: string, processing: boolean) => Promise<string | null>;
   onLoadError: () => void;
@@ -42,7 +41,8 @@ export function CardForm({ stripe, clientSecret, locale, ...rest }: CardFormProp
   );
 }
 
-function SetupForm({ text, sepaEnabled, onConfirmed, onLoadError, onCancel }: Omit<CardFormProps, 'stripe' | 'clientSecret' | 'locale'>) {
+function SetupForm({ sepaEnabled, onConfirmed, onLoadError, onCancel }: Omit<CardFormProps, 'stripe' | 'clientSecret' | 'locale'>) {
+  const t = useTranslations();
   const stripe = useStripe();
   const elements = useElements();
   const [ready, setReady] = useState(false);
@@ -63,10 +63,10 @@ function SetupForm({ text, sepaEnabled, onConfirmed, onLoadError, onCancel }: Om
         redirect: 'if_required',
         confirmParams: { return_url: `${window.location.origin}/pay/stripe/return` },
       });
-      const outcome = confirmOutcome(result, text);
+      const outcome = confirmOutcome(result, t);
       setError(outcome.kind === 'failed' ? outcome.message : await onConfirmed(outcome.setupIntentId, outcome.processing));
     } catch {
-      setError(say(text, 'stripe.network'));
+      setError(t('stripe.network'));
     } finally {
       working.current = false;
       setBusy(false);
@@ -77,7 +77,7 @@ function SetupForm({ text, sepaEnabled, onConfirmed, onLoadError, onCancel }: Om
     <form onSubmit={submit} aria-busy={busy} noValidate>
       {!ready && (
         <p className="stripe-loading" role="status">
-          {say(text, 'stripe.loading')}
+          {t('stripe.loading')}
         </p>
       )}
       <div className="stripe-element">
@@ -90,10 +90,10 @@ function SetupForm({ text, sepaEnabled, onConfirmed, onLoadError, onCancel }: Om
       )}
       <div className="actions stripe-actions">
         <button type="submit" className="button" disabled={!ready || busy} data-testid="stripe-save">
-          {busy ? say(text, 'stripe.saving') : say(text, sepaEnabled ? 'stripe.saveSepa' : 'stripe.save')}
+          {busy ? t('stripe.saving') : t(sepaEnabled ? 'stripe.saveSepa' : 'stripe.save')}
         </button>
         <button type="button" className="button-link" onClick={onCancel} disabled={busy}>
-          {say(text, 'stripe.cancel')}
+          {t('stripe.cancel')}
         </button>
       </div>
     </form>

@@ -1,5 +1,5 @@
 import type { SetupIntentResult } from '@stripe/stripe-js';
-import { say, type StripeText } from './text';
+import type { FormText } from './card-lines';
 
 export type ConfirmOutcome =
   | { kind: 'confirmed'; setupIntentId: string; processing: boolean }
@@ -10,7 +10,7 @@ export type ConfirmOutcome =
  * never its message text. `message: null` when the Payment Element already shows the problem
  * next to the field (validation errors).
  */
-export function confirmOutcome(result: SetupIntentResult, text: StripeText): ConfirmOutcome {
+export function confirmOutcome(result: SetupIntentResult, t: FormText): ConfirmOutcome {
   const { error } = result;
   if (!error) {
     const intent = result.setupIntent;
@@ -18,7 +18,7 @@ export function confirmOutcome(result: SetupIntentResult, text: StripeText): Con
       return { kind: 'confirmed', setupIntentId: intent.id, processing: intent.status === 'processing' };
     }
     // e.g. requires_payment_method after a challenge that did not complete.
-    return { kind: 'failed', message: say(text, 'stripe.authFailed') };
+    return { kind: 'failed', message: t('stripe.authFailed') };
   }
   // A second submit of a SetupIntent that already went through: it is saved, not failed.
   if (error.code === 'setup_intent_unexpected_state' && error.setup_intent) {
@@ -26,11 +26,11 @@ export function confirmOutcome(result: SetupIntentResult, text: StripeText): Con
     if (status === 'succeeded' || status === 'processing') return { kind: 'confirmed', setupIntentId: id, processing: status === 'processing' };
   }
   if (error.code === 'setup_intent_authentication_failure' || error.code === 'payment_intent_authentication_failure') {
-    return { kind: 'failed', message: say(text, 'stripe.authFailed') };
+    return { kind: 'failed', message: t('stripe.authFailed') };
   }
   if (error.type === 'validation_error') return { kind: 'failed', message: null };
-  if (error.type === 'api_connection_error') return { kind: 'failed', message: say(text, 'stripe.network') };
+  if (error.type === 'api_connection_error') return { kind: 'failed', message: t('stripe.network') };
   // card_error (declines) carries Stripe's own message in the customer's language.
   if (error.type === 'card_error' && error.message) return { kind: 'failed', message: error.message };
-  return { kind: 'failed', message: error.message ?? `${say(text, 'card.declined')}. ${say(text, 'card.failedLead')}` };
+  return { kind: 'failed', message: error.message ?? `${t('card.declined')}. ${t('card.failedLead')}` };
 }

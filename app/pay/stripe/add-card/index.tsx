@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import type { PanelProps } from './panel';
 import { Loading, Problem, Shell } from './shell';
@@ -10,9 +11,6 @@ export type StripeAddCardProps = {
   /** Sandbox only (e.g. http://localhost:4101/v3/), run before loadStripe; null with real keys. */
   stripeJsUrl: string | null;
   sepaEnabled: boolean;
-  locale: 'da' | 'en';
-  /** The translated strings (STRIPE_TEXT_KEYS in ./text), looked up on the server. */
-  text: Record<string, string>;
 };
 
 const noSubscription = () => () => {};
@@ -20,9 +18,11 @@ const noSubscription = () => () => {};
 /**
  * The "Add card" button: all this page loads up front. The form, Stripe.js and
  * @stripe/react-stripe-js load only once it is clicked (./panel, a chunk of its own).
+ * Its words come from the `stripe` and `card` namespaces the page's NextIntlClientProvider passes.
  */
 export function StripeAddCard(props: StripeAddCardProps) {
-  const { text, sepaEnabled } = props;
+  const { sepaEnabled } = props;
+  const t = useTranslations('stripe');
   // Disabled until hydrated: a click before then would do nothing.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const [Panel, setPanel] = useState<ComponentType<PanelProps> | null>(null);
@@ -60,18 +60,18 @@ export function StripeAddCard(props: StripeAddCardProps) {
         <Panel {...props} open={open} onClose={close} />
       ) : (
         open && (
-          <Shell text={text} sepaEnabled={sepaEnabled}>
+          <Shell sepaEnabled={sepaEnabled}>
             {chunkFailed ? (
-              <Problem message={text['stripe.network'] ?? ''} retry={loadPanel} cancel={() => close(true)} text={text} />
+              <Problem message={t('network')} retry={loadPanel} cancel={() => close(true)} />
             ) : (
-              <Loading text={text} cancel={() => close(true)} />
+              <Loading cancel={() => close(true)} />
             )}
           </Shell>
         )
       )}
       {!open && (
         <button ref={button} type="button" className="button" onClick={start} disabled={!hydrated} data-testid="add-stripe">
-          {text['stripe.add']}
+          {t('add')}
         </button>
       )}
     </>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
 import { createSetupIntent, registerPaymentCard, type Intent, type Trouble } from './api';
@@ -9,21 +10,20 @@ import type { StripeAddCardProps } from './index';
 import { openStripe } from './load-stripe';
 import { Notices } from './notices';
 import { Loading, Problem, Shell } from './shell';
-import { say, type StripeTextKey } from './text';
 import { useFinishing, type Notice } from './use-finishing';
 
 type Failure = Trouble | 'stripe';
 type Loaded = { stripe: Stripe; intent: Intent };
 type Prepared = { ok: true; loaded: Loaded } | { ok: false; failure: Failure };
 
-const MESSAGE: Record<Failure, StripeTextKey> = {
+const MESSAGE = {
   stripe: 'stripe.loadFailed',
   network: 'stripe.network',
   session: 'stripe.sessionEnded',
   unavailable: 'stripe.unavailable',
   refused: 'card.failedLead',
   'not-confirmed': 'card.failedLead',
-};
+} as const satisfies Record<Failure, string>;
 
 export type PanelProps = StripeAddCardProps & { open: boolean; onClose: (focusButton: boolean) => void };
 
@@ -32,7 +32,9 @@ export type PanelProps = StripeAddCardProps & { open: boolean; onClose: (focusBu
  * SetupIntent (at once, side by side), the Payment Element, registration, and what came of it.
  */
 export default function Panel({ open, onClose, ...props }: PanelProps) {
-  const { publishableKey, stripeJsUrl, locale, text, sepaEnabled } = props;
+  const { publishableKey, stripeJsUrl, sepaEnabled } = props;
+  const t = useTranslations();
+  const locale = useLocale();
   const router = useRouter();
   const refresh = useCallback(() => router.refresh(), [router]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -104,7 +106,7 @@ export default function Panel({ open, onClose, ...props }: PanelProps) {
       intent.current = null;
       setLoaded(null);
       setFailure('refused');
-    } else return say(text, MESSAGE[r.kind]);
+    } else return t(MESSAGE[r.kind]);
     return null;
   }
 
@@ -116,15 +118,14 @@ export default function Panel({ open, onClose, ...props }: PanelProps) {
 
   return (
     <>
-      <Notices notice={notice} text={text} focusKey={focusNotice} />
+      <Notices notice={notice} focusKey={focusNotice} />
       {open && (
-        <Shell text={text} sepaEnabled={sepaEnabled}>
+        <Shell sepaEnabled={sepaEnabled}>
           {failure ? (
             <Problem
-              message={failure === 'refused' ? `${say(text, 'card.failed')}. ${say(text, 'card.failedLead')}` : say(text, MESSAGE[failure])}
+              message={failure === 'refused' ? `${t('card.failed')}. ${t('card.failedLead')}` : t(MESSAGE[failure])}
               retry={failure === 'session' ? undefined : retry}
               cancel={() => close(true)}
-              text={text}
             />
           ) : loaded ? (
             <CardForm
@@ -132,13 +133,12 @@ export default function Panel({ open, onClose, ...props }: PanelProps) {
               clientSecret={loaded.intent.clientSecret}
               locale={locale}
               sepaEnabled={sepaEnabled}
-              text={text}
               onConfirmed={onConfirmed}
               onLoadError={onLoadError}
               onCancel={() => close(true)}
             />
           ) : (
-            <Loading text={text} cancel={() => close(true)} />
+            <Loading cancel={() => close(true)} />
           )}
         </Shell>
       )}

@@ -1,0 +1,13 @@
+import type messages from '@/messages/en.json';
+import type { Locale } from './locale';
+
+/**
+ * next-intl's types for this app: a key not in the English catalogue fails `tsc`, and so does
+ * a locale other than 'da' or 'en' (the Danish catalogue is held to the same keys by a test).
+ */
+declare module 'next-intl' {
+  interface AppConfig {
+    Locale: Locale;
+    Messages: typeof messages;
+  }
+}
