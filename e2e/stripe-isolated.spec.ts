@@ -17,6 +17,8 @@ let app: AppProcess;
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
 test.beforeAll(async () => {
+  // A cold `next start` on two busy cores can take longer than a test's 30 s.
+  test.setTimeout(90_000);
   sandbox = await startSandbox({ portBase: SANDBOX_PORT, appUrl: `http://localhost:${APP_PORT}`, fast: true });
   control = sandboxControl(sandbox.urls);
   // Its database in memory: nothing is left on disk.
