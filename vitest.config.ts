@@ -14,8 +14,22 @@ export default defineConfig({
           name: 'unit',
           retry,
           include: ['{lib,sandbox,app,scripts}/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.browser.test.ts', 'node_modules/**'],
           environment: 'node',
+        },
+      },
+      {
+        // Tests that drive Debian's Chromium (playwright-core): slower, and need the browser.
+        resolve: { alias },
+        test: {
+          name: 'browser',
+          retry,
+          include: ['{lib,sandbox,app,scripts}/**/*.browser.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // One Chromium at a time: CI has two cores.
+          fileParallelism: false,
         },
       },
       {

@@ -1,4 +1,5 @@
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
+import { sandboxControl } from '../sandbox/control-client';
 import { customerCookie, type Harness } from './harness';
 
 const qpAuth = { Authorization: `Basic ${Buffer.from(`:${sandboxSecrets.QUICKPAY_API_KEY}`).toString('base64')}`, 'Accept-Version': 'v10' };
@@ -10,6 +11,7 @@ const qpAuth = { Authorization: `Basic ${Buffer.from(`:${sandboxSecrets.QUICKPAY
  * first full minute should carry at least 0.9 of it.
  */
 export async function benchQueueDrain(h: Harness, limitPerMinute: number, n: number) {
+  const control = sandboxControl(h.sandbox.urls);
   const cookie = await customerCookie(h.appUrl, 'CUST003');
   for (let i = 0; i < n; i += 50) {
     await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => fetch(`${h.appUrl}/api/create-quickpay-link`, { method: 'POST', headers: { cookie } })));
@@ -21,17 +23,12 @@ export async function benchQueueDrain(h: Harness, limitPerMinute: number, n: num
     ids.push(...rows.map((r) => r.id));
   }
   for (let i = 0; i < ids.length; i += 50) {
-    await Promise.all(
-      ids.slice(i, i + 50).map((id) =>
-        fetch(`${h.sandbox.urls.quickpay}/__sandbox/subscriptions/${id}/authorize`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ card: '1000000000000008' }) }),
-      ),
-    );
+    await Promise.all(ids.slice(i, i + 50).map((id) => control.quickpay.authorize(id, { card: '1000000000000008' })));
   }
-  const cards = async () =>
-    ((await (await fetch(`${h.sandbox.urls.fenerum}/__sandbox/paymentcards?account=CUST003`)).json()) as { results: Array<{ created_date: string }> }).results;
+  const cards = () => control.fenerum.cards('CUST003');
   const until = Date.now() + (n / limitPerMinute + 2) * 60_000;
   while ((await cards()).length < ids.length && Date.now() < until) await new Promise((r) => setTimeout(r, 1000));
-  const times = (await cards()).map((c) => Date.parse(c.created_date)).sort((a, b) => a - b);
+  const times = (await cards()).map((c) => Date.parse(c.created_date ?? '')).sort((a, b) => a - b);
   const first = times[0] ?? 0;
   const firstMinute = times.filter((t) => t < first + 60_000).length;
   let busiest = 0;

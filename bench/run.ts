@@ -3,6 +3,7 @@
  * as a ratio to a baseline measured in the same run (these machines are shared and noisy).
  * `--build` rebuilds first; `--seconds N` sets the length of each throughput sample.
  */
+import { sandboxControl, type FenerumSettings } from '../sandbox/control-client';
 import { benchPortalJs } from './client-js';
 import { ensureBuild, startHarness } from './harness';
 import { benchPortalThroughput } from './portal-throughput';
@@ -14,8 +15,8 @@ const secondsArg = process.argv.indexOf('--seconds');
 const seconds = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 5;
 const DRAIN_LIMIT = 600;
 
-async function settings(h: Awaited<ReturnType<typeof startHarness>>, body: unknown) {
-  await fetch(`${h.sandbox.urls.fenerum}/__sandbox/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+async function settings(h: Awaited<ReturnType<typeof startHarness>>, body: FenerumSettings) {
+  await sandboxControl(h.sandbox.urls).fenerum.settings(body);
 }
 
 await ensureBuild();

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 import { fenerumCards, issueLink, tokenOf, withPayload } from './fixtures/api';
+import { expect, test } from './fixtures/test';
 
 test.describe('customer portal', () => {
   test('home page shows the sandbox banner and the demo accounts; one click opens CUST001 @phone', async ({ page }) => {
@@ -22,16 +22,16 @@ test.describe('customer portal', () => {
     await expect(page).toHaveURL(/\/pay$/);
     expect(page.url()).not.toContain(tokenOf(link.url));
 
-    const expected = (await fenerumCards(request, 'CUST002')).filter((c) => c.active).map((c) => c.card_number.slice(-4));
+    const expected = (await fenerumCards('CUST002')).filter((c) => c.active).map((c) => c.card_number.slice(-4));
     const shown = await page.getByTestId('card').locator('.card-number').allTextContents();
     expect(shown.map((s) => s.replace(/\D/g, '')).sort()).toEqual(expected.sort());
 
-    const other = (await fenerumCards(request, 'CUST001')).map((c) => c.card_number.slice(-4));
+    const other = (await fenerumCards('CUST001')).map((c) => c.card_number.slice(-4));
     for (const last4 of other.filter((l) => !expected.includes(l))) await expect(page.getByText(`•••• ${last4}`)).toHaveCount(0);
   });
 
-  test('the session cookie is httpOnly, SameSite=Lax and scoped to the account', async ({ page, request, context }) => {
-    await page.goto((await issueLink(request, 'CUST001')).url);
+  test('the session cookie is httpOnly, SameSite=Lax and scoped to the account', async ({ page, link, context }) => {
+    await page.goto(link.url);
     const cookie = (await context.cookies()).find((c) => c.name === 'portal_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(await page.evaluate(() => document.cookie)).not.toContain('portal_session');
@@ -50,8 +50,8 @@ test.describe('customer portal', () => {
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   });
 
-  test('the language switch shows the portal in Danish, and back', async ({ page, request }) => {
-    await page.goto((await issueLink(request, 'CUST001')).url);
+  test('the language switch shows the portal in Danish, and back', async ({ page, link }) => {
+    await page.goto(link.url);
     await page.getByRole('button', { name: 'Dansk' }).click();
     await expect(page.getByRole('heading', { name: 'Dine betalingskort' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'da');
@@ -113,8 +113,7 @@ test.describe('links that do not hold', () => {
   });
 });
 
-test('pages carry a nonce-based Content-Security-Policy that forbids framing', async ({ page, request }) => {
-  const link = await issueLink(request, 'CUST001');
+test('pages carry a nonce-based Content-Security-Policy that forbids framing', async ({ page, link }) => {
   await page.goto(link.url);
   const res = await page.reload();
   const csp = res?.headers()['content-security-policy'] ?? '';

@@ -1,6 +1,9 @@
+import { rm } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { sandboxControl } from '../sandbox/control-client';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
+import { E2E } from './fixtures/ports';
 import { AppProcess } from './support/app-process';
 
 /**
@@ -11,32 +14,34 @@ import { AppProcess } from './support/app-process';
  */
 const N = 1000;
 const RATE = 3000; // per minute: Fenerum's limit here, and the app's, high enough to keep this short
-const APP_PORT = 3400;
-const SANDBOX_PORT = 4600;
+// E2E_BURST_APP_PORT (3400; two instances take the next port too) and E2E_BURST_SANDBOX_PORT (4600).
+const { appPort: APP_PORT, sandboxPort: SANDBOX_PORT } = E2E.burst;
 
 test.describe.configure({ mode: 'serial', timeout: 330_000 });
 
 test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres): all registered exactly once, no 429', async () => {
-  const database: Record<string, string> = process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : { PGLITE_DIR: `.data/burst-${Date.now()}` };
+  // On disk (the app is killed and started again on it), removed at the end.
+  const pgliteDir = process.env.TEST_DATABASE_URL ? undefined : `.data/burst-${Date.now()}`;
+  const database: Record<string, string> = pgliteDir ? { PGLITE_DIR: pgliteDir } : { DATABASE_URL: process.env.TEST_DATABASE_URL ?? '' };
   // On a real Postgres two app instances share the queue (and the windows, so callbacks reach
   // both), each under half of Fenerum's limit; PGlite belongs to one process.
   const instances = process.env.TEST_DATABASE_URL ? Number(process.env.BURST_INSTANCES ?? 2) : 1;
   const sandbox: Sandbox = await startSandbox({ portBase: SANDBOX_PORT, appUrl: `http://localhost:${APP_PORT}`, fast: true });
-  const fenerum = sandbox.urls.fenerum;
-  const settings = (body: unknown) => fetch(`${fenerum}/__sandbox/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const control = sandboxControl(sandbox.urls);
   const apps = Array.from(
     { length: instances },
     (_, i) => new AppProcess(APP_PORT + i, { SANDBOX_PORT: String(SANDBOX_PORT), FENERUM_RATE_LIMIT_PER_MINUTE: String(RATE / instances), ...database }),
   );
   const [app] = apps as [AppProcess, ...AppProcess[]];
   try {
-    await settings({ rateLimit: { enabled: true, perMinute: RATE } });
+    await control.fenerum.settings({ rateLimit: { enabled: true, perMinute: RATE } });
     // Callbacks to the killed instance must be retried within this test, not QuickPay's hour.
-    await fetch(`${sandbox.urls.quickpay}/__sandbox/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ retrySchedule: 'fast' }) });
+    await control.quickpay.settings({ retrySchedule: 'fast' });
     for (const a of apps) await a.start();
+    const account = await control.fenerum.createAccount();
 
     // One customer session, 1,000 windows (each a subscription of our own pending registration).
-    const link = await (await fetch(`${app.url}/api/links`, { method: 'POST', headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ account: 'CUST003' }) })).json() as { url: string };
+    const link = await (await fetch(`${app.url}/api/links`, { method: 'POST', headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ account: account.code }) })).json() as { url: string };
     const opened = await fetch(link.url.replace(/^https?:\/\/[^/]+/, app.url), { redirect: 'manual' });
     const cookie = opened.headers.get('set-cookie')?.split(';')[0] ?? '';
     const windows: string[] = [];
@@ -69,15 +74,21 @@ test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres):
     await app.start();
     await payAll;
 
-    const cards = async () => ((await (await fetch(`${fenerum}/__sandbox/paymentcards?account=CUST003`)).json()) as { results: Array<{ token: string }> }).results;
+    const cards = () => control.fenerum.cards(account.code);
     await expect.poll(async () => (await cards()).length, { timeout: 150_000, intervals: [1000] }).toBe(N);
-    const tokens = (await cards()).map((c) => c.token);
+    // What the app registered for the account, as Fenerum's audit log has it: each subscription once.
+    const tokens = (await control.fenerum.audit())
+      .filter((e) => e.method === 'POST' && e.path.endsWith('/paymentcards/') && e.status < 300)
+      .map((e) => e.body as { account: string; token: string })
+      .filter((b) => b.account === account.uuid)
+      .map((b) => b.token);
+    expect(tokens).toHaveLength(N);
     expect(new Set(tokens).size).toBe(N);
-    const stats = (await (await fetch(`${fenerum}/__sandbox/stats`)).json()) as { throttled: number };
+    const stats = await control.fenerum.stats();
     expect(stats.throttled).toBe(0);
     // Callbacks aimed at the killed instance are retried by QuickPay until it answers again.
     const unacknowledged = async () => {
-      const log = (await (await fetch(`${sandbox.urls.quickpay}/__sandbox/callbacks`)).json()) as { results: Array<{ subscriptionId: number; status: number | null; attempt: number; error?: string; at: string; url: string }> };
+      const log = { results: await control.quickpay.callbacks() };
       const acked = new Set(log.results.filter((a) => a.status !== null && a.status >= 200 && a.status < 300).map((a) => a.subscriptionId));
       const missing = [...new Set(log.results.map((a) => a.subscriptionId))].filter((id) => !acked.has(id));
       return { acked: acked.size, missing: missing.slice(0, 3).map((id) => log.results.filter((a) => a.subscriptionId === id).map((a) => `${a.at} #${a.attempt} ${a.url} ${a.status ?? a.error ?? ''}`)) };
@@ -88,5 +99,6 @@ test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres):
   } finally {
     for (const a of apps) await a.kill('SIGTERM');
     await sandbox.stop();
+    if (pgliteDir) await rm(pgliteDir, { recursive: true, force: true });
   }
 });

@@ -1,6 +1,7 @@
-import { expect, request as newRequest, test, type APIRequestContext } from '@playwright/test';
+import { request as newRequest, type APIRequestContext } from '@playwright/test';
 import { fenerumCards, issueLink } from './fixtures/api';
 import { E2E } from './fixtures/ports';
+import { expect, test } from './fixtures/test';
 
 /** An API client holding a customer's session, as the browser would after opening the link. */
 async function customer(account: string): Promise<APIRequestContext> {
@@ -19,8 +20,8 @@ test.describe('the Stripe routes refuse what they must, and write nothing', () =
     }
   });
 
-  test('bad bodies get 400/413 with a message', async () => {
-    const ctx = await customer('CUST003');
+  test('bad bodies get 400/413 with a message', async ({ account }) => {
+    const ctx = await customer(account.code);
     const post = (body: string) => ctx.post('/api/register-payment-card', { headers: { 'Content-Type': 'application/json' }, data: Buffer.from(body) });
     const cases: Array<[string, number, RegExp]> = [
       ['{"setupIntentId": ', 400, /Malformed JSON/],
@@ -37,12 +38,12 @@ test.describe('the Stripe routes refuse what they must, and write nothing', () =
     await ctx.dispose();
   });
 
-  test('another account’s SetupIntent → 403; one not yet confirmed → 409; nothing registered', async () => {
-    const other = await customer('CUST002');
+  test('another account’s SetupIntent → 403; one not yet confirmed → 409; nothing registered', async ({ account, sandbox }) => {
+    const other = await customer((await sandbox.fenerum.createAccount()).code);
     const theirs = (await (await other.post('/api/create-setup-intent')).json()) as { setupIntentId: string; clientSecret: string };
     expect(theirs.clientSecret).toMatch(/^seti_/);
-    const me = await customer('CUST005');
-    const before = (await fenerumCards(me, 'CUST005')).length;
+    const me = await customer(account.code);
+    const before = (await fenerumCards(account.code)).length;
 
     const stolen = await me.post('/api/register-payment-card', { data: { setupIntentId: theirs.setupIntentId } });
     expect(stolen.status()).toBe(403);
@@ -50,7 +51,7 @@ test.describe('the Stripe routes refuse what they must, and write nothing', () =
     const early = await me.post('/api/register-payment-card', { data: { setupIntentId: mine.setupIntentId } });
     expect(early.status()).toBe(409);
     expect(((await early.json()) as { error: string }).error).toMatch(/not confirmed/);
-    expect((await fenerumCards(me, 'CUST005')).length).toBe(before);
+    expect((await fenerumCards(account.code)).length).toBe(before);
     await Promise.all([me.dispose(), other.dispose()]);
   });
 });

@@ -1,22 +1,28 @@
 import { expect, test, type Page } from '@playwright/test';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
+import { sandboxControl, type SandboxControl } from '../sandbox/control-client';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { E2E } from './fixtures/ports';
 import { AppProcess } from './support/app-process';
 
 /**
  * Stripe flows that change the whole sandbox (Fenerum down) or the app's configuration (SEPA
  * on), on an app and a sandbox of their own so the other tests never feel them.
  */
-const APP_PORT = 3450;
-const SANDBOX_PORT = 4700;
+const { appPort: APP_PORT, sandboxPort: SANDBOX_PORT } = E2E.isolated;
 let sandbox: Sandbox;
+let control: SandboxControl;
 let app: AppProcess;
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
 test.beforeAll(async () => {
+  // A cold `next start` on two busy cores can take longer than a test's 30 s.
+  test.setTimeout(90_000);
   sandbox = await startSandbox({ portBase: SANDBOX_PORT, appUrl: `http://localhost:${APP_PORT}`, fast: true });
-  app = new AppProcess(APP_PORT, { SANDBOX_PORT: String(SANDBOX_PORT), SEPA_ENABLED: 'true', PGLITE_DIR: `.data/stripe-isolated-${Date.now()}` });
+  control = sandboxControl(sandbox.urls);
+  // Its database in memory: nothing is left on disk.
+  app = new AppProcess(APP_PORT, { SANDBOX_PORT: String(SANDBOX_PORT), SEPA_ENABLED: 'true', PGLITE_DIR: 'memory://' });
   await app.start();
 });
 
@@ -25,10 +31,10 @@ test.afterAll(async () => {
   await sandbox?.stop();
 });
 
-const fenerumSettings = (body: unknown) =>
-  fetch(`${sandbox.urls.fenerum}/__sandbox/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-const cards = async (account: string) =>
-  ((await (await fetch(`${sandbox.urls.fenerum}/__sandbox/paymentcards?account=${account}`)).json()) as { results: Array<{ card_number: string; payment_gateway: string; year: number }> }).results;
+const fenerumSettings = (settings: Parameters<SandboxControl['fenerum']['settings']>[0]) => control.fenerum.settings(settings);
+const cards = (account: string) => control.fenerum.cards(account);
+/** An account of the test's own, on this spec's sandbox. */
+const freshAccount = async () => (await control.fenerum.createAccount()).code;
 
 async function openForm(page: Page, account: string) {
   const res = await fetch(`${app.url}/api/links`, { method: 'POST', headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ account }) });
@@ -39,7 +45,8 @@ async function openForm(page: Page, account: string) {
 }
 
 test('Fenerum answering 503: the customer is told the card is being finished; it appears once Fenerum is back, registered once', async ({ page }) => {
-  const frame = await openForm(page, 'CUST003');
+  const account = await freshAccount();
+  const frame = await openForm(page, account);
   await frame.getByLabel('Card number').fill('4242 4242 4242 4242');
   await frame.getByLabel('Expiration date').fill('07 / 37');
   await frame.getByLabel('Security code').fill('123');
@@ -47,26 +54,29 @@ test('Fenerum answering 503: the customer is told the card is being finished; it
   try {
     await page.getByRole('button', { name: /^Save( card)?$/ }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Finishing' })).toContainText('Visa •••• 4242, expires 07/37', { timeout: 20_000 });
-    await page.waitForTimeout(2_000);
-    expect((await cards('CUST003')).filter((c) => c.card_number.endsWith('4242') && c.year === 2037)).toHaveLength(0);
+    // The page asks the server again, which tries Fenerum again: await that attempt's answer.
+    const again = await page.waitForResponse((r) => r.url().endsWith('/api/register-payment-card') && r.request().method() === 'POST');
+    expect(again.status()).toBe(202);
+    expect((await cards(account)).filter((c) => c.card_number.endsWith('4242') && c.year === 2037)).toHaveLength(0);
   } finally {
     await fenerumSettings({ failNext: null });
   }
   await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toHaveText('Card saved: Visa •••• 4242, expires 07/37', { timeout: 60_000 });
   await expect(page.getByTestId('card').filter({ hasText: '4242' }).filter({ hasText: '07/37' })).toBeVisible();
-  expect((await cards('CUST003')).filter((c) => c.card_number.endsWith('4242') && c.year === 2037)).toHaveLength(1);
+  expect((await cards(account)).filter((c) => c.card_number.endsWith('4242') && c.year === 2037)).toHaveLength(1);
 });
 
 test('with SEPA enabled, the Payment Element offers SEPA Direct Debit; DE89… is saved and registered', async ({ page }) => {
-  const frame = await openForm(page, 'CUST005');
+  const account = await freshAccount();
+  const frame = await openForm(page, account);
   await frame.getByRole('tab', { name: 'SEPA Direct Debit' }).click();
   await expect(frame.getByText(/mandate|authorise|authorize/i).first()).toBeVisible();
   await frame.getByLabel('Full name').fill('Jens Hansen');
   await frame.getByLabel('Email').fill('jens@example.com');
   await frame.getByLabel('IBAN').fill('DE89370400440532013000');
-  const before = (await cards('CUST005')).length;
+  const before = (await cards(account)).length;
   await page.getByRole('button', { name: /^Save( card)?$/ }).click();
   await expect(page.getByRole('status').filter({ hasText: /saved|Finishing/i })).toContainText('3000', { timeout: 30_000 });
-  await expect.poll(async () => (await cards('CUST005')).length, { timeout: 30_000 }).toBe(before + 1);
-  expect((await cards('CUST005')).filter((c) => c.card_number.endsWith('3000'))).toHaveLength(1);
+  await expect.poll(async () => (await cards(account)).length, { timeout: 30_000 }).toBe(before + 1);
+  expect((await cards(account)).filter((c) => c.card_number.endsWith('3000'))).toHaveLength(1);
 });

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
-import { fenerumCards, issueLink } from './fixtures/api';
+import type { Page, TestInfo } from '@playwright/test';
+import { fenerumCards } from './fixtures/api';
 import { E2E } from './fixtures/ports';
+import { expect, test } from './fixtures/test';
 
 /** The sandbox's Stripe.js, as the portal loads it (the Stripe emulator is the sandbox's second port). */
 const STRIPE_JS = new RegExp(`^http://localhost:${E2E.sandboxPort + 1}/v3/`);
@@ -11,8 +12,8 @@ const yearFor = (testInfo: TestInfo, desktop: number) => (testInfo.project.name 
 
 const cardFrame = (page: Page) => page.frameLocator('iframe[title="Secure payment input frame"]');
 
-async function openForm(page: Page, request: APIRequestContext, account: string) {
-  await page.goto((await issueLink(request, account)).url);
+async function openForm(page: Page, link: { url: string }) {
+  await page.goto(link.url);
   await page.getByRole('button', { name: 'Add card', exact: true }).click();
   await expect(cardFrame(page).getByLabel('Card number')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save card' })).toBeEnabled();
@@ -25,61 +26,61 @@ async function enterCard(page: Page, number: string, expiry: string) {
   await frame.getByLabel('Security code').fill('123');
 }
 
-async function registered(request: APIRequestContext, account: string, last4: string, year: number) {
-  return (await fenerumCards(request, account)).filter((c) => c.card_number.endsWith(last4) && c.year === 2000 + year);
+async function registered(account: { code: string }, last4: string, year: number) {
+  return (await fenerumCards(account.code)).filter((c) => c.card_number.endsWith(last4) && c.year === 2000 + year);
 }
 
 test.describe('adding a card with Stripe', () => {
-  test('a Visa is saved, registered once and listed @phone', async ({ page, request }, testInfo) => {
+  test('a Visa is saved, registered once and listed @phone', async ({ page, account, link }, testInfo) => {
     const year = yearFor(testInfo, 34);
     if (testInfo.project.name === 'phone') await page.setViewportSize({ width: 390, height: 844 });
     const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}-${testInfo.project.name}.png`), fullPage: true });
-    await openForm(page, request, 'CUST003');
+    await openForm(page, link);
     await shot('form');
     await enterCard(page, '4242 4242 4242 4242', `12 / ${year}`);
     await page.getByRole('button', { name: 'Save card' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toHaveText(`Card saved: Visa •••• 4242, expires 12/${year}`);
     await expect(page.getByTestId('stripe-form')).toHaveCount(0);
     await shot('saved');
-    expect(await registered(request, 'CUST003', '4242', year)).toHaveLength(1);
+    expect(await registered(account, '4242', year)).toHaveLength(1);
     await expect(page.getByTestId('card').filter({ hasText: '4242' }).filter({ hasText: `12/${year}` })).toBeVisible();
   });
 
-  test('a card that asks for 3-D Secure is saved once the customer completes it', async ({ page, request }, testInfo) => {
+  test('a card that asks for 3-D Secure is saved once the customer completes it', async ({ page, account, link }, testInfo) => {
     const year = yearFor(testInfo, 36);
-    await openForm(page, request, 'CUST005');
+    await openForm(page, link);
     await enterCard(page, '4000 0000 0000 3220', `10 / ${year}`);
     await page.getByRole('button', { name: 'Save card' }).click();
     await page.frameLocator('iframe[name="stripe-challenge-frame"]').getByRole('button', { name: 'Complete authentication' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toHaveText(`Card saved: Visa •••• 3220, expires 10/${year}`);
-    expect(await registered(request, 'CUST005', '3220', year)).toHaveLength(1);
+    expect(await registered(account, '3220', year)).toHaveLength(1);
     await expect(page.getByTestId('card').filter({ hasText: '3220' }).filter({ hasText: `10/${year}` })).toBeVisible();
   });
 
-  test('failed 3-D Secure says so, keeps the form for another try, and registers nothing', async ({ page, request }, testInfo) => {
+  test('failed 3-D Secure says so, keeps the form for another try, and registers nothing', async ({ page, account, link }, testInfo) => {
     const year = yearFor(testInfo, 38);
-    await openForm(page, request, 'CUST005');
+    await openForm(page, link);
     await enterCard(page, '4000 0000 0000 3220', `09 / ${year}`);
     await page.getByRole('button', { name: 'Save card' }).click();
     await page.frameLocator('iframe[name="stripe-challenge-frame"]').getByRole('button', { name: 'Fail authentication' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Authentication failed' })).toContainText('not saved');
     await expect(page.getByRole('button', { name: 'Save card' })).toBeEnabled();
     await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toHaveCount(0);
-    expect(await registered(request, 'CUST005', '3220', year)).toHaveLength(0);
+    expect(await registered(account, '3220', year)).toHaveLength(0);
   });
 
-  test('a declined card shows Stripe’s message and registers nothing', async ({ page, request }, testInfo) => {
+  test('a declined card shows Stripe’s message and registers nothing', async ({ page, account, link }, testInfo) => {
     const year = yearFor(testInfo, 40);
-    await openForm(page, request, 'CUST003');
+    await openForm(page, link);
     await enterCard(page, '4000 0000 0000 0002', `08 / ${year}`);
     await page.getByRole('button', { name: 'Save card' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'declined' })).toHaveText('Your card was declined.');
-    expect(await registered(request, 'CUST003', '0002', year)).toHaveLength(0);
+    expect(await registered(account, '0002', year)).toHaveLength(0);
   });
 
-  test('Stripe.js failing to load shows an error, and "Try again" loads it', async ({ page, request }) => {
+  test('Stripe.js failing to load shows an error, and "Try again" loads it', async ({ page, link }) => {
     await page.route(STRIPE_JS, (route) => route.abort('internetdisconnected'));
-    await page.goto((await issueLink(request, 'CUST003')).url);
+    await page.goto(link.url);
     await page.getByRole('button', { name: 'Add card', exact: true }).click();
     // (Next's route announcer is an empty alert of its own: match by text.)
     await expect(page.getByRole('alert').filter({ hasText: 'could not load' })).toHaveText(/secure card form could not load/);
@@ -89,17 +90,17 @@ test.describe('adding a card with Stripe', () => {
     await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
   });
 
-  test('a double click on "Save card" saves one card', async ({ page, request }, testInfo) => {
+  test('a double click on "Save card" saves one card', async ({ page, account, link }, testInfo) => {
     const year = yearFor(testInfo, 42);
-    await openForm(page, request, 'CUST003');
+    await openForm(page, link);
     await enterCard(page, '4242 4242 4242 4242', `11 / ${year}`);
     await page.getByRole('button', { name: 'Save card' }).dblclick();
     await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toHaveText(`Card saved: Visa •••• 4242, expires 11/${year}`);
-    expect(await registered(request, 'CUST003', '4242', year)).toHaveLength(1);
+    expect(await registered(account, '4242', year)).toHaveLength(1);
     await expect(page.getByTestId('card').filter({ hasText: `11/${year}` })).toHaveCount(1);
   });
 
-  test('when the server answers 202 (Fenerum slow) the page says it is finishing, then shows the saved card', async ({ page, request }, testInfo) => {
+  test('when the server answers 202 (Fenerum slow) the page says it is finishing, then shows the saved card', async ({ page, account, link }, testInfo) => {
     const year = yearFor(testInfo, 44);
     let calls = 0;
     // The first answer as when Fenerum is slow; then the real server, which finishes it.
@@ -107,44 +108,44 @@ test.describe('adding a card with Stripe', () => {
       if (calls++ > 0) return route.continue();
       await route.fulfill({ status: 202, json: { status: 'pending', card: { brand: 'Visa', last4: '4242', expMonth: 6, expYear: 2000 + year } } });
     });
-    await openForm(page, request, 'CUST005');
+    await openForm(page, link);
     await enterCard(page, '4242 4242 4242 4242', `06 / ${year}`);
     await page.getByRole('button', { name: 'Save card' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Finishing' })).toContainText(`Visa •••• 4242, expires 06/${year}`);
     await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toHaveText(`Card saved: Visa •••• 4242, expires 06/${year}`);
     expect(calls).toBeGreaterThanOrEqual(2);
-    expect(await registered(request, 'CUST005', '4242', year)).toHaveLength(1);
+    expect(await registered(account, '4242', year)).toHaveLength(1);
   });
 
-  test('a network error after Stripe confirmed says so; saving again finishes it (no second confirmation)', async ({ page, request }, testInfo) => {
+  test('a network error after Stripe confirmed says so; saving again finishes it (no second confirmation)', async ({ page, account, link }, testInfo) => {
     const year = yearFor(testInfo, 46);
     let calls = 0;
     await page.route('**/api/register-payment-card', (route) => (calls++ > 0 ? route.continue() : route.abort('internetdisconnected')));
-    await openForm(page, request, 'CUST005');
+    await openForm(page, link);
     await enterCard(page, '4242 4242 4242 4242', `05 / ${year}`);
     await page.getByRole('button', { name: 'Save card' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'could not reach the server' })).toBeVisible();
     // The SetupIntent already succeeded: Stripe answers setup_intent_unexpected_state, which is success.
     await page.getByRole('button', { name: 'Save card' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toHaveText(`Card saved: Visa •••• 4242, expires 05/${year}`);
-    expect(await registered(request, 'CUST005', '4242', year)).toHaveLength(1);
+    expect(await registered(account, '4242', year)).toHaveLength(1);
   });
 
-  test('Cancel closes the form and gives focus back to "Add card"', async ({ page, request }) => {
-    await openForm(page, request, 'CUST003');
+  test('Cancel closes the form and gives focus back to "Add card"', async ({ page, link }) => {
+    await openForm(page, link);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByTestId('stripe-form')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Add card', exact: true })).toBeFocused();
   });
 
-  test('the open form has no serious or critical accessibility violation @phone', async ({ page, request }) => {
-    await openForm(page, request, 'CUST003');
+  test('the open form has no serious or critical accessibility violation @phone', async ({ page, link }) => {
+    await openForm(page, link);
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   });
 
-  test('the form speaks Danish when the portal does', async ({ page, request }) => {
-    await page.goto((await issueLink(request, 'CUST003')).url);
+  test('the form speaks Danish when the portal does', async ({ page, link }) => {
+    await page.goto(link.url);
     await page.getByRole('button', { name: 'Dansk' }).click();
     await page.getByRole('button', { name: 'Tilføj kort', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Tilføj et kort' })).toBeVisible();
@@ -153,12 +154,12 @@ test.describe('adding a card with Stripe', () => {
     await page.getByRole('button', { name: 'Annuller' }).click();
   });
 
-  test('the portal loads no Stripe code until "Add card" is clicked', async ({ page, request }) => {
+  test('the portal loads no Stripe code until "Add card" is clicked', async ({ page, link }) => {
     const stripeRequests: string[] = [];
     page.on('request', (r) => {
       if (STRIPE_JS.test(r.url()) || r.url().includes('js.stripe.com')) stripeRequests.push(r.url());
     });
-    await page.goto((await issueLink(request, 'CUST003')).url);
+    await page.goto(link.url);
     await expect(page.getByRole('button', { name: 'Add card', exact: true })).toBeEnabled();
     await page.waitForLoadState('networkidle');
     expect(stripeRequests).toEqual([]);

@@ -1,6 +1,7 @@
 /**
- * `npm test`: lint, type check, unit, integration (PGlite, then a real Postgres when
- * TEST_DATABASE_URL is set), a production build, and the end-to-end tests against it.
+ * `npm test`: lint, type check, unit, browser (the emulators' pages in Chromium), integration
+ * (PGlite, then a real Postgres when TEST_DATABASE_URL is set), a production build, and the
+ * end-to-end tests against it.
  * Stops at the first failing step.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,8 @@ const steps: Step[] = [
   { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'] },
   { name: 'type check', cmd: ['npx', 'tsc', '--noEmit'] },
   { name: 'unit', cmd: ['npx', 'vitest', 'run', '--project', 'unit'] },
+  // In a real Chromium: after the fast unit tests, before anything needs a database.
+  { name: 'browser', cmd: ['npx', 'vitest', 'run', '--project', 'browser'] },
   { name: 'integration (PGlite)', cmd: ['npx', 'vitest', 'run', '--project', 'integration'], env: { TEST_DB: 'pglite' } },
 ];
 if (process.env.TEST_DATABASE_URL) {

@@ -33,6 +33,20 @@ export async function waitForStatus(id: string, status: string, timeoutMs = 10_0
   }
 }
 
+/**
+ * Waits until no attempt holds the registration (its lease is free) and it is registered or
+ * failed: only a lease holder calls Fenerum, so nothing about it can still reach Fenerum.
+ */
+export async function settled(id: string, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await registration(id);
+    if ((row.status === 'registered' || row.status === 'failed') && row.leaseUntil === null) return row;
+    if (Date.now() > until) throw new Error(`registration ${id} is ${row.status}, lease until ${String(row.leaseUntil)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** A callback exactly as QuickPay sends it, signed with the given key. */
 export function callbackRequest(body: string, key: string | null = env().quickpay.privateKey, extra: Record<string, string> = {}) {
   const headers: Record<string, string> = {

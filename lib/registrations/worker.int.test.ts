@@ -5,7 +5,7 @@ import { openDatabase } from '@/lib/db/connect';
 import { cardOf } from '@/lib/cards/quickpay/subscription-card';
 import { quickpaySubscription } from '@/lib/quickpay/wire';
 import { registration, startQuickpay } from '@/test/quickpay-fixtures';
-import { authorizeQuickpay, fenerumCardsOf } from '@/test/sandbox-control';
+import { authorizeQuickpay, fenerumCardsOf, freshAccount } from '@/test/sandbox-control';
 import { eq, sql } from 'drizzle-orm';
 import { registrations } from '@/lib/db/schema';
 import { claimRegistrations, queueRegistration } from './store';
@@ -24,7 +24,8 @@ async function queuedRegistrations(n: number, account: string): Promise<string[]
 
 describe('registration worker', () => {
   it('two instances draining one queue register each card exactly once', async () => {
-    const ids = await queuedRegistrations(30, 'CUST005');
+    const account = await freshAccount();
+    const ids = await queuedRegistrations(30, account);
     // A second instance: its own connection pool on the same database (on PGlite, the same
     // embedded database, since PGlite belongs to one process).
     const other = process.env.DATABASE_URL ? await openDatabase({ url: process.env.DATABASE_URL, pgliteDir: 'memory://' }) : undefined;
@@ -37,16 +38,18 @@ describe('registration worker', () => {
       await other?.close();
     }
     const rows = await Promise.all(ids.map(registration));
-    const cards = await fenerumCardsOf('CUST005');
+    const cards = await fenerumCardsOf(account);
+    expect(cards).toHaveLength(ids.length);
     for (const row of rows) {
-      expect(cards.filter((c) => c.token === row.providerRef)).toHaveLength(1);
+      expect(cards.filter((c) => c.uuid === row.fenerumCardUuid)).toHaveLength(1);
       expect(row.attempts).toBe(1);
     }
     expect(new Set(rows.map((r) => r.fenerumCardUuid)).size).toBe(ids.length);
   });
 
   it('after a process died mid-attempt (its lease ran out), the card Fenerum already made is adopted, not made again', async () => {
-    const [id] = await queuedRegistrations(1, 'CUST005');
+    const account = await freshAccount();
+    const [id] = await queuedRegistrations(1, account);
     const db = (await appContext()).db;
     // The dead process: it took the lease and reached Fenerum, then nothing more.
     const [claimed] = await claimRegistrations(db, { limit: 1, id });
@@ -61,6 +64,6 @@ describe('registration worker', () => {
       await worker.stop();
     }
     expect((await registration(claimed.id)).fenerumCardUuid).toBe(made.uuid);
-    expect((await fenerumCardsOf('CUST005')).filter((c) => c.token === claimed.token)).toHaveLength(1);
+    expect(await fenerumCardsOf(account)).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { parseBody, sendJson } from '../http';
 import { type Router } from '../router';
-import { byCreated, cardRecordJson } from './serialize';
+import { addAccount } from './new-account';
+import { accountJson, byCreated, cardRecordJson } from './serialize';
 import type { FenerumState } from './state';
 
 /**
@@ -29,9 +30,11 @@ const settingsInput = z.strictObject({
   cardTokens: z.boolean().optional(),
 });
 
-export type ControlDeps = { state: FenerumState; reset: () => void };
+const accountInput = z.strictObject({ name: z.string().min(1).optional(), email: z.email().optional() });
 
-export function registerControlRoutes(router: Router, { state, reset }: ControlDeps): void {
+export type ControlDeps = { state: FenerumState; reset: () => void; now?: () => Date };
+
+export function registerControlRoutes(router: Router, { state, reset, now = () => new Date() }: ControlDeps): void {
   router.get('/__sandbox/settings', (ctx) => sendJson(ctx.res, 200, state.settings));
 
   router.post('/__sandbox/settings', (ctx) => {
@@ -60,6 +63,15 @@ export function registerControlRoutes(router: Router, { state, reset }: ControlD
     if (!account) return sendJson(ctx.res, 404, { detail: `No account ${key}.` });
     const cards = state.cards.filter((c) => c.account === account.uuid).sort(byCreated);
     sendJson(ctx.res, 200, { account: account.code, count: cards.length, results: cards.map(cardRecordJson) });
+  });
+
+  // A fresh account with no cards, answered as Fenerum's API shows it (201).
+  router.post('/__sandbox/accounts', (ctx) => {
+    const parsed = accountInput.safeParse(parseBody(ctx) ?? null);
+    if (!parsed.success) {
+      return sendJson(ctx.res, 400, { detail: 'Send {name?, email?}.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+    }
+    sendJson(ctx.res, 201, accountJson(addAccount(state, parsed.data, now())));
   });
 
   router.get('/__sandbox/stats', (ctx) => sendJson(ctx.res, 200, state.stats));

@@ -5,24 +5,25 @@ import { describe, expect, it } from 'vitest';
 import { inbox, registrations } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { startRegistrationWorker } from '@/lib/registrations/worker';
-import { callbackRequest, registration, startQuickpay, waitForStatus } from '@/test/quickpay-fixtures';
-import { authorizeQuickpay, fenerumCardsOf, fenerumSettings } from '@/test/sandbox-control';
+import { callbackRequest, registration, settled, startQuickpay, waitForStatus } from '@/test/quickpay-fixtures';
+import { authorizeQuickpay, fenerumCardsOf, fenerumSettings, freshAccount, registeredTokens } from '@/test/sandbox-control';
 import { POST } from './route';
 
-const cardsWithToken = async (account: string, token: string) => (await fenerumCardsOf(account)).filter((c) => c.token === token);
 const inboxCount = async () => (await ((await appContext()).db).select({ n: count() }).from(inbox))[0]?.n ?? 0;
 
 describe('POST /api/quickpay-callback', () => {
   it('registers an approved subscription with Fenerum (gateway quickpay, token = the id) and answers 200', async () => {
-    const { registration: reg } = await startQuickpay('CUST003');
+    const account = await freshAccount();
+    const { registration: reg } = await startQuickpay(account);
     const body = await authorizeQuickpay(reg.providerRef);
     const res = await POST(callbackRequest(body));
     expect(res.status).toBe(200);
     const done = await waitForStatus(reg.id, 'registered');
     expect(done).toMatchObject({ cardBrand: 'Dankort', cardLast4: '0006' });
-    const cards = await cardsWithToken('CUST003', reg.providerRef);
+    const cards = await fenerumCardsOf(account);
     expect(cards).toHaveLength(1);
     expect(cards[0]).toMatchObject({ payment_gateway: 'quickpay', uuid: done.fenerumCardUuid });
+    expect(await registeredTokens(cards[0]?.account ?? '')).toEqual([reg.providerRef]);
   });
 
   it.each([
@@ -34,7 +35,8 @@ describe('POST /api/quickpay-callback', () => {
     }],
     ['the API key instead of the private key', (body: string) => callbackRequest(body, env().quickpay.apiKey)],
   ])('refuses %s with 403 and stores nothing', async (_, make) => {
-    const { registration: reg } = await startQuickpay('CUST003');
+    const account = await freshAccount();
+    const { registration: reg } = await startQuickpay(account);
     const body = await authorizeQuickpay(reg.providerRef);
     const before = await inboxCount();
     const res = await POST(make(body));
@@ -45,17 +47,19 @@ describe('POST /api/quickpay-callback', () => {
   });
 
   it('the same callback 20 times, concurrently, registers one card', async () => {
-    const { registration: reg } = await startQuickpay('CUST003');
+    const account = await freshAccount();
+    const { registration: reg } = await startQuickpay(account);
     const body = await authorizeQuickpay(reg.providerRef);
     const answers = await Promise.all(Array.from({ length: 20 }, () => POST(callbackRequest(body))));
     expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200));
     await waitForStatus(reg.id, 'registered');
-    await new Promise((r) => setTimeout(r, 300)); // any straggler attempt would have landed by now
-    expect(await cardsWithToken('CUST003', reg.providerRef)).toHaveLength(1);
+    await settled(reg.id); // no attempt holds it any more: none can still reach Fenerum
+    expect(await fenerumCardsOf(account)).toHaveLength(1);
   });
 
   it('while Fenerum answers 503, QuickPay still gets 200; the card is registered once after it recovers', async () => {
-    const { registration: reg } = await startQuickpay('CUST005');
+    const account = await freshAccount();
+    const { registration: reg } = await startQuickpay(account);
     const body = await authorizeQuickpay(reg.providerRef);
     await fenerumSettings({ failNext: { status: 503, count: 1000 } });
     try {
@@ -75,17 +79,18 @@ describe('POST /api/quickpay-callback', () => {
     } finally {
       await worker.stop();
     }
-    expect(await cardsWithToken('CUST005', reg.providerRef)).toHaveLength(1);
+    expect(await fenerumCardsOf(account)).toHaveLength(1);
   });
 
   it('a rejected card is acknowledged and nothing is registered', async () => {
-    const { registration: reg } = await startQuickpay('CUST003');
+    const account = await freshAccount();
+    const { registration: reg } = await startQuickpay(account);
     const body = await authorizeQuickpay(reg.providerRef, '1000000000000016');
     const res = await POST(callbackRequest(body));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ result: 'ignored' });
     expect((await registration(reg.id)).status).toBe('started');
-    expect(await cardsWithToken('CUST003', reg.providerRef)).toHaveLength(0);
+    expect(await fenerumCardsOf(account)).toHaveLength(0);
   });
 
   it('a subscription this portal did not start is acknowledged and ignored', async () => {

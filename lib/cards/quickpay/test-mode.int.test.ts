@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appContext } from '@/lib/server/context';
 import { registration, sessionFor, startQuickpay } from '@/test/quickpay-fixtures';
-import { authorizeQuickpay, fenerumCardsOf } from '@/test/sandbox-control';
+import { authorizeQuickpay, fenerumCardsOf, freshAccount } from '@/test/sandbox-control';
 import { receiveQuickpayCallback } from './callback';
 import { checkQuickpayReturn } from './finish';
 import { TEST_MODE_REFUSED } from './test-mode';
@@ -10,13 +10,14 @@ const live = { acceptTestMode: false };
 
 describe('QuickPay test cards when QuickPay runs with a live key', () => {
   it('a test_mode callback is not registered; the registration says why', async () => {
-    const { registration: reg } = await startQuickpay('CUST003');
+    const account = await freshAccount();
+    const { registration: reg } = await startQuickpay(account);
     const body = await authorizeQuickpay(reg.providerRef);
     expect(JSON.parse(body)).toMatchObject({ test_mode: true, accepted: true });
     const { db } = await appContext();
     expect(await receiveQuickpayCallback(db, body, 'Subscription', live)).toMatchObject({ kind: 'ignored' });
     expect(await registration(reg.id)).toMatchObject({ status: 'failed', lastError: TEST_MODE_REFUSED });
-    expect((await fenerumCardsOf('CUST003')).filter((c) => c.token === reg.providerRef)).toHaveLength(0);
+    expect(await fenerumCardsOf(account)).toHaveLength(0);
   });
 
   it('the return page does not register it either, and says the card was not saved', async () => {

@@ -1,0 +1,117 @@
+import { SANDBOX_PORT_BASE, sandboxPorts } from '../lib/env/sandbox-defaults';
+
+/**
+ * One typed client for the sandbox's own endpoints (`/__sandbox/...` on each emulator), for
+ * tests, bench and scripts: steer the emulators and look behind their APIs. Not a provider API.
+ * Settings are loose on purpose: the known keys are typed, any other key an emulator learns
+ * passes through unchanged.
+ */
+export type EmulatorName = 'fenerum' | 'stripe' | 'quickpay';
+export type SandboxUrls = Record<EmulatorName, string>;
+
+export type Settings = Record<string, unknown>;
+export type FenerumSettings = Settings & {
+  rateLimit?: { enabled?: boolean; perMinute?: number };
+  failNext?: { status: number; count: number; retryAfter?: number } | null;
+};
+
+/** An account as Fenerum's API shows it. */
+export type FenerumAccount = { uuid: string; code: string; company_name: string; billing_email: string } & Record<string, unknown>;
+/** A stored card with who made it; `token` only where the emulator shows one. */
+export type FenerumCard = {
+  uuid: string;
+  account: string;
+  active: boolean;
+  brand: string;
+  card_number: string;
+  month: number;
+  year: number;
+  payment_gateway: string;
+  created_date?: string;
+  token?: string;
+  created_by?: string | null;
+  disabled_by?: string | null;
+} & Record<string, unknown>;
+export type FenerumStats = { total: number; byStatus: Record<string, number>; throttled: number };
+export type FenerumAuditEntry = { at: string; method: string; path: string; status: number; user: string | null; clientSystem: string | null; body: unknown };
+
+export type QuickpayAuthorize = { card?: string; expiry?: string; three_d_secure?: 'approve' | 'fail' };
+export type QuickpayCallbackAttempt = { subscriptionId: number; status: number | null; attempt: number; error?: string; at: string; url: string } & Record<string, unknown>;
+
+export type StripeEvent = { id: string; type: string; data: { object: Record<string, unknown> } } & Record<string, unknown>;
+
+export class SandboxControlError extends Error {
+  constructor(
+    readonly status: number,
+    readonly url: string,
+    readonly body: string,
+  ) {
+    super(`${url}: ${status} ${body}`);
+    this.name = 'SandboxControlError';
+  }
+}
+
+/** Where the emulators are: a port base (as `npm run sandbox` takes), or their URLs. */
+export type SandboxAt = number | { portBase: number } | SandboxUrls;
+
+function urlsOf(at: SandboxAt): SandboxUrls {
+  if (typeof at === 'object' && 'fenerum' in at) return at;
+  const ports = sandboxPorts(typeof at === 'number' ? at : at.portBase);
+  return { fenerum: `http://localhost:${ports.fenerum}`, stripe: `http://localhost:${ports.stripe}`, quickpay: `http://localhost:${ports.quickpay}` };
+}
+
+export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
+  const urls = urlsOf(at);
+  const call = async <T>(emulator: EmulatorName, path: string, body?: unknown): Promise<T> => {
+    const url = `${urls[emulator]}/__sandbox/${path}`;
+    const init: RequestInit = body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+    const res = await fetch(url, init);
+    if (!res.ok) throw new SandboxControlError(res.status, url, await res.text());
+    return (await res.json()) as T;
+  };
+  const post = <T>(emulator: EmulatorName, path: string, body: unknown = {}) => call<T>(emulator, path, body);
+
+  return {
+    urls,
+    /** Every emulator back to its start (demo data, default settings, empty logs). */
+    reset: async () => void (await Promise.all((['fenerum', 'stripe', 'quickpay'] as const).map((e) => post(e, 'reset')))),
+    /** Any emulator's settings, for switches this client has no name for. */
+    settings: <S extends Settings = Settings>(emulator: EmulatorName, patch: S) => post<S>(emulator, 'settings', patch),
+    getSettings: <S extends Settings = Settings>(emulator: EmulatorName) => call<S>(emulator, 'settings'),
+
+    fenerum: {
+      settings: (patch: FenerumSettings) => post<FenerumSettings>('fenerum', 'settings', patch),
+      getSettings: () => call<FenerumSettings>('fenerum', 'settings'),
+      /** A fresh account with no cards and a code no other call gets. */
+      createAccount: (input: { name?: string; email?: string } = {}) => post<FenerumAccount>('fenerum', 'accounts', input),
+      /** Every card of an account (by code or uuid), oldest first, active or not. */
+      cards: async (account: string) => (await call<{ results: FenerumCard[] }>('fenerum', `paymentcards?account=${encodeURIComponent(account)}`)).results,
+      stats: () => call<FenerumStats>('fenerum', 'stats'),
+      audit: async () => (await call<{ results: FenerumAuditEntry[] }>('fenerum', 'audit')).results,
+    },
+
+    quickpay: {
+      settings: (patch: Settings) => post<Settings>('quickpay', 'settings', patch),
+      /** Completes the payment window without a browser, as the customer would with `card`. */
+      authorize: (subscriptionId: string | number, input: QuickpayAuthorize = {}) =>
+        post<{ subscription: Record<string, unknown>; operation: unknown }>('quickpay', `subscriptions/${subscriptionId}/authorize`, { card: '1000020000000006', ...input }),
+      callbacks: async (subscriptionId?: string | number) =>
+        (await call<{ results: QuickpayCallbackAttempt[] }>('quickpay', `callbacks${subscriptionId === undefined ? '' : `?subscription=${subscriptionId}`}`)).results,
+      resendCallback: (subscriptionId: string | number) => post<{ ok: true }>('quickpay', `callbacks/${subscriptionId}/resend`),
+    },
+
+    stripe: {
+      settings: (patch: Settings) => post<Settings>('stripe', 'settings', patch),
+      events: async (type?: string) => (await call<{ data: StripeEvent[] }>('stripe', `events${type ? `?type=${encodeURIComponent(type)}` : ''}`)).data,
+      webhooks: () => call<{ url: string | null; deliveries: Array<Record<string, unknown>> }>('stripe', 'webhooks'),
+      /** Where webhooks go; null stops them. */
+      setWebhookUrl: (url: string | null) => post<{ url: string | null }>('stripe', 'webhooks', { url }),
+      /** Resolves once no webhook delivery is pending. */
+      flushWebhooks: () => post<{ ok: true }>('stripe', 'webhooks/flush'),
+      /** Answers an intent's pending 3-D Secure challenge; the intent's new status. */
+      authenticate: async (intent: string, outcome: 'complete' | 'fail' = 'complete') => (await post<{ status: string }>('stripe', 'authenticate', { intent, outcome })).status,
+    },
+  };
+}
+
+export type SandboxControl = ReturnType<typeof sandboxControl>;
