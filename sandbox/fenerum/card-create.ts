@@ -49,6 +49,9 @@ export function createCard(state: FenerumState, lookupCard: GatewayLookup, body:
 
   if (Object.keys(errors).length > 0 || !account || !gateway || !isGateway(gateway) || !token) return { ok: false, errors };
 
+  if (gateway === 'quickpay' && state.settings.quickpayCards === 'refuse') {
+    return { ok: false, errors: { gateway: ['Currently Stripe is the only supported gateway for payment cards.'] } };
+  }
   const format = TOKEN_FORMAT[gateway];
   if (!format.pattern.test(token)) return { ok: false, errors: { token: [format.message] } };
 

@@ -28,6 +28,8 @@ const settingsInput = z.strictObject({
   cardListAccountFilter: z.enum(['code', 'ignore']).optional(),
   /** Card objects carry `token` (off by default: no documented response has it). */
   cardTokens: z.boolean().optional(),
+  /** `refuse`: QuickPay cards get Fenerum's per-field 400 on `gateway` (see Settings.quickpayCards). */
+  quickpayCards: z.enum(['accept', 'refuse']).optional(),
 });
 
 const accountInput = z.strictObject({ name: z.string().min(1).optional(), email: z.email().optional() });
@@ -42,7 +44,8 @@ export function registerControlRoutes(router: Router, { state, reset, now = () =
     if (!parsed.success) {
       return sendJson(ctx.res, 400, { detail: 'Invalid settings.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
     }
-    const { rateLimit, failNext, cardListAccountFilter, cardTokens } = parsed.data;
+    const { rateLimit, failNext, cardListAccountFilter, cardTokens, quickpayCards } = parsed.data;
+    if (quickpayCards !== undefined) state.settings.quickpayCards = quickpayCards;
     if (cardListAccountFilter !== undefined) state.settings.cardListAccountFilter = cardListAccountFilter;
     if (cardTokens !== undefined) state.settings.cardTokens = cardTokens;
     if (rateLimit?.enabled !== undefined) state.settings.rateLimit.enabled = rateLimit.enabled;

@@ -172,6 +172,15 @@ describe('payment cards', () => {
     expect(emulator.state.audit.filter((e) => e.path === '/api/v1/paymentcards/').map((e) => [e.status, e.user])).toEqual([[201, 'staff@merchant.dk'], [201, 'staff@merchant.dk']]);
   });
 
+  it('can refuse QuickPay cards with a per-field 400 on gateway (quickpayCards: refuse), and takes them by default', async () => {
+    await control('/__sandbox/settings', { quickpayCards: 'refuse' });
+    const refused = await post('/api/v1/paymentcards/', { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'quickpay', token: '12345678' });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ gateway: ['Currently Stripe is the only supported gateway for payment cards.'] });
+    await control('/__sandbox/settings', { quickpayCards: 'accept' });
+    expect((await post('/api/v1/paymentcards/', { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'quickpay', token: '12345678' })).status).toBe(201);
+  });
+
   it('disables a card (repeatably) and records who did', async () => {
     const uuid = String((await call(`/api/v1/paymentcards/?account=CUST001`)).body.results?.[0]?.uuid);
     const r = await post(`/api/v1/paymentcards/${uuid}/disable/`, undefined, { ...H, 'X-User': 'ops@merchant.dk' });
@@ -246,7 +255,7 @@ describe('failNext, reset and stats', () => {
     await post('/api/v1/paymentcards/', { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token: 'pm_card_visa' });
     expect((await control('/__sandbox/reset', {})).status).toBe(200);
     expect((await call('/__sandbox/paymentcards?account=CUST003', { headers: {} })).body.count).toBe(0);
-    expect((await call('/__sandbox/settings', { headers: {} })).body).toEqual({ rateLimit: { enabled: true, perMinute: 60 }, failNext: null, cardListAccountFilter: 'code', cardTokens: false });
+    expect((await call('/__sandbox/settings', { headers: {} })).body).toEqual({ rateLimit: { enabled: true, perMinute: 60 }, failNext: null, cardListAccountFilter: 'code', cardTokens: false, quickpayCards: 'accept' });
     expect((await call('/__sandbox/stats', { headers: {} })).body).toEqual({ total: 0, byStatus: {}, throttled: 0 });
   });
 });

@@ -67,6 +67,12 @@ export type Settings = {
    * default. On: card objects carry `token`, as an undocumented Fenerum might.
    */
   cardTokens: boolean;
+  /**
+   * PROVIDERS.md: seeds/000 registers `quickpay` cards, but a Fenerum API page says "Currently
+   * Stripe is the only supported gateway for payment cards" (unconfirmed which holds). `accept`
+   * (default, the seeds are the spec) or `refuse`: a per-field 400 on `gateway`.
+   */
+  quickpayCards: 'accept' | 'refuse';
 };
 
 export type Stats = {
@@ -97,6 +103,7 @@ export const defaultSettings = (): Settings => ({
   failNext: null,
   cardListAccountFilter: 'code',
   cardTokens: false,
+  quickpayCards: 'accept',
 });
 
 export const emptyStats = (): Stats => ({ total: 0, byStatus: {}, throttled: 0 });
