@@ -35,6 +35,9 @@ test.describe('adding a card with QuickPay', () => {
     await expect(page.getByTestId('card-saved')).toContainText('•••• 0073, expires 10/32', { timeout: 15_000 });
     const cards = (await fenerumCards(account.code)).filter((c) => c.card_number.endsWith('0073'));
     expect(cards).toHaveLength(1);
+    // Listed on the portal too (the history held a 30100 "3-D Secure is required" before the 20000).
+    await page.getByRole('link', { name: 'Back to your cards' }).click();
+    await expect(page.getByTestId('card').filter({ hasText: '0073' })).toBeVisible();
   });
 
   test('a rejected card shows a message and nothing is registered', async ({ page, account, link }) => {
