@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { attemptDeps } from '@/lib/registrations/registrar';
 import { appContext } from '@/lib/server/context';
 import { describe, expect, it } from 'vitest';
-import { registrations } from '@/lib/db/schema';
+import { registrations, stripeCustomers } from '@/lib/db/schema';
 import { findRegistration } from '@/lib/registrations/store';
 import { startRegistrationWorker } from '@/lib/registrations/worker';
 import { waitForStatus } from '@/test/quickpay-fixtures';
@@ -49,5 +49,19 @@ describe('registering while Fenerum is down', () => {
       await worker.stop();
     }
     expect(await fenerumCardsOf(account)).toHaveLength(1);
+  });
+});
+
+describe('an account whose stored Stripe customer Stripe no longer knows', () => {
+  it('gets a new customer (deleted in the dashboard, or another Stripe account), and its SetupIntent is made for it', async () => {
+    const account = await freshAccount();
+    const { db, stripe } = await appContext();
+    await db.insert(stripeCustomers).values({ accountCode: account, customerId: 'cus_deletedlongago' });
+    const { setupIntentId } = await setupIntentFor(account);
+    const intent = await stripe.setupIntents.retrieve(setupIntentId);
+    const [row] = await db.select().from(stripeCustomers).where(eq(stripeCustomers.accountCode, account));
+    expect(row?.customerId).toMatch(/^cus_/);
+    expect(row?.customerId).not.toBe('cus_deletedlongago');
+    expect(intent.customer).toBe(row?.customerId);
   });
 });

@@ -4,7 +4,7 @@ import { audit } from '@/lib/audit';
 import type { CustomerSession } from '@/lib/auth/session-token';
 import type { Db } from '@/lib/db/connect';
 import { startRegistration } from '@/lib/registrations/store';
-import { findOrCreateCustomer } from './customer';
+import { findOrCreateCustomer, isMissingCustomer } from './customer';
 
 export type SetupIntentStart = { clientSecret: string; setupIntentId: string };
 
@@ -17,17 +17,23 @@ export async function createSetupIntentFor(
   session: CustomerSession,
   ip: string | null,
 ): Promise<SetupIntentStart> {
-  const customer = await findOrCreateCustomer(deps.db, deps.stripe, session);
   const registrationId = randomUUID();
-  const intent = await deps.stripe.setupIntents.create(
-    {
-      customer,
-      usage: 'off_session',
-      allowed_payment_method_types: deps.sepaEnabled ? ['card', 'sepa_debit'] : ['card'],
-      metadata: { fenerum_account: session.accountCode, portal_registration: registrationId },
-    },
-    { idempotencyKey: `portal-seti-${registrationId}` },
-  );
+  const create = (customer: string) =>
+    deps.stripe.setupIntents.create(
+      {
+        customer,
+        usage: 'off_session',
+        allowed_payment_method_types: deps.sepaEnabled ? ['card', 'sepa_debit'] : ['card'],
+        metadata: { fenerum_account: session.accountCode, portal_registration: registrationId },
+      },
+      { idempotencyKey: `portal-seti-${registrationId}-${customer}` },
+    );
+  const customer = await findOrCreateCustomer(deps.db, deps.stripe, session);
+  const intent = await create(customer).catch(async (err: unknown) => {
+    if (!isMissingCustomer(err)) throw err;
+    console.warn(`Stripe no longer knows customer ${customer} of ${session.accountCode}; making a new one`);
+    return create(await findOrCreateCustomer(deps.db, deps.stripe, session, customer));
+  });
   if (!intent.client_secret) throw new Error('Stripe returned a SetupIntent without a client secret');
   await startRegistration(deps.db, {
     id: registrationId,
