@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import Stripe from 'stripe';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
@@ -14,7 +13,6 @@ import { OutageProxy } from './support/outage-proxy';
  */
 const APP_PORT = Number(process.env.E2E_OUTAGE_APP_PORT ?? 3470);
 const SANDBOX_PORT = Number(process.env.E2E_OUTAGE_SANDBOX_PORT ?? 4720);
-const dataDir = `.data/outages-${process.pid}`;
 let sandbox: Sandbox;
 const proxies: Record<'fenerum' | 'quickpay' | 'stripe', OutageProxy> = {} as never;
 const urls: Record<string, string> = {};
@@ -37,16 +35,15 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await Promise.all(Object.values(proxies).map((p) => p.stop()));
   await sandbox?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
-async function startApp(run: string): Promise<AppProcess> {
+async function startApp(): Promise<AppProcess> {
   const app = new AppProcess(APP_PORT, {
     SANDBOX_PORT: String(SANDBOX_PORT),
     FENERUM_API_URL: `${urls.fenerum}/api/v1`,
     QUICKPAY_API_URL: urls.quickpay ?? '',
     STRIPE_API_URL: urls.stripe ?? '',
-    PGLITE_DIR: `${dataDir}/${run}`,
+    PGLITE_DIR: 'memory://', // a fresh database per app, nothing left on disk
     FENERUM_RATE_LIMIT_PER_MINUTE: '600',
   });
   await app.start();
@@ -124,7 +121,7 @@ async function expectRoutes(app: AppProcess, { post, get, setupIntentId }: Prepa
 }
 
 test('a page first, then the routes: each provider down gets the designed answer', async () => {
-  const app = await startApp('page-first');
+  const app = await startApp();
   try {
     const prepared = await prepare(app);
     await expectPages(prepared);
@@ -135,7 +132,7 @@ test('a page first, then the routes: each provider down gets the designed answer
 });
 
 test('the routes first, then a page: each provider down gets the designed answer', async () => {
-  const app = await startApp('route-first');
+  const app = await startApp();
   try {
     const prepared = await prepare(app);
     await expectRoutes(app, prepared);
@@ -146,7 +143,7 @@ test('the routes first, then a page: each provider down gets the designed answer
 });
 
 test('a card Fenerum refuses for good (400) fails after one attempt and the customer is told to try another card', async () => {
-  const app = await startApp('refused');
+  const app = await startApp();
   try {
     const { post } = await prepare(app);
     const { setupIntentId } = (await (await post('/api/create-setup-intent')).json()) as { setupIntentId: string };

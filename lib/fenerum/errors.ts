@@ -54,6 +54,15 @@ export class FenerumError extends Error {
   get isTransient(): boolean {
     return this.kind === 'network' || this.kind === 'timeout' || this.status === 429 || this.status >= 500;
   }
+
+  /**
+   * Fenerum may have done what was asked even though we got no good answer: a timeout, a
+   * dropped connection, or a 500/502/504 (a 503 or 429 means it did nothing). A create after
+   * such an error must look before it creates again (Fenerum has no idempotency key).
+   */
+  get mayHaveActed(): boolean {
+    return this.kind === 'timeout' || this.kind === 'network' || [500, 502, 504].includes(this.status);
+  }
 }
 
 /** True for a FenerumError built by any bundle (never `instanceof`: see lib/errors/brand.ts). */

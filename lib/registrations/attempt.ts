@@ -42,12 +42,11 @@ export async function attemptRegistration(deps: AttemptDeps, reg: Registration):
       throw err;
     }
     if (err.isTransient) {
-      // A timeout, a dropped connection or a 500/502/504 may have created the card anyway.
-      const uncertain = err.kind === 'timeout' || err.kind === 'network' || [500, 502, 504].includes(err.status);
-      await markRetry(deps.db, reg.id, nextDelayMs(reg.attempts, err.retryAfterSeconds), err.message, uncertain);
+      // Fenerum may have created the card anyway: the next attempt looks before it creates.
+      await markRetry(deps.db, reg.id, nextDelayMs(reg.attempts, err.retryAfterSeconds), err.message, err.mayHaveActed);
       return { status: 'retrying', error: err.message };
     }
-    // Fenerum's documents disagree on whether it takes QuickPay cards: a 400 naming the gateway says it does not, here.
+    // Fenerum's documents disagree on whether it takes QuickPay cards: a refusal naming the gateway says it does not, here.
     await markFailed(deps.db, reg, err.message, 'gateway' in err.fieldErrors ? 'gateway' : 'card');
     return { status: 'failed', error: err.message };
   }

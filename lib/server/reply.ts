@@ -9,6 +9,8 @@ export const ok = (body: unknown, headers?: HeadersInit) => NextResponse.json(bo
 export const created = (body: unknown) => NextResponse.json(body, { status: 201 });
 /** Taken on, not finished (a card Fenerum does not have yet). */
 export const accepted = (body: unknown) => NextResponse.json(body, { status: 202 });
+/** Not able to serve now (a health check whose database is down): try again later. */
+export const unavailable = (body: unknown) => NextResponse.json(body, { status: 503, headers: { 'Retry-After': '5' } });
 /** On to another page with GET (after a POST, or a plain link that starts something). */
 export const seeOther = (location: string, headers?: Record<string, string>) => new NextResponse(null, { status: 303, headers: { Location: location, ...headers } });
 export const html = (body: string, status: number, headers?: Record<string, string>) =>
