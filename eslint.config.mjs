@@ -4,11 +4,20 @@ import nextTs from 'eslint-config-next/typescript';
 /** Import rules that hold the layers (README "How a request flows"). */
 const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
 const noSandbox = { group: ['**/sandbox/**', '@/sandbox/*'], message: 'app/ and lib/ never import the sandbox' };
-const noFramework = { group: ['next', 'next/*', '@/lib/server/*'], message: 'use cases and clients are framework-free: the composition root (lib/server) wires them' };
+const noFramework = {
+  group: ['next', 'next/*', '@/lib/server/*'],
+  message: 'use cases and clients are framework-free: the composition root (lib/server) wires them',
+};
 const noWiringFromApp = [
-  { group: ['@/lib/fenerum/client', '@/lib/quickpay/client', '@/lib/stripe/client'], message: 'pages and routes get provider clients from the composition root (appContext())' },
+  {
+    group: ['@/lib/fenerum/client', '@/lib/quickpay/client', '@/lib/stripe/client'],
+    message: 'pages and routes get provider clients from the composition root (appContext())',
+  },
   { group: ['@/lib/db/connect'], message: 'pages and routes get the database from the composition root (appContext())' },
-  { group: ['@/lib/registrations/worker', '@/lib/registrations/register-now', '@/lib/registrations/attempt'], message: 'pages and routes reach the queue through ctx.registrar' },
+  {
+    group: ['@/lib/registrations/worker', '@/lib/registrations/register-now', '@/lib/registrations/attempt'],
+    message: 'pages and routes reach the queue through ctx.registrar',
+  },
   { group: ['@/lib/process-singleton'], message: 'only the composition root (lib/server/context.ts) keeps per-process values' },
 ];
 
@@ -41,7 +50,12 @@ const config = [
   {
     files: ['app/**'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': restrict([noSandbox, ...noWiringFromApp], [{ name: 'stripe', message: 'the Stripe SDK is reached through the composition root' }]) },
+    rules: {
+      'no-restricted-imports': restrict(
+        [noSandbox, ...noWiringFromApp],
+        [{ name: 'stripe', message: 'the Stripe SDK is reached through the composition root' }],
+      ),
+    },
   },
   {
     files: ['lib/**'],
@@ -51,7 +65,13 @@ const config = [
   {
     files: ['lib/registrations/**'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': restrict([noSandbox, noFramework, { group: ['@/lib/cards/*', '@/lib/cards/**'], message: 'lib/registrations never imports lib/cards (cards build on registrations, not the other way)' }]) },
+    rules: {
+      'no-restricted-imports': restrict([
+        noSandbox,
+        noFramework,
+        { group: ['@/lib/cards/*', '@/lib/cards/**'], message: 'lib/registrations never imports lib/cards (cards build on registrations, not the other way)' },
+      ]),
+    },
   },
   {
     files: ['lib/cards/**'],

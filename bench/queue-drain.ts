@@ -14,11 +14,15 @@ export async function benchQueueDrain(h: Harness, limitPerMinute: number, n: num
   const control = sandboxControl(h.sandbox.urls);
   const cookie = await customerCookie(h.appUrl, 'CUST003');
   for (let i = 0; i < n; i += 50) {
-    await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => fetch(`${h.appUrl}/api/create-quickpay-link`, { method: 'POST', headers: { cookie } })));
+    await Promise.all(
+      Array.from({ length: Math.min(50, n - i) }, () => fetch(`${h.appUrl}/api/create-quickpay-link`, { method: 'POST', headers: { cookie } })),
+    );
   }
   const ids: number[] = [];
   for (let page = 1; ids.length < n; page++) {
-    const rows = (await (await fetch(`${h.sandbox.urls.quickpay}/subscriptions?page=${page}&page_size=100&state=initial`, { headers: qpAuth })).json()) as Array<{ id: number }>;
+    const rows = (await (
+      await fetch(`${h.sandbox.urls.quickpay}/subscriptions?page=${page}&page_size=100&state=initial`, { headers: qpAuth })
+    ).json()) as Array<{ id: number }>;
     if (rows.length === 0) break;
     ids.push(...rows.map((r) => r.id));
   }

@@ -12,7 +12,16 @@ async function load(opts: autocannon.Options): Promise<Run> {
 
 /** A QuickPay callback for a subscription, signed as QuickPay signs it. */
 function signedCallback(id: number): { body: string; headers: Record<string, string> } {
-  const body = JSON.stringify({ id, order_id: `bench-${id}`, accepted: true, type: 'Subscription', state: 'active', currency: 'DKK', metadata: { brand: 'visa', last4: '0008', exp_month: 12, exp_year: 2030 }, operations: [{ id: 1, type: 'authorize', pending: false, qp_status_code: '20000' }] });
+  const body = JSON.stringify({
+    id,
+    order_id: `bench-${id}`,
+    accepted: true,
+    type: 'Subscription',
+    state: 'active',
+    currency: 'DKK',
+    metadata: { brand: 'visa', last4: '0008', exp_month: 12, exp_year: 2030 },
+    operations: [{ id: 1, type: 'authorize', pending: false, qp_status_code: '20000' }],
+  });
   return {
     body,
     headers: {

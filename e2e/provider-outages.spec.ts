@@ -52,7 +52,11 @@ async function startApp(): Promise<AppProcess> {
 
 /** A customer session for `account`, opened as a customer opens their link. */
 async function sessionFor(app: AppProcess, account: string): Promise<string> {
-  const res = await fetch(`${app.url}/api/links`, { method: 'POST', headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ account }) });
+  const res = await fetch(`${app.url}/api/links`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ account }),
+  });
   const { url } = (await res.json()) as { url: string };
   const opened = await fetch(url.replace(/^https?:\/\/[^/]+/, app.url), { redirect: 'manual' });
   return opened.headers.get('set-cookie')?.split(';')[0] ?? '';
@@ -63,7 +67,11 @@ async function prepare(app: AppProcess) {
   const cookie = await sessionFor(app, 'CUST003');
   const freshCookie = await sessionFor(app, 'CUST005'); // its cards are never cached before Fenerum fails
   const post = (path: string, body?: unknown) =>
-    fetch(`${app.url}${path}`, { method: 'POST', headers: { cookie, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    fetch(`${app.url}${path}`, {
+      method: 'POST',
+      headers: { cookie, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
   const { setupIntentId } = (await (await post('/api/create-setup-intent')).json()) as { setupIntentId: string };
   const { url: windowUrl } = (await (await post('/api/create-quickpay-link')).json()) as { url: string };
   const token = new URL(windowUrl).pathname.split('/')[2];
@@ -99,7 +107,11 @@ async function expectPages({ get, freshCookie, setupIntentId, registrationId }: 
 
 async function expectRoutes(app: AppProcess, { post, get, setupIntentId }: Prepared) {
   const links = (account: string) =>
-    fetch(`${app.url}/api/links`, { method: 'POST', headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ account }) });
+    fetch(`${app.url}/api/links`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ account }),
+    });
   expect((await links('NO-SUCH-ACCOUNT')).status).toBe(404);
   proxies.fenerum.down();
   const outage = await links('CUST001');
@@ -151,7 +163,11 @@ test('a card Fenerum refuses for good (400) fails after one attempt and the cust
     const stripe = new Stripe(sandboxSecrets.STRIPE_SECRET_KEY, { host: 'localhost', port: SANDBOX_PORT + 1, protocol: 'http' });
     await stripe.setupIntents.confirm(setupIntentId, { payment_method: 'pm_card_visa' });
     const failNext = (value: unknown) =>
-      fetch(`${sandbox.urls.fenerum}/__sandbox/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ failNext: value }) });
+      fetch(`${sandbox.urls.fenerum}/__sandbox/settings`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ failNext: value }),
+      });
     await failNext({ status: 400, count: 1 });
     const res = await post('/api/register-payment-card', { setupIntentId });
     expect(res.status).toBe(422);

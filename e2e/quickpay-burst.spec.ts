@@ -41,14 +41,25 @@ test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres):
     const account = await control.fenerum.createAccount();
 
     // One customer session, 1,000 windows (each a subscription of our own pending registration).
-    const link = await (await fetch(`${app.url}/api/links`, { method: 'POST', headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ account: account.code }) })).json() as { url: string };
+    const link = (await (
+      await fetch(`${app.url}/api/links`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ account: account.code }),
+      })
+    ).json()) as { url: string };
     const opened = await fetch(link.url.replace(/^https?:\/\/[^/]+/, app.url), { redirect: 'manual' });
     const cookie = opened.headers.get('set-cookie')?.split(';')[0] ?? '';
     const windows: string[] = [];
     for (let i = 0; i < N; i += 50) {
       const batch = await Promise.all(
         // Windows made by every instance, so callbacks reach every instance too.
-        Array.from({ length: Math.min(50, N - i) }, async (_, j) => ((await (await fetch(`${apps[j % instances]?.url}/api/create-quickpay-link`, { method: 'POST', headers: { cookie } })).json()) as { url: string }).url),
+        Array.from(
+          { length: Math.min(50, N - i) },
+          async (_, j) =>
+            ((await (await fetch(`${apps[j % instances]?.url}/api/create-quickpay-link`, { method: 'POST', headers: { cookie } })).json()) as { url: string })
+              .url,
+        ),
       );
       windows.push(...batch);
     }
@@ -91,11 +102,19 @@ test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres):
       const log = { results: await control.quickpay.callbacks() };
       const acked = new Set(log.results.filter((a) => a.status !== null && a.status >= 200 && a.status < 300).map((a) => a.subscriptionId));
       const missing = [...new Set(log.results.map((a) => a.subscriptionId))].filter((id) => !acked.has(id));
-      return { acked: acked.size, missing: missing.slice(0, 3).map((id) => log.results.filter((a) => a.subscriptionId === id).map((a) => `${a.at} #${a.attempt} ${a.url} ${a.status ?? a.error ?? ''}`)) };
+      return {
+        acked: acked.size,
+        missing: missing
+          .slice(0, 3)
+          .map((id) => log.results.filter((a) => a.subscriptionId === id).map((a) => `${a.at} #${a.attempt} ${a.url} ${a.status ?? a.error ?? ''}`)),
+      };
     };
-    await expect.poll(async () => (await unacknowledged()).acked, { timeout: 90_000 }).toBe(N).catch(async (err: unknown) => {
-      throw new Error(`callbacks never acknowledged: ${JSON.stringify((await unacknowledged()).missing)}`, { cause: err });
-    });
+    await expect
+      .poll(async () => (await unacknowledged()).acked, { timeout: 90_000 })
+      .toBe(N)
+      .catch(async (err: unknown) => {
+        throw new Error(`callbacks never acknowledged: ${JSON.stringify((await unacknowledged()).missing)}`, { cause: err });
+      });
   } finally {
     for (const a of apps) await a.kill('SIGTERM');
     await sandbox.stop();

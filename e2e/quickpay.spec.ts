@@ -23,7 +23,12 @@ test.describe('adding a card with QuickPay', () => {
     await pay(page, '1000 0200 0000 0006', `11/${year}`);
     await expect(page.getByTestId('card-saved')).toContainText(`Card saved: Dankort •••• 0006, expires 11/${year}`, { timeout: 15_000 });
     await page.getByRole('link', { name: 'Back to your cards' }).click();
-    await expect(page.getByTestId('card').filter({ hasText: '0006' }).filter({ hasText: `11/${year}` })).toBeVisible();
+    await expect(
+      page
+        .getByTestId('card')
+        .filter({ hasText: '0006' })
+        .filter({ hasText: `11/${year}` }),
+    ).toBeVisible();
     const registered = (await fenerumCards(account.code)).filter((c) => c.card_number.endsWith('0006') && c.year === 2000 + year);
     expect(registered).toHaveLength(1);
   });

@@ -37,7 +37,11 @@ const cards = (account: string) => control.fenerum.cards(account);
 const freshAccount = async () => (await control.fenerum.createAccount()).code;
 
 async function openForm(page: Page, account: string) {
-  const res = await fetch(`${app.url}/api/links`, { method: 'POST', headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ account }) });
+  const res = await fetch(`${app.url}/api/links`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ account }),
+  });
   await page.goto(((await res.json()) as { url: string }).url);
   await page.getByRole('button', { name: 'Add card', exact: true }).click();
   await expect(page.getByRole('button', { name: /^Save( card)?$/ })).toBeEnabled();

@@ -43,7 +43,12 @@ test.describe('adding a card with Stripe', () => {
     await expect(page.getByTestId('stripe-form')).toHaveCount(0);
     await shot('saved');
     expect(await registered(account, '4242', year)).toHaveLength(1);
-    await expect(page.getByTestId('card').filter({ hasText: '4242' }).filter({ hasText: `12/${year}` })).toBeVisible();
+    await expect(
+      page
+        .getByTestId('card')
+        .filter({ hasText: '4242' })
+        .filter({ hasText: `12/${year}` }),
+    ).toBeVisible();
   });
 
   test('a card that asks for 3-D Secure is saved once the customer completes it', async ({ page, account, link }, testInfo) => {
@@ -54,7 +59,12 @@ test.describe('adding a card with Stripe', () => {
     await page.frameLocator('iframe[name="stripe-challenge-frame"]').getByRole('button', { name: 'Complete authentication' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toHaveText(`Card saved: Visa •••• 3220, expires 10/${year}`);
     expect(await registered(account, '3220', year)).toHaveLength(1);
-    await expect(page.getByTestId('card').filter({ hasText: '3220' }).filter({ hasText: `10/${year}` })).toBeVisible();
+    await expect(
+      page
+        .getByTestId('card')
+        .filter({ hasText: '3220' })
+        .filter({ hasText: `10/${year}` }),
+    ).toBeVisible();
   });
 
   test('failed 3-D Secure says so, keeps the form for another try, and registers nothing', async ({ page, account, link }, testInfo) => {

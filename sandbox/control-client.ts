@@ -36,7 +36,10 @@ export type FenerumStats = { total: number; byStatus: Record<string, number>; th
 export type FenerumAuditEntry = { at: string; method: string; path: string; status: number; user: string | null; clientSystem: string | null; body: unknown };
 
 export type QuickpayAuthorize = { card?: string; expiry?: string; three_d_secure?: 'approve' | 'fail' };
-export type QuickpayCallbackAttempt = { subscriptionId: number; status: number | null; attempt: number; error?: string; at: string; url: string } & Record<string, unknown>;
+export type QuickpayCallbackAttempt = { subscriptionId: number; status: number | null; attempt: number; error?: string; at: string; url: string } & Record<
+  string,
+  unknown
+>;
 
 export type StripeEvent = { id: string; type: string; data: { object: Record<string, unknown> } } & Record<string, unknown>;
 
@@ -94,9 +97,13 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
       settings: (patch: Settings) => post<Settings>('quickpay', 'settings', patch),
       /** Completes the payment window without a browser, as the customer would with `card`. */
       authorize: (subscriptionId: string | number, input: QuickpayAuthorize = {}) =>
-        post<{ subscription: Record<string, unknown>; operation: unknown }>('quickpay', `subscriptions/${subscriptionId}/authorize`, { card: '1000020000000006', ...input }),
+        post<{ subscription: Record<string, unknown>; operation: unknown }>('quickpay', `subscriptions/${subscriptionId}/authorize`, {
+          card: '1000020000000006',
+          ...input,
+        }),
       callbacks: async (subscriptionId?: string | number) =>
-        (await call<{ results: QuickpayCallbackAttempt[] }>('quickpay', `callbacks${subscriptionId === undefined ? '' : `?subscription=${subscriptionId}`}`)).results,
+        (await call<{ results: QuickpayCallbackAttempt[] }>('quickpay', `callbacks${subscriptionId === undefined ? '' : `?subscription=${subscriptionId}`}`))
+          .results,
       resendCallback: (subscriptionId: string | number) => post<{ ok: true }>('quickpay', `callbacks/${subscriptionId}/resend`),
     },
 
@@ -109,7 +116,8 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
       /** Resolves once no webhook delivery is pending. */
       flushWebhooks: () => post<{ ok: true }>('stripe', 'webhooks/flush'),
       /** Answers an intent's pending 3-D Secure challenge; the intent's new status. */
-      authenticate: async (intent: string, outcome: 'complete' | 'fail' = 'complete') => (await post<{ status: string }>('stripe', 'authenticate', { intent, outcome })).status,
+      authenticate: async (intent: string, outcome: 'complete' | 'fail' = 'complete') =>
+        (await post<{ status: string }>('stripe', 'authenticate', { intent, outcome })).status,
     },
   };
 }

@@ -78,10 +78,18 @@ export class Router {
     return this;
   }
 
-  get(path: string, h: Handler) { return this.on('GET', path, h); }
-  post(path: string, h: Handler) { return this.on('POST', path, h); }
-  put(path: string, h: Handler) { return this.on('PUT', path, h); }
-  delete(path: string, h: Handler) { return this.on('DELETE', path, h); }
+  get(path: string, h: Handler) {
+    return this.on('GET', path, h);
+  }
+  post(path: string, h: Handler) {
+    return this.on('POST', path, h);
+  }
+  put(path: string, h: Handler) {
+    return this.on('PUT', path, h);
+  }
+  delete(path: string, h: Handler) {
+    return this.on('DELETE', path, h);
+  }
 
   /** Adds a middleware; they run in the order added, before the route is looked up. */
   use(middleware: Middleware, scope: Scope = {}): this {

@@ -20,7 +20,10 @@ if (env.anySandbox) {
   for (const [name, url] of Object.entries(sandbox.urls)) console.log(`sandbox ${name.padEnd(8)} ${url}`);
 }
 
-const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', '-p', port], { stdio: 'inherit', env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env } });
+const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', '-p', port], {
+  stdio: 'inherit',
+  env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env },
+});
 const stop = async (code: number) => {
   await sandbox?.stop();
   process.exit(code);

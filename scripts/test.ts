@@ -1,5 +1,5 @@
 /**
- * `npm test`: lint, type check, unit, browser (the emulators' pages in Chromium), integration
+ * `npm test`: format, lint, type check, unit, browser (the emulators' pages in Chromium), integration
  * (PGlite, then a real Postgres when TEST_DATABASE_URL is set), a production build, and the
  * end-to-end tests against it.
  * Stops at the first failing step.
@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 
 type Step = { name: string; cmd: string[]; env?: Record<string, string> };
 const steps: Step[] = [
+  { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
   { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'] },
   { name: 'type check', cmd: ['npx', 'tsc', '--noEmit'] },
   { name: 'unit', cmd: ['npx', 'vitest', 'run', '--project', 'unit'] },

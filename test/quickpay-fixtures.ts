@@ -13,12 +13,17 @@ export async function sessionFor(accountCode: string): Promise<CustomerSession> 
 
 /** What the customer's click on "Add card with QuickPay" leaves behind: a pending registration. */
 export async function startQuickpay(accountCode: string) {
-  const started = await startQuickpayCard({ db: (await appContext()).db, quickpay: (await appContext()).quickpay, appUrl: env().appUrl }, await sessionFor(accountCode), 'en', null);
+  const started = await startQuickpayCard(
+    { db: (await appContext()).db, quickpay: (await appContext()).quickpay, appUrl: env().appUrl },
+    await sessionFor(accountCode),
+    'en',
+    null,
+  );
   return { ...started, registration: await registration(started.registrationId) };
 }
 
 export async function registration(id: string) {
-  const [row] = await ((await appContext()).db).select().from(registrations).where(eq(registrations.id, id));
+  const [row] = await (await appContext()).db.select().from(registrations).where(eq(registrations.id, id));
   if (!row) throw new Error(`no registration ${id}`);
   return row;
 }

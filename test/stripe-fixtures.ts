@@ -22,12 +22,30 @@ export async function confirmWith(setupIntentId: string, paymentMethod = 'pm_car
 /** A webhook request exactly as Stripe signs it. */
 export function webhookRequest(event: unknown, opts: { secret?: string; timestamp?: number } = {}) {
   const payload = JSON.stringify(event, null, 2);
-  const header = new Stripe(env().stripe.secretKey).webhooks.generateTestHeaderString({ payload, secret: opts.secret ?? env().stripe.webhookSecret, timestamp: opts.timestamp });
-  return new Request('http://localhost:3999/api/stripe-webhook', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header }, body: payload });
+  const header = new Stripe(env().stripe.secretKey).webhooks.generateTestHeaderString({
+    payload,
+    secret: opts.secret ?? env().stripe.webhookSecret,
+    timestamp: opts.timestamp,
+  });
+  return new Request('http://localhost:3999/api/stripe-webhook', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header },
+    body: payload,
+  });
 }
 
 export function setupSucceededEvent(setupIntent: { id: string }, id = `evt_test_${setupIntent.id}`) {
-  return { id, object: 'event', type: 'setup_intent.succeeded', api_version: '2026-10-28.endive', created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, data: { object: setupIntent } };
+  return {
+    id,
+    object: 'event',
+    type: 'setup_intent.succeeded',
+    api_version: '2026-10-28.endive',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    data: { object: setupIntent },
+  };
 }
 
 /**

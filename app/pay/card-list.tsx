@@ -27,9 +27,7 @@ export async function CardList({ cards, pending, now }: { cards: PaymentCard[]; 
               •••• {card.last4}
             </span>
             <span className="card-expiry">{t('portal.expires', { date: formatExpiry(card.expMonth, card.expYear) })}</span>
-            {status !== 'valid' && (
-              <span className={`badge badge-${status}`}>{t(status === 'soon' ? 'portal.expiresSoon' : 'portal.expired')}</span>
-            )}
+            {status !== 'valid' && <span className={`badge badge-${status}`}>{t(status === 'soon' ? 'portal.expiresSoon' : 'portal.expired')}</span>}
           </li>
         );
       })}

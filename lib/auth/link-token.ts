@@ -8,9 +8,7 @@ export function signLinkToken(p: Omit<LinkPayload, 'v'>, secret: string): string
   return signToken({ v: 1, ...p }, secret, 'link');
 }
 
-export type LinkCheck =
-  | { ok: true; payload: LinkPayload }
-  | { ok: false; reason: 'malformed' | 'tampered' | 'expired' };
+export type LinkCheck = { ok: true; payload: LinkPayload } | { ok: false; reason: 'malformed' | 'tampered' | 'expired' };
 
 /** Signature first, then shape, then expiry. Revocation needs the database: see openLink. */
 export function checkLinkToken(token: string, secret: string, now: number): LinkCheck {

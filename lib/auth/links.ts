@@ -54,9 +54,7 @@ export async function issueCustomerLink(deps: LinkDeps, input: IssueLinkInput): 
   return { id, url: new URL(`/pay/${token}`, deps.env.appUrl).toString(), expiresAt, account };
 }
 
-export type OpenLinkResult =
-  | { ok: true; session: CustomerSession }
-  | { ok: false; reason: 'malformed' | 'tampered' | 'expired' | 'revoked' | 'unknown' };
+export type OpenLinkResult = { ok: true; session: CustomerSession } | { ok: false; reason: 'malformed' | 'tampered' | 'expired' | 'revoked' | 'unknown' };
 
 /** Checks a link token and, when it holds, returns the customer session it starts. */
 export async function openCustomerLink(deps: Pick<LinkDeps, 'db' | 'env' | 'now'>, token: string): Promise<OpenLinkResult> {

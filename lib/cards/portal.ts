@@ -26,9 +26,7 @@ export async function loadPortal(deps: PortalDeps, accountCode: string, accountU
       accounts.get(accountCode, () => deps.fenerum.getAccount(accountCode)),
       cardLists.get(accountUuid, () => deps.fenerum.listPaymentCards({ code: accountCode, uuid: accountUuid })),
     ]);
-    const active = cards
-      .filter((c) => c.active && c.accountUuid === account.uuid)
-      .sort((a, b) => b.expYear * 12 + b.expMonth - (a.expYear * 12 + a.expMonth));
+    const active = cards.filter((c) => c.active && c.accountUuid === account.uuid).sort((a, b) => b.expYear * 12 + b.expMonth - (a.expYear * 12 + a.expMonth));
     return { ok: true, account, cards: active };
   } catch (err) {
     if (!isFenerumError(err)) throw err;

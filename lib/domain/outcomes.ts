@@ -33,5 +33,10 @@ export function refused(reason: RefusalReason, message?: string): Refused {
 }
 
 export function isRefused(value: unknown): value is Refused {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'refused' && typeof (value as { reason?: unknown }).reason === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { kind?: unknown }).kind === 'refused' &&
+    typeof (value as { reason?: unknown }).reason === 'string'
+  );
 }

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  SANDBOX_FENERUM_CLIENT_SYSTEM,
-  SANDBOX_STRIPE_PUBLISHABLE_KEY,
-  sandboxPorts,
-  sandboxSecrets,
-} from './sandbox-defaults';
+import { SANDBOX_FENERUM_CLIENT_SYSTEM, SANDBOX_STRIPE_PUBLISHABLE_KEY, sandboxPorts, sandboxSecrets } from './sandbox-defaults';
 
 /** Unset and empty both mean "not configured". */
 const optional = z
@@ -28,7 +23,12 @@ const onUnlessOff = z
   .transform((v) => !(v === 'off' || v === 'false' || v === '0'));
 
 const positiveInt = (fallback: number) =>
-  z.coerce.number().int().positive().optional().transform((v) => v ?? fallback);
+  z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .transform((v) => v ?? fallback);
 
 export const rawEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
@@ -44,8 +44,18 @@ export const rawEnvSchema = z.object({
   FENERUM_WEBHOOK_USERNAME: optional,
   FENERUM_WEBHOOK_PASSWORD: optional,
   FENERUM_RATE_LIMIT_PER_MINUTE: positiveInt(60),
-  STRIPE_SECRET_KEY: optional.pipe(z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_').optional()),
-  NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: optional.pipe(z.string().regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_').optional()),
+  STRIPE_SECRET_KEY: optional.pipe(
+    z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_')
+      .optional(),
+  ),
+  NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: optional.pipe(
+    z
+      .string()
+      .regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_')
+      .optional(),
+  ),
   STRIPE_WEBHOOK_SECRET: optional,
   STRIPE_API_URL: optional.pipe(url.optional()),
   SEPA_ENABLED: flag,

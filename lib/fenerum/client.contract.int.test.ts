@@ -22,39 +22,49 @@ const sandbox: Target = { apiUrl: `${sandboxUrls.fenerum}/api/v1`, token: sandbo
 const client = (t: Target, token = t.token) =>
   createFenerumClient({ apiUrl: t.apiUrl, token, clientSystem: SANDBOX_FENERUM_CLIENT_SYSTEM, ratePerMinute: 30, maxRetries: 1 });
 
-describeContract('Fenerum', { sandbox, real, keys: ['CONTRACT_FENERUM_TOKEN', 'CONTRACT_FENERUM_ACCOUNT', 'CONTRACT_FENERUM_URL (optional)'] }, ({ config: t }) => {
-  describe('accounts and cards', () => {
-    it('gets an account by its code', async () => {
-      const account = await client(t).getAccount(t.accountCode);
-      expect(account.code).toBe(t.accountCode);
-      expect(account.uuid).not.toBe('');
+describeContract(
+  'Fenerum',
+  { sandbox, real, keys: ['CONTRACT_FENERUM_TOKEN', 'CONTRACT_FENERUM_ACCOUNT', 'CONTRACT_FENERUM_URL (optional)'] },
+  ({ config: t }) => {
+    describe('accounts and cards', () => {
+      it('gets an account by its code', async () => {
+        const account = await client(t).getAccount(t.accountCode);
+        expect(account.code).toBe(t.accountCode);
+        expect(account.uuid).not.toBe('');
+      });
+
+      it('filters the card list by account code itself: every card it returns is the account’s', async () => {
+        const account = await client(t).getAccount(t.accountCode);
+        // Raw, so our own filter (which drops other accounts' cards) cannot hide an ignored filter.
+        const url = new URL(`${t.apiUrl.replace(/\/+$/, '')}/paymentcards/`);
+        url.searchParams.set('account', t.accountCode);
+        url.searchParams.set('page_size', '100');
+        const res = await fetch(url, {
+          headers: { Authorization: `Token ${t.token}`, 'X-Client-System': SANDBOX_FENERUM_CLIENT_SYSTEM, Accept: 'application/json' },
+        });
+        expect(res.status).toBe(200);
+        const page = (await res.json()) as { count: number; results: Array<{ account: string }> };
+        expect(page.results.every((c) => c.account === account.uuid)).toBe(true);
+        const cards = await client(t).listPaymentCards({ code: account.code, uuid: account.uuid });
+        expect(cards.length).toBe(page.count);
+        expect(cards.every((c) => c.accountUuid === account.uuid)).toBe(true);
+      });
+
+      it('answers 404 for an unknown account code', async () => {
+        const err = await client(t)
+          .getAccount(`NOPE-${contractRunId()}`)
+          .catch((e: unknown) => e);
+        expect(isFenerumError(err) && { status: err.status, isNotFound: err.isNotFound }).toEqual({ status: 404, isNotFound: true });
+      });
     });
 
-    it('filters the card list by account code itself: every card it returns is the account’s', async () => {
-      const account = await client(t).getAccount(t.accountCode);
-      // Raw, so our own filter (which drops other accounts' cards) cannot hide an ignored filter.
-      const url = new URL(`${t.apiUrl.replace(/\/+$/, '')}/paymentcards/`);
-      url.searchParams.set('account', t.accountCode);
-      url.searchParams.set('page_size', '100');
-      const res = await fetch(url, { headers: { Authorization: `Token ${t.token}`, 'X-Client-System': SANDBOX_FENERUM_CLIENT_SYSTEM, Accept: 'application/json' } });
-      expect(res.status).toBe(200);
-      const page = (await res.json()) as { count: number; results: Array<{ account: string }> };
-      expect(page.results.every((c) => c.account === account.uuid)).toBe(true);
-      const cards = await client(t).listPaymentCards({ code: account.code, uuid: account.uuid });
-      expect(cards.length).toBe(page.count);
-      expect(cards.every((c) => c.accountUuid === account.uuid)).toBe(true);
+    describe('authentication', () => {
+      it('answers 401 for a bad token', async () => {
+        const err = await client(t, 'not-a-valid-token')
+          .getAccount(t.accountCode)
+          .catch((e: unknown) => e);
+        expect(isFenerumError(err) && err.status).toBe(401);
+      });
     });
-
-    it('answers 404 for an unknown account code', async () => {
-      const err = await client(t).getAccount(`NOPE-${contractRunId()}`).catch((e: unknown) => e);
-      expect(isFenerumError(err) && { status: err.status, isNotFound: err.isNotFound }).toEqual({ status: 404, isNotFound: true });
-    });
-  });
-
-  describe('authentication', () => {
-    it('answers 401 for a bad token', async () => {
-      const err = await client(t, 'not-a-valid-token').getAccount(t.accountCode).catch((e: unknown) => e);
-      expect(isFenerumError(err) && err.status).toBe(401);
-    });
-  });
-});
+  },
+);

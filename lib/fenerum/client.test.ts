@@ -37,7 +37,10 @@ function client(extra: Partial<FenerumClientConfig> = {}) {
 }
 
 const sandbox = async <T>(path: string, body?: unknown): Promise<T> => {
-  const res = await fetch(`${server.url}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    `${server.url}${path}`,
+    body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+  );
   return (await res.json()) as T;
 };
 type Stats = { total: number; byStatus: Record<string, number>; throttled: number };
@@ -62,7 +65,9 @@ describe('reading', () => {
   });
 
   it('answers an unknown account with a FenerumError of status 404', async () => {
-    const err = await client().getAccount('CUST999').catch((e: unknown) => e);
+    const err = await client()
+      .getAccount('CUST999')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FenerumError);
     expect(err).toMatchObject({ status: 404, detail: 'Not found.', isNotFound: true });
   });
@@ -75,7 +80,9 @@ describe('refusals', () => {
   });
 
   it('surfaces 400 when X-Client-System is missing', async () => {
-    const err = await client({ clientSystem: '' }).getAccount('CUST001').catch((e: unknown) => e);
+    const err = await client({ clientSystem: '' })
+      .getAccount('CUST001')
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 400 });
     expect(err instanceof FenerumError && err.detail).toMatch(/X-Client-System/);
   });
@@ -85,7 +92,11 @@ describe('refusals', () => {
       .createPaymentCard({ accountUuid: '00000000-0000-4000-8000-000000000000', gateway: 'stripe_new', token: 'pm_card_visa' })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FenerumError);
-    expect(err).toMatchObject({ status: 400, detail: null, fieldErrors: { account: ['Object with uuid=00000000-0000-4000-8000-000000000000 does not exist.'] } });
+    expect(err).toMatchObject({
+      status: 400,
+      detail: null,
+      fieldErrors: { account: ['Object with uuid=00000000-0000-4000-8000-000000000000 does not exist.'] },
+    });
     await expect(client().createPaymentCard({ accountUuid: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'quickpay', token: 'pm_card_visa' })).rejects.toMatchObject({
       status: 400,
       fieldErrors: { token: [expect.stringContaining('quickpay')] },
@@ -96,13 +107,27 @@ describe('refusals', () => {
 describe('writing', () => {
   it('sends X-User when a staff member acts, and not otherwise', async () => {
     const c = client();
-    const made = await c.createPaymentCard({ accountUuid: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token: 'pm_card_visa' }, { email: 'staff@merchant.dk' });
-    expect(made).toMatchObject({ accountUuid: DEMO_ACCOUNT_UUIDS.CUST003, active: true, brand: 'Visa', last4: '4242', expMonth: 4, expYear: 2031, gateway: 'stripe_new' });
+    const made = await c.createPaymentCard(
+      { accountUuid: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token: 'pm_card_visa' },
+      { email: 'staff@merchant.dk' },
+    );
+    expect(made).toMatchObject({
+      accountUuid: DEMO_ACCOUNT_UUIDS.CUST003,
+      active: true,
+      brand: 'Visa',
+      last4: '4242',
+      expMonth: 4,
+      expYear: 2031,
+      gateway: 'stripe_new',
+    });
     await c.createPaymentCard({ accountUuid: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token: 'pm_card_visa' });
     const disabled = await c.disablePaymentCard(made.uuid, { email: 'ops@merchant.dk' });
     expect(disabled).toMatchObject({ uuid: made.uuid, active: false });
     const stored = await sandbox<Stored>('/__sandbox/paymentcards?account=CUST003');
-    expect(stored.results.map((r) => [r.created_by, r.disabled_by])).toEqual([['staff@merchant.dk', 'ops@merchant.dk'], [null, null]]);
+    expect(stored.results.map((r) => [r.created_by, r.disabled_by])).toEqual([
+      ['staff@merchant.dk', 'ops@merchant.dk'],
+      [null, null],
+    ]);
     expect((await c.getPaymentCard(made.uuid)).active).toBe(false);
   });
 

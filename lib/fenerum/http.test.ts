@@ -5,7 +5,16 @@ import type { FenerumClientConfig } from './types';
 import { json, scriptedFetch } from '@/lib/provider-http/test-support';
 
 const ACCOUNT = '5b1e6f0a-3c2d-4e8f-9a1b-000000000001';
-const card = { uuid: 'c1', active: true, brand: 'Visa', card_number: 'XXXXXXXXXXXX4242', month: 12, year: 2034, payment_gateway: 'stripe_new', account: ACCOUNT };
+const card = {
+  uuid: 'c1',
+  active: true,
+  brand: 'Visa',
+  card_number: 'XXXXXXXXXXXX4242',
+  month: 12,
+  year: 2034,
+  payment_gateway: 'stripe_new',
+  account: ACCOUNT,
+};
 
 /** A client on a scripted fetch: each call takes the next answer (a Response, or an error to throw). */
 function scripted(answers: Array<Response | Error | 'hang'>, extra: Partial<FenerumClientConfig> = {}) {
@@ -56,7 +65,9 @@ describe('the Fenerum client on the provider-http core', () => {
   });
 
   it('retries a card creation when Fenerum surely did nothing: 503, connection refused, 429', async () => {
-    const { client, calls } = scripted([json(503, {}), refused(), json(429, { detail: 'Request was throttled.' }, { 'retry-after': '1' }), json(201, card)], { maxRetries: 3 });
+    const { client, calls } = scripted([json(503, {}), refused(), json(429, { detail: 'Request was throttled.' }, { 'retry-after': '1' }), json(201, card)], {
+      maxRetries: 3,
+    });
     await expect(client.createPaymentCard(create)).resolves.toMatchObject({ uuid: 'c1', last4: '4242' });
     expect(calls).toHaveLength(4);
   });

@@ -18,7 +18,14 @@ const page = (results: unknown[], next: string | null = null) => ({ count: resul
 
 function clientOn(answers: Response[]) {
   const { fetch, calls } = scriptedFetch(answers);
-  const client = createFenerumClient({ apiUrl: 'https://fenerum.test/api/v1', token: 't', clientSystem: 'CardPortal', ratePerMinute: 60, fetch, sleep: async () => {} });
+  const client = createFenerumClient({
+    apiUrl: 'https://fenerum.test/api/v1',
+    token: 't',
+    clientSystem: 'CardPortal',
+    ratePerMinute: 60,
+    fetch,
+    sleep: async () => {},
+  });
   return { client, calls };
 }
 

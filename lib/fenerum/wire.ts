@@ -47,4 +47,3 @@ export const fenerumPageSchema = <T extends z.ZodType>(item: T) =>
   });
 
 export const fenerumSelfServiceSchema = z.object({ url: z.url() });
-

@@ -46,15 +46,26 @@ const later = { 'Retry-After': '60' };
 export function providerFailure(err: unknown): ProviderFailure | null {
   if (isFenerumError(err)) {
     if (err.isNotFound) return { provider: 'fenerum', status: 404, message: 'Not found at Fenerum' };
-    if (err.isTransient) return { provider: 'fenerum', status: 503, message: 'Fenerum is not answering right now; please try again in a minute', headers: later };
+    if (err.isTransient)
+      return { provider: 'fenerum', status: 503, message: 'Fenerum is not answering right now; please try again in a minute', headers: later };
     return { provider: 'fenerum', status: 502, message: 'Fenerum refused the request' };
   }
   if (isQuickpayError(err)) {
-    return { provider: 'quickpay', status: err.isTransient ? 503 : 502, message: 'QuickPay is not available right now; please try again in a minute', headers: err.isTransient ? later : undefined };
+    return {
+      provider: 'quickpay',
+      status: err.isTransient ? 503 : 502,
+      message: 'QuickPay is not available right now; please try again in a minute',
+      headers: err.isTransient ? later : undefined,
+    };
   }
   if (isStripeError(err)) {
     const outage = isStripeOutage(err);
-    return { provider: 'stripe', status: outage ? 503 : 502, message: 'Stripe is not answering right now; nothing was lost, please try again in a minute', headers: outage ? later : undefined };
+    return {
+      provider: 'stripe',
+      status: outage ? 503 : 502,
+      message: 'Stripe is not answering right now; nothing was lost, please try again in a minute',
+      headers: outage ? later : undefined,
+    };
   }
   return null;
 }

@@ -50,7 +50,9 @@ describe('the message catalogues', () => {
   it('fill placeholders through next-intl', () => {
     const date = formatExpiry(12, 2034);
     expect(createTranslator({ locale: 'en', messages: en, namespace: 'portal' })('expires', { date })).toBe('Expires 12/34');
-    expect(createTranslator({ locale: 'da', messages: da })('card.saved', { brand: 'Visa', last4: '4242', date })).toBe('Kortet er gemt: Visa •••• 4242, udløber 12/34');
+    expect(createTranslator({ locale: 'da', messages: da })('card.saved', { brand: 'Visa', last4: '4242', date })).toBe(
+      'Kortet er gemt: Visa •••• 4242, udløber 12/34',
+    );
   });
 
   it('are typed: a key that is not in the catalogue does not compile', () => {

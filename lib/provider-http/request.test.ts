@@ -4,7 +4,14 @@ import { json, scriptedHttp, TestError, thing } from './test-support';
 import type { ProviderCall } from './types';
 
 const get: ProviderCall<{ id: number }> = { method: 'GET', path: 'things/1', schema: thing, operation: 'GET /things/{id}', idempotent: true };
-const create: ProviderCall<{ id: number }> = { method: 'POST', path: 'things', body: { name: 'x' }, schema: thing, operation: 'POST /things', idempotent: false };
+const create: ProviderCall<{ id: number }> = {
+  method: 'POST',
+  path: 'things',
+  body: { name: 'x' },
+  schema: thing,
+  operation: 'POST /things',
+  idempotent: false,
+};
 const failureOf = (err: unknown) => (err instanceof TestError ? err.failure : undefined);
 
 describe('createProviderHttp: the request', () => {
@@ -37,12 +44,20 @@ describe('createProviderHttp: the request', () => {
 
   it('turns an answer of the wrong shape into invalid_response, naming the field', async () => {
     const { http } = scriptedHttp([json(200, { id: 'one' })]);
-    expect(failureOf(await http.request(get).catch((e: unknown) => e))).toMatchObject({ kind: 'invalid_response', status: 200, detail: expect.stringContaining('id') });
+    expect(failureOf(await http.request(get).catch((e: unknown) => e))).toMatchObject({
+      kind: 'invalid_response',
+      status: 200,
+      detail: expect.stringContaining('id'),
+    });
   });
 
   it('hands an error answer to the client with its JSON body, and does not retry a 4xx', async () => {
     const { http, calls } = scriptedHttp([json(400, { message: 'bad', errors: { name: ['required'] } })]);
-    expect(failureOf(await http.request(get).catch((e: unknown) => e))).toEqual({ kind: 'http', status: 400, body: { message: 'bad', errors: { name: ['required'] } } });
+    expect(failureOf(await http.request(get).catch((e: unknown) => e))).toEqual({
+      kind: 'http',
+      status: 400,
+      body: { message: 'bad', errors: { name: ['required'] } },
+    });
     expect(calls).toHaveLength(1);
   });
 

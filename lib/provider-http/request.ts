@@ -71,7 +71,10 @@ export function createProviderHttp<E extends Error>(config: ProviderHttpConfig<E
     if (res.status >= 200 && res.status < 300) {
       const parsed = call.schema.safeParse(json);
       if (parsed.success) return { ok: true, value: parsed.data };
-      const detail = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+      const detail = parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+        .join('; ');
       return { ok: false, failure: { kind: 'invalid_response', status: res.status, detail, cause: parsed.error } };
     }
     const retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'), now());

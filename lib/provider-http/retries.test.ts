@@ -8,7 +8,10 @@ const failureOf = (err: unknown) => (err instanceof TestError ? err.failure : un
 
 describe('createProviderHttp: retries of an idempotent call', () => {
   it('retries 500, 502, 504 and a dropped connection, with equal-jitter backoff that grows', async () => {
-    const { http, calls, slept } = scriptedHttp([json(500, {}), reset(), json(502, {}), json(504, {}), json(200, { id: 1 })], { maxRetries: 4, random: () => 1 });
+    const { http, calls, slept } = scriptedHttp([json(500, {}), reset(), json(502, {}), json(504, {}), json(200, { id: 1 })], {
+      maxRetries: 4,
+      random: () => 1,
+    });
     await expect(http.request(get)).resolves.toEqual({ id: 1 });
     expect(calls).toHaveLength(5);
     expect(slept).toEqual([500, 1_000, 2_000, 4_000]);

@@ -30,7 +30,13 @@ describeContract('QuickPay', { sandbox, real, keys: ['CONTRACT_QUICKPAY_API_KEY'
       expect(sub.type.toLowerCase()).toBe('subscription');
       expect(Number.isInteger(sub.id) && sub.id > 0).toBe(true);
 
-      const url = await client().createLink(sub.id, { amount: 0, continueUrl: back('continue'), cancelUrl: back('cancel'), callbackUrl: back('callback'), language: 'da' });
+      const url = await client().createLink(sub.id, {
+        amount: 0,
+        continueUrl: back('continue'),
+        cancelUrl: back('cancel'),
+        callbackUrl: back('callback'),
+        language: 'da',
+      });
       expect(() => new URL(url)).not.toThrow();
 
       const again = await client().getSubscription(sub.id);
@@ -40,7 +46,9 @@ describeContract('QuickPay', { sandbox, real, keys: ['CONTRACT_QUICKPAY_API_KEY'
 
   describe('authentication', () => {
     it('answers 401 for a bad API key', async () => {
-      const err = await client('not-a-valid-key').getSubscription(1).catch((e: unknown) => e);
+      const err = await client('not-a-valid-key')
+        .getSubscription(1)
+        .catch((e: unknown) => e);
       expect(isQuickpayError(err) && err.status).toBe(401);
     });
   });

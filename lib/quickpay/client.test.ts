@@ -4,12 +4,24 @@ import { createQuickpayClient } from './client';
 import { isQuickpayError, QuickpayError } from './errors';
 
 const subscription = { id: 7, order_id: 'ord-1', accepted: false, type: 'Subscription', state: 'initial', currency: 'DKK', operations: [] };
-const link = { amount: 0, continueUrl: 'https://portal.test/ok', cancelUrl: 'https://portal.test/no', callbackUrl: 'https://portal.test/cb', language: 'da' as const };
+const link = {
+  amount: 0,
+  continueUrl: 'https://portal.test/ok',
+  cancelUrl: 'https://portal.test/no',
+  callbackUrl: 'https://portal.test/cb',
+  language: 'da' as const,
+};
 
 function clientOn(answers: Scripted[]) {
   const { fetch, calls } = scriptedFetch(answers);
   const slept: number[] = [];
-  const client = createQuickpayClient({ apiUrl: 'https://api.quickpay.test', apiKey: 'qp-key', fetch, sleep: async (ms) => void slept.push(ms), timeoutMs: 50 });
+  const client = createQuickpayClient({
+    apiUrl: 'https://api.quickpay.test',
+    apiKey: 'qp-key',
+    fetch,
+    sleep: async (ms) => void slept.push(ms),
+    timeoutMs: 50,
+  });
   return { client, calls, slept };
 }
 const create = (c: ReturnType<typeof createQuickpayClient>) => c.createSubscription({ orderId: 'ord-1', currency: 'DKK', description: 'Card' });
@@ -31,7 +43,13 @@ describe('QuickPay client', () => {
     await expect(client.createLink(7, link)).resolves.toBe('https://payment.quickpay.test/s/7');
     expect(calls[0]?.init?.method).toBe('PUT');
     expect(calls[0]?.url).toBe('https://api.quickpay.test/subscriptions/7/link');
-    expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({ amount: 0, continue_url: link.continueUrl, cancel_url: link.cancelUrl, callback_url: link.callbackUrl, language: 'da' });
+    expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({
+      amount: 0,
+      continue_url: link.continueUrl,
+      cancel_url: link.cancelUrl,
+      callback_url: link.callbackUrl,
+      language: 'da',
+    });
   });
 
   it('retries a read and the link after a 502 or a dropped connection (it had no retry before)', async () => {

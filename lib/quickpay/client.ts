@@ -44,7 +44,12 @@ export function createQuickpayClient(config: QuickpayClientConfig) {
   });
 
   return {
-    createSubscription: (input: { orderId: string; currency: string; description: string; variables?: Record<string, string> }): Promise<QuickpaySubscription> =>
+    createSubscription: (input: {
+      orderId: string;
+      currency: string;
+      description: string;
+      variables?: Record<string, string>;
+    }): Promise<QuickpaySubscription> =>
       http.request({
         method: 'POST',
         path: 'subscriptions',
@@ -54,8 +59,21 @@ export function createQuickpayClient(config: QuickpayClientConfig) {
         idempotent: false,
       }),
     createLink: async (id: number, input: LinkInput): Promise<string> => {
-      const body = { amount: input.amount, continue_url: input.continueUrl, cancel_url: input.cancelUrl, callback_url: input.callbackUrl, language: input.language };
-      const link = await http.request({ method: 'PUT', path: `subscriptions/${idOf(id)}/link`, body, schema: quickpayLink, operation: 'PUT /subscriptions/{id}/link', idempotent: true });
+      const body = {
+        amount: input.amount,
+        continue_url: input.continueUrl,
+        cancel_url: input.cancelUrl,
+        callback_url: input.callbackUrl,
+        language: input.language,
+      };
+      const link = await http.request({
+        method: 'PUT',
+        path: `subscriptions/${idOf(id)}/link`,
+        body,
+        schema: quickpayLink,
+        operation: 'PUT /subscriptions/{id}/link',
+        idempotent: true,
+      });
       return link.url;
     },
     getSubscription: async (id: number): Promise<QuickpaySubscription> =>

@@ -61,7 +61,9 @@ describe('findEarlierCard', () => {
 
   it('recognises a card without expiry (SEPA: 0/0 at Fenerum, none at the provider)', async () => {
     const sepa = { ...reg, gateway: 'stripe_new' as const, cardLast4: '3000', cardExpMonth: null, cardExpYear: null };
-    await expect(findEarlierCard(deps([card('s', { gateway: 'stripe_new', last4: '3000', expMonth: 0, expYear: 0 })]), sepa)).resolves.toMatchObject({ uuid: 's' });
+    await expect(findEarlierCard(deps([card('s', { gateway: 'stripe_new', last4: '3000', expMonth: 0, expYear: 0 })]), sepa)).resolves.toMatchObject({
+      uuid: 's',
+    });
   });
 
   it('adopts nothing, and asks nothing, when the registration has no last four to recognise the card by', async () => {

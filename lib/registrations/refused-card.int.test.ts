@@ -11,9 +11,13 @@ describe('a card Fenerum refuses for good (a 400)', () => {
     const account = await freshAccount();
     const { setupIntentId } = await setupIntentFor(account);
     await confirmWith(setupIntentId);
-        await fenerumSettings({ failNext: { status: 400, count: 1 } });
+    await fenerumSettings({ failNext: { status: 400, count: 1 } });
     try {
-      expect(await registerSetupIntentNow(setupIntentId, account)).toEqual({ kind: 'refused', status: 422, error: 'Fenerum refused the card; please try another card' });
+      expect(await registerSetupIntentNow(setupIntentId, account)).toEqual({
+        kind: 'refused',
+        status: 422,
+        error: 'Fenerum refused the card; please try another card',
+      });
     } finally {
       await fenerumSettings({ failNext: null });
     }
@@ -21,7 +25,10 @@ describe('a card Fenerum refuses for good (a 400)', () => {
     const reg = await findRegistration(db, 'stripe_new', setupIntentId);
     expect(reg).toMatchObject({ status: 'failed', attempts: 1, leaseUntil: null });
     expect(reg?.lastError).toMatch(/400/);
-    const audited = await db.select().from(auditLog).where(and(eq(auditLog.action, 'card.registration_failed'), eq(auditLog.subject, setupIntentId)));
+    const audited = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'card.registration_failed'), eq(auditLog.subject, setupIntentId)));
     expect(audited).toHaveLength(1);
     // Asking again changes nothing: no second attempt, no card.
     expect(await registerSetupIntentNow(setupIntentId, account)).toMatchObject({ kind: 'refused', status: 422 });

@@ -152,7 +152,16 @@ export async function markRetry(db: Db, id: string, delayMs: number, error: stri
 /** Fails a registration for good: `error` in the provider's own words (for staff), `refusal` in ours. */
 export async function markFailed(db: Db, reg: Registration, error: string, refusal: RegistrationRefusal): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(registrations).set({ status: 'failed', leaseUntil: null, lastError: error, refusal, updatedAt: sql`now()` }).where(eq(registrations.id, reg.id));
-    await audit(tx, { actor: 'system', action: 'card.registration_failed', accountCode: reg.accountCode, subject: reg.providerRef, details: { error, refusal } });
+    await tx
+      .update(registrations)
+      .set({ status: 'failed', leaseUntil: null, lastError: error, refusal, updatedAt: sql`now()` })
+      .where(eq(registrations.id, reg.id));
+    await audit(tx, {
+      actor: 'system',
+      action: 'card.registration_failed',
+      accountCode: reg.accountCode,
+      subject: reg.providerRef,
+      details: { error, refusal },
+    });
   });
 }

@@ -29,8 +29,16 @@ describe('registration worker', () => {
     // A second instance: its own connection pool on the same database (on PGlite, the same
     // embedded database, since PGlite belongs to one process).
     const other = process.env.DATABASE_URL ? await openDatabase({ url: process.env.DATABASE_URL, pgliteDir: 'memory://' }) : undefined;
-    const a = startRegistrationWorker({ deps: attemptDeps({ db: (await appContext()).db, fenerum: (await appContext()).fenerum }), idleMs: 20, concurrency: 3 });
-    const b = startRegistrationWorker({ deps: attemptDeps({ db: other?.db ?? ((await appContext()).db), fenerum: (await appContext()).fenerum }), idleMs: 20, concurrency: 3 });
+    const a = startRegistrationWorker({
+      deps: attemptDeps({ db: (await appContext()).db, fenerum: (await appContext()).fenerum }),
+      idleMs: 20,
+      concurrency: 3,
+    });
+    const b = startRegistrationWorker({
+      deps: attemptDeps({ db: other?.db ?? (await appContext()).db, fenerum: (await appContext()).fenerum }),
+      idleMs: 20,
+      concurrency: 3,
+    });
     try {
       await expect.poll(async () => (await Promise.all(ids.map(registration))).every((r) => r.status === 'registered'), { timeout: 20_000 }).toBe(true);
     } finally {
@@ -55,7 +63,10 @@ describe('registration worker', () => {
     const [claimed] = await claimRegistrations(db, { limit: 1, id });
     if (!claimed?.token) throw new Error('not claimed');
     const made = await (await appContext()).fenerum.createPaymentCard({ accountUuid: claimed.accountUuid, gateway: 'quickpay', token: claimed.token });
-    await db.update(registrations).set({ leaseUntil: sql`now() - interval '1 second'` }).where(eq(registrations.id, claimed.id));
+    await db
+      .update(registrations)
+      .set({ leaseUntil: sql`now() - interval '1 second'` })
+      .where(eq(registrations.id, claimed.id));
 
     const worker = startRegistrationWorker({ deps: attemptDeps({ db, fenerum: (await appContext()).fenerum }), idleMs: 20 });
     try {

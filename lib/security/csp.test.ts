@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildCsp, newNonce } from './csp';
 
-const directive = (csp: string, name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `))?.split(' ').slice(1) ?? [];
+const directive = (csp: string, name: string) =>
+  csp
+    .split('; ')
+    .find((d) => d.startsWith(`${name} `))
+    ?.split(' ')
+    .slice(1) ?? [];
 
 describe('buildCsp', () => {
   it('allows scripts only from self, this response’s nonce and Stripe.js', () => {

@@ -12,7 +12,8 @@ export const accepted = (body: unknown) => NextResponse.json(body, { status: 202
 /** Not able to serve now (a health check whose database is down): try again later. */
 export const unavailable = (body: unknown) => NextResponse.json(body, { status: 503, headers: { 'Retry-After': '5' } });
 /** On to another page with GET (after a POST, or a plain link that starts something). */
-export const seeOther = (location: string, headers?: Record<string, string>) => new NextResponse(null, { status: 303, headers: { Location: location, ...headers } });
+export const seeOther = (location: string, headers?: Record<string, string>) =>
+  new NextResponse(null, { status: 303, headers: { Location: location, ...headers } });
 export const html = (body: string, status: number, headers?: Record<string, string>) =>
   new NextResponse(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers } });
 

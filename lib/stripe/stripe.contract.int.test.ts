@@ -15,7 +15,8 @@ type Target = { secretKey: string; apiUrl?: string };
 function realTarget(): Target | undefined {
   const key = process.env.CONTRACT_STRIPE_SECRET_KEY;
   if (!key) return undefined;
-  if (!/^(sk|rk)_test_/.test(key)) throw new Error('CONTRACT_STRIPE_SECRET_KEY must be a test key (sk_test_…); refusing to run the contract suite against live Stripe');
+  if (!/^(sk|rk)_test_/.test(key))
+    throw new Error('CONTRACT_STRIPE_SECRET_KEY must be a test key (sk_test_…); refusing to run the contract suite against live Stripe');
   return { secretKey: key };
 }
 
@@ -38,7 +39,10 @@ describeContract('Stripe', { sandbox, real: realTarget(), keys: ['CONTRACT_STRIP
     return customer;
   };
   afterAll(async () => {
-    for (const id of created) await sdk(t).customers.del(id).catch(() => undefined);
+    for (const id of created)
+      await sdk(t)
+        .customers.del(id)
+        .catch(() => undefined);
   });
 
   describe('a customer and an off-session SetupIntent', () => {
@@ -54,7 +58,9 @@ describeContract('Stripe', { sandbox, real: realTarget(), keys: ['CONTRACT_STRIP
     it('refuses payment_method_types as an input with payment_method_types_no_longer_supported', async () => {
       const customer = await newCustomer();
       const params = { customer: customer.id, usage: 'off_session', payment_method_types: ['card'] } as Stripe.SetupIntentCreateParams;
-      const err = await sdk(t).setupIntents.create(params).catch((e: unknown) => e);
+      const err = await sdk(t)
+        .setupIntents.create(params)
+        .catch((e: unknown) => e);
       expect(isStripeError(err) && { type: err.type, statusCode: err.statusCode, code: err.code }).toEqual({
         type: 'StripeInvalidRequestError',
         statusCode: 400,
@@ -65,7 +71,9 @@ describeContract('Stripe', { sandbox, real: realTarget(), keys: ['CONTRACT_STRIP
 
   describe('authentication', () => {
     it('answers 401 for a bad key', async () => {
-      const err = await sdk(t, 'sk_test_not_a_valid_key').customers.list({ limit: 1 }).catch((e: unknown) => e);
+      const err = await sdk(t, 'sk_test_not_a_valid_key')
+        .customers.list({ limit: 1 })
+        .catch((e: unknown) => e);
       expect(isStripeError(err) && { type: err.type, statusCode: err.statusCode }).toEqual({ type: 'StripeAuthenticationError', statusCode: 401 });
     });
   });

@@ -7,7 +7,8 @@ import { createFenerumEmulator, type FenerumEmulator } from './emulator';
 /** GET /paymentcards/?account= by code (PROVIDERS.md), its `ignore` switch, and cards without `token`. */
 const TOKEN = 'test-fenerum-token';
 const H = { Authorization: `Token ${TOKEN}`, 'X-Client-System': 'CardListTest' };
-const lookupCard: GatewayLookup = (gateway, token) => (gateway === 'stripe_new' && token === 'pm_card_visa' ? { brand: 'Visa', last4: '4242', expMonth: 4, expYear: 2031 } : null);
+const lookupCard: GatewayLookup = (gateway, token) =>
+  gateway === 'stripe_new' && token === 'pm_card_visa' ? { brand: 'Visa', last4: '4242', expMonth: 4, expYear: 2031 } : null;
 const INVALID_CHOICE = { account: ['Select a valid choice. That choice is not one of the available choices.'] };
 
 let emulator: FenerumEmulator;
@@ -67,7 +68,10 @@ describe('card objects (cardTokens)', () => {
   const DOCUMENTED = ['account', 'active', 'brand', 'card_number', 'month', 'payment_gateway', 'uuid', 'year'];
 
   it('carry only the documented fields by default: no token, no created_date', async () => {
-    const created = await call('/api/v1/paymentcards/', { method: 'POST', body: { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token: 'pm_card_visa' } });
+    const created = await call('/api/v1/paymentcards/', {
+      method: 'POST',
+      body: { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token: 'pm_card_visa' },
+    });
     expect(created.status).toBe(201);
     expect(Object.keys(created.body).sort()).toEqual(DOCUMENTED);
     const listed = (await list('account=CUST003')).body.results ?? [];
@@ -83,7 +87,10 @@ describe('card objects (cardTokens)', () => {
 
   it('carry token when the switch is on (and still no created_date)', async () => {
     expect((await settings({ cardTokens: true })).body).toMatchObject({ cardTokens: true });
-    const created = await call('/api/v1/paymentcards/', { method: 'POST', body: { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token: 'pm_card_visa' } });
+    const created = await call('/api/v1/paymentcards/', {
+      method: 'POST',
+      body: { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token: 'pm_card_visa' },
+    });
     expect(created.body).toMatchObject({ token: 'pm_card_visa' });
     expect(created.body).not.toHaveProperty('created_date');
     expect((await list('account=CUST003')).body.results?.[0]).toMatchObject({ token: 'pm_card_visa' });

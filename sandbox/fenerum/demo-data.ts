@@ -18,11 +18,66 @@ export const STORKUNDE_CARD_COUNT = 125;
 type AccountSeed = Omit<AccountRecord, 'uuid' | 'code' | 'created_date'>;
 
 const accountSeeds: Array<[keyof typeof DEMO_ACCOUNT_UUIDS, AccountSeed]> = [
-  ['CUST001', { company_name: 'Nordlys ApS', legal_address: 'Vesterbrogade 12, 2. th.', legal_zipcode: '1620', legal_city: 'København V', legal_country: 'DK', billing_email: 'faktura@nordlys.dk', language: 'da' }],
-  ['CUST002', { company_name: 'Havblik Bageri I/S', legal_address: 'Havnegade 4', legal_zipcode: '8000', legal_city: 'Aarhus C', legal_country: 'DK', billing_email: 'regnskab@havblik.dk', language: 'da' }],
-  ['CUST003', { company_name: 'Fjeldstad Design AS', legal_address: 'Markveien 35B', legal_zipcode: '0554', legal_city: 'Oslo', legal_country: 'NO', billing_email: 'post@fjeldstad.no', language: 'nb' }],
-  ['CUST004', { company_name: 'Storkunde A/S', legal_address: 'Industrivej 100', legal_zipcode: '5000', legal_city: 'Odense C', legal_country: 'DK', billing_email: 'kreditor@storkunde.dk', language: 'da' }],
-  ['CUST005', { company_name: 'Älvsborg Konsult AB', legal_address: 'Första Långgatan 8', legal_zipcode: '413 03', legal_city: 'Göteborg', legal_country: 'SE', billing_email: 'ekonomi@alvsborgkonsult.se', language: 'sv' }],
+  [
+    'CUST001',
+    {
+      company_name: 'Nordlys ApS',
+      legal_address: 'Vesterbrogade 12, 2. th.',
+      legal_zipcode: '1620',
+      legal_city: 'København V',
+      legal_country: 'DK',
+      billing_email: 'faktura@nordlys.dk',
+      language: 'da',
+    },
+  ],
+  [
+    'CUST002',
+    {
+      company_name: 'Havblik Bageri I/S',
+      legal_address: 'Havnegade 4',
+      legal_zipcode: '8000',
+      legal_city: 'Aarhus C',
+      legal_country: 'DK',
+      billing_email: 'regnskab@havblik.dk',
+      language: 'da',
+    },
+  ],
+  [
+    'CUST003',
+    {
+      company_name: 'Fjeldstad Design AS',
+      legal_address: 'Markveien 35B',
+      legal_zipcode: '0554',
+      legal_city: 'Oslo',
+      legal_country: 'NO',
+      billing_email: 'post@fjeldstad.no',
+      language: 'nb',
+    },
+  ],
+  [
+    'CUST004',
+    {
+      company_name: 'Storkunde A/S',
+      legal_address: 'Industrivej 100',
+      legal_zipcode: '5000',
+      legal_city: 'Odense C',
+      legal_country: 'DK',
+      billing_email: 'kreditor@storkunde.dk',
+      language: 'da',
+    },
+  ],
+  [
+    'CUST005',
+    {
+      company_name: 'Älvsborg Konsult AB',
+      legal_address: 'Första Långgatan 8',
+      legal_zipcode: '413 03',
+      legal_city: 'Göteborg',
+      legal_country: 'SE',
+      billing_email: 'ekonomi@alvsborgkonsult.se',
+      language: 'sv',
+    },
+  ],
 ];
 
 export function demoAccounts(): AccountRecord[] {
@@ -39,8 +94,15 @@ const cardUuid = (n: number) => `c4a9d2e1-7b3f-4c6d-8e5a-${n.toString(16).padSta
 
 type CardSeed = Pick<CardRecord, 'active' | 'brand' | 'last4' | 'month' | 'year' | 'payment_gateway' | 'token'>;
 
-const card = (active: boolean, brand: string, last4: string, month: number, year: number, payment_gateway: Gateway, token: string): CardSeed =>
-  ({ active, brand, last4, month, year, payment_gateway, token });
+const card = (active: boolean, brand: string, last4: string, month: number, year: number, payment_gateway: Gateway, token: string): CardSeed => ({
+  active,
+  brand,
+  last4,
+  month,
+  year,
+  payment_gateway,
+  token,
+});
 
 /** The month after `now` (UTC): the card is valid through it, so it always "expires soon". */
 function nextMonth(now: Date): { month: number; year: number } {
@@ -64,19 +126,22 @@ function storkundeCards(): CardSeed[] {
 export function demoCards(now: Date): CardRecord[] {
   const soon = nextMonth(now);
   const perAccount: Array<[keyof typeof DEMO_ACCOUNT_UUIDS, CardSeed[]]> = [
-    ['CUST001', [
-      card(true, 'Visa', '4242', 12, 2034, 'stripe_new', 'pm_demo_nordlys_visa'),
-      card(true, 'Mastercard', '4444', soon.month, soon.year, 'stripe_new', 'pm_demo_nordlys_mastercard'),
-      card(false, 'Visa', '0341', 3, 2029, 'stripe_new', 'pm_demo_nordlys_disabled'),
-      card(true, 'Visa', '5556', 8, 2030, 'stripe', 'card_demo_nordlys_legacy'),
-    ]],
+    [
+      'CUST001',
+      [
+        card(true, 'Visa', '4242', 12, 2034, 'stripe_new', 'pm_demo_nordlys_visa'),
+        card(true, 'Mastercard', '4444', soon.month, soon.year, 'stripe_new', 'pm_demo_nordlys_mastercard'),
+        card(false, 'Visa', '0341', 3, 2029, 'stripe_new', 'pm_demo_nordlys_disabled'),
+        card(true, 'Visa', '5556', 8, 2030, 'stripe', 'card_demo_nordlys_legacy'),
+      ],
+    ],
     ['CUST002', [card(true, 'Dankort', '0006', 9, 2029, 'quickpay', '417823611')]],
     ['CUST003', []],
     ['CUST004', storkundeCards()],
-    ['CUST005', [
-      card(true, 'Mastercard', '5454', 6, 2031, 'stripe_new', 'pm_demo_alvsborg_mastercard'),
-      card(false, 'Visa', '0077', 2, 2028, 'quickpay', '417823999'),
-    ]],
+    [
+      'CUST005',
+      [card(true, 'Mastercard', '5454', 6, 2031, 'stripe_new', 'pm_demo_alvsborg_mastercard'), card(false, 'Visa', '0077', 2, 2028, 'quickpay', '417823999')],
+    ],
   ];
   let n = 0;
   const base = Date.UTC(2024, 0, 2, 10, 0, 0);

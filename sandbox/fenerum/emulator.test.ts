@@ -37,7 +37,11 @@ async function call(path: string, init: { method?: string; headers?: Record<stri
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as Record<string, unknown> & { results?: Array<Record<string, unknown>> } };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (text ? JSON.parse(text) : null) as Record<string, unknown> & { results?: Array<Record<string, unknown>> },
+  };
 }
 function rawGet(path: string, headers: Record<string, string>): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
@@ -58,9 +62,15 @@ describe('authentication and required headers', () => {
     const none = await call('/api/v1/accounts/', { headers: { 'X-Client-System': 'x' } });
     expect(none).toMatchObject({ status: 401, body: { detail: 'Authentication credentials were not provided.' } });
     expect(none.headers.get('www-authenticate')).toBe('Token');
-    expect(await call('/api/v1/accounts/', { headers: { ...H, Authorization: 'Token wrong' } })).toMatchObject({ status: 401, body: { detail: 'Invalid token.' } });
+    expect(await call('/api/v1/accounts/', { headers: { ...H, Authorization: 'Token wrong' } })).toMatchObject({
+      status: 401,
+      body: { detail: 'Invalid token.' },
+    });
     expect(await call('/api/v1/accounts/', { headers: { ...H, Authorization: `Bearer ${TOKEN}` } })).toMatchObject({ status: 401 });
-    expect(await call('/api/v1/accounts/', { headers: { ...H, Authorization: 'Token' } })).toMatchObject({ status: 401, body: { detail: 'Invalid token header. No credentials provided.' } });
+    expect(await call('/api/v1/accounts/', { headers: { ...H, Authorization: 'Token' } })).toMatchObject({
+      status: 401,
+      body: { detail: 'Invalid token header. No credentials provided.' },
+    });
   });
 
   it('answers 400 without X-Client-System, naming the header', async () => {
@@ -75,7 +85,18 @@ describe('accounts', () => {
     const r = await call('/api/v1/accounts/CUST001/');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ uuid: NORDLYS, code: 'CUST001', company_name: 'Nordlys ApS', legal_country: 'DK', billing_email: 'faktura@nordlys.dk' });
-    expect(Object.keys(r.body).sort()).toEqual(['billing_email', 'code', 'company_name', 'created_date', 'language', 'legal_address', 'legal_city', 'legal_country', 'legal_zipcode', 'uuid']);
+    expect(Object.keys(r.body).sort()).toEqual([
+      'billing_email',
+      'code',
+      'company_name',
+      'created_date',
+      'language',
+      'legal_address',
+      'legal_city',
+      'legal_country',
+      'legal_zipcode',
+      'uuid',
+    ]);
     expect(await call('/api/v1/accounts/NOPE/')).toMatchObject({ status: 404, body: { detail: 'Not found.' } });
   });
 
@@ -130,7 +151,16 @@ describe('payment cards', () => {
     const list = await call(`/api/v1/paymentcards/?account=CUST001`);
     const uuid = String(list.body.results?.[0]?.uuid);
     const r = await call(`/api/v1/paymentcards/${uuid}/`);
-    expect(r.body).toMatchObject({ uuid, active: true, brand: 'Visa', card_number: 'XXXXXXXXXXXX4242', month: 12, year: 2034, payment_gateway: 'stripe_new', account: NORDLYS });
+    expect(r.body).toMatchObject({
+      uuid,
+      active: true,
+      brand: 'Visa',
+      card_number: 'XXXXXXXXXXXX4242',
+      month: 12,
+      year: 2034,
+      payment_gateway: 'stripe_new',
+      account: NORDLYS,
+    });
     expect(await call('/api/v1/paymentcards/00000000-0000-4000-8000-000000000000/')).toMatchObject({ status: 404, body: { detail: 'Not found.' } });
   });
 
@@ -145,7 +175,11 @@ describe('payment cards', () => {
   });
 
   it('checks the token format against the gateway', async () => {
-    for (const [gateway, token] of [['stripe_new', '12345678'], ['quickpay', 'pm_card_visa'], ['stripe', 'pm_card_visa']] as const) {
+    for (const [gateway, token] of [
+      ['stripe_new', '12345678'],
+      ['quickpay', 'pm_card_visa'],
+      ['stripe', 'pm_card_visa'],
+    ] as const) {
       const r = await post('/api/v1/paymentcards/', { account: NORDLYS, gateway, token });
       expect(r.status).toBe(400);
       expect(Object.keys(r.body)).toEqual(['token']);
@@ -162,14 +196,25 @@ describe('payment cards', () => {
     const headers = { ...H, 'X-User': 'staff@merchant.dk' };
     const a = await post('/api/v1/paymentcards/', { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'quickpay', token: '12345678' }, headers);
     expect(a.status).toBe(201);
-    expect(a.body).toMatchObject({ active: true, brand: 'Dankort', card_number: 'XXXXXXXXXXXX0006', month: 1, year: 2030, payment_gateway: 'quickpay', account: DEMO_ACCOUNT_UUIDS.CUST003 });
+    expect(a.body).toMatchObject({
+      active: true,
+      brand: 'Dankort',
+      card_number: 'XXXXXXXXXXXX0006',
+      month: 1,
+      year: 2030,
+      payment_gateway: 'quickpay',
+      account: DEMO_ACCOUNT_UUIDS.CUST003,
+    });
     const b = await post('/api/v1/paymentcards/', { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'quickpay', token: '12345678' }, headers);
     expect(b.status).toBe(201);
     expect(b.body.uuid).not.toBe(a.body.uuid);
     const stored = await call('/__sandbox/paymentcards?account=CUST003', { headers: {} });
     expect(stored.body.count).toBe(2);
     expect(stored.body.results?.map((c) => c.created_by)).toEqual(['staff@merchant.dk', 'staff@merchant.dk']);
-    expect(emulator.state.audit.filter((e) => e.path === '/api/v1/paymentcards/').map((e) => [e.status, e.user])).toEqual([[201, 'staff@merchant.dk'], [201, 'staff@merchant.dk']]);
+    expect(emulator.state.audit.filter((e) => e.path === '/api/v1/paymentcards/').map((e) => [e.status, e.user])).toEqual([
+      [201, 'staff@merchant.dk'],
+      [201, 'staff@merchant.dk'],
+    ]);
   });
 
   it('can refuse QuickPay cards with a per-field 400 on gateway (quickpayCards: refuse), and takes them by default', async () => {
@@ -199,7 +244,10 @@ describe('self-service', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('kunde@nordlys.dk');
     expect(await post('/api/self-service/initiate-organization/', {})).toMatchObject({ status: 400, body: { email: ['This field is required.'] } });
-    expect(await post('/api/self-service/initiate-organization/', { email: 'nope' })).toMatchObject({ status: 400, body: { email: ['Enter a valid email address.'] } });
+    expect(await post('/api/self-service/initiate-organization/', { email: 'nope' })).toMatchObject({
+      status: 400,
+      body: { email: ['Enter a valid email address.'] },
+    });
   });
 });
 
@@ -255,7 +303,13 @@ describe('failNext, reset and stats', () => {
     await post('/api/v1/paymentcards/', { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token: 'pm_card_visa' });
     expect((await control('/__sandbox/reset', {})).status).toBe(200);
     expect((await call('/__sandbox/paymentcards?account=CUST003', { headers: {} })).body.count).toBe(0);
-    expect((await call('/__sandbox/settings', { headers: {} })).body).toEqual({ rateLimit: { enabled: true, perMinute: 60 }, failNext: null, cardListAccountFilter: 'code', cardTokens: false, quickpayCards: 'accept' });
+    expect((await call('/__sandbox/settings', { headers: {} })).body).toEqual({
+      rateLimit: { enabled: true, perMinute: 60 },
+      failNext: null,
+      cardListAccountFilter: 'code',
+      cardTokens: false,
+      quickpayCards: 'accept',
+    });
     expect((await call('/__sandbox/stats', { headers: {} })).body).toEqual({ total: 0, byStatus: {}, throttled: 0 });
   });
 });
@@ -275,7 +329,9 @@ describe('demo data', () => {
 
   it('has a Dankort on CUST002, nothing on CUST003, 120+ mixed cards on Storkunde A/S', async () => {
     const cards = async (code: string) => (await call(`/__sandbox/paymentcards?account=${code}`, { headers: {} })).body.results ?? [];
-    expect((await cards('CUST002')).map((c) => [c.brand, c.card_number, c.payment_gateway, c.active])).toEqual([['Dankort', 'XXXXXXXXXXXX0006', 'quickpay', true]]);
+    expect((await cards('CUST002')).map((c) => [c.brand, c.card_number, c.payment_gateway, c.active])).toEqual([
+      ['Dankort', 'XXXXXXXXXXXX0006', 'quickpay', true],
+    ]);
     expect(await cards('CUST003')).toEqual([]);
     const big = await cards(STORKUNDE);
     expect(big.length).toBeGreaterThanOrEqual(120);

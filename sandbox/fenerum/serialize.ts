@@ -30,5 +30,4 @@ export const cardRecordJson = (c: CardRecord) => ({
 });
 
 /** Fenerum's list order: oldest first (a stable order, so pages do not shift). */
-export const byCreated = (a: CardRecord, b: CardRecord) =>
-  a.created_date.localeCompare(b.created_date) || a.uuid.localeCompare(b.uuid);
+export const byCreated = (a: CardRecord, b: CardRecord) => a.created_date.localeCompare(b.created_date) || a.uuid.localeCompare(b.uuid);

@@ -55,7 +55,19 @@ describe('POST /subscriptions', () => {
     });
     expect(Number.isInteger(sub.id)).toBe(true);
     expect(sub.metadata).toMatchObject({ brand: null, last4: null, exp_month: null, exp_year: null, is_3d_secure: null });
-    for (const key of ['text_on_statement', 'branding_id', 'shipping_address', 'invoice_address', 'acquirer', 'facilitator', 'created_at', 'updated_at', 'retented_at', 'group_ids', 'deadline_at']) {
+    for (const key of [
+      'text_on_statement',
+      'branding_id',
+      'shipping_address',
+      'invoice_address',
+      'acquirer',
+      'facilitator',
+      'created_at',
+      'updated_at',
+      'retented_at',
+      'group_ids',
+      'deadline_at',
+    ]) {
       expect(sub).toHaveProperty(key);
     }
   });
@@ -107,13 +119,23 @@ describe('links, reads and lists', () => {
   it('PUT /link answers {url} of the hosted window on this emulator and records the link', async () => {
     const id = ((await create(valid)).body as Body).id;
     const r = await s.call('PUT', `/subscriptions/${id}/link`, {
-      body: { amount: 0, continue_url: 'https://shop.test/ok', cancel_url: 'https://shop.test/cancel', callback_url: 'https://shop.test/cb', language: 'en', auto_capture: false },
+      body: {
+        amount: 0,
+        continue_url: 'https://shop.test/ok',
+        cancel_url: 'https://shop.test/cancel',
+        callback_url: 'https://shop.test/cb',
+        language: 'en',
+        auto_capture: false,
+      },
     });
     expect(r.status).toBe(200);
     const url = (r.body as { url: string }).url;
     expect(url.startsWith(`${s.server.url}/window/`)).toBe(true);
     const got = await s.call('GET', `/subscriptions/${id}`);
-    expect(got.body).toMatchObject({ id, link: { url, amount: 0, continue_url: 'https://shop.test/ok', callback_url: 'https://shop.test/cb', language: 'en', auto_capture: false } });
+    expect(got.body).toMatchObject({
+      id,
+      link: { url, amount: 0, continue_url: 'https://shop.test/ok', callback_url: 'https://shop.test/cb', language: 'en', auto_capture: false },
+    });
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Test mode');
@@ -127,7 +149,7 @@ describe('links, reads and lists', () => {
     expect(bad.body).toMatchObject({ errors: { amount: ['must be an integer'], callback_url: ['is invalid'] } });
   });
 
-  it('404s an unknown subscription with QuickPay\'s message', async () => {
+  it("404s an unknown subscription with QuickPay's message", async () => {
     expect(await s.call('GET', '/subscriptions/999')).toMatchObject({ status: 404, body: { message: 'Not found: No Subscription with id 999' } });
     expect(await s.call('PUT', '/subscriptions/999/link', { body: { amount: 0 } })).toMatchObject({ status: 404 });
   });

@@ -17,7 +17,12 @@ afterEach(async () => {
 
 const settings = (body?: unknown) => s.call(body === undefined ? 'GET' : 'POST', '/__sandbox/settings', { body, headers: {} });
 const authorize = (id: number) => s.call('POST', `/__sandbox/subscriptions/${id}/authorize`, { body: { card: '1000000000000008' }, headers: {} });
-const attempts = async () => ((await s.call('GET', '/__sandbox/callbacks', { headers: {} })).body as { results: Array<{ attempt: number; status: number; ok: boolean; retryInMs: number | null }> }).results;
+const attempts = async () =>
+  (
+    (await s.call('GET', '/__sandbox/callbacks', { headers: {} })).body as {
+      results: Array<{ attempt: number; status: number; ok: boolean; retryInMs: number | null }>;
+    }
+  ).results;
 
 describe('callback retry schedule', () => {
   it("is QuickPay's by default: a failed callback is retried after an hour, 24 attempts in all", async () => {

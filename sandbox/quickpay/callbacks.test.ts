@@ -112,8 +112,14 @@ describe('callbacks after the window completes', () => {
     expect(receiver.received).toHaveLength(2);
     const bodies = receiver.received.map((r) => JSON.parse(r.body) as Sub);
     const ops = (id: number) => bodies.find((b) => b.id === id)?.operations.map((o) => [o.qp_status_code, o.qp_status_msg]);
-    expect(ops(approved.id)).toEqual([['30100', '3-D Secure is required'], ['20000', 'Approved']]);
-    expect(ops(failed.id)).toEqual([['30100', '3-D Secure is required'], ['40000', 'Rejected test operation']]);
+    expect(ops(approved.id)).toEqual([
+      ['30100', '3-D Secure is required'],
+      ['20000', 'Approved'],
+    ]);
+    expect(ops(failed.id)).toEqual([
+      ['30100', '3-D Secure is required'],
+      ['40000', 'Rejected test operation'],
+    ]);
     expect(bodies.find((b) => b.id === approved.id)).toMatchObject({ accepted: true, metadata: { is_3d_secure: true } });
   });
 

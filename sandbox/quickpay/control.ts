@@ -51,7 +51,11 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
   // Callbacks are retried on QuickPay's schedule (an hour apart); {retrySchedule: 'fast'} for a test.
   router.post('/__sandbox/settings', (ctx) => {
     const parsed = settingsInput.safeParse(parseBody(ctx));
-    if (!parsed.success) return sendJson(ctx.res, 400, { message: 'Send {retrySchedule: "real" | "fast"}.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+    if (!parsed.success)
+      return sendJson(ctx.res, 400, {
+        message: 'Send {retrySchedule: "real" | "fast"}.',
+        issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
     Object.assign(deps.settings, parsed.data);
     sendJson(ctx.res, 200, deps.settings);
   });
@@ -67,7 +71,10 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     if (!sub) return sendJson(ctx.res, 404, notFound(ctx.params.id ?? ''));
     const parsed = authorizeInput.safeParse(parseBody(ctx));
     if (!parsed.success) {
-      return sendJson(ctx.res, 400, { message: 'Send {card: "<test card number>", expiry?: "MM/YY", three_d_secure?: "approve" | "fail"}.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      return sendJson(ctx.res, 400, {
+        message: 'Send {card: "<test card number>", expiry?: "MM/YY", three_d_secure?: "approve" | "fail"}.',
+        issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
     }
     if (sub.accepted) return sendJson(ctx.res, 409, { message: `Subscription ${sub.id} is already authorized` });
     const { card, expiry, three_d_secure } = parsed.data;

@@ -35,7 +35,12 @@ async function enterCard(number: string, expiry = '12/30', cvc = '123') {
   await page.getByRole('button', { name: 'Save card' }).click();
 }
 
-const getSub = async (id: number) => (await s.call('GET', `/subscriptions/${id}`)).body as { accepted: boolean; metadata: Record<string, unknown>; operations: Array<{ qp_status_code: string; qp_status_msg: string }> };
+const getSub = async (id: number) =>
+  (await s.call('GET', `/subscriptions/${id}`)).body as {
+    accepted: boolean;
+    metadata: Record<string, unknown>;
+    operations: Array<{ qp_status_code: string; qp_status_msg: string }>;
+  };
 
 describe('hosted payment window', () => {
   it('saves the approved test card and lands on continue_url (303), after which the callback says accepted', async () => {
@@ -51,7 +56,7 @@ describe('hosted payment window', () => {
     expect((await getSub(id)).metadata).toMatchObject({ brand: 'visa', last4: '0008', exp_month: 12, exp_year: 2030 });
   }, 20_000);
 
-  it('shows a rejected card\'s error, lets the customer retry, then continues', async () => {
+  it("shows a rejected card's error, lets the customer retry, then continues", async () => {
     const { id, url } = await createLinked(s, receiver.url);
     await page.goto(url);
     await enterCard('1000000000000016');

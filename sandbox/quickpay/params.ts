@@ -117,7 +117,8 @@ export function parseLink(p: Params): { input: LinkInput } | { errors: FieldErro
     else urls[field] = v;
   }
   if (p.language !== undefined && typeof p.language !== 'string') add(errors, 'language', FIELD_ERRORS.invalid);
-  if (p.payment_methods !== undefined && p.payment_methods !== null && typeof p.payment_methods !== 'string') add(errors, 'payment_methods', FIELD_ERRORS.invalid);
+  if (p.payment_methods !== undefined && p.payment_methods !== null && typeof p.payment_methods !== 'string')
+    add(errors, 'payment_methods', FIELD_ERRORS.invalid);
   const autoCapture = bool(p.auto_capture);
   if (autoCapture === 'bad') add(errors, 'auto_capture', FIELD_ERRORS.invalid);
   const autoFee = bool(p.auto_fee);

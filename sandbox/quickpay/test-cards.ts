@@ -45,7 +45,12 @@ const rejected = (aq_status_code: string, aq_status_msg: string): OperationOutco
  * (PROVIDERS.md: seen in QuickPay-based modules; not a failure). Its acquirer fields are
  * unconfirmed: empty, as no acquirer has answered yet.
  */
-export const THREE_D_SECURE_REQUIRED: OperationOutcome = { qp_status_code: '30100', qp_status_msg: '3-D Secure is required', aq_status_code: '', aq_status_msg: '' };
+export const THREE_D_SECURE_REQUIRED: OperationOutcome = {
+  qp_status_code: '30100',
+  qp_status_msg: '3-D Secure is required',
+  aq_status_code: '',
+  aq_status_msg: '',
+};
 
 export const REJECTED = rejected('40410', 'Declined by issuer or card scheme');
 export const EXPIRED = rejected('40135', 'Card expired');

@@ -10,7 +10,11 @@ export const PRIVATE_KEY = 'test-quickpay-private-key';
 export type Started = {
   emulator: QuickpayEmulator;
   server: RunningServer;
-  call: (method: string, path: string, init?: { body?: unknown; headers?: Record<string, string>; form?: boolean }) => Promise<{ status: number; body: unknown; text: string }>;
+  call: (
+    method: string,
+    path: string,
+    init?: { body?: unknown; headers?: Record<string, string>; form?: boolean },
+  ) => Promise<{ status: number; body: unknown; text: string }>;
 };
 
 export const authHeaders = (key = API_KEY): Record<string, string> => ({
@@ -100,7 +104,9 @@ export async function startReceiver(answer: (n: number, req: Received) => number
 
 /** Creates a subscription and its link; returns the id and the window URL. */
 export async function createLinked(s: Started, receiverUrl: string, orderId = `ord-${Math.random().toString(36).slice(2, 10)}`) {
-  const created = await s.call('POST', '/subscriptions', { body: { order_id: orderId, currency: 'DKK', description: 'Card for Nordlys ApS', variables: { account: 'CUST001' } } });
+  const created = await s.call('POST', '/subscriptions', {
+    body: { order_id: orderId, currency: 'DKK', description: 'Card for Nordlys ApS', variables: { account: 'CUST001' } },
+  });
   const id = (created.body as { id: number }).id;
   const link = await s.call('PUT', `/subscriptions/${id}/link`, {
     body: { amount: 0, continue_url: `${receiverUrl}/continue`, cancel_url: `${receiverUrl}/cancel`, callback_url: `${receiverUrl}/callback` },

@@ -31,8 +31,7 @@ const testModeNote = () => `<section class="test" aria-label="Test mode">
 <strong>Test mode</strong>: no real card is charged. Use any future expiry date and any 3-digit CVC with:
 <ul>${TEST_CARDS.map((c) => `<li><code>${groupDigits(c.number)}</code> ${escapeHtml(c.label)}</li>`).join('')}</ul></section>`;
 
-const header = (sub: QpSubscription) =>
-  `<h1>${escapeHtml(sub.description || 'Save your card')}</h1><p class="muted">Order ${escapeHtml(sub.order_id)}</p>`;
+const header = (sub: QpSubscription) => `<h1>${escapeHtml(sub.description || 'Save your card')}</h1><p class="muted">Order ${escapeHtml(sub.order_id)}</p>`;
 
 export const submitLabel = (sub: QpSubscription): string => {
   const amount = sub.link?.amount ?? 0;
@@ -73,7 +72,10 @@ export function challengePage(token: string, challengeId: string, sub: QpSubscri
 export function donePage(sub: QpSubscription): string {
   const cont = sub.link?.continue_url;
   const link = cont ? `<p><a href="${escapeHtml(cont)}">Continue</a></p>` : '';
-  return page('Card saved', `<div class="card"><h1>Card saved</h1><p class="ok">The card ending in ${escapeHtml(sub.metadata.last4 ?? '')} is saved.</p>${link}</div>`);
+  return page(
+    'Card saved',
+    `<div class="card"><h1>Card saved</h1><p class="ok">The card ending in ${escapeHtml(sub.metadata.last4 ?? '')} is saved.</p>${link}</div>`,
+  );
 }
 
 export function messagePage(title: string, text: string, status = ''): string {

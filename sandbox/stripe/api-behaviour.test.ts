@@ -121,4 +121,3 @@ describe('HTTP surface', () => {
     expect(s.emulator.events()).toHaveLength(0);
   });
 });
-

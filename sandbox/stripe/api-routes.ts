@@ -30,7 +30,13 @@ export class ApiRoutes extends RouteTable<ApiRoute> {
     return this;
   }
 
-  get(path: string, h: ApiHandler, opts?: { publishable?: boolean }) { return this.route('GET', path, h, opts); }
-  post(path: string, h: ApiHandler, opts?: { publishable?: boolean }) { return this.route('POST', path, h, opts); }
-  delete(path: string, h: ApiHandler, opts?: { publishable?: boolean }) { return this.route('DELETE', path, h, opts); }
+  get(path: string, h: ApiHandler, opts?: { publishable?: boolean }) {
+    return this.route('GET', path, h, opts);
+  }
+  post(path: string, h: ApiHandler, opts?: { publishable?: boolean }) {
+    return this.route('POST', path, h, opts);
+  }
+  delete(path: string, h: ApiHandler, opts?: { publishable?: boolean }) {
+    return this.route('DELETE', path, h, opts);
+  }
 }

@@ -30,7 +30,15 @@ export function handleApi(state: StripeState, routes: ApiRoutes, { req, res, bod
   res.end(reply.body);
 }
 
-function run(state: StripeState, routes: ApiRoutes, req: http.IncomingMessage, body: string, url: URL, requestId: string, idempotencyKey: string | null): Reply {
+function run(
+  state: StripeState,
+  routes: ApiRoutes,
+  req: http.IncomingMessage,
+  body: string,
+  url: URL,
+  requestId: string,
+  idempotencyKey: string | null,
+): Reply {
   const method = req.method ?? 'GET';
   const endpoint = `${method} ${url.pathname}`;
   let raw: FormObject;
@@ -74,7 +82,10 @@ function dispatch(
     if ('miss' in match) {
       throw new StripeApiError(
         404,
-        { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${url.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.` },
+        {
+          type: 'invalid_request_error',
+          message: `Unrecognized request URL (${method}: ${url.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+        },
         false,
       );
     }

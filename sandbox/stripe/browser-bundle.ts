@@ -9,7 +9,11 @@ import { build } from 'esbuild';
  */
 export type BrowserBundles = { stripeJs: string; cardFrame: string; paymentFrame: string };
 
-const ENTRIES = { stripeJs: 'browser/stripe-js/stripe.ts', cardFrame: 'browser/frames/card-frame.ts', paymentFrame: 'browser/frames/payment-frame.ts' } as const;
+const ENTRIES = {
+  stripeJs: 'browser/stripe-js/stripe.ts',
+  cardFrame: 'browser/frames/card-frame.ts',
+  paymentFrame: 'browser/frames/payment-frame.ts',
+} as const;
 
 async function bundle(entry: string): Promise<string> {
   const result = await build({

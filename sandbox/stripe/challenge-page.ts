@@ -13,9 +13,22 @@ function describe(state: StripeState, id: string): { title: string; rows: Array<
   if (c.kind === 'payment_intent') {
     const pi = state.paymentIntents.get(c.intentId)?.pi;
     const amount = pi ? `${(pi.amount / 100).toFixed(2)} ${pi.currency.toUpperCase()}` : '';
-    return { title: 'Confirm your payment', rows: [['Card', card], ['Amount', amount], ['Merchant', 'Sandbox Merchant']] };
+    return {
+      title: 'Confirm your payment',
+      rows: [
+        ['Card', card],
+        ['Amount', amount],
+        ['Merchant', 'Sandbox Merchant'],
+      ],
+    };
   }
-  return { title: 'Confirm your card', rows: [['Card', card], ['Purpose', 'Save the card for future payments']] };
+  return {
+    title: 'Confirm your card',
+    rows: [
+      ['Card', card],
+      ['Purpose', 'Save the card for future payments'],
+    ],
+  };
 }
 
 function challengeForm(state: StripeState, id: string, url: URL): string {
@@ -43,7 +56,10 @@ function finishedPage(source: string, status: string, error: string | null, fram
   const target = JSON.stringify(origin || '*');
   const text = error ?? (status === 'succeeded' || status === 'requires_capture' ? 'Authentication complete.' : 'Authentication failed.');
   const script = frame ? `<script>window.parent.postMessage(${message}, ${target});</script>` : '';
-  return page('3D Secure 2 Test Page', `<span class="badge">Test mode</span><h1>${escapeHtml(text)}</h1><p class="note">You can close this window.</p>${script}`);
+  return page(
+    '3D Secure 2 Test Page',
+    `<span class="badge">Test mode</span><h1>${escapeHtml(text)}</h1><p class="note">You can close this window.</p>${script}`,
+  );
 }
 
 /** `GET/POST /3ds/authenticate/:id`: the challenge, in Stripe.js's modal (frame=1) or full page (redirect). */

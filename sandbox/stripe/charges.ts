@@ -37,7 +37,17 @@ export function createCharge(state: StripeState, pi: Stripe.PaymentIntent, rec: 
     metadata: {},
     on_behalf_of: null,
     outcome: ok
-      ? { advice_code: null, network_advice_code: null, network_decline_code: null, network_status: 'approved_by_network', reason: null, risk_level: 'normal', risk_score: 32, seller_message: 'Payment complete.', type: 'authorized' }
+      ? {
+          advice_code: null,
+          network_advice_code: null,
+          network_decline_code: null,
+          network_status: 'approved_by_network',
+          reason: null,
+          risk_level: 'normal',
+          risk_score: 32,
+          seller_message: 'Payment complete.',
+          type: 'authorized',
+        }
       : {
           advice_code: null,
           network_advice_code: null,

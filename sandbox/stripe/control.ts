@@ -28,7 +28,11 @@ export function registerControlRoutes(router: Router, state: StripeState): void 
     .get('/__sandbox/settings', (ctx) => sendJson(ctx.res, 200, state.settings))
     .post('/__sandbox/settings', (ctx) => {
       const parsed = settingsInput.safeParse(parseBody(ctx));
-      if (!parsed.success) return sendJson(ctx.res, 400, { error: 'Send {retrySchedule: "real" | "fast"}.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      if (!parsed.success)
+        return sendJson(ctx.res, 400, {
+          error: 'Send {retrySchedule: "real" | "fast"}.',
+          issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        });
       Object.assign(state.settings, parsed.data);
       sendJson(ctx.res, 200, state.settings);
     })

@@ -9,7 +9,28 @@ import { applyMetadata, type Params } from './params';
 import { parseAddress, parseShipping } from './details';
 import type { StripeState } from './state';
 
-const WRITABLE = ['address', 'balance', 'business_name', 'cash_balance', 'description', 'email', 'expand', 'individual_name', 'invoice_prefix', 'invoice_settings', 'metadata', 'name', 'next_invoice_sequence', 'phone', 'preferred_locales', 'shipping', 'source', 'tax', 'tax_exempt', 'validate'];
+const WRITABLE = [
+  'address',
+  'balance',
+  'business_name',
+  'cash_balance',
+  'description',
+  'email',
+  'expand',
+  'individual_name',
+  'invoice_prefix',
+  'invoice_settings',
+  'metadata',
+  'name',
+  'next_invoice_sequence',
+  'phone',
+  'preferred_locales',
+  'shipping',
+  'source',
+  'tax',
+  'tax_exempt',
+  'validate',
+];
 const CREATE = [...WRITABLE, 'payment_method', 'tax_id_data', 'test_clock'];
 const UPDATE = [...WRITABLE, 'default_source'];
 

@@ -41,7 +41,8 @@ export type StripeEmulator = Emulator & {
 const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-  'access-control-allow-headers': 'Authorization, Content-Type, Idempotency-Key, Stripe-Version, Stripe-Account, Stripe-Context, X-Stripe-Client-User-Agent, User-Agent',
+  'access-control-allow-headers':
+    'Authorization, Content-Type, Idempotency-Key, Stripe-Version, Stripe-Account, Stripe-Context, X-Stripe-Client-User-Agent, User-Agent',
   'access-control-expose-headers': 'Request-Id, Stripe-Version, Idempotency-Key, Idempotent-Replayed, Original-Request',
   'access-control-max-age': '300',
 };
@@ -50,7 +51,16 @@ const CORS = {
 export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmulator {
   const state = new StripeState(options);
   const api = new ApiRoutes();
-  for (const register of [registerCustomerRoutes, registerPaymentMethodRoutes, registerSetupIntentRoutes, registerSetupAttemptRoutes, registerPaymentIntentRoutes, registerMandateRoutes, registerChargeRoutes, registerEventRoutes]) {
+  for (const register of [
+    registerCustomerRoutes,
+    registerPaymentMethodRoutes,
+    registerSetupIntentRoutes,
+    registerSetupAttemptRoutes,
+    registerPaymentIntentRoutes,
+    registerMandateRoutes,
+    registerChargeRoutes,
+    registerEventRoutes,
+  ]) {
     register(api);
   }
   // Stripe's hosts answer CORS for every path, the preflight included; /v1 is the API.

@@ -22,27 +22,65 @@ async function refusedWith(call: Promise<unknown>, code: string, param: string) 
 
 describe('payment_method_types as an input', () => {
   it('is refused on SetupIntent create and update with payment_method_types_no_longer_supported', async () => {
-    await refusedWith(s.stripe.setupIntents.create(legacy<Stripe.SetupIntentCreateParams>({ customer }, { payment_method_types: ['card'] })), 'payment_method_types_no_longer_supported', 'payment_method_types');
+    await refusedWith(
+      s.stripe.setupIntents.create(legacy<Stripe.SetupIntentCreateParams>({ customer }, { payment_method_types: ['card'] })),
+      'payment_method_types_no_longer_supported',
+      'payment_method_types',
+    );
     const si = await s.stripe.setupIntents.create({ customer });
-    await refusedWith(s.stripe.setupIntents.update(si.id, legacy<Stripe.SetupIntentUpdateParams>({}, { payment_method_types: ['card'] })), 'payment_method_types_no_longer_supported', 'payment_method_types');
+    await refusedWith(
+      s.stripe.setupIntents.update(si.id, legacy<Stripe.SetupIntentUpdateParams>({}, { payment_method_types: ['card'] })),
+      'payment_method_types_no_longer_supported',
+      'payment_method_types',
+    );
   });
 
   it('is refused on PaymentIntent create and update too', async () => {
-    await refusedWith(s.stripe.paymentIntents.create(legacy<Stripe.PaymentIntentCreateParams>({ amount: 1000, currency: 'dkk' }, { payment_method_types: ['card'] })), 'payment_method_types_no_longer_supported', 'payment_method_types');
+    await refusedWith(
+      s.stripe.paymentIntents.create(legacy<Stripe.PaymentIntentCreateParams>({ amount: 1000, currency: 'dkk' }, { payment_method_types: ['card'] })),
+      'payment_method_types_no_longer_supported',
+      'payment_method_types',
+    );
     const pi = await s.stripe.paymentIntents.create({ amount: 1000, currency: 'dkk' });
-    await refusedWith(s.stripe.paymentIntents.update(pi.id, legacy<Stripe.PaymentIntentUpdateParams>({}, { payment_method_types: ['card'] })), 'payment_method_types_no_longer_supported', 'payment_method_types');
+    await refusedWith(
+      s.stripe.paymentIntents.update(pi.id, legacy<Stripe.PaymentIntentUpdateParams>({}, { payment_method_types: ['card'] })),
+      'payment_method_types_no_longer_supported',
+      'payment_method_types',
+    );
   });
 });
 
 describe('allowed_payment_method_types', () => {
   it('is exclusive with excluded_payment_method_types, automatic_payment_methods and payment_method_configuration', async () => {
     const allowed = { allowed_payment_method_types: ['card'] };
-    await refusedWith(s.stripe.setupIntents.create(legacy<Stripe.SetupIntentCreateParams>({ customer }, { ...allowed, excluded_payment_method_types: ['sepa_debit'] })), 'parameters_exclusive', 'excluded_payment_method_types');
-    await refusedWith(s.stripe.setupIntents.create(legacy<Stripe.SetupIntentCreateParams>({ customer }, { ...allowed, automatic_payment_methods: { enabled: true } })), 'parameters_exclusive', 'automatic_payment_methods');
-    await refusedWith(s.stripe.setupIntents.create(legacy<Stripe.SetupIntentCreateParams>({ customer }, { ...allowed, payment_method_configuration: 'pmc_123' })), 'parameters_exclusive', 'payment_method_configuration');
-    await refusedWith(s.stripe.paymentIntents.create(legacy<Stripe.PaymentIntentCreateParams>({ amount: 1000, currency: 'eur' }, { ...allowed, automatic_payment_methods: { enabled: true } })), 'parameters_exclusive', 'automatic_payment_methods');
+    await refusedWith(
+      s.stripe.setupIntents.create(legacy<Stripe.SetupIntentCreateParams>({ customer }, { ...allowed, excluded_payment_method_types: ['sepa_debit'] })),
+      'parameters_exclusive',
+      'excluded_payment_method_types',
+    );
+    await refusedWith(
+      s.stripe.setupIntents.create(legacy<Stripe.SetupIntentCreateParams>({ customer }, { ...allowed, automatic_payment_methods: { enabled: true } })),
+      'parameters_exclusive',
+      'automatic_payment_methods',
+    );
+    await refusedWith(
+      s.stripe.setupIntents.create(legacy<Stripe.SetupIntentCreateParams>({ customer }, { ...allowed, payment_method_configuration: 'pmc_123' })),
+      'parameters_exclusive',
+      'payment_method_configuration',
+    );
+    await refusedWith(
+      s.stripe.paymentIntents.create(
+        legacy<Stripe.PaymentIntentCreateParams>({ amount: 1000, currency: 'eur' }, { ...allowed, automatic_payment_methods: { enabled: true } }),
+      ),
+      'parameters_exclusive',
+      'automatic_payment_methods',
+    );
     const si = await s.stripe.setupIntents.create({ customer });
-    await refusedWith(s.stripe.setupIntents.update(si.id, legacy<Stripe.SetupIntentUpdateParams>({}, { ...allowed, payment_method_configuration: 'pmc_123' })), 'parameters_exclusive', 'payment_method_configuration');
+    await refusedWith(
+      s.stripe.setupIntents.update(si.id, legacy<Stripe.SetupIntentUpdateParams>({}, { ...allowed, payment_method_configuration: 'pmc_123' })),
+      'parameters_exclusive',
+      'payment_method_configuration',
+    );
   });
 
   it('filters what the intent offers; the response carries it and the read-only payment_method_types', async () => {

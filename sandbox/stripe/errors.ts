@@ -38,11 +38,9 @@ export function invalidRequest(message: string, opts: Opts = {}): StripeApiError
 }
 
 /** A parameter problem found before anything ran. */
-export const paramError = (message: string, param: string, code = 'parameter_invalid'): StripeApiError =>
-  invalidRequest(message, { param, code });
+export const paramError = (message: string, param: string, code = 'parameter_invalid'): StripeApiError => invalidRequest(message, { param, code });
 
-export const missingParam = (param: string): StripeApiError =>
-  invalidRequest(`Missing required param: ${param}.`, { param, code: 'parameter_missing' });
+export const missingParam = (param: string): StripeApiError => invalidRequest(`Missing required param: ${param}.`, { param, code: 'parameter_missing' });
 
 /**
  * "No such customer: 'cus_x'". 404 when the URL names the missing object; 400 when a

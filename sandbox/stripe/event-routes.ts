@@ -13,9 +13,17 @@ export function registerEventRoutes(routes: ApiRoutes): void {
         if (types) return types.includes(t);
         if (!type) return true;
         // `type` accepts a `*` wildcard, e.g. `setup_intent.*`.
-        return new RegExp(`^${type.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(t);
+        return new RegExp(
+          `^${type
+            .split('*')
+            .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*')}$`,
+        ).test(t);
       };
-      const all = ctx.state.events.all().reverse().filter((e) => matches(e.type));
+      const all = ctx.state.events
+        .all()
+        .reverse()
+        .filter((e) => matches(e.type));
       return listResponse(all, p, '/v1/events');
     })
     .get('/v1/events/:id', (ctx) => {

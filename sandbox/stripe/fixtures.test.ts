@@ -26,8 +26,19 @@ describe('objects carry every field of Stripe’s fixtures', () => {
     const customer = await s.stripe.customers.create({ email: 'fixture@example.com' });
     const si = await s.stripe.setupIntents.create({ customer: customer.id, payment_method: 'pm_card_visa', confirm: true });
     const card = await s.stripe.paymentMethods.retrieve(String(si.payment_method));
-    const pi = await s.stripe.paymentIntents.create({ amount: 1099, currency: 'usd', customer: customer.id, payment_method: card.id, off_session: true, confirm: true });
-    const sepa = await s.publishable.paymentMethods.create({ type: 'sepa_debit', sepa_debit: { iban: 'DE89370400440532013000' }, billing_details: { name: 'Jenny Rosen', email: 'jenny@example.com' } });
+    const pi = await s.stripe.paymentIntents.create({
+      amount: 1099,
+      currency: 'usd',
+      customer: customer.id,
+      payment_method: card.id,
+      off_session: true,
+      confirm: true,
+    });
+    const sepa = await s.publishable.paymentMethods.create({
+      type: 'sepa_debit',
+      sepa_debit: { iban: 'DE89370400440532013000' },
+      billing_details: { name: 'Jenny Rosen', email: 'jenny@example.com' },
+    });
     const sepaSi = await s.stripe.setupIntents.create({
       customer: customer.id,
       payment_method: sepa.id,

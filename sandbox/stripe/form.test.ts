@@ -4,7 +4,9 @@ import { Params } from './params';
 
 describe('Stripe form encoding', () => {
   it('decodes nested hashes, indexed arrays and [] arrays', () => {
-    const raw = decodeForm('metadata[account]=CUST1&payment_method_types[0]=card&payment_method_types[1]=sepa_debit&expand[]=customer&expand[]=latest_attempt&billing_details[address][city]=K%C3%B8benhavn&amount=1000');
+    const raw = decodeForm(
+      'metadata[account]=CUST1&payment_method_types[0]=card&payment_method_types[1]=sepa_debit&expand[]=customer&expand[]=latest_attempt&billing_details[address][city]=K%C3%B8benhavn&amount=1000',
+    );
     const p = new Params(raw);
     expect(p.metadata()?.set).toEqual({ account: 'CUST1' });
     expect(p.strings('payment_method_types')).toEqual(['card', 'sepa_debit']);

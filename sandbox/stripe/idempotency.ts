@@ -52,7 +52,11 @@ function idempotencyError(message: string): StripeApiError {
 function fingerprintOf(params: FormObject): string {
   const canonical = (v: unknown): unknown =>
     v && typeof v === 'object'
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)]))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, x]) => [k, canonical(x)]),
+        )
       : v;
   return JSON.stringify(canonical(params));
 }

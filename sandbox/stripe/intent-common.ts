@@ -25,7 +25,10 @@ function knownTypes(list: string[] | undefined, param: string): string[] | undef
   if (list.length === 0) throw paramError('Invalid array', param);
   for (const t of list) {
     if (!KNOWN_TYPES.includes(t)) {
-      throw invalidRequest(`The payment method type provided: ${t} is invalid. Please ensure the provided type is activated in your dashboard (https://dashboard.stripe.com/account/payments/settings) and your account is enabled for any preview features that you are trying to use.`, { param, code: 'payment_method_invalid_parameter' });
+      throw invalidRequest(
+        `The payment method type provided: ${t} is invalid. Please ensure the provided type is activated in your dashboard (https://dashboard.stripe.com/account/payments/settings) and your account is enabled for any preview features that you are trying to use.`,
+        { param, code: 'payment_method_invalid_parameter' },
+      );
     }
   }
   return list;
@@ -53,7 +56,10 @@ export function parsePaymentMethodTypes(p: Params, currency?: string): PaymentMe
   const allowed = knownTypes(p.strings('allowed_payment_method_types'), 'allowed_payment_method_types') ?? null;
   const other = EXCLUSIVE_WITH_ALLOWED.find((k) => p.has(k));
   if (allowed && other) {
-    throw invalidRequest(`You may only specify one of these parameters: allowed_payment_method_types, ${other}.`, { param: other, code: 'parameters_exclusive' });
+    throw invalidRequest(`You may only specify one of these parameters: allowed_payment_method_types, ${other}.`, {
+      param: other,
+      code: 'parameters_exclusive',
+    });
   }
   const excluded = knownTypes(p.strings('excluded_payment_method_types'), 'excluded_payment_method_types') ?? null;
   const auto = p.object('automatic_payment_methods');
@@ -62,7 +68,10 @@ export function parsePaymentMethodTypes(p: Params, currency?: string): PaymentMe
   const compatible = (t: string) => t !== 'sepa_debit' || currency === undefined || currency === 'eur';
   const types = DASHBOARD_METHODS.filter((t) => (!allowed || allowed.includes(t)) && !excluded?.includes(t) && compatible(t));
   if (types.length === 0) {
-    throw invalidRequest('None of the payment method types allowed for this intent are activated in your Dashboard or compatible with it.', { param: allowed ? 'allowed_payment_method_types' : 'excluded_payment_method_types', code: 'payment_method_invalid_parameter' });
+    throw invalidRequest('None of the payment method types allowed for this intent are activated in your Dashboard or compatible with it.', {
+      param: allowed ? 'allowed_payment_method_types' : 'excluded_payment_method_types',
+      code: 'payment_method_invalid_parameter',
+    });
   }
   return { types, allowed, excluded, automatic: { allow_redirects: allowRedirects, enabled: auto?.bool('enabled') ?? true } };
 }
@@ -85,7 +94,10 @@ export function paymentMethodForConfirm(ctx: ApiContext, p: Params, current: str
   const pmId = id || current;
   const code = label === 'SetupIntent' ? 'setup_intent_unexpected_state' : 'payment_intent_unexpected_state';
   if (!pmId) {
-    throw stateError(`You cannot confirm this ${label} because it's missing a payment method. You can either update the ${label} with a payment method and then confirm it again, or confirm it again directly with a payment method.`, code);
+    throw stateError(
+      `You cannot confirm this ${label} because it's missing a payment method. You can either update the ${label} with a payment method and then confirm it again, or confirm it again directly with a payment method.`,
+      code,
+    );
   }
   return paymentMethodForIntent(ctx.state, pmId, customer, label);
 }
@@ -102,14 +114,60 @@ export function assertTypeAllowed(rec: PaymentMethodRecord, types: string[], lab
 export function checkClientSecret(ctx: ApiContext, intent: { client_secret: string | null }, label: Label): void {
   if (ctx.auth !== 'publishable') return;
   const given = ctx.params.string('client_secret');
-  if (!given) throw invalidRequest(`The client_secret parameter is required when using a publishable key to access this ${label}.`, { param: 'client_secret', code: 'parameter_missing' });
+  if (!given)
+    throw invalidRequest(`The client_secret parameter is required when using a publishable key to access this ${label}.`, {
+      param: 'client_secret',
+      code: 'parameter_missing',
+    });
   if (given !== intent.client_secret) {
-    throw invalidRequest(`The client_secret provided does not match the client_secret associated with the ${label}.`, { param: 'client_secret', code: 'resource_missing' });
+    throw invalidRequest(`The client_secret provided does not match the client_secret associated with the ${label}.`, {
+      param: 'client_secret',
+      code: 'resource_missing',
+    });
   }
 }
 
-const SETUP_PUBLIC = ['id', 'object', 'automatic_payment_methods', 'cancellation_reason', 'client_secret', 'created', 'description', 'last_setup_error', 'livemode', 'next_action', 'payment_method', 'payment_method_types', 'status', 'usage'] as const;
-const PAYMENT_PUBLIC = ['id', 'object', 'amount', 'amount_details', 'automatic_payment_methods', 'canceled_at', 'cancellation_reason', 'capture_method', 'client_secret', 'confirmation_method', 'created', 'currency', 'description', 'last_payment_error', 'livemode', 'next_action', 'payment_method', 'payment_method_types', 'processing', 'receipt_email', 'setup_future_usage', 'shipping', 'status'] as const;
+const SETUP_PUBLIC = [
+  'id',
+  'object',
+  'automatic_payment_methods',
+  'cancellation_reason',
+  'client_secret',
+  'created',
+  'description',
+  'last_setup_error',
+  'livemode',
+  'next_action',
+  'payment_method',
+  'payment_method_types',
+  'status',
+  'usage',
+] as const;
+const PAYMENT_PUBLIC = [
+  'id',
+  'object',
+  'amount',
+  'amount_details',
+  'automatic_payment_methods',
+  'canceled_at',
+  'cancellation_reason',
+  'capture_method',
+  'client_secret',
+  'confirmation_method',
+  'created',
+  'currency',
+  'description',
+  'last_payment_error',
+  'livemode',
+  'next_action',
+  'payment_method',
+  'payment_method_types',
+  'processing',
+  'receipt_email',
+  'setup_future_usage',
+  'shipping',
+  'status',
+] as const;
 
 /** What a publishable-key caller (Stripe.js) may see of an intent. */
 export function presentSetupIntent(si: Stripe.SetupIntent, auth: 'secret' | 'publishable'): Partial<Stripe.SetupIntent> {

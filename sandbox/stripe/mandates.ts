@@ -23,7 +23,10 @@ export function parseMandateData(ctx: ApiContext, p: Params | undefined): Accept
   if (!online) throw missingParam('mandate_data[customer_acceptance][online]');
   online.allowOnly(['ip_address', 'user_agent', 'infer_from_client']);
   if (online.bool('infer_from_client')) {
-    if (ctx.auth !== 'publishable') throw invalidRequest('infer_from_client can only be used with a publishable key.', { param: 'mandate_data[customer_acceptance][online][infer_from_client]' });
+    if (ctx.auth !== 'publishable')
+      throw invalidRequest('infer_from_client can only be used with a publishable key.', {
+        param: 'mandate_data[customer_acceptance][online][infer_from_client]',
+      });
     return { accepted_at: acceptedAt, online: { ip_address: ctx.client.ip, user_agent: ctx.client.userAgent }, type };
   }
   return {

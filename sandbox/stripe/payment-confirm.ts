@@ -43,7 +43,8 @@ export function confirmPaymentIntent(ctx: ApiContext, rec: PaymentIntentRecord, 
   assertTypeAllowed(pm, pi.payment_method_types, 'PaymentIntent');
   // Each confirmation says whether the customer is present; Stripe.js confirmations always are.
   rec.offSession = ctx.auth === 'publishable' ? false : (parseOffSession(p) ?? false);
-  if (p.has('setup_future_usage')) pi.setup_future_usage = p.raw.setup_future_usage === '' ? null : (p.enum('setup_future_usage', ['off_session', 'on_session'] as const) ?? null);
+  if (p.has('setup_future_usage'))
+    pi.setup_future_usage = p.raw.setup_future_usage === '' ? null : (p.enum('setup_future_usage', ['off_session', 'on_session'] as const) ?? null);
   const acceptance = parseMandateData(ctx, p.object('mandate_data'));
   const returnUrl = p.string('return_url');
   const errorOnAction = p.bool('error_on_requires_action') ?? false;
@@ -88,11 +89,18 @@ function startSepaDebit(ctx: ApiContext, rec: PaymentIntentRecord, pm: PaymentMe
   const { state, request } = ctx;
   const pi = rec.pi;
   if (pi.currency !== 'eur') {
-    throw invalidRequest(`The currency provided (${pi.currency}) is invalid. Payments with sepa_debit support the following currencies: eur.`, { param: 'currency', code: 'payment_intent_invalid_parameter', replayable: true });
+    throw invalidRequest(`The currency provided (${pi.currency}) is invalid. Payments with sepa_debit support the following currencies: eur.`, {
+      param: 'currency',
+      code: 'payment_intent_invalid_parameter',
+      replayable: true,
+    });
   }
   const mandate = activeMandateFor(state, pm.pm.id) ?? (acceptance ? createSepaMandate(state, pm.pm.id, acceptance, 'active') : undefined);
   if (!mandate) {
-    throw invalidRequest('A mandate is required to confirm a PaymentIntent with a sepa_debit PaymentMethod: set it up with a SetupIntent first, or pass mandate_data.', { param: 'mandate_data', code: 'parameter_missing' });
+    throw invalidRequest(
+      'A mandate is required to confirm a PaymentIntent with a sepa_debit PaymentMethod: set it up with a SetupIntent first, or pass mandate_data.',
+      { param: 'mandate_data', code: 'parameter_missing' },
+    );
   }
   pi.status = 'processing';
   state.emit('payment_intent.processing', pi, request);

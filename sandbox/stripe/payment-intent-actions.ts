@@ -35,7 +35,19 @@ export function cancelPaymentIntent(ctx: ApiContext) {
 
 export function capturePaymentIntent(ctx: ApiContext) {
   const { pi } = getPaymentIntentRecord(ctx);
-  const p = ctx.params.allowOnly(['amount_details', 'amount_to_capture', 'application_fee_amount', 'expand', 'final_capture', 'hooks', 'metadata', 'payment_details', 'statement_descriptor', 'statement_descriptor_suffix', 'transfer_data']);
+  const p = ctx.params.allowOnly([
+    'amount_details',
+    'amount_to_capture',
+    'application_fee_amount',
+    'expand',
+    'final_capture',
+    'hooks',
+    'metadata',
+    'payment_details',
+    'statement_descriptor',
+    'statement_descriptor_suffix',
+    'transfer_data',
+  ]);
   if (pi.status !== 'requires_capture') {
     throw stateError(
       `This PaymentIntent could not be captured because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.`,

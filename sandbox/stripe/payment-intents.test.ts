@@ -18,7 +18,8 @@ async function saveCard(testPm: string): Promise<string> {
   return String(done.payment_method);
 }
 
-const offSession = (pm: string) => s.stripe.paymentIntents.create({ amount: 12_500, currency: 'dkk', customer, payment_method: pm, off_session: true, confirm: true });
+const offSession = (pm: string) =>
+  s.stripe.paymentIntents.create({ amount: 12_500, currency: 'dkk', customer, payment_method: pm, off_session: true, confirm: true });
 
 describe('PaymentIntents', () => {
   it('charges a saved visa off-session: succeeded with a succeeded charge', async () => {
@@ -51,7 +52,13 @@ describe('PaymentIntents', () => {
   });
 
   it('on-session with a 3DS card asks for action; failing it records payment_intent_authentication_failure', async () => {
-    const pi = await s.stripe.paymentIntents.create({ amount: 5000, currency: 'eur', customer, payment_method: 'pm_card_threeDSecure2Required', confirm: true });
+    const pi = await s.stripe.paymentIntents.create({
+      amount: 5000,
+      currency: 'eur',
+      customer,
+      payment_method: 'pm_card_threeDSecure2Required',
+      confirm: true,
+    });
     expect(pi.status).toBe('requires_action');
     s.emulator.authenticate(pi.id, 'fail');
     const after = await s.stripe.paymentIntents.retrieve(pi.id);

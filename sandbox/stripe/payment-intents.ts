@@ -12,12 +12,101 @@ import { paymentMethodForIntent } from './payment-method-store';
 import { cancelPaymentIntent, capturePaymentIntent, getPaymentIntentRecord } from './payment-intent-actions';
 import type { PaymentIntentRecord } from './records';
 
-const CREATE = ['amount', 'currency', 'payment_method_types', 'allowed_payment_method_types', 'amount_details', 'application_fee_amount', 'automatic_payment_methods', 'capture_method', 'confirm', 'confirmation_method', 'confirmation_token', 'customer', 'customer_account', 'description', 'error_on_requires_action', 'excluded_payment_method_types', 'expand', 'hooks', 'mandate', 'mandate_data', 'metadata', 'off_session', 'on_behalf_of', 'payment_details', 'payment_method', 'payment_method_configuration', 'payment_method_data', 'payment_method_options', 'radar_options', 'receipt_email', 'return_url', 'setup_future_usage', 'shipping', 'statement_descriptor', 'statement_descriptor_suffix', 'transfer_data', 'transfer_group', 'use_stripe_sdk'];
-const UPDATE = ['payment_method_types', 'allowed_payment_method_types', 'amount', 'amount_details', 'application_fee_amount', 'capture_method', 'currency', 'customer', 'customer_account', 'description', 'excluded_payment_method_types', 'expand', 'hooks', 'metadata', 'payment_details', 'payment_method', 'payment_method_configuration', 'payment_method_data', 'payment_method_options', 'receipt_email', 'setup_future_usage', 'shipping', 'statement_descriptor', 'statement_descriptor_suffix', 'transfer_data', 'transfer_group'];
-const CONFIRM = ['allowed_payment_method_types', 'amount_details', 'amount_to_confirm', 'capture_method', 'confirmation_token', 'error_on_requires_action', 'excluded_payment_method_types', 'expand', 'hooks', 'mandate', 'mandate_data', 'off_session', 'payment_details', 'payment_method', 'payment_method_data', 'payment_method_options', 'radar_options', 'receipt_email', 'return_url', 'setup_future_usage', 'shipping', 'use_stripe_sdk', 'client_secret'];
+const CREATE = [
+  'amount',
+  'currency',
+  'payment_method_types',
+  'allowed_payment_method_types',
+  'amount_details',
+  'application_fee_amount',
+  'automatic_payment_methods',
+  'capture_method',
+  'confirm',
+  'confirmation_method',
+  'confirmation_token',
+  'customer',
+  'customer_account',
+  'description',
+  'error_on_requires_action',
+  'excluded_payment_method_types',
+  'expand',
+  'hooks',
+  'mandate',
+  'mandate_data',
+  'metadata',
+  'off_session',
+  'on_behalf_of',
+  'payment_details',
+  'payment_method',
+  'payment_method_configuration',
+  'payment_method_data',
+  'payment_method_options',
+  'radar_options',
+  'receipt_email',
+  'return_url',
+  'setup_future_usage',
+  'shipping',
+  'statement_descriptor',
+  'statement_descriptor_suffix',
+  'transfer_data',
+  'transfer_group',
+  'use_stripe_sdk',
+];
+const UPDATE = [
+  'payment_method_types',
+  'allowed_payment_method_types',
+  'amount',
+  'amount_details',
+  'application_fee_amount',
+  'capture_method',
+  'currency',
+  'customer',
+  'customer_account',
+  'description',
+  'excluded_payment_method_types',
+  'expand',
+  'hooks',
+  'metadata',
+  'payment_details',
+  'payment_method',
+  'payment_method_configuration',
+  'payment_method_data',
+  'payment_method_options',
+  'receipt_email',
+  'setup_future_usage',
+  'shipping',
+  'statement_descriptor',
+  'statement_descriptor_suffix',
+  'transfer_data',
+  'transfer_group',
+];
+const CONFIRM = [
+  'allowed_payment_method_types',
+  'amount_details',
+  'amount_to_confirm',
+  'capture_method',
+  'confirmation_token',
+  'error_on_requires_action',
+  'excluded_payment_method_types',
+  'expand',
+  'hooks',
+  'mandate',
+  'mandate_data',
+  'off_session',
+  'payment_details',
+  'payment_method',
+  'payment_method_data',
+  'payment_method_options',
+  'radar_options',
+  'receipt_email',
+  'return_url',
+  'setup_future_usage',
+  'shipping',
+  'use_stripe_sdk',
+  'client_secret',
+];
 
 const threeDSRequests = new WeakMap<Stripe.PaymentIntent, 'any' | 'automatic' | 'challenge'>();
-
 
 function createPaymentIntent(ctx: ApiContext) {
   const p = ctx.params.allowOnly(CREATE);
@@ -100,7 +189,9 @@ function updatePaymentIntent(ctx: ApiContext) {
   const p = ctx.params.allowOnly(UPDATE);
   const onlyLabels = p.keys().every((k) => ['metadata', 'description', 'expand', 'receipt_email'].includes(k));
   if (['succeeded', 'canceled', 'processing'].includes(pi.status) && !onlyLabels) {
-    throw stateError(`You cannot update this PaymentIntent because it has a status of ${pi.status}.`, 'payment_intent_unexpected_state', { payment_intent: pi });
+    throw stateError(`You cannot update this PaymentIntent because it has a status of ${pi.status}.`, 'payment_intent_unexpected_state', {
+      payment_intent: pi,
+    });
   }
   if (p.has('currency')) pi.currency = parseCurrency(p.requiredString('currency'));
   const amount = p.int('amount');
@@ -111,9 +202,15 @@ function updatePaymentIntent(ctx: ApiContext) {
   applyLabels(pi, p);
   if (['payment_method_types', 'allowed_payment_method_types', 'excluded_payment_method_types', 'payment_method_configuration'].some((k) => p.has(k))) {
     const t = parsePaymentMethodTypes(p, pi.currency);
-    Object.assign(pi, { payment_method_types: t.types, allowed_payment_method_types: t.allowed, excluded_payment_method_types: t.excluded, automatic_payment_methods: t.automatic });
+    Object.assign(pi, {
+      payment_method_types: t.types,
+      allowed_payment_method_types: t.allowed,
+      excluded_payment_method_types: t.excluded,
+      automatic_payment_methods: t.automatic,
+    });
   }
-  if (p.has('setup_future_usage')) pi.setup_future_usage = p.raw.setup_future_usage === '' ? null : (p.enum('setup_future_usage', ['off_session', 'on_session'] as const) ?? null);
+  if (p.has('setup_future_usage'))
+    pi.setup_future_usage = p.raw.setup_future_usage === '' ? null : (p.enum('setup_future_usage', ['off_session', 'on_session'] as const) ?? null);
   const pm = p.string('payment_method');
   if (pm) {
     pi.payment_method = paymentMethodForIntent(ctx.state, pm, typeof pi.customer === 'string' ? pi.customer : null, 'PaymentIntent').pm.id;
@@ -137,7 +234,9 @@ export function registerPaymentIntentRoutes(routes: ApiRoutes): void {
     .get('/v1/payment_intents', (ctx) => {
       const p = ctx.params.allowOnly([...LIST_PARAMS, 'customer', 'customer_account']);
       const customer = p.string('customer');
-      const all = newestFirst(ctx.state.paymentIntents.values()).map((r) => r.pi).filter((pi) => !customer || pi.customer === customer);
+      const all = newestFirst(ctx.state.paymentIntents.values())
+        .map((r) => r.pi)
+        .filter((pi) => !customer || pi.customer === customer);
       return listResponse(all, p, '/v1/payment_intents');
     })
     .get(

@@ -9,7 +9,65 @@ import type { PaymentMethodRecord } from './records';
 import { TEST_TOKENS } from './test-cards';
 
 /** Every payment method type Stripe's create call names (only card and sepa_debit work here). */
-const ALL_TYPES = ['acss_debit', 'affirm', 'afterpay_clearpay', 'alipay', 'alma', 'amazon_pay', 'au_becs_debit', 'bacs_debit', 'bancontact', 'billie', 'bizum', 'blik', 'boleto', 'card', 'cashapp', 'crypto', 'custom', 'customer_balance', 'eps', 'fpx', 'giropay', 'grabpay', 'ideal', 'interac_present', 'kakao_pay', 'klarna', 'konbini', 'kr_card', 'link', 'mb_way', 'mobilepay', 'multibanco', 'naver_pay', 'nz_bank_account', 'oxxo', 'pay_by_bank', 'payco', 'paynow', 'paypal', 'paypay', 'payto', 'pix', 'promptpay', 'revolut_pay', 'samsung_pay', 'satispay', 'scalapay', 'sepa_debit', 'sequra', 'sofort', 'sunbit', 'swish', 'twint', 'upi', 'us_bank_account', 'wechat_pay', 'zip'];
+const ALL_TYPES = [
+  'acss_debit',
+  'affirm',
+  'afterpay_clearpay',
+  'alipay',
+  'alma',
+  'amazon_pay',
+  'au_becs_debit',
+  'bacs_debit',
+  'bancontact',
+  'billie',
+  'bizum',
+  'blik',
+  'boleto',
+  'card',
+  'cashapp',
+  'crypto',
+  'custom',
+  'customer_balance',
+  'eps',
+  'fpx',
+  'giropay',
+  'grabpay',
+  'ideal',
+  'interac_present',
+  'kakao_pay',
+  'klarna',
+  'konbini',
+  'kr_card',
+  'link',
+  'mb_way',
+  'mobilepay',
+  'multibanco',
+  'naver_pay',
+  'nz_bank_account',
+  'oxxo',
+  'pay_by_bank',
+  'payco',
+  'paynow',
+  'paypal',
+  'paypay',
+  'payto',
+  'pix',
+  'promptpay',
+  'revolut_pay',
+  'samsung_pay',
+  'satispay',
+  'scalapay',
+  'sepa_debit',
+  'sequra',
+  'sofort',
+  'sunbit',
+  'swish',
+  'twint',
+  'upi',
+  'us_bank_account',
+  'wechat_pay',
+  'zip',
+];
 export const PAYMENT_METHOD_DATA_PARAMS = [...ALL_TYPES, 'allow_redisplay', 'billing_details', 'metadata', 'radar_options', 'type'];
 export const PAYMENT_METHOD_CREATE_PARAMS = [...PAYMENT_METHOD_DATA_PARAMS, 'customer', 'expand', 'payment_method'];
 export const SUPPORTED_TYPES = ['card', 'sepa_debit'] as const;
@@ -27,7 +85,10 @@ export function paymentMethodFromParams(ctx: ApiContext, p: Params, prefix = '')
   if (!type) throw missingParam(name('type'));
   if (!ALL_TYPES.includes(type)) throw paramError(`Invalid ${name('type')}: must be one of ${ALL_TYPES.join(', ')}`, name('type'));
   if (!(SUPPORTED_TYPES as readonly string[]).includes(type)) {
-    throw invalidRequest(`The payment method type "${type}" is not available in the sandbox; it supports card and sepa_debit.`, { param: name('type'), code: 'payment_method_invalid_parameter' });
+    throw invalidRequest(`The payment method type "${type}" is not available in the sandbox; it supports card and sepa_debit.`, {
+      param: name('type'),
+      code: 'payment_method_invalid_parameter',
+    });
   }
   const billing = parseBillingDetails(p.object('billing_details'));
   const metadata = applyMetadata({}, p.metadata());
@@ -51,7 +112,12 @@ export function paymentMethodFromParams(ctx: ApiContext, p: Params, prefix = '')
   return rec;
 }
 
-function cardFromParams(ctx: ApiContext, card: Params, name: string, common: { billing: ReturnType<typeof parseBillingDetails>; metadata: Record<string, string> }): PaymentMethodRecord {
+function cardFromParams(
+  ctx: ApiContext,
+  card: Params,
+  name: string,
+  common: { billing: ReturnType<typeof parseBillingDetails>; metadata: Record<string, string> },
+): PaymentMethodRecord {
   card.allowOnly(['cvc', 'exp_month', 'exp_year', 'number', 'token', 'networks']);
   const token = card.string('token');
   if (token) {
@@ -69,7 +135,8 @@ function cardFromParams(ctx: ApiContext, card: Params, name: string, common: { b
   if (rawYear === undefined) throw missingParam(`${name}[exp_year]`);
   const year = rawYear < 100 ? 2000 + rawYear : rawYear;
   const now = new Date();
-  if (month < 1 || month > 12) throw cardError({ code: 'invalid_expiry_month', message: "Your card's expiration month is invalid.", param: `${name}[exp_month]` }, {}, false);
+  if (month < 1 || month > 12)
+    throw cardError({ code: 'invalid_expiry_month', message: "Your card's expiration month is invalid.", param: `${name}[exp_month]` }, {}, false);
   if (year < now.getFullYear() || year > now.getFullYear() + 50) {
     throw cardError({ code: 'invalid_expiry_year', message: "Your card's expiration year is invalid.", param: `${name}[exp_year]` }, {}, false);
   }
@@ -77,6 +144,7 @@ function cardFromParams(ctx: ApiContext, card: Params, name: string, common: { b
     throw cardError({ code: 'invalid_expiry_month', message: "Your card's expiration month is invalid.", param: `${name}[exp_month]` }, {}, false);
   }
   const cvc = card.string('cvc');
-  if (cvc !== undefined && !/^\d{3,4}$/.test(cvc)) throw cardError({ code: 'invalid_cvc', message: "Your card's security code is invalid.", param: `${name}[cvc]` }, {}, false);
+  if (cvc !== undefined && !/^\d{3,4}$/.test(cvc))
+    throw cardError({ code: 'invalid_cvc', message: "Your card's security code is invalid.", param: `${name}[cvc]` }, {}, false);
   return buildCardPaymentMethod(number, month, year, { ...common, cvc: cvc !== undefined });
 }

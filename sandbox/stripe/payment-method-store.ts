@@ -101,7 +101,11 @@ export function attachPaymentMethod(state: StripeState, rec: PaymentMethodRecord
   if (!state.customers.has(customer)) throw noSuch('customer', customer, 'customer');
   if (rec.pm.customer === customer) return;
   if (rec.pm.customer) {
-    throw invalidRequest('The payment method you provided has already been attached to a customer.', { param: 'payment_method', code: 'payment_method_unexpected_state', replayable: true });
+    throw invalidRequest('The payment method you provided has already been attached to a customer.', {
+      param: 'payment_method',
+      code: 'payment_method_unexpected_state',
+      replayable: true,
+    });
   }
   if (rec.consumed) {
     throw invalidRequest(
@@ -127,7 +131,11 @@ export function linkToCustomer(state: StripeState, rec: PaymentMethodRecord, cus
 
 export function detachPaymentMethod(state: StripeState, rec: PaymentMethodRecord, request: RequestInfo): void {
   const previous = rec.pm.customer;
-  if (!previous) throw invalidRequest('The payment method you provided is not attached to a customer so detachment is impossible.', { code: 'payment_method_unexpected_state', replayable: true });
+  if (!previous)
+    throw invalidRequest('The payment method you provided is not attached to a customer so detachment is impossible.', {
+      code: 'payment_method_unexpected_state',
+      replayable: true,
+    });
   rec.pm.customer = null;
   rec.consumed = true;
   const customer = typeof previous === 'string' ? state.customers.get(previous) : undefined;

@@ -11,7 +11,9 @@ import { attachPaymentMethod, detachPaymentMethod, paymentMethodRecord } from '.
 function createPaymentMethod(ctx: ApiContext) {
   const p = ctx.params.allowOnly(PAYMENT_METHOD_CREATE_PARAMS);
   if (p.has('customer') || p.has('payment_method')) {
-    throw invalidRequest('Cloning PaymentMethods (customer, payment_method) is for Connect platforms and is not available in the sandbox.', { param: 'customer' });
+    throw invalidRequest('Cloning PaymentMethods (customer, payment_method) is for Connect platforms and is not available in the sandbox.', {
+      param: 'customer',
+    });
   }
   return paymentMethodFromParams(ctx, p).pm;
 }

@@ -37,7 +37,14 @@ export function succeedPayment(state: StripeState, rec: PaymentIntentRecord, pm:
 export type PaymentError = Omit<StripeErrorBody, 'request_log_url' | 'setup_intent' | 'payment_intent' | 'charge' | 'payment_method'>;
 
 /** Records a failed attempt; with `charged`, a failed charge (declines). Returns the charge id. */
-export function failPayment(state: StripeState, rec: PaymentIntentRecord, pm: PaymentMethodRecord, error: PaymentError, request: RequestInfo, charged: boolean): string | undefined {
+export function failPayment(
+  state: StripeState,
+  rec: PaymentIntentRecord,
+  pm: PaymentMethodRecord,
+  error: PaymentError,
+  request: RequestInfo,
+  charged: boolean,
+): string | undefined {
   const pi = rec.pi;
   let chargeId: string | undefined;
   if (charged) {
@@ -49,7 +56,11 @@ export function failPayment(state: StripeState, rec: PaymentIntentRecord, pm: Pa
   pi.payment_method = null;
   pi.next_action = null;
   pi.processing = null;
-  pi.last_payment_error = { ...error, ...(chargeId ? { charge: chargeId } : {}), payment_method: structuredClone(pm.pm) } as Stripe.PaymentIntent.LastPaymentError;
+  pi.last_payment_error = {
+    ...error,
+    ...(chargeId ? { charge: chargeId } : {}),
+    payment_method: structuredClone(pm.pm),
+  } as Stripe.PaymentIntent.LastPaymentError;
   state.emit('payment_intent.payment_failed', pi, request);
   return chargeId;
 }
@@ -63,7 +74,8 @@ export function failPaymentAuthentication(state: StripeState, rec: PaymentIntent
       type: 'invalid_request_error',
       code: 'payment_intent_authentication_failure',
       doc_url: docUrl('payment_intent_authentication_failure'),
-      message: 'The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.',
+      message:
+        'The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.',
     },
     request,
     false,

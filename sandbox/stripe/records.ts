@@ -32,13 +32,7 @@ export type Challenge = {
 
 /** Any object the API can return or expand. */
 export type StoredObject =
-  | Stripe.Customer
-  | Stripe.PaymentMethod
-  | Stripe.SetupIntent
-  | Stripe.PaymentIntent
-  | Stripe.SetupAttempt
-  | Stripe.Mandate
-  | Stripe.Charge;
+  Stripe.Customer | Stripe.PaymentMethod | Stripe.SetupIntent | Stripe.PaymentIntent | Stripe.SetupAttempt | Stripe.Mandate | Stripe.Charge;
 
 /** Who caused a change: becomes the event's `request`. */
 export type RequestInfo = { id: string | null; idempotencyKey: string | null };

@@ -45,7 +45,10 @@ export function confirmSetupIntent(ctx: ApiContext, si: Stripe.SetupIntent, p: P
 
   if (rec.iban) {
     if (!acceptance) {
-      throw invalidRequest('A mandate is required to set up a sepa_debit PaymentMethod: pass mandate_data[customer_acceptance].', { param: 'mandate_data', code: 'parameter_missing' });
+      throw invalidRequest('A mandate is required to set up a sepa_debit PaymentMethod: pass mandate_data[customer_acceptance].', {
+        param: 'mandate_data',
+        code: 'parameter_missing',
+      });
     }
     const failing = SEPA_FAILING_IBANS.has(rec.iban);
     const mandate = createSepaMandate(state, rec.pm.id, acceptance, failing ? 'pending' : 'active');

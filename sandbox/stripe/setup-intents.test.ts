@@ -67,7 +67,12 @@ describe('SetupIntents', () => {
     ['pm_card_chargeDeclinedInsufficientFunds', 'card_declined', 'insufficient_funds', 'Your card has insufficient funds.'],
     ['pm_card_chargeDeclinedExpiredCard', 'expired_card', 'expired_card', 'Your card has expired.'],
     ['pm_card_chargeDeclinedIncorrectCvc', 'incorrect_cvc', 'incorrect_cvc', "Your card's security code is incorrect."],
-    ['pm_card_chargeDeclinedProcessingError', 'processing_error', 'processing_error', 'An error occurred while processing your card. Try again in a little bit.'],
+    [
+      'pm_card_chargeDeclinedProcessingError',
+      'processing_error',
+      'processing_error',
+      'An error occurred while processing your card. Try again in a little bit.',
+    ],
   ];
   it.each(declines)('declines %s with %s/%s (402) and leaves requires_payment_method', async (pm, code, declineCode, message) => {
     const si = await create();
@@ -119,7 +124,10 @@ describe('SetupIntents', () => {
 
     const bad = await create({ payment_method: (await sepa('DE62370400440532013001')).id, confirm: true, mandate_data: acceptance });
     expect(bad.status).toBe('processing');
-    const settled = await eventually(() => s.stripe.setupIntents.retrieve(bad.id), (x) => x.status !== 'processing');
+    const settled = await eventually(
+      () => s.stripe.setupIntents.retrieve(bad.id),
+      (x) => x.status !== 'processing',
+    );
     expect(settled.status).toBe('requires_payment_method');
     expect(settled.last_setup_error?.code).toBe('payment_method_provider_decline');
     expect((await s.stripe.mandates.retrieve(String(bad.mandate))).status).toBe('inactive');

@@ -10,9 +10,59 @@ import { applyMetadata } from './params';
 import { paymentMethodForIntent } from './payment-method-store';
 import { assertSetupConfirmable, confirmSetupIntent } from './setup-confirm';
 
-const CREATE = ['payment_method_types', 'allowed_payment_method_types', 'attach_to_self', 'automatic_payment_methods', 'confirm', 'confirmation_token', 'customer', 'customer_account', 'description', 'excluded_payment_method_types', 'expand', 'flow_directions', 'mandate_data', 'metadata', 'on_behalf_of', 'payment_method', 'payment_method_configuration', 'payment_method_data', 'payment_method_options', 'return_url', 'single_use', 'usage', 'use_stripe_sdk'];
-const UPDATE = ['payment_method_types', 'allowed_payment_method_types', 'attach_to_self', 'customer', 'customer_account', 'description', 'excluded_payment_method_types', 'expand', 'flow_directions', 'metadata', 'payment_method', 'payment_method_configuration', 'payment_method_data', 'payment_method_options'];
-const CONFIRM = ['allowed_payment_method_types', 'confirmation_token', 'expand', 'mandate_data', 'payment_method', 'payment_method_data', 'payment_method_options', 'return_url', 'use_stripe_sdk', 'client_secret'];
+const CREATE = [
+  'payment_method_types',
+  'allowed_payment_method_types',
+  'attach_to_self',
+  'automatic_payment_methods',
+  'confirm',
+  'confirmation_token',
+  'customer',
+  'customer_account',
+  'description',
+  'excluded_payment_method_types',
+  'expand',
+  'flow_directions',
+  'mandate_data',
+  'metadata',
+  'on_behalf_of',
+  'payment_method',
+  'payment_method_configuration',
+  'payment_method_data',
+  'payment_method_options',
+  'return_url',
+  'single_use',
+  'usage',
+  'use_stripe_sdk',
+];
+const UPDATE = [
+  'payment_method_types',
+  'allowed_payment_method_types',
+  'attach_to_self',
+  'customer',
+  'customer_account',
+  'description',
+  'excluded_payment_method_types',
+  'expand',
+  'flow_directions',
+  'metadata',
+  'payment_method',
+  'payment_method_configuration',
+  'payment_method_data',
+  'payment_method_options',
+];
+const CONFIRM = [
+  'allowed_payment_method_types',
+  'confirmation_token',
+  'expand',
+  'mandate_data',
+  'payment_method',
+  'payment_method_data',
+  'payment_method_options',
+  'return_url',
+  'use_stripe_sdk',
+  'client_secret',
+];
 
 /** Per-intent 3-D Secure request (`payment_method_options[card][request_three_d_secure]`). */
 const threeDSRequests = new WeakMap<Stripe.SetupIntent, 'any' | 'automatic' | 'challenge'>();
@@ -84,7 +134,12 @@ function updateSetupIntent(ctx: ApiContext) {
   si.metadata = applyMetadata(si.metadata ?? {}, p.metadata());
   if (['payment_method_types', 'allowed_payment_method_types', 'excluded_payment_method_types', 'payment_method_configuration'].some((k) => p.has(k))) {
     const t = parsePaymentMethodTypes(p);
-    Object.assign(si, { payment_method_types: t.types, allowed_payment_method_types: t.allowed, excluded_payment_method_types: t.excluded, automatic_payment_methods: t.automatic });
+    Object.assign(si, {
+      payment_method_types: t.types,
+      allowed_payment_method_types: t.allowed,
+      excluded_payment_method_types: t.excluded,
+      automatic_payment_methods: t.automatic,
+    });
   }
   const pm = p.string('payment_method');
   if (pm) {

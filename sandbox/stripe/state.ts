@@ -71,7 +71,16 @@ export class StripeState {
     this.webhooks.clearLog();
     this.webhooks.url = this.options.webhookUrl;
     this.settings.retrySchedule = this.options.retrySchedule ?? 'real';
-    for (const m of [this.customers, this.paymentMethods, this.setupIntents, this.paymentIntents, this.setupAttempts, this.mandates, this.charges, this.challenges]) {
+    for (const m of [
+      this.customers,
+      this.paymentMethods,
+      this.setupIntents,
+      this.paymentIntents,
+      this.setupAttempts,
+      this.mandates,
+      this.charges,
+      this.challenges,
+    ]) {
       m.clear();
     }
     this.deletedCustomers.clear();

@@ -30,7 +30,8 @@ function send(res: http.ServerResponse, type: string, body: string): void {
 }
 
 export function registerStaticAssets(router: Router, publicUrl: string): void {
-  const serveStripeJs = async ({ res }: { res: http.ServerResponse }) => send(res, JS, stripeJsFor((await browserBundles()).stripeJs, publicUrl, STRIPE_JS_VERSION));
+  const serveStripeJs = async ({ res }: { res: http.ServerResponse }) =>
+    send(res, JS, stripeJsFor((await browserBundles()).stripeJs, publicUrl, STRIPE_JS_VERSION));
   for (const path of ['/v3', '/v3/', '/v3/stripe.js', `/${STRIPE_JS_VERSION}/stripe.js`]) router.get(path, serveStripeJs);
   router.get('/elements/card', (ctx) => sendHtml(ctx.res, 200, frameHtml('card'), { 'cache-control': 'no-cache' }));
   router.get('/elements/payment', (ctx) => sendHtml(ctx.res, 200, frameHtml('payment'), { 'cache-control': 'no-cache' }));

@@ -5,7 +5,12 @@ import { browserBundles } from './browser-bundle';
 import { startStripe, TEST_KEYS, type RunningStripe } from './test-support';
 
 /** The fake Stripe.js as endive's: `paymentMethodTypes` refused, `locale` honoured (Danish). */
-type SandboxStripe = { elements: (o?: unknown) => { create: (t: string, o?: unknown) => { mount: (s: string) => void; on: (e: string, h: () => void) => void }; update: (o: unknown) => void } };
+type SandboxStripe = {
+  elements: (o?: unknown) => {
+    create: (t: string, o?: unknown) => { mount: (s: string) => void; on: (e: string, h: () => void) => void };
+    update: (o: unknown) => void;
+  };
+};
 type Host = { Stripe: (key: string, options?: unknown) => SandboxStripe; ready?: boolean };
 
 let s: RunningStripe;

@@ -52,8 +52,7 @@ async function typeCard(frame: FrameLocator, number: string): Promise<void> {
   await frame.getByPlaceholder('CVC').fill('123');
 }
 
-const lastChange = (page: Page) =>
-  page.evaluate(() => [...(window as unknown as Host).events].reverse().find((e) => e.kind === 'change')?.e ?? null);
+const lastChange = (page: Page) => page.evaluate(() => [...(window as unknown as Host).events].reverse().find((e) => e.kind === 'change')?.e ?? null);
 
 /** Starts confirmCardSetup without waiting (3-D Secure needs a click first). */
 async function startConfirmCardSetup(page: Page, clientSecret: string): Promise<void> {
@@ -72,7 +71,13 @@ describe('the sandbox Stripe.js in a browser', { timeout: 30_000 }, () => {
     expect(await page.evaluate(() => (window as unknown as Host).warnings)).toEqual([]);
     const frame = await mountCard(page);
     await frame.getByPlaceholder('Card number').fill('4242 4242 4242 4241');
-    await expect.poll(() => lastChange(page)).toMatchObject({ elementType: 'card', complete: false, error: { type: 'validation_error', code: 'invalid_number', message: 'Your card number is invalid.' } });
+    await expect
+      .poll(() => lastChange(page))
+      .toMatchObject({
+        elementType: 'card',
+        complete: false,
+        error: { type: 'validation_error', code: 'invalid_number', message: 'Your card number is invalid.' },
+      });
     await frame.getByPlaceholder('MM / YY').fill('12/20');
     await typeCard(frame, '4242 4242 4242 4242');
     await expect.poll(() => lastChange(page)).toMatchObject({ elementType: 'card', complete: true, empty: false, brand: 'visa' });
@@ -126,7 +131,12 @@ describe('the sandbox Stripe.js in a browser', { timeout: 30_000 }, () => {
     const frame = await mountCard(page);
     await typeCard(frame, '4000 0000 0000 0002');
     await startConfirmCardSetup(page, await newSetupIntent());
-    expect((await settled(page)).error).toMatchObject({ type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' });
+    expect((await settled(page)).error).toMatchObject({
+      type: 'card_error',
+      code: 'card_declined',
+      decline_code: 'generic_decline',
+      message: 'Your card was declined.',
+    });
 
     await typeCard(frame, '5555 5555 5555 4444');
     const secret = await newSetupIntent();
@@ -139,12 +149,17 @@ describe('the sandbox Stripe.js in a browser', { timeout: 30_000 }, () => {
 
   it('approves an off-session payment that needed authentication with confirmCardPayment', async () => {
     const pm = await s.stripe.paymentMethods.attach('pm_card_authenticationRequired', { customer });
-    const failed = await s.stripe.paymentIntents.create({ amount: 4200, currency: 'dkk', customer, payment_method: pm.id, off_session: true, confirm: true }).catch((e: { raw: { payment_intent: { id: string; client_secret: string } } }) => e.raw.payment_intent);
+    const failed = await s.stripe.paymentIntents
+      .create({ amount: 4200, currency: 'dkk', customer, payment_method: pm.id, off_session: true, confirm: true })
+      .catch((e: { raw: { payment_intent: { id: string; client_secret: string } } }) => e.raw.payment_intent);
     const page = await openHost(browser, host.url);
-    await page.evaluate(({ cs, pmId }) => {
-      const w = window as unknown as Host;
-      w.pending = w.stripe.confirmCardPayment(cs, { payment_method: pmId });
-    }, { cs: failed.client_secret ?? '', pmId: pm.id });
+    await page.evaluate(
+      ({ cs, pmId }) => {
+        const w = window as unknown as Host;
+        w.pending = w.stripe.confirmCardPayment(cs, { payment_method: pmId });
+      },
+      { cs: failed.client_secret ?? '', pmId: pm.id },
+    );
     await challenge(page).getByRole('button', { name: 'Complete authentication' }).click();
     expect((await settled(page)).paymentIntent).toMatchObject({ status: 'succeeded', amount: 4200 });
     await page.close();

@@ -24,7 +24,10 @@ afterAll(async () => {
 });
 
 const control = async (path: string, body?: unknown) => {
-  const res = await fetch(`${s.server.url}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    `${s.server.url}${path}`,
+    body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+  );
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 
@@ -45,7 +48,10 @@ describe('webhook retry schedule', () => {
     answers = [500];
     await s.stripe.customers.create({});
     await s.emulator.waitForWebhooks();
-    expect(s.emulator.webhookDeliveries().map((d) => [d.attempt, d.status])).toEqual([[1, 500], [2, 200]]);
+    expect(s.emulator.webhookDeliveries().map((d) => [d.attempt, d.status])).toEqual([
+      [1, 500],
+      [2, 200],
+    ]);
     expect((await control('/__sandbox/settings', { retrySchedule: 'never' })).status).toBe(400);
     expect((await control('/__sandbox/reset', {})).status).toBe(200);
     expect((await control('/__sandbox/settings')).body).toEqual({ retrySchedule: 'real' });

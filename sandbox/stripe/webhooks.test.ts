@@ -79,7 +79,11 @@ describe('events and signed webhooks', () => {
     const attempts = received.filter((r) => r.event?.data.object && 'id' in r.event.data.object && r.event.data.object.id === c.id);
     expect(attempts).toHaveLength(3);
     const log = s.emulator.webhookDeliveries().filter((d) => d.eventType === 'customer.created' && attempts[0]?.event?.id === d.eventId);
-    expect(log.map((d) => [d.attempt, d.status])).toEqual([[1, 500], [2, 500], [3, 200]]);
+    expect(log.map((d) => [d.attempt, d.status])).toEqual([
+      [1, 500],
+      [2, 500],
+      [3, 200],
+    ]);
     const event = await s.stripe.events.retrieve(attempts[0]?.event?.id ?? '');
     expect(event.pending_webhooks).toBe(0);
   });
@@ -99,7 +103,9 @@ describe('events and signed webhooks', () => {
     received.length = 0;
     const c = await s.stripe.customers.create({});
     const pm = await s.stripe.paymentMethods.attach('pm_card_authenticationRequired', { customer: c.id });
-    await s.stripe.paymentIntents.create({ amount: 5000, currency: 'eur', customer: c.id, payment_method: pm.id, off_session: true, confirm: true }).catch(() => undefined);
+    await s.stripe.paymentIntents
+      .create({ amount: 5000, currency: 'eur', customer: c.id, payment_method: pm.id, off_session: true, confirm: true })
+      .catch(() => undefined);
     await s.emulator.waitForWebhooks();
     const failed = eventsOf('payment_intent.payment_failed')[0]?.event?.data.object as Stripe.PaymentIntent | undefined;
     expect(failed?.last_payment_error?.code).toBe('authentication_required');

@@ -11,10 +11,7 @@ const post = (body: string, headers: Record<string, string> = auth) => POST(new 
 
 async function rows() {
   const db = (await appContext()).db;
-  const [[links], [entries]] = await Promise.all([
-    db.select({ n: count() }).from(issuedLinks),
-    db.select({ n: count() }).from(auditLog),
-  ]);
+  const [[links], [entries]] = await Promise.all([db.select({ n: count() }).from(issuedLinks), db.select({ n: count() }).from(auditLog)]);
   return { links: links?.n ?? 0, audit: entries?.n ?? 0 };
 }
 

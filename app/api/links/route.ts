@@ -5,14 +5,22 @@ import { apiKeyRoute } from '@/lib/server/api-key-route';
 import { created } from '@/lib/server/reply';
 
 const body = z.object({
-  account: z.string({ error: 'account is required (the Fenerum account code)' }).trim().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'account must be a Fenerum account code'),
+  account: z
+    .string({ error: 'account is required (the Fenerum account code)' })
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'account must be a Fenerum account code'),
   expiresIn: z.string({ error: 'expiresIn must be a string like "7d"' }).optional(),
   issuedBy: z.string().max(200).optional(),
 });
 
 /** The merchant's backend asks for a customer link: `{account, expiresIn?}` → `{id, url, expiresAt}`. */
 export const POST = apiKeyRoute({ body }, async ({ body, ctx, ip }) => {
-  const link = await issueCustomerLink(ctx, { accountCode: body.account, expiresIn: body.expiresIn, issuedBy: body.issuedBy ? `api:${body.issuedBy}` : 'api', ip });
+  const link = await issueCustomerLink(ctx, {
+    accountCode: body.account,
+    expiresIn: body.expiresIn,
+    issuedBy: body.issuedBy ? `api:${body.issuedBy}` : 'api',
+    ip,
+  });
   if (isRefused(link)) return link;
   return created({ id: link.id, url: link.url, expiresAt: link.expiresAt.toISOString() });
 });

@@ -9,7 +9,7 @@ import { callbackRequest, registration, settled, startQuickpay, waitForStatus } 
 import { authorizeQuickpay, fenerumCardsOf, fenerumSettings, freshAccount, registeredTokens } from '@/test/sandbox-control';
 import { POST } from './route';
 
-const inboxCount = async () => (await ((await appContext()).db).select({ n: count() }).from(inbox))[0]?.n ?? 0;
+const inboxCount = async () => (await (await appContext()).db.select({ n: count() }).from(inbox))[0]?.n ?? 0;
 
 describe('POST /api/quickpay-callback', () => {
   it('registers an approved subscription with Fenerum (gateway quickpay, token = the id) and answers 200', async () => {
@@ -29,10 +29,13 @@ describe('POST /api/quickpay-callback', () => {
   it.each([
     ['no checksum', (body: string) => callbackRequest(body, null)],
     ['a wrong checksum', (body: string) => callbackRequest(body, null, { 'QuickPay-Checksum-Sha256': 'ab'.repeat(32) })],
-    ['a body changed after signing', (body: string) => {
-      const signed = callbackRequest(body);
-      return new Request(signed.url, { method: 'POST', headers: signed.headers, body: body.replace('"accepted":true', '"accepted":true ') });
-    }],
+    [
+      'a body changed after signing',
+      (body: string) => {
+        const signed = callbackRequest(body);
+        return new Request(signed.url, { method: 'POST', headers: signed.headers, body: body.replace('"accepted":true', '"accepted":true ') });
+      },
+    ],
     ['the API key instead of the private key', (body: string) => callbackRequest(body, env().quickpay.apiKey)],
   ])('refuses %s with 403 and stores nothing', async (_, make) => {
     const account = await freshAccount();
@@ -72,7 +75,10 @@ describe('POST /api/quickpay-callback', () => {
     }
     // Time passes: the retry falls due, and the worker finishes the job.
     const db = (await appContext()).db;
-    await db.update(registrations).set({ nextAttemptAt: sql`now()` }).where(eq(registrations.id, reg.id));
+    await db
+      .update(registrations)
+      .set({ nextAttemptAt: sql`now()` })
+      .where(eq(registrations.id, reg.id));
     const worker = startRegistrationWorker({ deps: attemptDeps({ db, fenerum: (await appContext()).fenerum }), idleMs: 50 });
     try {
       await waitForStatus(reg.id, 'registered');
@@ -94,7 +100,15 @@ describe('POST /api/quickpay-callback', () => {
   });
 
   it('a subscription this portal did not start is acknowledged and ignored', async () => {
-    const body = JSON.stringify({ id: 999999999, order_id: 'elsewhere-1', accepted: true, type: 'Subscription', state: 'active', currency: 'DKK', operations: [] });
+    const body = JSON.stringify({
+      id: 999999999,
+      order_id: 'elsewhere-1',
+      accepted: true,
+      type: 'Subscription',
+      state: 'active',
+      currency: 'DKK',
+      operations: [],
+    });
     const res = await POST(callbackRequest(body));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ result: 'ignored' });

@@ -8,7 +8,7 @@ import { settled, waitForStatus } from '@/test/quickpay-fixtures';
 import { fenerumCardsOf, freshAccount, registeredTokens } from '@/test/sandbox-control';
 import { POST } from './route';
 
-const inboxCount = async () => (await ((await appContext()).db).select({ n: count() }).from(inbox))[0]?.n ?? 0;
+const inboxCount = async () => (await (await appContext()).db.select({ n: count() }).from(inbox))[0]?.n ?? 0;
 
 describe('Stripe registration (register-payment-card use case and /api/stripe-webhook)', () => {
   it('a succeeded SetupIntent is registered with Fenerum as stripe_new with its PaymentMethod', async () => {
@@ -58,7 +58,11 @@ describe('Stripe registration (register-payment-card use case and /api/stripe-we
 
   it('refuses a SetupIntent that has not succeeded with 409 and a message', async () => {
     const { setupIntentId } = await setupIntentFor('CUST003');
-    expect(await registerSetupIntentNow(setupIntentId, 'CUST003')).toMatchObject({ kind: 'refused', status: 409, error: expect.stringMatching(/requires_payment_method/) });
+    expect(await registerSetupIntentNow(setupIntentId, 'CUST003')).toMatchObject({
+      kind: 'refused',
+      status: 409,
+      error: expect.stringMatching(/requires_payment_method/),
+    });
   });
 
   it('refuses a SetupIntent this portal did not start with 404', async () => {

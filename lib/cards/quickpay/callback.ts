@@ -27,7 +27,10 @@ export async function receiveQuickpayCallback(db: Db, raw: string, resourceType:
   const sub = parsed.data;
 
   const digest = createHash('sha256').update(raw).digest('hex').slice(0, 32);
-  await db.insert(inbox).values({ provider: 'quickpay', eventKey: `subscription:${sub.id}:${digest}`, payload: json }).onConflictDoNothing();
+  await db
+    .insert(inbox)
+    .values({ provider: 'quickpay', eventKey: `subscription:${sub.id}:${digest}`, payload: json })
+    .onConflictDoNothing();
 
   const reg = await findRegistration(db, 'quickpay', String(sub.id));
   if (!reg) return { kind: 'ignored', reason: 'not a subscription this portal started' };

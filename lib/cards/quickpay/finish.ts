@@ -29,7 +29,11 @@ export function returnStateOf(r: Registration): ReturnState {
  * retries a failed one only after an hour), so ask QuickPay ourselves (verify, then trust) and,
  * when the card is saved, queue it. A queued registration comes back for the caller to try.
  */
-export async function checkQuickpayReturn(deps: Deps, session: CustomerSession, registrationId: string): Promise<ReturnState | { kind: 'queued'; registration: Registration }> {
+export async function checkQuickpayReturn(
+  deps: Deps,
+  session: CustomerSession,
+  registrationId: string,
+): Promise<ReturnState | { kind: 'queued'; registration: Registration }> {
   const reg = await getRegistration(deps.db, registrationId);
   if (!reg || reg.gateway !== 'quickpay' || reg.accountCode !== session.accountCode) return { kind: 'unknown' };
   if (reg.status === 'registered' || reg.status === 'failed') return returnStateOf(reg);

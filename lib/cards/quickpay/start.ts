@@ -16,7 +16,12 @@ export function newOrderId(): string {
  * The customer chose QuickPay: a subscription named by our own pending registration (its
  * order_id), then its hosted window's URL. The account comes from the session alone.
  */
-export async function startQuickpayCard(deps: StartDeps, session: CustomerSession, language: 'da' | 'en', ip: string | null): Promise<{ url: string; registrationId: string }> {
+export async function startQuickpayCard(
+  deps: StartDeps,
+  session: CustomerSession,
+  language: 'da' | 'en',
+  ip: string | null,
+): Promise<{ url: string; registrationId: string }> {
   const id = randomUUID();
   const orderId = newOrderId();
   const sub = await deps.quickpay.createSubscription({
@@ -25,7 +30,14 @@ export async function startQuickpayCard(deps: StartDeps, session: CustomerSessio
     description: `Payment card for ${session.accountCode}`,
     variables: { account: session.accountCode },
   });
-  await startRegistration(deps.db, { id, gateway: 'quickpay', providerRef: String(sub.id), orderId, accountCode: session.accountCode, accountUuid: session.accountUuid });
+  await startRegistration(deps.db, {
+    id,
+    gateway: 'quickpay',
+    providerRef: String(sub.id),
+    orderId,
+    accountCode: session.accountCode,
+    accountUuid: session.accountUuid,
+  });
   const back = (path: string) => new URL(`${path}?r=${id}`, deps.appUrl).toString();
   const url = await deps.quickpay.createLink(sub.id, {
     amount: 0,
@@ -34,6 +46,13 @@ export async function startQuickpayCard(deps: StartDeps, session: CustomerSessio
     callbackUrl: new URL('/api/quickpay-callback', deps.appUrl).toString(),
     language,
   });
-  await audit(deps.db, { actor: `customer:${session.accountCode}`, action: 'card.add_started', accountCode: session.accountCode, subject: String(sub.id), details: { gateway: 'quickpay', orderId }, ip });
+  await audit(deps.db, {
+    actor: `customer:${session.accountCode}`,
+    action: 'card.add_started',
+    accountCode: session.accountCode,
+    subject: String(sub.id),
+    details: { gateway: 'quickpay', orderId },
+    ip,
+  });
   return { url, registrationId: id };
 }

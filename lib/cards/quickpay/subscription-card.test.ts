@@ -3,7 +3,14 @@ import type { QuickpaySubscription } from '@/lib/quickpay/wire';
 import { isSavedCard, subscriptionCardState } from './subscription-card';
 
 type Op = QuickpaySubscription['operations'][number];
-const op = (code: string | null, extra: Partial<Op> = {}): Op => ({ id: Math.floor(Math.random() * 1e6), type: 'authorize', qp_status_code: code, qp_status_msg: null, aq_status_msg: null, ...extra });
+const op = (code: string | null, extra: Partial<Op> = {}): Op => ({
+  id: Math.floor(Math.random() * 1e6),
+  type: 'authorize',
+  qp_status_code: code,
+  qp_status_msg: null,
+  aq_status_msg: null,
+  ...extra,
+});
 const sub = (operations: Op[], over: Partial<QuickpaySubscription> = {}): QuickpaySubscription => ({
   id: 1,
   order_id: 'cp-1',
@@ -38,7 +45,10 @@ describe('subscriptionCardState (as QuickPay’s own plugins read a subscription
   });
 
   it('a rejected card is declined with the acquirer’s words when given', () => {
-    expect(subscriptionCardState(sub([op('40000', { aq_status_msg: 'Rejected test operation', qp_status_msg: 'Rejected' })], { accepted: false }))).toEqual({ kind: 'declined', reason: 'Rejected test operation' });
+    expect(subscriptionCardState(sub([op('40000', { aq_status_msg: 'Rejected test operation', qp_status_msg: 'Rejected' })], { accepted: false }))).toEqual({
+      kind: 'declined',
+      reason: 'Rejected test operation',
+    });
     expect(subscriptionCardState(sub([op('50000')], { accepted: false }))).toEqual({ kind: 'declined', reason: 'The card was not approved' });
   });
 

@@ -24,7 +24,10 @@ describe('QuickPay test cards when QuickPay runs with a live key', () => {
     const { registration: reg } = await startQuickpay('CUST003');
     await authorizeQuickpay(reg.providerRef);
     const ctx = await appContext();
-    expect(await checkQuickpayReturn({ ...ctx, quickpayTestMode: live }, await sessionFor('CUST003'), reg.id)).toEqual({ kind: 'failed', refusal: 'test-mode' });
+    expect(await checkQuickpayReturn({ ...ctx, quickpayTestMode: live }, await sessionFor('CUST003'), reg.id)).toEqual({
+      kind: 'failed',
+      refusal: 'test-mode',
+    });
     expect((await registration(reg.id)).status).toBe('failed');
   });
 

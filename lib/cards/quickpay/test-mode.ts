@@ -7,5 +7,4 @@
 export type TestModePolicy = { acceptTestMode: boolean };
 
 /** What staff read on the registration, and in the audit log. */
-export const TEST_MODE_REFUSED =
-  'QuickPay test card refused: QuickPay runs with a live API key (set QUICKPAY_ALLOW_TEST_MODE=true to accept test cards)';
+export const TEST_MODE_REFUSED = 'QuickPay test card refused: QuickPay runs with a live API key (set QUICKPAY_ALLOW_TEST_MODE=true to accept test cards)';

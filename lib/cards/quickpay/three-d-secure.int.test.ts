@@ -33,7 +33,13 @@ describe('QuickPay saves that pass through 3-D Secure or wait for approval', () 
     const ctx = await appContext();
     // QuickPay's test cards never wait for approval, so this one answer is written out here.
     const waiting: QuickpaySubscription = {
-      id: Number(reg.providerRef), order_id: reg.orderId ?? '', accepted: false, type: 'Subscription', state: 'pending', currency: 'DKK', test_mode: true,
+      id: Number(reg.providerRef),
+      order_id: reg.orderId ?? '',
+      accepted: false,
+      type: 'Subscription',
+      state: 'pending',
+      currency: 'DKK',
+      test_mode: true,
       operations: [{ id: 1, type: 'authorize', qp_status_code: '20200', qp_status_msg: 'Waiting approval' }],
     };
     const state = await checkQuickpayReturn({ ...ctx, quickpay: { getSubscription: async () => waiting } }, await sessionFor(account), reg.id);

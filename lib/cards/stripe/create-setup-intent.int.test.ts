@@ -13,7 +13,10 @@ describe('createSetupIntentFor', () => {
   it('makes an off-session SetupIntent for the account’s one Stripe customer, with the account in its metadata', async () => {
     const first = await setupIntentFor('CUST002');
     const second = await setupIntentFor('CUST002');
-    const [a, b] = await Promise.all([(await appContext()).stripe.setupIntents.retrieve(first.setupIntentId), (await appContext()).stripe.setupIntents.retrieve(second.setupIntentId)]);
+    const [a, b] = await Promise.all([
+      (await appContext()).stripe.setupIntents.retrieve(first.setupIntentId),
+      (await appContext()).stripe.setupIntents.retrieve(second.setupIntentId),
+    ]);
     expect(a).toMatchObject({ usage: 'off_session', status: 'requires_payment_method', metadata: { fenerum_account: 'CUST002' } });
     expect(a.allowed_payment_method_types).toEqual(['card']);
     expect(a.customer).toBeTruthy();
@@ -41,7 +44,10 @@ describe('registering while Fenerum is down', () => {
     }
     const db = (await appContext()).db;
     const reg = await findRegistration(db, 'stripe_new', setupIntentId);
-    await db.update(registrations).set({ nextAttemptAt: sql`now()` }).where(eq(registrations.id, reg?.id ?? ''));
+    await db
+      .update(registrations)
+      .set({ nextAttemptAt: sql`now()` })
+      .where(eq(registrations.id, reg?.id ?? ''));
     const worker = startRegistrationWorker({ deps: attemptDeps({ db, fenerum: (await appContext()).fenerum }), idleMs: 20 });
     try {
       await waitForStatus(reg?.id ?? '', 'registered');

@@ -42,6 +42,13 @@ export async function createSetupIntentFor(
     accountCode: session.accountCode,
     accountUuid: session.accountUuid,
   });
-  await audit(deps.db, { actor: `customer:${session.accountCode}`, action: 'card.add_started', accountCode: session.accountCode, subject: intent.id, details: { gateway: 'stripe_new' }, ip });
+  await audit(deps.db, {
+    actor: `customer:${session.accountCode}`,
+    action: 'card.add_started',
+    accountCode: session.accountCode,
+    subject: intent.id,
+    details: { gateway: 'stripe_new' },
+    ip,
+  });
   return { clientSecret: intent.client_secret, setupIntentId: intent.id };
 }

@@ -41,7 +41,10 @@ export type ChangePayload = {
 export type Envelope = { __stripeSandbox: true; frameId?: string; type: string; payload: JsonObject | Record<string, unknown> };
 
 export const isEnvelope = (data: unknown): data is Envelope =>
-  typeof data === 'object' && data !== null && (data as { __stripeSandbox?: unknown }).__stripeSandbox === true && typeof (data as { type?: unknown }).type === 'string';
+  typeof data === 'object' &&
+  data !== null &&
+  (data as { __stripeSandbox?: unknown }).__stripeSandbox === true &&
+  typeof (data as { type?: unknown }).type === 'string';
 
 /** What the 3-D Secure test page posts to the page that opened it (Stripe.js's modal). */
 export const THREE_DS_MESSAGE = 'stripe-sandbox:3ds-done';

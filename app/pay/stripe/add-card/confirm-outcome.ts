@@ -1,9 +1,7 @@
 import type { SetupIntentResult } from '@stripe/stripe-js';
 import type { FormText } from './card-lines';
 
-export type ConfirmOutcome =
-  | { kind: 'confirmed'; setupIntentId: string; processing: boolean }
-  | { kind: 'failed'; message: string | null };
+export type ConfirmOutcome = { kind: 'confirmed'; setupIntentId: string; processing: boolean } | { kind: 'failed'; message: string | null };
 
 /**
  * What `stripe.confirmSetup` ended in, for the person at the form. Matches Stripe's codes,

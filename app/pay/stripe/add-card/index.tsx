@@ -24,7 +24,11 @@ export function StripeAddCard(props: StripeAddCardProps) {
   const { sepaEnabled } = props;
   const t = useTranslations('stripe');
   // Disabled until hydrated: a click before then would do nothing.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [Panel, setPanel] = useState<ComponentType<PanelProps> | null>(null);
   const [chunkFailed, setChunkFailed] = useState(false);
   const [open, setOpen] = useState(false);
@@ -61,11 +65,7 @@ export function StripeAddCard(props: StripeAddCardProps) {
       ) : (
         open && (
           <Shell sepaEnabled={sepaEnabled}>
-            {chunkFailed ? (
-              <Problem message={t('network')} retry={loadPanel} cancel={() => close(true)} />
-            ) : (
-              <Loading cancel={() => close(true)} />
-            )}
+            {chunkFailed ? <Problem message={t('network')} retry={loadPanel} cancel={() => close(true)} /> : <Loading cancel={() => close(true)} />}
           </Shell>
         )
       )}

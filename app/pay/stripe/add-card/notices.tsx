@@ -18,7 +18,13 @@ export function Notices({ notice, focusKey }: { notice: Notice | null; focusKey:
   if (!notice) return null;
   const tone = notice.kind === 'saved' ? 'ok' : notice.kind === 'failed' ? 'bad' : 'pending';
   return (
-    <div ref={box} tabIndex={-1} className={`stripe-notice stripe-notice-${tone}`} role={notice.kind === 'failed' ? 'alert' : 'status'} data-testid="stripe-notice">
+    <div
+      ref={box}
+      tabIndex={-1}
+      className={`stripe-notice stripe-notice-${tone}`}
+      role={notice.kind === 'failed' ? 'alert' : 'status'}
+      data-testid="stripe-notice"
+    >
       {notice.kind === 'saved' && <p>{savedLine(t, notice.card)}</p>}
       {notice.kind === 'finishing' && (
         <>

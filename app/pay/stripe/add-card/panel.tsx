@@ -100,7 +100,8 @@ export default function Panel({ open, onClose, ...props }: PanelProps) {
   async function onConfirmed(setupIntentId: string, processing: boolean): Promise<string | null> {
     const r = await registerPaymentCard(setupIntentId);
     if (r.kind === 'registered') done({ kind: 'saved', card: r.card });
-    else if (r.kind === 'pending' || (r.kind === 'not-confirmed' && processing)) done({ kind: 'finishing', setupIntentId, card: r.kind === 'pending' ? r.card : null, slow: false });
+    else if (r.kind === 'pending' || (r.kind === 'not-confirmed' && processing))
+      done({ kind: 'finishing', setupIntentId, card: r.kind === 'pending' ? r.card : null, slow: false });
     else if (r.kind === 'refused') {
       // This SetupIntent is spent: "Try again" starts a new one.
       intent.current = null;

@@ -3,9 +3,7 @@ import { registerPaymentCard } from './api';
 import type { CardSummary } from '@/lib/domain/cards';
 
 export type Notice =
-  | { kind: 'saved'; card: CardSummary | null }
-  | { kind: 'finishing'; setupIntentId: string; card: CardSummary | null; slow: boolean }
-  | { kind: 'failed' };
+  { kind: 'saved'; card: CardSummary | null } | { kind: 'finishing'; setupIntentId: string; card: CardSummary | null; slow: boolean } | { kind: 'failed' };
 
 /** Seconds between asks while Fenerum finishes a card (about a minute in all). */
 const DELAYS_MS = [1_500, 2_500, 4_000, 6_000, 10_000, 15_000, 20_000];

@@ -9,8 +9,29 @@ type Field = { wrap: HTMLDivElement; label: HTMLLabelElement; input: HTMLInputEl
 type PayType = 'card' | 'sepa_debit';
 
 const root = document.getElementById('root') as HTMLElement;
-const COUNTRIES: Array<[string, string]> = [['AT', 'Austria'], ['BE', 'Belgium'], ['DK', 'Denmark'], ['FI', 'Finland'], ['FR', 'France'], ['DE', 'Germany'], ['IE', 'Ireland'], ['IT', 'Italy'], ['NL', 'Netherlands'], ['NO', 'Norway'], ['PL', 'Poland'], ['ES', 'Spain'], ['SE', 'Sweden'], ['CH', 'Switzerland'], ['GB', 'United Kingdom'], ['US', 'United States']];
-const config: { paymentMethodTypes: string[]; elementOptions: JsonObject; appearance: FrameConfig['appearance'] } = { paymentMethodTypes: ['card'], elementOptions: {}, appearance: null };
+const COUNTRIES: Array<[string, string]> = [
+  ['AT', 'Austria'],
+  ['BE', 'Belgium'],
+  ['DK', 'Denmark'],
+  ['FI', 'Finland'],
+  ['FR', 'France'],
+  ['DE', 'Germany'],
+  ['IE', 'Ireland'],
+  ['IT', 'Italy'],
+  ['NL', 'Netherlands'],
+  ['NO', 'Norway'],
+  ['PL', 'Poland'],
+  ['ES', 'Spain'],
+  ['SE', 'Sweden'],
+  ['CH', 'Switzerland'],
+  ['GB', 'United Kingdom'],
+  ['US', 'United States'],
+];
+const config: { paymentMethodTypes: string[]; elementOptions: JsonObject; appearance: FrameConfig['appearance'] } = {
+  paymentMethodTypes: ['card'],
+  elementOptions: {},
+  appearance: null,
+};
 let selected: PayType = 'card';
 const touched: Partial<Record<Key, boolean>> = {};
 const f = {} as Record<Key, Field>;
@@ -183,7 +204,9 @@ f.expiry.input.addEventListener('input', () => {
   render(false);
 });
 f.cvc.input.addEventListener('input', () => {
-  f.cvc.input.value = val('cvc').replace(/\D/g, '').slice(0, F.cvcLength(F.brandOf(digits())));
+  f.cvc.input.value = val('cvc')
+    .replace(/\D/g, '')
+    .slice(0, F.cvcLength(F.brandOf(digits())));
   render(false);
 });
 f.iban.input.addEventListener('input', () => {
@@ -211,7 +234,11 @@ function validate(): StripeJsError | null {
 
 function paymentMethodParams(given: JsonObject): Record<string, unknown> {
   if (selected === 'sepa_debit') {
-    return { type: 'sepa_debit', sepa_debit: { iban: iban() }, billing_details: { name: val('name') || undefined, email: val('email') || undefined, ...given } };
+    return {
+      type: 'sepa_debit',
+      sepa_debit: { iban: iban() },
+      billing_details: { name: val('name') || undefined, email: val('email') || undefined, ...given },
+    };
   }
   const exp = val('expiry').replace(/\D/g, '');
   const address = { country: f.country.input.value, ...(needsPostal() ? { postal_code: val('postal') } : {}), ...(given.address as JsonObject | undefined) };

@@ -31,7 +31,8 @@ function successUrl(returnUrl: string, kind: IntentKind, intent: Intent): string
   return url.toString();
 }
 
-const intentResult = (kind: IntentKind, intent: Intent): IntentResult => (resultKey(kind) === 'setupIntent' ? { setupIntent: intent } : { paymentIntent: intent });
+const intentResult = (kind: IntentKind, intent: Intent): IntentResult =>
+  resultKey(kind) === 'setupIntent' ? { setupIntent: intent } : { paymentIntent: intent };
 
 /**
  * After a confirm call: handle `requires_action`, then resolve `{setupIntent|paymentIntent}`
@@ -94,7 +95,9 @@ export async function confirmWithElements(stripe: KeyHolder, kind: IntentKind, g
     return confirmWith(stripe, kind, secret, merge(base, { payment_method: confirmParams.payment_method }), opts);
   }
   if (!elements.clientSecret && !elements.submitted) {
-    throw IntegrationError(`elements.submit() must be called before ${method}(). Call elements.submit() as soon as your customer presses pay, prior to any asynchronous work.`);
+    throw IntegrationError(
+      `elements.submit() must be called before ${method}(). Call elements.submit() as soon as your customer presses pay, prior to any asynchronous work.`,
+    );
   }
   const element = elements.getElement('payment') ?? elements.getElement('card');
   if (!element) throw IntegrationError(`${method}(): the Elements group has no mounted Payment Element.`);
@@ -116,7 +119,14 @@ async function cardPaymentMethod(data: Obj): Promise<{ params: Obj } | { error: 
   throw IntegrationError('Invalid value for payment_method: pass a PaymentMethod id or {card: cardElement}.');
 }
 
-export async function confirmCard(stripe: KeyHolder, kind: IntentKind, clientSecret: unknown, given: unknown, options: unknown, method: string): Promise<IntentResult> {
+export async function confirmCard(
+  stripe: KeyHolder,
+  kind: IntentKind,
+  clientSecret: unknown,
+  given: unknown,
+  options: unknown,
+  method: string,
+): Promise<IntentResult> {
   const secret = assertKind(clientSecret, kind, method);
   const data = isObject(given) ? given : {};
   const extra: Obj = {};
@@ -135,7 +145,11 @@ export async function handleNextActionFor(stripe: KeyHolder, clientSecret: strin
   if (result.error) return { error: result.error };
   const intent = result.body;
   if (intent.status !== 'requires_action') {
-    const error: StripeJsError = { type: 'invalid_request_error', code: `${kind}_unexpected_state`, message: `${method}: the ${label(kind)} is in status ${intent.status}, not requires_action.` };
+    const error: StripeJsError = {
+      type: 'invalid_request_error',
+      code: `${kind}_unexpected_state`,
+      message: `${method}: the ${label(kind)} is in status ${intent.status}, not requires_action.`,
+    };
     error[kind] = intent;
     return { error };
   }

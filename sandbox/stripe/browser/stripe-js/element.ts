@@ -127,10 +127,18 @@ export class Element {
     this.assertAlive();
     this.channel?.send(name, {});
   }
-  focus(): void { this.tell('focus'); }
-  blur(): void { this.tell('blur'); }
-  clear(): void { this.tell('clear'); }
-  collapse(): void { this.tell('collapse'); }
+  focus(): void {
+    this.tell('focus');
+  }
+  blur(): void {
+    this.tell('blur');
+  }
+  clear(): void {
+    this.tell('clear');
+  }
+  collapse(): void {
+    this.tell('collapse');
+  }
 
   /** Validates the fields inside the iframe: `{}` or `{error: {type: 'validation_error', ...}}`. */
   validate(): Promise<ValidateResult> {

@@ -37,7 +37,9 @@ export class Elements implements ElementGroup {
     const options = isObject(given) ? given : {};
     if (options.clientSecret !== undefined) parseClientSecret(options.clientSecret, 'stripe.elements()');
     if (options.mode !== undefined && !MODES.includes(String(options.mode))) {
-      throw IntegrationError(`Invalid value for elements(): mode should be one of the following strings: payment, setup, subscription. You specified: ${String(options.mode)}.`);
+      throw IntegrationError(
+        `Invalid value for elements(): mode should be one of the following strings: payment, setup, subscription. You specified: ${String(options.mode)}.`,
+      );
     }
     refuseEndiveOptions(options, 'elements()');
     this.options = merge({}, options);
@@ -57,7 +59,9 @@ export class Elements implements ElementGroup {
     }
     const kind = type as ElementType;
     if (kind === 'payment' && !this.options.clientSecret && !this.options.mode) {
-      throw IntegrationError('In order to create a payment element, you must pass a valid PaymentIntent or SetupIntent client secret when creating the Elements group.\n\n  e.g. stripe.elements({clientSecret: "{{CLIENT_SECRET}}"})');
+      throw IntegrationError(
+        'In order to create a payment element, you must pass a valid PaymentIntent or SetupIntent client secret when creating the Elements group.\n\n  e.g. stripe.elements({clientSecret: "{{CLIENT_SECRET}}"})',
+      );
     }
     if (this.elements[kind]) throw IntegrationError(`Can only create one Element of type ${type}.`);
     const element = new Element(this, kind, options);

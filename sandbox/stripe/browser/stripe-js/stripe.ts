@@ -9,7 +9,11 @@ import { Elements } from './elements';
 import { API_URL, Emitter, IntegrationError, isObject, merge, STRIPE_JS_VERSION, type Obj } from './util';
 
 const UNSUPPORTED: { error: StripeJsError } = {
-  error: { type: 'invalid_request_error', code: 'sandbox_unsupported', message: 'Tokens are not available in the sandbox; use PaymentMethods (createPaymentMethod / confirmSetup).' },
+  error: {
+    type: 'invalid_request_error',
+    code: 'sandbox_unsupported',
+    message: 'Tokens are not available in the sandbox; use PaymentMethods (createPaymentMethod / confirmSetup).',
+  },
 };
 
 const asPaymentMethod = (r: ApiResult<Obj> | PaymentMethodResult) =>
@@ -36,10 +40,18 @@ class StripeSandbox {
     return new Elements(this, options);
   }
 
-  confirmSetup(options: unknown) { return confirmWithElements(this, 'setup_intent', options, 'stripe.confirmSetup'); }
-  confirmPayment(options: unknown) { return confirmWithElements(this, 'payment_intent', options, 'stripe.confirmPayment'); }
-  confirmCardSetup(clientSecret: unknown, data?: unknown, options?: unknown) { return confirmCard(this, 'setup_intent', clientSecret, data, options, 'stripe.confirmCardSetup'); }
-  confirmCardPayment(clientSecret: unknown, data?: unknown, options?: unknown) { return confirmCard(this, 'payment_intent', clientSecret, data, options, 'stripe.confirmCardPayment'); }
+  confirmSetup(options: unknown) {
+    return confirmWithElements(this, 'setup_intent', options, 'stripe.confirmSetup');
+  }
+  confirmPayment(options: unknown) {
+    return confirmWithElements(this, 'payment_intent', options, 'stripe.confirmPayment');
+  }
+  confirmCardSetup(clientSecret: unknown, data?: unknown, options?: unknown) {
+    return confirmCard(this, 'setup_intent', clientSecret, data, options, 'stripe.confirmCardSetup');
+  }
+  confirmCardPayment(clientSecret: unknown, data?: unknown, options?: unknown) {
+    return confirmCard(this, 'payment_intent', clientSecret, data, options, 'stripe.confirmCardPayment');
+  }
 
   async confirmSepaDebitSetup(clientSecret: unknown, given?: unknown) {
     const secret = assertKind(clientSecret, 'setup_intent', 'stripe.confirmSepaDebitSetup');
@@ -48,9 +60,16 @@ class StripeSandbox {
     const created: ApiResult<Obj> =
       typeof pm === 'string'
         ? { body: { id: pm, type: 'sepa_debit' } }
-        : await apiRequest(this.key, 'POST', '/v1/payment_methods', { type: 'sepa_debit', sepa_debit: isObject(pm) ? pm.sepa_debit : undefined, billing_details: isObject(pm) ? pm.billing_details : undefined });
+        : await apiRequest(this.key, 'POST', '/v1/payment_methods', {
+            type: 'sepa_debit',
+            sepa_debit: isObject(pm) ? pm.sepa_debit : undefined,
+            billing_details: isObject(pm) ? pm.billing_details : undefined,
+          });
     if (created.error) return { error: created.error };
-    const params = merge(paymentMethodParams({ id: String(created.body.id), type: String(created.body.type) }), data.return_url ? { return_url: data.return_url } : {});
+    const params = merge(
+      paymentMethodParams({ id: String(created.body.id), type: String(created.body.type) }),
+      data.return_url ? { return_url: data.return_url } : {},
+    );
     return confirmWith(this, 'setup_intent', secret, params, { method: 'stripe.confirmSepaDebitSetup', redirect: 'never' });
   }
 
@@ -58,7 +77,9 @@ class StripeSandbox {
     if (!isObject(options) || typeof options.clientSecret !== 'string') throw IntegrationError('stripe.handleNextAction(): pass { clientSecret }.');
     return handleNextActionFor(this, options.clientSecret, 'stripe.handleNextAction');
   }
-  handleCardAction(clientSecret: string) { return handleNextActionFor(this, clientSecret, 'stripe.handleCardAction'); }
+  handleCardAction(clientSecret: string) {
+    return handleNextActionFor(this, clientSecret, 'stripe.handleCardAction');
+  }
   handleCardSetup(clientSecret: unknown, element: unknown, data?: unknown) {
     return confirmCard(this, 'setup_intent', clientSecret, merge({ payment_method: { card: element } }, data), {}, 'stripe.handleCardSetup');
   }
@@ -85,14 +106,22 @@ class StripeSandbox {
     }
     if (data.card instanceof Element) return asPaymentMethod(await data.card.createPaymentMethod(data.billing_details));
     if (data.type === 'sepa_debit') {
-      return asPaymentMethod(await apiRequest(this.key, 'POST', '/v1/payment_methods', { type: 'sepa_debit', sepa_debit: data.sepa_debit, billing_details: data.billing_details }));
+      return asPaymentMethod(
+        await apiRequest(this.key, 'POST', '/v1/payment_methods', { type: 'sepa_debit', sepa_debit: data.sepa_debit, billing_details: data.billing_details }),
+      );
     }
     throw IntegrationError('stripe.createPaymentMethod(): pass a card Element, the Elements group, or sepa_debit details.');
   }
 
-  createToken() { return Promise.resolve(UNSUPPORTED); }
-  createSource() { return Promise.resolve(UNSUPPORTED); }
-  createConfirmationToken() { return Promise.resolve(UNSUPPORTED); }
+  createToken() {
+    return Promise.resolve(UNSUPPORTED);
+  }
+  createSource() {
+    return Promise.resolve(UNSUPPORTED);
+  }
+  createConfirmationToken() {
+    return Promise.resolve(UNSUPPORTED);
+  }
 
   paymentRequest() {
     const emitter = new Emitter();

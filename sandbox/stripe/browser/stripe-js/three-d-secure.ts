@@ -15,7 +15,8 @@ function runChallenge(url: string, source: unknown): Promise<void> {
     overlay.style.cssText =
       'position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; background: rgba(0, 0, 0, 0.45) !important; display: flex !important; align-items: center !important; justify-content: center !important;';
     const box = document.createElement('div');
-    box.style.cssText = 'background: #fff; border-radius: 8px; overflow: hidden; width: min(500px, 96vw); height: min(620px, 92vh); box-shadow: 0 10px 40px rgba(0,0,0,.3);';
+    box.style.cssText =
+      'background: #fff; border-radius: 8px; overflow: hidden; width: min(500px, 96vw); height: min(620px, 92vh); box-shadow: 0 10px 40px rgba(0,0,0,.3);';
     const iframe = document.createElement('iframe');
     iframe.name = 'stripe-challenge-frame';
     iframe.title = '3D Secure authentication';

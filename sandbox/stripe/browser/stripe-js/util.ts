@@ -77,7 +77,9 @@ export function resolveMountNode(target: unknown): HTMLElement {
   if (typeof target === 'string') {
     const found = document.querySelector<HTMLElement>(target);
     if (!found) {
-      throw IntegrationError(`The selector you specified (${target}) applies to no DOM elements that are currently on the page.\nMake sure the element exists on the page before calling mount().`);
+      throw IntegrationError(
+        `The selector you specified (${target}) applies to no DOM elements that are currently on the page.\nMake sure the element exists on the page before calling mount().`,
+      );
     }
     return found;
   }
@@ -92,7 +94,9 @@ export type ParsedSecret = { id: string; kind: IntentKind };
 export function parseClientSecret(clientSecret: unknown, method: string): ParsedSecret {
   const m = typeof clientSecret === 'string' ? /^((seti|pi)_[A-Za-z0-9]+)_secret_[A-Za-z0-9]+$/.exec(clientSecret) : null;
   if (!m?.[1]) {
-    throw IntegrationError(`Invalid value for ${method}: clientSecret should be a client secret of the form \${id}_secret_\${secret}. You specified: ${String(clientSecret)}.`);
+    throw IntegrationError(
+      `Invalid value for ${method}: clientSecret should be a client secret of the form \${id}_secret_\${secret}. You specified: ${String(clientSecret)}.`,
+    );
   }
   return { id: m[1], kind: m[2] === 'seti' ? 'setup_intent' : 'payment_intent' };
 }
