@@ -86,7 +86,18 @@ test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres):
     await payAll;
 
     const cards = () => control.fenerum.cards(account.code);
-    await expect.poll(async () => (await cards()).length, { timeout: 150_000, intervals: [1000] }).toBe(N);
+    await expect
+      .poll(async () => (await cards()).length, { timeout: 150_000, intervals: [1000] })
+      .toBe(N)
+      .catch(async (err: unknown) => {
+        const log = await control.quickpay.callbacks();
+        const acked = new Set(log.filter((a) => a.status !== null && a.status >= 200 && a.status < 300).map((a) => a.subscriptionId));
+        const stuck = [...new Set(log.map((a) => a.subscriptionId))].filter((id) => !acked.has(id)).slice(0, 3);
+        const tries = stuck.map((id) => log.filter((a) => a.subscriptionId === id).map((a) => `#${a.attempt} ${a.status ?? a.error ?? ''}`));
+        throw new Error(`${(await cards()).length} of ${N} cards; ${acked.size} callbacks acknowledged; never acknowledged: ${JSON.stringify(tries)}`, {
+          cause: err,
+        });
+      });
     // What the app registered for the account, as Fenerum's audit log has it: each subscription once.
     const tokens = (await control.fenerum.audit())
       .filter((e) => e.method === 'POST' && e.path.endsWith('/paymentcards/') && e.status < 300)

@@ -73,6 +73,8 @@ export const registrations = pgTable(
   (t) => [
     uniqueIndex('registrations_provider_uq').on(t.gateway, t.providerRef),
     uniqueIndex('registrations_order_uq').on(t.orderId),
+    // One Fenerum card is one registration's: two uncertain attempts can never both adopt it.
+    uniqueIndex('registrations_fenerum_card_uq').on(t.fenerumCardUuid),
     index('registrations_due_idx').on(t.status, t.nextAttemptAt),
     index('registrations_account_idx').on(t.accountCode, t.createdAt),
   ],

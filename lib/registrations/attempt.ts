@@ -17,6 +17,9 @@ export type AttemptDeps = {
   /** Told once Fenerum has the card (the composition root drops cached card lists here). */
   onRegistered?: (reg: Registration, card: PaymentCard) => void;
 };
+/** How soon to look again when the card we got is already held by another registration. */
+const SOON_MS = 1_000;
+
 export type AttemptOutcome = { status: 'registered'; card: PaymentCard } | { status: 'retrying'; error: string } | { status: 'failed'; error: string };
 
 /**
@@ -31,7 +34,13 @@ export async function attemptRegistration(deps: AttemptDeps, reg: Registration):
   try {
     const adopted = reg.uncertain ? await findEarlierCard(deps, reg) : undefined;
     const card = adopted ?? (await deps.fenerum.createPaymentCard({ accountUuid: reg.accountUuid, gateway: reg.gateway, token: reg.token }));
-    await markRegistered(deps.db, reg, card);
+    if (!(await markRegistered(deps.db, reg, card))) {
+      // Another registration holds this card (it adopted it first, or adopted ours while our
+      // create was under way). Look again, soon, among the cards no registration holds.
+      const error = `Fenerum card ${card.uuid} is already another registration's`;
+      await markRetry(deps.db, reg.id, SOON_MS, error, true);
+      return { status: 'retrying', error };
+    }
     deps.onRegistered?.(reg, card);
     return { status: 'registered', card };
   } catch (err) {

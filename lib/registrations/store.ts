@@ -108,31 +108,54 @@ export async function claimRegistrations(db: Db, opts: { limit: number; id?: str
   return db.select().from(registrations).where(inArray(registrations.id, ids));
 }
 
-export async function markRegistered(db: Db, reg: Registration, card: PaymentCard, actor = 'system'): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .update(registrations)
-      .set({
-        status: 'registered',
-        fenerumCardUuid: card.uuid,
-        // What the provider told us is what the customer entered (SEPA has no expiry); Fenerum's fills gaps.
-        cardBrand: reg.cardBrand ?? card.brand,
-        cardLast4: reg.cardLast4 ?? card.last4,
-        cardExpMonth: reg.cardExpMonth ?? card.expMonth,
-        cardExpYear: reg.cardExpYear ?? card.expYear,
-        leaseUntil: null,
-        lastError: null,
-        uncertain: false,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(registrations.id, reg.id));
-    await audit(tx, {
-      actor,
-      action: 'card.registered',
-      accountCode: reg.accountCode,
-      subject: card.uuid,
-      details: { gateway: reg.gateway, providerRef: reg.providerRef, brand: card.brand, last4: card.last4, attempts: reg.attempts },
+/** Postgres' unique_violation, as node-postgres and PGlite report it (drizzle may wrap it in `cause`). */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+/**
+ * Fenerum has the card: the registration holds it. False when another registration already
+ * holds that card (two uncertain attempts looked at the same lookalike; the unique index
+ * decides), so the caller looks again instead of sharing one card between two registrations.
+ */
+export async function markRegistered(db: Db, reg: Registration, card: PaymentCard, actor = 'system'): Promise<boolean> {
+  return db
+    .transaction(async (tx) => {
+      await writeRegistered(tx, reg, card, actor);
+      return true;
+    })
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err)) return false;
+      throw err;
     });
+}
+
+async function writeRegistered(tx: Pick<Db, 'update' | 'insert'>, reg: Registration, card: PaymentCard, actor: string): Promise<void> {
+  await tx
+    .update(registrations)
+    .set({
+      status: 'registered',
+      fenerumCardUuid: card.uuid,
+      // What the provider told us is what the customer entered (SEPA has no expiry); Fenerum's fills gaps.
+      cardBrand: reg.cardBrand ?? card.brand,
+      cardLast4: reg.cardLast4 ?? card.last4,
+      cardExpMonth: reg.cardExpMonth ?? card.expMonth,
+      cardExpYear: reg.cardExpYear ?? card.expYear,
+      leaseUntil: null,
+      lastError: null,
+      uncertain: false,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(registrations.id, reg.id));
+  await audit(tx, {
+    actor,
+    action: 'card.registered',
+    accountCode: reg.accountCode,
+    subject: card.uuid,
+    details: { gateway: reg.gateway, providerRef: reg.providerRef, brand: card.brand, last4: card.last4, attempts: reg.attempts },
   });
 }
 

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "registrations_fenerum_card_uq" ON "registrations" USING btree ("fenerum_card_uuid");
