@@ -179,3 +179,31 @@ test('a card Fenerum refuses for good (400) fails after one attempt and the cust
     await app.kill('SIGTERM');
   }
 });
+
+test('Fenerum taking no QuickPay cards: the customer is told, in plain words, to add the card with "Add card"', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 }); // a phone: where customers open their link
+  const app = await startApp();
+  const fenerumSettings = (patch: unknown) =>
+    fetch(`${sandbox.urls.fenerum}/__sandbox/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(patch) });
+  try {
+    const res = await fetch(`${app.url}/api/links`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ account: 'CUST003' }),
+    });
+    await page.goto(((await res.json()) as { url: string }).url.replace(/^https?:\/\/[^/]+/, app.url));
+    await fenerumSettings({ quickpayCards: 'refuse' });
+    await page.getByTestId('add-quickpay').click();
+    await page.getByLabel('Card number').fill('1000 0200 0000 0006');
+    await page.getByLabel('Expiry (MM/YY)').fill('11/31');
+    await page.getByLabel('CVC').fill('123');
+    await page.getByRole('button', { name: /Save card|Pay/ }).click();
+    await expect(page.getByTestId('card-problem')).toContainText('Cards added through QuickPay cannot be used for your subscription', { timeout: 20_000 });
+    // No "Try again" into QuickPay's window: it would fail the same way.
+    await expect(page.getByTestId('card-problem').getByRole('link', { name: 'Try again' })).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath('quickpay-gateway-refused.png'), fullPage: true });
+  } finally {
+    await fenerumSettings({ quickpayCards: 'accept' });
+    await app.kill('SIGTERM');
+  }
+});
