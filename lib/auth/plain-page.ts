@@ -45,7 +45,7 @@ export function plainPage(title: string, lead: string, locale: Locale, actions: 
 main{max-width:32rem;margin:0 auto;background:#fff;border-radius:12px;padding:1.5rem;box-shadow:0 1px 3px #0002}
 h1{font-size:1.4rem;margin:0 0 .75rem}p{line-height:1.5;margin:0}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1.25rem}form{margin:0}
-.button{display:inline-flex;align-items:center;box-sizing:border-box;font:inherit;font-weight:600;min-height:44px;padding:.5rem 1.1rem;border-radius:8px;border:2px solid #1f3a5f;background:#1f3a5f;color:#fff;text-decoration:none;cursor:pointer}
+.button{display:inline-flex;align-items:center;justify-content:center;text-align:center;box-sizing:border-box;font:inherit;font-weight:600;min-height:44px;padding:.5rem 1.1rem;border-radius:8px;border:2px solid #1f3a5f;background:#1f3a5f;color:#fff;text-decoration:none;cursor:pointer}
 .button.secondary{background:#fff;color:#1f3a5f}.button:focus-visible{outline:3px solid #7aa7e0;outline-offset:2px}</style></head>
 <body><main><h1>${escape(title)}</h1><p>${escape(lead)}</p>${buttons}</main></body></html>`;
 }
