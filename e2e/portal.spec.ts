@@ -37,9 +37,12 @@ test.describe('customer portal', () => {
     expect(await page.evaluate(() => document.cookie)).not.toContain('portal_session');
   });
 
-  test('opening a second account’s link replaces the first session', async ({ page, request }) => {
+  test('opening a second account’s link asks first, and replaces the first session on the visitor’s click', async ({ page, request }) => {
     await page.goto((await issueLink(request, 'CUST001')).url);
     await page.goto((await issueLink(request, 'CUST002')).url);
+    await expect(page.getByRole('heading', { name: 'You are viewing Nordlys ApS' })).toBeVisible();
+    await page.getByRole('button', { name: /^Open / }).click();
+    await expect(page).toHaveURL(/\/pay$/);
     await expect(page.getByTestId('account-name')).not.toHaveText('Nordlys ApS');
   });
 

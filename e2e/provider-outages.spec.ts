@@ -58,7 +58,7 @@ async function sessionFor(app: AppProcess, account: string): Promise<string> {
     body: JSON.stringify({ account }),
   });
   const { url } = (await res.json()) as { url: string };
-  const opened = await fetch(url.replace(/^https?:\/\/[^/]+/, app.url), { redirect: 'manual' });
+  const opened = await fetch(url.replace(/^https?:\/\/[^/]+/, app.url), { redirect: 'manual', headers: { 'Sec-Fetch-Site': 'none' } });
   return opened.headers.get('set-cookie')?.split(';')[0] ?? '';
 }
 
@@ -69,7 +69,7 @@ async function prepare(app: AppProcess) {
   const post = (path: string, body?: unknown) =>
     fetch(`${app.url}${path}`, {
       method: 'POST',
-      headers: { cookie, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: { cookie, origin: app.url, ...(body ? { 'Content-Type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
   const { setupIntentId } = (await (await post('/api/create-setup-intent')).json()) as { setupIntentId: string };
@@ -79,7 +79,9 @@ async function prepare(app: AppProcess) {
   const registrationId = new URL(cancel.headers.get('location') ?? '', app.url).searchParams.get('r') ?? '';
   expect(setupIntentId).toMatch(/^seti_/);
   expect(registrationId).toMatch(/^[0-9a-f-]{36}$/);
-  const get = (path: string, c = cookie) => fetch(`${app.url}${path}`, { headers: { cookie: c } });
+  // As a browser navigates from the portal's own pages.
+  const get = (path: string, c = cookie) =>
+    fetch(`${app.url}${path}`, { headers: { cookie: c, 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Dest': 'document' } });
   return { post, get, freshCookie, setupIntentId, registrationId };
 }
 

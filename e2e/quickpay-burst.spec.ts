@@ -48,7 +48,7 @@ test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres):
         body: JSON.stringify({ account: account.code }),
       })
     ).json()) as { url: string };
-    const opened = await fetch(link.url.replace(/^https?:\/\/[^/]+/, app.url), { redirect: 'manual' });
+    const opened = await fetch(link.url.replace(/^https?:\/\/[^/]+/, app.url), { redirect: 'manual', headers: { 'Sec-Fetch-Site': 'none' } });
     const cookie = opened.headers.get('set-cookie')?.split(';')[0] ?? '';
     const windows: string[] = [];
     for (let i = 0; i < N; i += 50) {
@@ -57,8 +57,11 @@ test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres):
         Array.from(
           { length: Math.min(50, N - i) },
           async (_, j) =>
-            ((await (await fetch(`${apps[j % instances]?.url}/api/create-quickpay-link`, { method: 'POST', headers: { cookie } })).json()) as { url: string })
-              .url,
+            (
+              (await (
+                await fetch(`${apps[j % instances]?.url}/api/create-quickpay-link`, { method: 'POST', headers: { cookie, 'Sec-Fetch-Site': 'same-origin' } })
+              ).json()) as { url: string }
+            ).url,
         ),
       );
       windows.push(...batch);

@@ -5,8 +5,9 @@ import { expect, test } from './fixtures/test';
 
 /** An API client holding a customer's session, as the browser would after opening the link. */
 async function customer(account: string): Promise<APIRequestContext> {
-  const ctx = await newRequest.newContext({ baseURL: E2E.appUrl });
-  const res = await ctx.get((await issueLink(ctx, account)).url, { maxRedirects: 0 });
+  // The headers a browser sends from the portal's own page (its fetches), and for the visitor's own opening of a link.
+  const ctx = await newRequest.newContext({ baseURL: E2E.appUrl, extraHTTPHeaders: { Origin: E2E.appUrl } });
+  const res = await ctx.get((await issueLink(ctx, account)).url, { maxRedirects: 0, headers: { 'Sec-Fetch-Site': 'none' } });
   expect(res.status()).toBe(303);
   return ctx;
 }

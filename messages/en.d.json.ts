@@ -60,7 +60,10 @@ declare const messages: {
     "cancelledLead": "You left the payment window before the card was saved. Nothing was charged.",
     "unavailable": "QuickPay is not available right now. Please try again in a minute.",
     "gatewayRefused": "Cards added through QuickPay cannot be used for your subscription. Nothing was charged. Please go back and add your card with “Add card” instead.",
-    "testCard": "That was a test card, which cannot pay. Nothing was charged. Please add a real card."
+    "testCard": "That was a test card, which cannot pay. Nothing was charged. Please add a real card.",
+    "continueTitle": "Add a card with QuickPay",
+    "continueLead": "Continue to QuickPay’s secure payment window to add a card to your account.",
+    "continue": "Continue to QuickPay"
   },
   "stripe": {
     "add": "Add card",
@@ -81,6 +84,17 @@ declare const messages: {
     "savedNoExpiry": "Saved: {brand} •••• {last4}",
     "finishingSlow": "This is taking longer than usual. Your card is approved and will appear in your list once it is saved; you can safely leave this page.",
     "cardLine": "{brand} •••• {last4}, expires {date}"
+  },
+  "open": {
+    "continueTitle": "Continue to your card portal",
+    "continueLead": "This link opens the card portal for {account}, where you can see and update the payment card for its subscription.",
+    "continue": "Continue to the card portal",
+    "switchTitle": "You are viewing {current}",
+    "switchLead": "Open {account} instead? You will leave the card portal for {current}.",
+    "switch": "Open {account}",
+    "stay": "Stay with {current}",
+    "refusedTitle": "Open your link again",
+    "refusedLead": "This request did not come from the card portal’s own page, so nothing was opened. Open the link from the message we sent you."
   }
 };
 export default messages;

@@ -6,13 +6,28 @@ import { html, seeOther } from '@/lib/server/reply';
 
 const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
 
-/** A plain link that works without JavaScript: straight on to QuickPay's window (303); a refusal is a page a person can read. */
+/**
+ * A plain link that works without JavaScript: straight on to QuickPay's window (303) when
+ * followed from our own pages; followed from anywhere else (another site, an image, a
+ * prefetch) it starts nothing and shows a page whose link comes back from here. A refusal is a
+ * page a person can read.
+ */
 export const GET = customerRoute(
   {
     page: async (res) => {
       const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
       const [title, lead] = res.status === 401 ? [t('portal.sessionEnded'), t('portal.sessionEndedLead')] : [t('card.failed'), t('quickpay.unavailable')];
       return html(plainPage(title, lead, locale), res.status, noStore);
+    },
+    plainLink: {
+      elsewhere: async () => {
+        const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
+        const actions = [
+          { href: '/add-payment-card', label: t('quickpay.continue') },
+          { href: '/pay', label: t('portal.back') },
+        ];
+        return html(plainPage(t('quickpay.continueTitle'), t('quickpay.continueLead'), locale, actions), 200, noStore);
+      },
     },
   },
   async ({ session, ctx, ip }) => {

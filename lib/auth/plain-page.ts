@@ -22,13 +22,30 @@ export function linkErrorPage(reason: LinkFailure, locale: Locale, t: LinkText):
   return plainPage(t(`title.${kind}`), t(`lead.${kind}`), locale);
 }
 
-/** A self-contained page for refusals outside the React tree. */
-export function plainPage(title: string, lead: string, locale: Locale): string {
+/** What a plain page offers: a form posted to one of our routes (fields in the body, never the address), or a link. */
+export type PageAction = { label: string; post: string; fields: Record<string, string> } | { label: string; href: string };
+
+function actionHtml(a: PageAction, primary: boolean): string {
+  const cls = primary ? 'button' : 'button secondary';
+  if ('href' in a) return `<a class="${cls}" href="${escape(a.href)}">${escape(a.label)}</a>`;
+  const fields = Object.entries(a.fields).map(([name, value]) => `<input type="hidden" name="${escape(name)}" value="${escape(value)}">`);
+  return `<form method="post" action="${escape(a.post)}">${fields.join('')}<button class="${cls}" type="submit">${escape(a.label)}</button></form>`;
+}
+
+/**
+ * A self-contained page outside the React tree: refusals, and the questions asked before a
+ * link or a plain link does anything. It sends no Referer (its address may hold a link token).
+ */
+export function plainPage(title: string, lead: string, locale: Locale, actions: PageAction[] = []): string {
+  const buttons = actions.length ? `<div class="actions">${actions.map((a, i) => actionHtml(a, i === 0)).join('')}</div>` : '';
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${escape(title)}</title>
+<meta name="robots" content="noindex"><meta name="referrer" content="no-referrer"><title>${escape(title)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:0;padding:2rem 1.25rem;color:#1b2430;background:#f6f7f9}
 main{max-width:32rem;margin:0 auto;background:#fff;border-radius:12px;padding:1.5rem;box-shadow:0 1px 3px #0002}
-h1{font-size:1.4rem;margin:0 0 .75rem}p{line-height:1.5;margin:0}</style></head>
-<body><main><h1>${escape(title)}</h1><p>${escape(lead)}</p></main></body></html>`;
+h1{font-size:1.4rem;margin:0 0 .75rem}p{line-height:1.5;margin:0}
+.actions{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1.25rem}form{margin:0}
+.button{display:inline-flex;align-items:center;justify-content:center;text-align:center;box-sizing:border-box;font:inherit;font-weight:600;min-height:44px;padding:.5rem 1.1rem;border-radius:8px;border:2px solid #1f3a5f;background:#1f3a5f;color:#fff;text-decoration:none;cursor:pointer}
+.button.secondary{background:#fff;color:#1f3a5f}.button:focus-visible{outline:3px solid #7aa7e0;outline-offset:2px}</style></head>
+<body><main><h1>${escape(title)}</h1><p>${escape(lead)}</p>${buttons}</main></body></html>`;
 }

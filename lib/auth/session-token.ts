@@ -1,7 +1,30 @@
 import { z } from 'zod';
 import { signToken, verifyToken } from './signing';
 
-export const SESSION_COOKIE = 'portal_session';
+/**
+ * The session cookie's name. Under https it is `__Host-portal_session`: the browser keeps it only
+ * when Secure, Path=/ and without Domain, so a sibling subdomain can neither set nor shadow it.
+ * Browsers refuse that prefix without Secure, so plain http (local, the sandbox) uses
+ * `portal_session`. Only the name that applies is read.
+ */
+export function sessionCookieName(appUrl: string): string {
+  return isHttps(appUrl) ? '__Host-portal_session' : 'portal_session';
+}
+
+/** How the session cookie is set: httpOnly, SameSite=Lax, host-only (no Domain), Secure under https. */
+export function sessionCookie(session: CustomerSession, secret: string, appUrl: string) {
+  return {
+    name: sessionCookieName(appUrl),
+    value: signSession(session, secret),
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: isHttps(appUrl),
+    path: '/',
+    expires: new Date(session.expiresAt * 1000),
+  };
+}
+
+const isHttps = (appUrl: string) => new URL(appUrl).protocol === 'https:';
 /** A customer session ends with its link, and within this time at the latest. */
 export const MAX_SESSION_SECONDS = 12 * 3600;
 

@@ -23,6 +23,10 @@ export type RefusalReason =
   | 'no-payment-method'
   /** Fenerum refused the card for good. */
   | 'card-refused'
+  /** A state-changing request that did not come from our own pages (another site, another port). */
+  | 'cross-site'
+  /** A body of a type the route does not read (it takes JSON only). */
+  | 'unsupported-type'
   /** This entry point is off in this configuration (e.g. the sandbox's demo door when live). */
   | 'disabled';
 

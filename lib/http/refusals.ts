@@ -15,6 +15,8 @@ export const refusalAnswers: Record<RefusalReason, Answer> = {
   'not-confirmed': { status: 409, message: 'Not confirmed by the provider yet' },
   'no-payment-method': { status: 422, message: 'The provider returned no payment method' },
   'card-refused': { status: 422, message: 'Fenerum refused the card; please try another card' },
+  'cross-site': { status: 403, message: 'This request did not come from the card portal’s own pages, so nothing was done' },
+  'unsupported-type': { status: 415, message: 'Send the body as JSON (Content-Type: application/json)' },
   disabled: { status: 404, message: 'Not found' },
 };
 

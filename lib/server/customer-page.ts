@@ -9,5 +9,5 @@ import { appContext, type AppContext } from './context';
  */
 export async function customerPage(): Promise<{ ctx: AppContext; session: CustomerSession | null }> {
   const ctx = await appContext();
-  return { ctx, session: await readCustomerSession({ db: ctx.db, linkSecret: ctx.env.linkSecret }) };
+  return { ctx, session: await readCustomerSession({ db: ctx.db, linkSecret: ctx.env.linkSecret, appUrl: ctx.env.appUrl }) };
 }

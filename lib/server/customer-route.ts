@@ -6,6 +6,7 @@ import { refused } from '@/lib/domain/outcomes';
 import { clientIp, readJson } from '@/lib/http/read-json';
 import { appContext, type AppContext } from './context';
 import { answer, type Reply } from './reply';
+import { hasAcceptedBodyType, isOwnNavigation, isSameOrigin } from './request-origin';
 
 export type CustomerCall<B> = { req: Request; session: CustomerSession; body: B; ctx: AppContext; ip: string | null };
 
@@ -15,12 +16,19 @@ type Options<S extends z.ZodType | undefined> = {
   maxBytes?: number;
   /** How a refusal or failure reaches a person who followed a plain link (an HTML page). */
   page?: (reply: Response) => Promise<Response>;
+  /**
+   * A plain link (GET) instead of a fetch: the handler runs only for a top-level navigation from
+   * our own pages; any other request (a link on another site, an image, a prefetch) gets this
+   * page instead, whose button or link comes back as such a navigation.
+   */
+  plainLink?: { elsewhere: () => Promise<Response> };
 };
 
 /**
  * A route a customer's browser calls: the session (from the signed cookie, its link still
- * live) is required; the account comes from it alone; the body is size-limited and zod-parsed;
- * every refusal and error goes through one mapper.
+ * live) is required; the account comes from it alone. A fetch must come from our own pages
+ * (same origin) with a JSON body type, else 403/415 and nothing is done; the body is
+ * size-limited and zod-parsed; every refusal and error goes through one mapper.
  */
 export function customerRoute<S extends z.ZodType | undefined = undefined>(
   opts: Options<S>,
@@ -29,8 +37,14 @@ export function customerRoute<S extends z.ZodType | undefined = undefined>(
   return async (req) => {
     const res = await answer(async () => {
       const ctx = await appContext();
-      const session = await readCustomerSession({ db: ctx.db, linkSecret: ctx.env.linkSecret });
+      const session = await readCustomerSession({ db: ctx.db, linkSecret: ctx.env.linkSecret, appUrl: ctx.env.appUrl });
       if (!session) return refused('session-ended');
+      if (opts.plainLink) {
+        if (!isOwnNavigation(req)) return opts.plainLink.elsewhere();
+      } else {
+        if (!isSameOrigin(req, ctx.env.appUrl)) return refused('cross-site');
+        if (!hasAcceptedBodyType(req, !!opts.body)) return refused('unsupported-type');
+      }
       const body = (opts.body ? await readJson(req, opts.body, opts.maxBytes) : undefined) as S extends z.ZodType ? z.infer<S> : undefined;
       return handler({ req, session, body, ctx, ip: clientIp(req) });
     });

@@ -1,35 +1,29 @@
-import { NextResponse } from 'next/server';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { readCustomerSession } from '@/lib/auth/customer-session';
 import { openCustomerLink } from '@/lib/auth/links';
-import { linkErrorPage, linkFailureStatus } from '@/lib/auth/plain-page';
-import { SESSION_COOKIE, signSession } from '@/lib/auth/session-token';
 import { appContext } from '@/lib/server/context';
-import { answer, html, seeOther } from '@/lib/server/reply';
-
-const noLeak = { 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
+import { answer, seeOther } from '@/lib/server/reply';
+import { linkOpenedBy } from '@/lib/server/request-origin';
+import { noLeak, startSession } from '@/lib/server/start-session';
+import { askBeforeOpening } from '../open/ask-page';
+import { linkFailurePage } from '../open/refusal-pages';
 
 /**
- * Opening a customer link: a valid one starts an account-scoped session and sends the
- * browser on to /pay, so the token leaves the address bar and never reaches a Referer.
+ * Opening a customer link. The visitor's own navigation (typed, a bookmark, a mail app, our own
+ * page) starts the link's session at once and sends the browser on to /pay. Anything else asks
+ * first, and the session starts only after a click there (POST /pay/open): a link opened from
+ * another site, or fetched without Fetch Metadata (a mail scanner pre-fetching it), and any
+ * link to another account than the live session's ("You are viewing X. Open Y instead?").
  */
-export async function GET(_req: Request, route: { params: Promise<{ token: string }> }) {
+export async function GET(req: Request, route: { params: Promise<{ token: string }> }) {
   return answer(async () => {
     const [{ token }, ctx] = await Promise.all([route.params, appContext()]);
     const result = await openCustomerLink(ctx, token);
-    if (!result.ok) {
-      const [locale, t] = await Promise.all([getLocale(), getTranslations('link')]);
-      return html(linkErrorPage(result.reason, locale, t), linkFailureStatus[result.reason], noLeak);
-    }
-    const { session } = result;
-    // A relative Location: right behind any proxy, whatever host the request came in on.
-    const res: NextResponse = seeOther('/pay', noLeak);
-    res.cookies.set(SESSION_COOKIE, signSession(session, ctx.env.linkSecret), {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: new URL(ctx.env.appUrl).protocol === 'https:',
-      path: '/',
-      expires: new Date(session.expiresAt * 1000),
-    });
-    return res;
+    if (!result.ok) return linkFailurePage(result.reason);
+    const current = await readCustomerSession({ db: ctx.db, linkSecret: ctx.env.linkSecret, appUrl: ctx.env.appUrl });
+    const sameAccount = current?.accountCode === result.session.accountCode;
+    if (linkOpenedBy(req) === 'visitor' && (!current || sameAccount)) return startSession(ctx, result.session);
+    // From elsewhere to the account already on view: nothing to start, nothing to ask.
+    if (sameAccount) return seeOther('/pay', noLeak);
+    return askBeforeOpening(ctx, token, result.session, current);
   });
 }
