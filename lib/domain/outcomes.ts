@@ -23,13 +23,16 @@ export type RefusalReason =
   | 'no-payment-method'
   /** Fenerum refused the card for good. */
   | 'card-refused'
+  /** Over a cap (new card setups per account per hour); `retryAfterSeconds` says when to try again. */
+  | 'too-many'
   /** This entry point is off in this configuration (e.g. the sandbox's demo door when live). */
   | 'disabled';
 
-export type Refused = { kind: 'refused'; reason: RefusalReason; message?: string };
+export type Refused = { kind: 'refused'; reason: RefusalReason; message?: string; retryAfterSeconds?: number };
 
-export function refused(reason: RefusalReason, message?: string): Refused {
-  return message === undefined ? { kind: 'refused', reason } : { kind: 'refused', reason, message };
+export function refused(reason: RefusalReason, message?: string, retryAfterSeconds?: number): Refused {
+  const r: Refused = message === undefined ? { kind: 'refused', reason } : { kind: 'refused', reason, message };
+  return retryAfterSeconds === undefined ? r : { ...r, retryAfterSeconds };
 }
 
 export function isRefused(value: unknown): value is Refused {

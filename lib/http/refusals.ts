@@ -15,10 +15,13 @@ export const refusalAnswers: Record<RefusalReason, Answer> = {
   'not-confirmed': { status: 409, message: 'Not confirmed by the provider yet' },
   'no-payment-method': { status: 422, message: 'The provider returned no payment method' },
   'card-refused': { status: 422, message: 'Fenerum refused the card; please try another card' },
+  'too-many': { status: 429, message: 'Too many card setups were started for this account in the last hour; please try again later' },
   disabled: { status: 404, message: 'Not found' },
 };
 
 export function answerFor(r: Refused): Answer {
   const base = refusalAnswers[r.reason];
-  return r.message ? { ...base, message: r.message } : base;
+  const told = r.message ? { ...base, message: r.message } : base;
+  if (r.retryAfterSeconds === undefined) return told;
+  return { ...told, headers: { ...told.headers, 'Retry-After': String(Math.max(1, Math.ceil(r.retryAfterSeconds))) } };
 }
