@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { CustomerSession } from '@/lib/auth/session-token';
@@ -96,6 +97,25 @@ describe('Stripe: what one session can start', () => {
     expect(await stripeStart(await sessionFor(account))).toMatchObject({ kind: 'refused', reason: 'too-many' });
     expect(await writtenFor(account)).toEqual(before);
     expect(await setupIntentsAtStripe(account)).toBe(CAP);
+  });
+
+  it('an open setup whose SetupIntent Stripe no longer knows is not offered again: a new one is made', async () => {
+    const account = await freshAccount();
+    const session = await sessionFor(account);
+    const { db } = await appContext();
+    await db.insert(registrations).values({
+      id: randomUUID(),
+      gateway: 'stripe_new',
+      providerRef: `seti_gone${randomUUID().replace(/-/g, '')}`,
+      accountCode: account,
+      accountUuid: session.accountUuid,
+      linkId: session.linkId,
+      status: 'started',
+    });
+    const started = await stripeStart(session);
+    if (isRefused(started)) throw new Error('refused');
+    expect(await setupIntentsAtStripe(account)).toBe(1);
+    expect(await stripeStart(session)).toEqual(started);
   });
 
   it('another session of the account never gets this session’s open SetupIntent', async () => {

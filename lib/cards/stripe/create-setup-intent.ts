@@ -6,6 +6,7 @@ import type { Db } from '@/lib/db/connect';
 import { refused, type Refused } from '@/lib/domain/outcomes';
 import { releaseSetup, reserveSetup } from '@/lib/registrations/setup-budget';
 import { findOpenStart, startRegistration } from '@/lib/registrations/store';
+import { isStripeError } from '@/lib/stripe/errors';
 import { findOrCreateCustomer, isMissingCustomer } from './customer';
 
 export type SetupIntentStart = { clientSecret: string; setupIntentId: string };
@@ -21,7 +22,12 @@ const typesOf = (sepaEnabled: boolean) => (sepaEnabled ? ['card', 'sepa_debit'] 
 async function reusableIntent(deps: SetupIntentDeps, session: CustomerSession): Promise<SetupIntentStart | null> {
   const open = await findOpenStart(deps.db, 'stripe_new', session.accountCode, session.linkId);
   if (!open) return null;
-  const intent = await deps.stripe.setupIntents.retrieve(open.providerRef);
+  // One Stripe no longer knows (another Stripe account, a restarted sandbox) is simply not offered again.
+  const intent = await deps.stripe.setupIntents.retrieve(open.providerRef).catch((err: unknown) => {
+    if (isStripeError(err) && err.code === 'resource_missing') return null;
+    throw err;
+  });
+  if (!intent) return null;
   const sameTypes = [...(intent.allowed_payment_method_types ?? intent.payment_method_types)].sort().join() === typesOf(deps.sepaEnabled).join();
   if (intent.status !== 'requires_payment_method' || !sameTypes || !intent.client_secret) return null;
   return { clientSecret: intent.client_secret, setupIntentId: intent.id };
