@@ -48,6 +48,7 @@ declare const messages: {
     "finishingLead": "Your card is approved. We are saving it with your account; this page updates by itself.",
     "failed": "We could not save the card",
     "failedLead": "Nothing will be charged to it. Please try again, or use another card.",
+    "tooMany": "Too many card setups were started for this account in the last hour. Please try again later.",
     "declined": "The card was not approved",
     "unknown": "We could not find this card request",
     "unknownLead": "Go back to your card portal and add the card again.",

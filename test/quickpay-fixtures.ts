@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
 import { registrations } from '@/lib/db/schema';
 import { env } from '@/lib/env';
@@ -6,19 +8,24 @@ import { quickpayChecksum } from '@/lib/quickpay/checksum';
 import { startQuickpayCard } from '@/lib/cards/quickpay/start';
 import type { CustomerSession } from '@/lib/auth/session-token';
 
-export async function sessionFor(accountCode: string): Promise<CustomerSession> {
+/** A session of its own each time (its own link id), unless `linkId` names one to share. */
+export async function sessionFor(accountCode: string, linkId = `test-${randomUUID()}`): Promise<CustomerSession> {
   const account = await (await appContext()).fenerum.getAccount(accountCode);
-  return { linkId: 'test', accountCode, accountUuid: account.uuid, expiresAt: Math.floor(Date.now() / 1000) + 3600 };
+  return { linkId, accountCode, accountUuid: account.uuid, expiresAt: Math.floor(Date.now() / 1000) + 3600 };
 }
+
+/** Tests that are not about the hourly cap share accounts across runs: a cap they never reach. */
+export const TESTS_SETUPS_PER_HOUR = 1_000_000;
 
 /** What the customer's click on "Add card with QuickPay" leaves behind: a pending registration. */
 export async function startQuickpay(accountCode: string) {
   const started = await startQuickpayCard(
-    { db: (await appContext()).db, quickpay: (await appContext()).quickpay, appUrl: env().appUrl },
+    { db: (await appContext()).db, quickpay: (await appContext()).quickpay, appUrl: env().appUrl, setupsPerHour: TESTS_SETUPS_PER_HOUR },
     await sessionFor(accountCode),
     'en',
     null,
   );
+  if (isRefused(started)) throw new Error(`startQuickpayCard refused: ${started.reason}`);
   return { ...started, registration: await registration(started.registrationId) };
 }
 

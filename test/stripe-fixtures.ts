@@ -7,11 +7,14 @@ import { isRefused } from '@/lib/domain/outcomes';
 import { answerFor } from '@/lib/http/refusals';
 import { registrationReply } from '@/lib/server/registration-reply';
 import { cardSummaryOf } from '@/lib/registrations/store';
-import { sessionFor } from './quickpay-fixtures';
+import { sessionFor, TESTS_SETUPS_PER_HOUR } from './quickpay-fixtures';
 
 /** A SetupIntent made the way the portal makes it, for a customer of `account`. */
 export async function setupIntentFor(account: string, sepaEnabled = false) {
-  return createSetupIntentFor({ db: (await appContext()).db, stripe: (await appContext()).stripe, sepaEnabled }, await sessionFor(account), null);
+  const { db, stripe } = await appContext();
+  const started = await createSetupIntentFor({ db, stripe, sepaEnabled, setupsPerHour: TESTS_SETUPS_PER_HOUR }, await sessionFor(account), null);
+  if (isRefused(started)) throw new Error(`createSetupIntentFor refused: ${started.reason}`);
+  return started;
 }
 
 /** What Stripe.js does in the browser when the customer confirms with a test card. */

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { plainPage } from '@/lib/auth/plain-page';
 import { startQuickpayCard } from '@/lib/cards/quickpay/start';
+import { isRefused } from '@/lib/domain/outcomes';
 import { customerRoute } from '@/lib/server/customer-route';
 import { html, seeOther } from '@/lib/server/reply';
 
@@ -16,8 +17,14 @@ export const GET = customerRoute(
   {
     page: async (res) => {
       const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
-      const [title, lead] = res.status === 401 ? [t('portal.sessionEnded'), t('portal.sessionEndedLead')] : [t('card.failed'), t('quickpay.unavailable')];
-      return html(plainPage(title, lead, locale), res.status, noStore);
+      const [title, lead] =
+        res.status === 401
+          ? [t('portal.sessionEnded'), t('portal.sessionEndedLead')]
+          : res.status === 429
+            ? [t('card.failed'), t('card.tooMany')]
+            : [t('card.failed'), t('quickpay.unavailable')];
+      const retryAfter = res.headers.get('Retry-After');
+      return html(plainPage(title, lead, locale), res.status, retryAfter ? { ...noStore, 'Retry-After': retryAfter } : noStore);
     },
     plainLink: {
       elsewhere: async () => {
@@ -31,7 +38,8 @@ export const GET = customerRoute(
     },
   },
   async ({ session, ctx, ip }) => {
-    const { url } = await startQuickpayCard({ db: ctx.db, quickpay: ctx.quickpay, appUrl: ctx.env.appUrl }, session, await getLocale(), ip);
-    return seeOther(url, noStore);
+    const deps = { db: ctx.db, quickpay: ctx.quickpay, appUrl: ctx.env.appUrl, setupsPerHour: ctx.env.cardSetupsPerHour };
+    const started = await startQuickpayCard(deps, session, await getLocale(), ip);
+    return isRefused(started) ? started : seeOther(started.url, noStore);
   },
 );

@@ -51,6 +51,8 @@ export const registrations = pgTable(
     orderId: text('order_id'),
     accountCode: text('account_code').notNull(),
     accountUuid: text('account_uuid').notNull(),
+    /** The customer link whose session started it: that session reuses its open setup instead of making another. */
+    linkId: text('link_id'),
     /** What Fenerum registers: pm_… or the subscription id; set when verified. */
     token: text('token'),
     status: text('status').$type<RegistrationStatus>().notNull(),
@@ -77,6 +79,7 @@ export const registrations = pgTable(
     uniqueIndex('registrations_fenerum_card_uq').on(t.fenerumCardUuid),
     index('registrations_due_idx').on(t.status, t.nextAttemptAt),
     index('registrations_account_idx').on(t.accountCode, t.createdAt),
+    index('registrations_started_idx').on(t.status, t.createdAt),
   ],
 );
 
@@ -87,7 +90,12 @@ export type RegistrationStatus =
   | 'queued'
   | 'registered'
   /** Fenerum refused it for good, or the provider says it failed. */
-  | 'failed';
+  | 'failed'
+  /**
+   * Started and never finished within a day: the SetupIntent canceled at Stripe. A provider that
+   * confirms it later anyway (a QuickPay window left open) still gets it queued.
+   */
+  | 'expired';
 
 export type RegistrationRefusal =
   /** Fenerum will not take a card through this gateway for this account (a 400 naming `gateway`). */
@@ -118,3 +126,15 @@ export const stripeCustomers = pgTable('stripe_customers', {
   customerId: text('customer_id').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Every new card setup an account started (a SetupIntent, a QuickPay subscription): the hourly cap counts these. */
+export const cardSetupStarts = pgTable(
+  'card_setup_starts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountCode: text('account_code').notNull(),
+    gateway: text('gateway').$type<PortalGateway>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('card_setup_starts_account_idx').on(t.accountCode, t.createdAt)],
+);

@@ -27,13 +27,16 @@ export type RefusalReason =
   | 'cross-site'
   /** A body of a type the route does not read (it takes JSON only). */
   | 'unsupported-type'
+  /** Over a cap (new card setups per account per hour); `retryAfterSeconds` says when to try again. */
+  | 'too-many'
   /** This entry point is off in this configuration (e.g. the sandbox's demo door when live). */
   | 'disabled';
 
-export type Refused = { kind: 'refused'; reason: RefusalReason; message?: string };
+export type Refused = { kind: 'refused'; reason: RefusalReason; message?: string; retryAfterSeconds?: number };
 
-export function refused(reason: RefusalReason, message?: string): Refused {
-  return message === undefined ? { kind: 'refused', reason } : { kind: 'refused', reason, message };
+export function refused(reason: RefusalReason, message?: string, retryAfterSeconds?: number): Refused {
+  const r: Refused = message === undefined ? { kind: 'refused', reason } : { kind: 'refused', reason, message };
+  return retryAfterSeconds === undefined ? r : { ...r, retryAfterSeconds };
 }
 
 export function isRefused(value: unknown): value is Refused {

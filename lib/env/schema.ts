@@ -66,6 +66,16 @@ export const rawEnvSchema = z.object({
   FARPAY_API_URL: optional.pipe(url.optional()),
   FARPAY_API_KEY: optional,
   REGISTRATION_WORKER: onUnlessOff,
+  CARD_SETUPS_PER_HOUR: positiveInt(10),
+  // Never shorter than a customer session (12 h): no customer can still finish an expired setup from our pages.
+  STARTED_EXPIRE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(12, 'must be at least 12 (a customer session lasts up to 12 hours)')
+    .optional()
+    .transform((v) => v ?? 24),
+  INBOX_RETENTION_DAYS: positiveInt(30),
+  LINK_RETENTION_DAYS: positiveInt(30),
 });
 
 export type RawEnv = z.input<typeof rawEnvSchema>;
@@ -120,6 +130,13 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR ?? '.data/pglite',
     registrationWorker: e.REGISTRATION_WORKER,
+    /** New card setups (SetupIntents, QuickPay subscriptions) one account may start per hour. */
+    cardSetupsPerHour: e.CARD_SETUPS_PER_HOUR,
+    maintenance: {
+      expireStartedAfterHours: e.STARTED_EXPIRE_HOURS,
+      inboxRetentionDays: e.INBOX_RETENTION_DAYS,
+      linkRetentionDays: e.LINK_RETENTION_DAYS,
+    },
     linkSecret: e.LINK_SECRET ?? sandboxSecrets.LINK_SECRET,
     portalApiKey: e.PORTAL_API_KEY ?? sandboxSecrets.PORTAL_API_KEY,
     fenerum: {

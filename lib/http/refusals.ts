@@ -17,10 +17,13 @@ export const refusalAnswers: Record<RefusalReason, Answer> = {
   'card-refused': { status: 422, message: 'Fenerum refused the card; please try another card' },
   'cross-site': { status: 403, message: 'This request did not come from the card portal’s own pages, so nothing was done' },
   'unsupported-type': { status: 415, message: 'Send the body as JSON (Content-Type: application/json)' },
+  'too-many': { status: 429, message: 'Too many card setups were started for this account in the last hour; please try again later' },
   disabled: { status: 404, message: 'Not found' },
 };
 
 export function answerFor(r: Refused): Answer {
   const base = refusalAnswers[r.reason];
-  return r.message ? { ...base, message: r.message } : base;
+  const told = r.message ? { ...base, message: r.message } : base;
+  if (r.retryAfterSeconds === undefined) return told;
+  return { ...told, headers: { ...told.headers, 'Retry-After': String(Math.max(1, Math.ceil(r.retryAfterSeconds))) } };
 }

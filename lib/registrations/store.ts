@@ -25,7 +25,15 @@ export const LEASE_MS = 60_000;
  */
 export async function startRegistration(
   db: Db,
-  input: { id: string; gateway: Registration['gateway']; providerRef: string; orderId?: string; accountCode: string; accountUuid: string },
+  input: {
+    id: string;
+    gateway: Registration['gateway'];
+    providerRef: string;
+    orderId?: string;
+    accountCode: string;
+    accountUuid: string;
+    linkId?: string;
+  },
 ): Promise<Registration> {
   const [row] = await db
     .insert(registrations)
@@ -33,6 +41,24 @@ export async function startRegistration(
     .onConflictDoNothing({ target: [registrations.gateway, registrations.providerRef] })
     .returning();
   if (!row) throw new Error(`${input.gateway} ${input.providerRef} is already registered here`);
+  return row;
+}
+
+/** The newest setup this session (its link) started with `gateway` and has not finished: the one to offer again. */
+export async function findOpenStart(db: Db, gateway: Registration['gateway'], accountCode: string, linkId: string): Promise<Registration | undefined> {
+  const [row] = await db
+    .select()
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.gateway, gateway),
+        eq(registrations.accountCode, accountCode),
+        eq(registrations.linkId, linkId),
+        eq(registrations.status, 'started'),
+      ),
+    )
+    .orderBy(desc(registrations.createdAt))
+    .limit(1);
   return row;
 }
 
@@ -67,7 +93,11 @@ export async function findRegistration(db: Db, gateway: Registration['gateway'],
   return row;
 }
 
-/** The provider confirmed the card: queue it for Fenerum (once; later calls change nothing). */
+/**
+ * The provider confirmed the card: queue it for Fenerum (once; later calls change nothing). An
+ * expired registration is queued too: a provider that confirmed it after all (a QuickPay window
+ * finished late) has the card, and Fenerum must get it.
+ */
 export async function queueRegistration(db: Db, id: string, token: string, card: CardSummary | null): Promise<Registration | undefined> {
   await db
     .update(registrations)
@@ -81,7 +111,7 @@ export async function queueRegistration(db: Db, id: string, token: string, card:
       nextAttemptAt: sql`now()`,
       updatedAt: sql`now()`,
     })
-    .where(and(eq(registrations.id, id), eq(registrations.status, 'started')));
+    .where(and(eq(registrations.id, id), inArray(registrations.status, ['started', 'expired'])));
   return getRegistration(db, id);
 }
 

@@ -7,6 +7,7 @@ import { env } from '@/lib/env';
 import type { Env } from '@/lib/env/schema';
 import { createFenerumClient } from '@/lib/fenerum/client';
 import type { FenerumClient } from '@/lib/fenerum/types';
+import { startMaintenance } from '@/lib/maintenance/job';
 import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
 import { createRegistrar, type Registrar } from '@/lib/registrations/registrar';
@@ -71,9 +72,11 @@ async function buildContext(): Promise<AppContext> {
   };
 }
 
-/** Starts this process's background work once (instrumentation.ts calls it at start). */
+/** Starts this process's background work once (instrumentation.ts calls it at start): maintenance, and the registration worker. */
 export async function startProcessWork(): Promise<void> {
   const ctx = await appContext();
+  // In every instance: expiring unfinished setups claims its rows (SKIP LOCKED); retention deletes are harmless twice.
+  processSingleton('maintenance', () => startMaintenance({ db: ctx.db, stripe: ctx.stripe }, ctx.env.maintenance));
   if (!ctx.env.registrationWorker) return;
   processSingleton('registration-worker', () => ctx.registrar.startWorker());
 }

@@ -37,7 +37,7 @@ export async function receiveQuickpayCallback(db: Db, raw: string, resourceType:
   if (!isSavedCard(sub)) return { kind: 'ignored', reason: 'no saved card (yet)' };
   if (sub.order_id !== reg.orderId) return { kind: 'ignored', reason: 'order_id does not match' };
   if (sub.test_mode && !policy.acceptTestMode) {
-    if (reg.status === 'started') await markFailed(db, reg, TEST_MODE_REFUSED, 'test-mode');
+    if (reg.status === 'started' || reg.status === 'expired') await markFailed(db, reg, TEST_MODE_REFUSED, 'test-mode');
     return { kind: 'ignored', reason: 'a test card, and QuickPay runs with a live key' };
   }
   const queued = await queueRegistration(db, reg.id, String(sub.id), cardOf(sub));

@@ -3,27 +3,60 @@ import type Stripe from 'stripe';
 import { audit } from '@/lib/audit';
 import type { CustomerSession } from '@/lib/auth/session-token';
 import type { Db } from '@/lib/db/connect';
-import { startRegistration } from '@/lib/registrations/store';
+import { refused, type Refused } from '@/lib/domain/outcomes';
+import { releaseSetup, reserveSetup } from '@/lib/registrations/setup-budget';
+import { findOpenStart, startRegistration } from '@/lib/registrations/store';
+import { isStripeError } from '@/lib/stripe/errors';
 import { findOrCreateCustomer, isMissingCustomer } from './customer';
 
 export type SetupIntentStart = { clientSecret: string; setupIntentId: string };
+export type SetupIntentDeps = { db: Db; stripe: Stripe; sepaEnabled: boolean; setupsPerHour: number };
+
+const typesOf = (sepaEnabled: boolean) => (sepaEnabled ? ['card', 'sepa_debit'] : ['card']);
+
+/**
+ * The session's own open SetupIntent, re-read from Stripe, while the customer can still enter a
+ * card into it (`requires_payment_method`, same payment methods): a reload or a second click
+ * gets it again instead of a new one.
+ */
+async function reusableIntent(deps: SetupIntentDeps, session: CustomerSession): Promise<SetupIntentStart | null> {
+  const open = await findOpenStart(deps.db, 'stripe_new', session.accountCode, session.linkId);
+  if (!open) return null;
+  // One Stripe no longer knows (another Stripe account, a restarted sandbox) is simply not offered again.
+  const intent = await deps.stripe.setupIntents.retrieve(open.providerRef).catch((err: unknown) => {
+    if (isStripeError(err) && err.code === 'resource_missing') return null;
+    throw err;
+  });
+  if (!intent) return null;
+  const sameTypes = [...(intent.allowed_payment_method_types ?? intent.payment_method_types)].sort().join() === typesOf(deps.sepaEnabled).join();
+  if (intent.status !== 'requires_payment_method' || !sameTypes || !intent.client_secret) return null;
+  return { clientSecret: intent.client_secret, setupIntentId: intent.id };
+}
 
 /**
  * A SetupIntent for the session's account: off-session use (Fenerum charges later without the
- * customer), the account in its metadata, and our pending registration keyed by its id.
+ * customer), the account in its metadata, and our pending registration keyed by its id. The
+ * session's open one is offered again; a new one counts against the account's hourly cap.
  */
-export async function createSetupIntentFor(
-  deps: { db: Db; stripe: Stripe; sepaEnabled: boolean },
-  session: CustomerSession,
-  ip: string | null,
-): Promise<SetupIntentStart> {
+export async function createSetupIntentFor(deps: SetupIntentDeps, session: CustomerSession, ip: string | null): Promise<SetupIntentStart | Refused> {
+  const reused = await reusableIntent(deps, session);
+  if (reused) return reused;
+  const slot = await reserveSetup(deps.db, session.accountCode, 'stripe_new', { perHour: deps.setupsPerHour });
+  if (!slot.ok) return refused('too-many', undefined, slot.retryAfterSeconds);
+  return makeSetupIntent(deps, session, ip).catch(async (err: unknown) => {
+    await releaseSetup(deps.db, slot.id);
+    throw err;
+  });
+}
+
+async function makeSetupIntent(deps: SetupIntentDeps, session: CustomerSession, ip: string | null): Promise<SetupIntentStart> {
   const registrationId = randomUUID();
   const create = (customer: string) =>
     deps.stripe.setupIntents.create(
       {
         customer,
         usage: 'off_session',
-        allowed_payment_method_types: deps.sepaEnabled ? ['card', 'sepa_debit'] : ['card'],
+        allowed_payment_method_types: typesOf(deps.sepaEnabled),
         metadata: { fenerum_account: session.accountCode, portal_registration: registrationId },
       },
       { idempotencyKey: `portal-seti-${registrationId}-${customer}` },
@@ -41,6 +74,7 @@ export async function createSetupIntentFor(
     providerRef: intent.id,
     accountCode: session.accountCode,
     accountUuid: session.accountUuid,
+    linkId: session.linkId,
   });
   await audit(deps.db, {
     actor: `customer:${session.accountCode}`,

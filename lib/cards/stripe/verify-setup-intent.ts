@@ -28,7 +28,8 @@ export async function verifySetupIntent(deps: VerifyDeps, setupIntentId: string,
   // Refuse before asking Stripe: another account's id, or one this portal never made.
   if (!reg) return refused('not-found', 'No card setup with that id was started here');
   if (account !== null && reg.accountCode !== account) return refused('other-account', 'That card setup belongs to another account');
-  if (reg.status !== 'started') return { kind: 'verified', registration: reg };
+  // An expired one is still asked about: Stripe may have confirmed it just before it was canceled.
+  if (reg.status !== 'started' && reg.status !== 'expired') return { kind: 'verified', registration: reg };
 
   const intent = await deps.stripe.setupIntents.retrieve(setupIntentId, { expand: ['payment_method'] });
   // stripe-node returns any 4xx/5xx body without an `error` key as if it were the object (a proxy's outage page, say).

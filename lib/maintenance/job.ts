@@ -1,0 +1,53 @@
+import { audit } from '@/lib/audit';
+import { deleteOldSetupStarts } from '@/lib/registrations/setup-budget';
+import { expireStartedRegistrations, type ExpireDeps, type ExpireReport } from './expire-started';
+import { applyRetention, type RetentionReport } from './retention';
+
+export type MaintenanceSettings = { expireStartedAfterHours: number; inboxRetentionDays: number; linkRetentionDays: number };
+export type MaintenanceReport = ExpireReport & { deleted: RetentionReport & { setupStarts: number } };
+
+/** Every few minutes in every instance; the expiry claims its rows, the deletes are harmless twice. */
+export const MAINTENANCE_INTERVAL_MS = 5 * 60_000;
+
+/** One run: expire setups left unfinished, then delete what is past its retention. */
+export async function runMaintenance(deps: ExpireDeps, settings: MaintenanceSettings): Promise<MaintenanceReport> {
+  const expired = await expireStartedRegistrations(deps, { olderThanHours: settings.expireStartedAfterHours });
+  const deleted = await applyRetention(deps.db, { inboxDays: settings.inboxRetentionDays, linkDays: settings.linkRetentionDays });
+  const setupStarts = await deleteOldSetupStarts(deps.db);
+  if (deleted.inbox > 0 || deleted.links > 0) {
+    await audit(deps.db, {
+      actor: 'system',
+      action: 'retention.deleted',
+      details: { inbox: deleted.inbox, issuedLinks: deleted.links, inboxDays: settings.inboxRetentionDays, linkDays: settings.linkRetentionDays },
+    });
+  }
+  return { ...expired, deleted: { ...deleted, setupStarts } };
+}
+
+/** Runs the job soon after start and then every `intervalMs` until stopped; a failed run is logged and the next one tries again. */
+export function startMaintenance(
+  deps: ExpireDeps,
+  settings: MaintenanceSettings,
+  opts: { intervalMs?: number; firstAfterMs?: number; onError?: (err: unknown) => void } = {},
+): { stop: () => Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = runMaintenance(deps, settings)
+        .catch(opts.onError ?? ((err: unknown) => console.error('maintenance run failed', err)))
+        .finally(() => schedule(opts.intervalMs ?? MAINTENANCE_INTERVAL_MS));
+    }, ms);
+    timer.unref();
+  };
+  schedule(opts.firstAfterMs ?? 30_000);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

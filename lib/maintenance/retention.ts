@@ -1,0 +1,25 @@
+import { lt, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/connect';
+import { inbox, issuedLinks } from '@/lib/db/schema';
+
+export type RetentionSettings = { inboxDays: number; linkDays: number };
+export type RetentionReport = { inbox: number; links: number };
+
+const daysAgo = (days: number) => sql`now() - ${`${days} days`}::interval`;
+
+/**
+ * Deletes provider callbacks stored more than `inboxDays` ago (a provider's repeat comes within
+ * days) and customer links expired more than `linkDays` ago. The audit log is never touched:
+ * it is append-only (a trigger refuses UPDATE and DELETE) and kept.
+ */
+export async function applyRetention(db: Db, settings: RetentionSettings): Promise<RetentionReport> {
+  const oldInbox = await db
+    .delete(inbox)
+    .where(lt(inbox.receivedAt, daysAgo(settings.inboxDays)))
+    .returning({ id: inbox.id });
+  const oldLinks = await db
+    .delete(issuedLinks)
+    .where(lt(issuedLinks.expiresAt, daysAgo(settings.linkDays)))
+    .returning({ id: issuedLinks.id });
+  return { inbox: oldInbox.length, links: oldLinks.length };
+}
