@@ -76,7 +76,7 @@ export class RateLimiter {
     this.defaultPriority = opts.defaultPriority ?? 'registration';
     const lane = (p: CallPriority) => {
       const share = Math.min(1, Math.max(0, opts.lanes?.[p]?.share ?? 1));
-      return { maxWaitMs: opts.lanes?.[p]?.maxWaitMs ?? Infinity, cap: Math.max(1, Math.floor(this.limit * share)) };
+      return { maxWaitMs: opts.lanes?.[p]?.maxWaitMs ?? Infinity, cap: Math.max(1, Math.floor(this.limit * share + 1e-9)) }; // 60 × 2/3 is 40, not 39.999…
     };
     this.lanes = { interactive: lane('interactive'), registration: lane('registration'), bulk: lane('bulk') };
   }
