@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: every benchmark against a production build and the sandbox, each printed
  * as a ratio to a baseline measured in the same run (these machines are shared and noisy).
- * `--build` rebuilds first; `--seconds N` sets the length of each throughput sample.
+ * `--build` rebuilds first; `--seconds N` sets the length of each throughput sample;
+ * `--only pages|queue|links` runs one group.
  */
 import { sandboxControl, type FenerumSettings } from '../sandbox/control-client';
 import { benchPortalJs } from './client-js';
-import { ensureBuild, startHarness } from './harness';
+import { ensureBuild, startHarness, type Harness } from './harness';
+import { benchLinksBurst } from './links-burst';
 import { benchPortalThroughput } from './portal-throughput';
 import { benchCallbacks } from './quickpay-callbacks';
 import { benchQueueDrain } from './queue-drain';
@@ -14,6 +16,9 @@ type Result = { name: string; ratio: string; value: string; baseline: string };
 const secondsArg = process.argv.indexOf('--seconds');
 const seconds = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 5;
 const DRAIN_LIMIT = 600;
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
+const want = (group: string) => only === undefined || only === group;
 
 async function settings(h: Awaited<ReturnType<typeof startHarness>>, body: FenerumSettings) {
   await sandboxControl(h.sandbox.urls).fenerum.settings(body);
@@ -22,24 +27,33 @@ async function settings(h: Awaited<ReturnType<typeof startHarness>>, body: Fener
 await ensureBuild();
 const results: Result[] = [];
 
-// Page and callback speed: Fenerum's limit lifted, so the page is measured, not the limiter.
-let h = await startHarness({ FENERUM_RATE_LIMIT_PER_MINUTE: '1000000' });
-try {
-  await settings(h, { rateLimit: { enabled: false } });
-  results.push(await benchPortalThroughput(h, seconds), await benchPortalJs(h), await benchCallbacks(h));
-  results.push(...(await (await import('./stripe-add-card')).benchStripeAddCard(h)));
-} finally {
-  await h.stop();
+/** Runs one group on a harness of its own, stopped whatever happens. */
+async function group(name: string, env: Record<string, string>, fenerum: FenerumSettings, run: (h: Harness) => Promise<Result[]>) {
+  if (!want(name)) return;
+  const h = await startHarness(env);
+  try {
+    await settings(h, fenerum);
+    results.push(...(await run(h)));
+  } finally {
+    await h.stop();
+  }
 }
 
+// Page and callback speed: Fenerum's limit lifted, so the page is measured, not the limiter.
+await group('pages', { FENERUM_RATE_LIMIT_PER_MINUTE: '1000000' }, { rateLimit: { enabled: false } }, async (h) => [
+  await benchPortalThroughput(h, seconds),
+  await benchPortalJs(h),
+  await benchCallbacks(h),
+  ...(await (await import('./stripe-add-card')).benchStripeAddCard(h)),
+]);
+
 // The queue against Fenerum's limit, enforced on both sides.
-h = await startHarness({ FENERUM_RATE_LIMIT_PER_MINUTE: String(DRAIN_LIMIT) });
-try {
-  await settings(h, { rateLimit: { enabled: true, perMinute: DRAIN_LIMIT } });
-  results.push(await benchQueueDrain(h, DRAIN_LIMIT, 2 * DRAIN_LIMIT));
-} finally {
-  await h.stop();
-}
+await group('queue', { FENERUM_RATE_LIMIT_PER_MINUTE: String(DRAIN_LIMIT) }, { rateLimit: { enabled: true, perMinute: DRAIN_LIMIT } }, async (h) => [
+  await benchQueueDrain(h, DRAIN_LIMIT, 2 * DRAIN_LIMIT),
+]);
+
+// Link issuing against Fenerum's real 60 a minute (issue 9): customers' pages during a burst of links.
+await group('links', { FENERUM_RATE_LIMIT_PER_MINUTE: '60' }, { rateLimit: { enabled: true, perMinute: 60 } }, (h) => benchLinksBurst(h, 100));
 
 console.log('\nbenchmark                          ratio   value / baseline');
 for (const r of results) console.log(`${r.name.padEnd(34)} ${r.ratio.padStart(6)}  ${r.value} / ${r.baseline}`);

@@ -5,7 +5,9 @@ import type { Db } from '@/lib/db/connect';
 import { issuedLinks } from '@/lib/db/schema';
 import { refused, type Refused } from '@/lib/domain/outcomes';
 import { isFenerumError } from '@/lib/fenerum/errors';
-import type { Account, FenerumClient } from '@/lib/fenerum/types';
+import type { TtlCache } from '@/lib/cache/ttl-cache';
+import { cachedAccount } from '@/lib/fenerum/cached-account';
+import type { Account, CallOptions, FenerumClient } from '@/lib/fenerum/types';
 import { DEFAULT_LINK_LIFETIME, MAX_LINK_LIFETIME_MS, parseDuration } from './duration';
 import { checkLinkToken, signLinkToken } from './link-token';
 import { MAX_SESSION_SECONDS, type CustomerSession } from './session-token';
@@ -16,10 +18,19 @@ export type IssueLinkInput = {
   /** Who asked: "api", "cli", "sandbox-home", or a staff member's email. */
   issuedBy: string;
   ip?: string | null;
+  /** The account lookup's lane and the caller's signal (a route's `req.signal`); default lane `bulk`. */
+  lookup?: CallOptions;
 };
 export type IssuedLink = { id: string; url: string; expiresAt: Date; account: Account };
 /** What the link use cases need; the app's context has all of it. */
-export type LinkDeps = { db: Db; fenerum: Pick<FenerumClient, 'getAccount'>; env: { linkSecret: string; appUrl: string }; now?: () => number };
+export type LinkDeps = {
+  db: Db;
+  fenerum: Pick<FenerumClient, 'getAccount'>;
+  /** The portal's account cache (the app context's): an account looked up a moment ago costs no Fenerum call. */
+  portalCache: { accounts: TtlCache<Account> };
+  env: { linkSecret: string; appUrl: string };
+  now?: () => number;
+};
 
 /** Issues a signed, expiring link to one account's portal and records it in the audit log. */
 export async function issueCustomerLink(deps: LinkDeps, input: IssueLinkInput): Promise<IssuedLink | Refused> {
@@ -29,7 +40,7 @@ export async function issueCustomerLink(deps: LinkDeps, input: IssueLinkInput): 
 
   let account: Account;
   try {
-    account = await deps.fenerum.getAccount(input.accountCode);
+    account = await cachedAccount(deps.portalCache.accounts, deps.fenerum, input.accountCode, { priority: 'bulk', ...input.lookup });
   } catch (err) {
     if (isFenerumError(err) && err.isNotFound) return refused('not-found', `Unknown account: ${input.accountCode}`);
     throw err;

@@ -1,4 +1,5 @@
 import { TtlCache } from '@/lib/cache/ttl-cache';
+import { cachedAccount } from '@/lib/fenerum/cached-account';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import type { Account, FenerumClient, PaymentCard } from '@/lib/fenerum/types';
 
@@ -18,13 +19,16 @@ export function createPortalCache(): PortalCache {
 
 export type PortalDeps = { fenerum: Pick<FenerumClient, 'getAccount' | 'listPaymentCards'>; portalCache: PortalCache };
 
+/** A customer waits on the page: its Fenerum calls go before registrations and bulk callers (lib/fenerum/http.ts). */
+const interactive = { priority: 'interactive' } as const;
+
 /** What the customer portal shows: the account and its active cards, latest expiry first. */
 export async function loadPortal(deps: PortalDeps, accountCode: string, accountUuid: string): Promise<Portal> {
   const { accounts, cardLists } = deps.portalCache;
   try {
     const [account, cards] = await Promise.all([
-      accounts.get(accountCode, () => deps.fenerum.getAccount(accountCode)),
-      cardLists.get(accountUuid, () => deps.fenerum.listPaymentCards({ code: accountCode, uuid: accountUuid })),
+      cachedAccount(accounts, deps.fenerum, accountCode, interactive),
+      cardLists.get(accountUuid, () => deps.fenerum.listPaymentCards({ code: accountCode, uuid: accountUuid }, interactive)),
     ]);
     const active = cards.filter((c) => c.active && c.accountUuid === account.uuid).sort((a, b) => b.expYear * 12 + b.expMonth - (a.expYear * 12 + a.expMonth));
     return { ok: true, account, cards: active };

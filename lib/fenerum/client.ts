@@ -4,7 +4,7 @@ import { keepAccountCards } from './account-cards';
 import { FenerumError } from './errors';
 import { actorHeaders, createFenerumHttp } from './http';
 import { toAccount, toPaymentCard } from './map';
-import type { Actor, FenerumClient, FenerumClientConfig, Gateway } from './types';
+import type { Actor, CallOptions, FenerumClient, FenerumClientConfig, Gateway } from './types';
 import { fenerumAccountSchema, fenerumPageSchema, fenerumPaymentCardSchema, fenerumSelfServiceSchema } from './wire';
 
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './http';
@@ -37,7 +37,7 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
   };
 
   /** Reads every page, following `next` only while it stays on Fenerum's origin. */
-  async function listAll<S extends z.ZodType, R>(first: URL, item: S, map: (raw: z.infer<S>) => R, operation: string): Promise<R[]> {
+  async function listAll<S extends z.ZodType, R>(first: URL, item: S, map: (raw: z.infer<S>) => R, operation: string, opts: CallOptions): Promise<R[]> {
     const schema = fenerumPageSchema(item);
     const out: R[] = [];
     const seen = new Set<string>();
@@ -47,7 +47,7 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
         throw new FenerumError({ kind: 'invalid_response', status: 200, detail: 'the pages of a list loop', operation });
       }
       seen.add(next.href);
-      const page: z.infer<typeof schema> = await call({ method: 'GET', path: next, schema, operation, idempotent: true });
+      const page: z.infer<typeof schema> = await call({ method: 'GET', path: next, schema, operation, idempotent: true, ...opts });
       for (const raw of page.results) out.push(map(raw));
       next = page.next === null ? null : new URL(page.next, next);
       if (next && next.origin !== base.origin) {
@@ -64,23 +64,25 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
   }
 
   return {
-    async getAccount(code: string) {
+    async getAccount(code: string, opts: CallOptions = {}) {
       const operation = 'GET /accounts/{code}/';
       const url = api(`accounts/${segment(code, 'account code', operation)}/`);
-      return toAccount(await call({ method: 'GET', path: url, schema: fenerumAccountSchema, operation, idempotent: true }));
+      return toAccount(await call({ method: 'GET', path: url, schema: fenerumAccountSchema, operation, idempotent: true, ...opts }));
     },
 
-    async listAccounts() {
-      return listAll(api('accounts/', { page_size: String(PAGE_SIZE) }), fenerumAccountSchema, toAccount, 'GET /accounts/');
+    /** Every account: a bulk caller unless told otherwise. */
+    async listAccounts(opts: CallOptions = {}) {
+      const url = api('accounts/', { page_size: String(PAGE_SIZE) });
+      return listAll(url, fenerumAccountSchema, toAccount, 'GET /accounts/', { priority: 'bulk', ...opts });
     },
 
     /** By account code, as Fenerum documents; only cards whose `account` is this uuid come back. */
-    async listPaymentCards(account: { code: string; uuid: string }) {
+    async listPaymentCards(account: { code: string; uuid: string }, opts: CallOptions = {}) {
       const operation = 'GET /paymentcards/?account={code}';
       const code = account.code.trim();
       if (!code || !account.uuid.trim()) throw new FenerumError({ kind: 'invalid_request', status: 0, detail: 'account code or uuid is empty', operation });
       const url = api('paymentcards/', { account: code, page_size: String(PAGE_SIZE) });
-      return keepAccountCards(await listAll(url, fenerumPaymentCardSchema, toPaymentCard, operation), { code, uuid: account.uuid.trim() });
+      return keepAccountCards(await listAll(url, fenerumPaymentCardSchema, toPaymentCard, operation, opts), { code, uuid: account.uuid.trim() });
     },
 
     getPaymentCard,

@@ -57,4 +57,11 @@ describe('FenerumError', () => {
     expect(new FenerumError({ kind: 'http', status: 400 }).isTransient).toBe(false);
     expect(new FenerumError({ kind: 'http', status: 404 }).isNotFound).toBe(true);
   });
+
+  it('tells a call never sent (over budget, left the queue) from one aborted in flight', () => {
+    const over = new FenerumError({ kind: 'over_budget', status: 0, retryAfterSeconds: 30, priority: 'bulk' });
+    expect([over.isTransient, over.mayHaveActed, over.retryAfterSeconds, over.priority]).toEqual([true, false, 30, 'bulk']);
+    expect(new FenerumError({ kind: 'aborted', status: 0, sent: false }).mayHaveActed).toBe(false);
+    expect(new FenerumError({ kind: 'aborted', status: 0, sent: true }).mayHaveActed).toBe(true);
+  });
 });

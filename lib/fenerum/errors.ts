@@ -1,9 +1,14 @@
 import { errorBrand, hasBrand } from '@/lib/errors/brand';
+import type { CallPriority } from '@/lib/provider-http';
 
 const BRAND = errorBrand('fenerum');
 
-/** What went wrong: Fenerum answered with an error, or no usable answer came. */
-export type FenerumErrorKind = 'http' | 'network' | 'timeout' | 'invalid_response' | 'invalid_request';
+/**
+ * What went wrong: Fenerum answered with an error, or no usable answer came; or the call was
+ * never sent: this process's budget of Fenerum calls is spent for the caller's lane
+ * (`over_budget`, with retryAfterSeconds), or the caller went away (`aborted`).
+ */
+export type FenerumErrorKind = 'http' | 'network' | 'timeout' | 'invalid_response' | 'invalid_request' | 'over_budget' | 'aborted';
 
 export type FenerumErrorInit = {
   kind: FenerumErrorKind;
@@ -15,6 +20,10 @@ export type FenerumErrorInit = {
   /** What was asked, e.g. "GET /accounts/{code}/", for logs. No ids, no secrets. */
   operation?: string;
   cause?: unknown;
+  /** For `over_budget`: the lane that was refused. */
+  priority?: CallPriority;
+  /** For `aborted`: the request had gone out before the caller left. */
+  sent?: boolean;
 };
 
 const MAX_DETAIL = 300;
@@ -32,6 +41,8 @@ export class FenerumError extends Error {
   readonly fieldErrors: Record<string, string[]>;
   readonly retryAfterSeconds?: number;
   readonly operation?: string;
+  readonly priority?: CallPriority;
+  private readonly sent: boolean;
 
   constructor(init: FenerumErrorInit) {
     const fieldErrors = init.fieldErrors ?? {};
@@ -44,24 +55,28 @@ export class FenerumError extends Error {
     this.fieldErrors = fieldErrors;
     if (init.retryAfterSeconds !== undefined) this.retryAfterSeconds = init.retryAfterSeconds;
     if (init.operation !== undefined) this.operation = init.operation;
+    if (init.priority !== undefined) this.priority = init.priority;
+    this.sent = init.sent ?? false;
   }
 
   get isNotFound(): boolean {
     return this.kind === 'http' && this.status === 404;
   }
 
-  /** Worth trying again later: rate-limited, Fenerum failing, or no answer. */
+  /** Worth trying again later: rate-limited (by Fenerum or by our own budget), Fenerum failing, or no answer. */
   get isTransient(): boolean {
-    return this.kind === 'network' || this.kind === 'timeout' || this.status === 429 || this.status >= 500;
+    return ['network', 'timeout', 'over_budget', 'aborted'].includes(this.kind) || this.status === 429 || this.status >= 500;
   }
 
   /**
    * Fenerum may have done what was asked even though we got no good answer: a timeout, a
    * dropped connection, or a 500/502/504 (a 503 or 429 means it did nothing). A create after
-   * such an error must look before it creates again (Fenerum has no idempotency key).
+   * such an error must look before it creates again (Fenerum has no idempotency key). A call
+   * aborted in flight may have arrived too; one that left the limiter's queue, or was over
+   * budget, was never sent.
    */
   get mayHaveActed(): boolean {
-    return this.kind === 'timeout' || this.kind === 'network' || [500, 502, 504].includes(this.status);
+    return this.kind === 'timeout' || this.kind === 'network' || (this.kind === 'aborted' && this.sent) || [500, 502, 504].includes(this.status);
   }
 }
 
@@ -81,6 +96,10 @@ function describe(kind: FenerumErrorKind, status: number, detail: string | null,
       return `Fenerum sent a response the portal does not understand${where}`;
     case 'invalid_request':
       return `Invalid request to Fenerum${where}: ${detail ?? 'bad input'}`;
+    case 'over_budget':
+      return `Not sent to Fenerum${where}: this process's budget of Fenerum calls is spent for now`;
+    case 'aborted':
+      return `Fenerum call given up${where}: the caller went away`;
     case 'http': {
       const parts = Object.entries(fields).map(([f, msgs]) => `${f}: ${msgs.join(' ')}`);
       const text = [detail, ...parts].filter(Boolean).join('; ');

@@ -6,6 +6,18 @@ import type { Actor, FenerumClientConfig } from './types';
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_RETRIES = 3;
 
+/**
+ * The limiter's lanes (issue 9): a customer's page waits up to 10 s for a slot; a card being
+ * registered (the queue, a return page) as long as it takes, as before; bulk callers (links
+ * issued by an API client, listing every account) fill at most two thirds of the minute, so a
+ * burst of them leaves room for customers, and are refused within 2 s, with a Retry-After.
+ */
+export const FENERUM_LANES: NonNullable<FenerumClientConfig['lanes']> = {
+  interactive: { maxWaitMs: 10_000, share: 1 },
+  registration: { maxWaitMs: Infinity, share: 1 },
+  bulk: { maxWaitMs: 2_000, share: 2 / 3 },
+};
+
 /** A provider-http failure as a FenerumError (the one error the rest of the app knows). */
 export function toFenerumError(f: ProviderFailure, call: { operation: string }): FenerumError {
   const operation = call.operation;
@@ -17,6 +29,10 @@ export function toFenerumError(f: ProviderFailure, call: { operation: string }):
       return new FenerumError({ kind: 'invalid_response', status: f.status, detail: f.detail, operation, cause: f.cause });
     case 'invalid_request':
       return new FenerumError({ kind: 'invalid_request', status: 0, detail: f.detail, operation });
+    case 'over_budget':
+      return new FenerumError({ kind: 'over_budget', status: 0, retryAfterSeconds: f.retryAfterSeconds, priority: f.priority, operation });
+    case 'aborted':
+      return new FenerumError({ kind: 'aborted', status: 0, sent: f.sent, operation, cause: f.cause });
     case 'http': {
       const { detail, fieldErrors } = parseErrorBody(f.body);
       return new FenerumError({ kind: 'http', status: f.status, detail, fieldErrors, retryAfterSeconds: f.retryAfterSeconds, operation });
@@ -53,6 +69,6 @@ export function createFenerumHttp(config: FenerumClientConfig): ProviderHttp {
     random: config.random,
     // The limiter waits on the injected sleep only with an injected clock: a fake sleep on the
     // real clock would spin until real time caught up.
-    limiter: new RateLimiter(config.now ? { limit: config.ratePerMinute, now, sleep } : { limit: config.ratePerMinute }),
+    limiter: new RateLimiter({ limit: config.ratePerMinute, lanes: config.lanes ?? FENERUM_LANES, ...(config.now ? { now, sleep } : {}) }),
   });
 }

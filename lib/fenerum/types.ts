@@ -1,3 +1,6 @@
+import type { CallPriority } from '@/lib/provider-http';
+import type { Lane } from './rate-limiter';
+
 /** The app's view of Fenerum: no wire shapes here (those are in wire.ts). */
 export type Gateway = 'stripe_new' | 'stripe' | 'quickpay';
 
@@ -39,13 +42,21 @@ export type FenerumClientConfig = {
    * too, so a test fakes time with both; without it the limiter keeps real time.
    */
   now?: () => number;
+  /** The rate limiter's lanes; default FENERUM_LANES (http.ts). */
+  lanes?: Partial<Record<CallPriority, Partial<Lane>>>;
 };
 
+/**
+ * How one read is made: its lane in the rate limiter (default `registration`; listing every
+ * account defaults to `bulk`), and the caller's signal, after which it is not sent (or aborted).
+ */
+export type CallOptions = { priority?: CallPriority; signal?: AbortSignal };
+
 export type FenerumClient = {
-  getAccount(code: string): Promise<Account>;
-  listAccounts(): Promise<Account[]>;
+  getAccount(code: string, opts?: CallOptions): Promise<Account>;
+  listAccounts(opts?: CallOptions): Promise<Account[]>;
   /** The account's cards, asked by code (as documented); a card of any other account is dropped. */
-  listPaymentCards(account: { code: string; uuid: string }): Promise<PaymentCard[]>;
+  listPaymentCards(account: { code: string; uuid: string }, opts?: CallOptions): Promise<PaymentCard[]>;
   getPaymentCard(uuid: string): Promise<PaymentCard>;
   createPaymentCard(input: { accountUuid: string; gateway: Gateway; token: string }, actor?: Actor): Promise<PaymentCard>;
   disablePaymentCard(uuid: string, actor?: Actor): Promise<PaymentCard>;

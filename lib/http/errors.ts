@@ -46,6 +46,11 @@ const later = { 'Retry-After': '60' };
 export function providerFailure(err: unknown): ProviderFailure | null {
   if (isFenerumError(err)) {
     if (err.isNotFound) return { provider: 'fenerum', status: 404, message: 'Not found at Fenerum' };
+    if (err.kind === 'over_budget') {
+      const seconds = String(err.retryAfterSeconds ?? 60);
+      const message = `Too many requests to Fenerum right now; please try again in ${seconds} seconds`;
+      return { provider: 'fenerum', status: 503, message, headers: { 'Retry-After': seconds } };
+    }
     if (err.isTransient)
       return { provider: 'fenerum', status: 503, message: 'Fenerum is not answering right now; please try again in a minute', headers: later };
     return { provider: 'fenerum', status: 502, message: 'Fenerum refused the request' };

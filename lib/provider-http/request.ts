@@ -1,3 +1,4 @@
+import { isLimiterRefusal } from './limiter-refusal';
 import { parseRetryAfter } from './retry-after';
 import { retryDelayMs } from './retry-policy';
 import type { ProviderCall, ProviderFailure, ProviderHttpConfig } from './types';
@@ -46,6 +47,20 @@ export function createProviderHttp<E extends Error>(config: ProviderHttpConfig<E
     return url.origin === baseUrl.origin ? url : undefined;
   }
 
+  /** A slot from the limiter (none needed without one), or why the call is not sent at all. */
+  async function acquireSlot(call: ProviderCall<unknown>): Promise<{ ok: true; release: () => void } | { ok: false; failure: ProviderFailure }> {
+    if (call.signal?.aborted) return { ok: false, failure: { kind: 'aborted', sent: false } };
+    if (!config.limiter) return { ok: true, release: () => {} };
+    try {
+      return { ok: true, release: await config.limiter.acquire({ priority: call.priority, signal: call.signal }) };
+    } catch (err) {
+      if (!isLimiterRefusal(err)) throw err;
+      if (err.reason === 'aborted') return { ok: false, failure: { kind: 'aborted', sent: false } };
+      const retryAfterSeconds = Math.max(1, Math.ceil(err.retryAfterMs / 1000));
+      return { ok: false, failure: { kind: 'over_budget', retryAfterSeconds, priority: err.priority ?? call.priority ?? 'registration' } };
+    }
+  }
+
   async function attempt<T>(call: ProviderCall<T>, url: URL): Promise<Attempt<T>> {
     const headers: Record<string, string> = { Accept: 'application/json', ...config.headers, ...call.headers };
     const init: RequestInit = { method: call.method, headers, redirect: 'manual' };
@@ -53,15 +68,19 @@ export function createProviderHttp<E extends Error>(config: ProviderHttpConfig<E
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(call.body);
     }
-    const release = config.limiter ? await config.limiter.acquire() : () => {};
+    const slot = await acquireSlot(call);
+    if (!slot.ok) return slot;
+    const release = slot.release;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), config.timeoutMs);
+    const signal = call.signal ? AbortSignal.any([controller.signal, call.signal]) : controller.signal;
     let res: Response;
     let text: string;
     try {
-      res = await doFetch(url, { ...init, signal: controller.signal });
+      res = await doFetch(url, { ...init, signal });
       text = await res.text();
     } catch (cause) {
+      if (call.signal?.aborted) return { ok: false, failure: { kind: 'aborted', sent: true, cause } };
       return { ok: false, failure: { kind: controller.signal.aborted ? 'timeout' : 'network', cause } };
     } finally {
       clearTimeout(timer);
@@ -95,7 +114,7 @@ export function createProviderHttp<E extends Error>(config: ProviderHttpConfig<E
         const wait = retryDelayMs(result.failure, call.idempotent, n, { random, backoff: config.backoff, maxRetryAfterSeconds });
         // A 429 holds every call back, this one's last attempt included: the provider asked.
         if (wait !== undefined && result.failure.kind === 'http' && result.failure.status === 429) config.limiter?.pauseFor?.(wait);
-        if (wait === undefined || n >= config.maxRetries) throw fail(result.failure);
+        if (wait === undefined || n >= config.maxRetries || call.signal?.aborted) throw fail(result.failure);
         await sleep(wait);
       }
     },

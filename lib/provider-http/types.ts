@@ -11,7 +11,17 @@ export type ProviderFailure =
   | { kind: 'timeout'; cause: unknown }
   | { kind: 'http'; status: number; body: unknown; retryAfterSeconds?: number }
   | { kind: 'invalid_response'; status: number; detail: string; cause: unknown }
-  | { kind: 'invalid_request'; detail: string };
+  | { kind: 'invalid_request'; detail: string }
+  /** The limiter would not give this caller a slot within its lane's bounded wait; nothing was sent. */
+  | { kind: 'over_budget'; retryAfterSeconds: number; priority: CallPriority }
+  /** The caller's AbortSignal fired: `sent` says whether the request had already gone out. */
+  | { kind: 'aborted'; sent: boolean; cause?: unknown };
+
+/**
+ * Who is asking, for the rate limiter: a person waiting on a page first, then a card being
+ * registered, then bulk callers (an API client issuing links, a list of every account).
+ */
+export type CallPriority = 'interactive' | 'registration' | 'bulk';
 
 export type ProviderCall<T> = {
   method: HttpMethod;
@@ -33,11 +43,19 @@ export type ProviderCall<T> = {
    * connection refused).
    */
   idempotent: boolean;
+  /** The limiter's lane for this call; the limiter's default when absent. */
+  priority?: CallPriority;
+  /**
+   * The caller's signal (a route's `req.signal`): once it fires, a call still waiting for a slot
+   * leaves the queue without being sent, a call in flight is aborted, and nothing is retried.
+   */
+  signal?: AbortSignal;
 };
 
 /** A limiter around each attempt: a slot before sending, released once the answer is in. */
 export type RateLimiterHook = {
-  acquire(): Promise<() => void>;
+  /** Rejects with a LimiterRefusal (limiter-refusal.ts) when the caller is over budget or gone. */
+  acquire(opts?: { priority?: CallPriority; signal?: AbortSignal }): Promise<() => void>;
   /** Holds every call back for `ms` (the provider said 429 with a wait). */
   pauseFor?(ms: number): void;
 };

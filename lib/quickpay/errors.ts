@@ -51,6 +51,9 @@ export function toQuickpayError(f: ProviderFailure, call: { operation: string })
       return new QuickpayError(502, `QuickPay sent a response the portal does not understand (${op}: ${f.detail})`, {}, { cause: f.cause });
     case 'invalid_request':
       return new QuickpayError(400, `Invalid request to QuickPay (${op}): ${f.detail}`);
+    case 'over_budget':
+    case 'aborted': // QuickPay has no limiter and no caller passes a signal yet: both mean nothing usable came back
+      return new QuickpayError(0, `QuickPay was not asked (${op}): ${f.kind}`);
     case 'http': {
       const { message, errors } = readErrorBody(f.body);
       return new QuickpayError(f.status, `QuickPay answered ${f.status} (${op})${message ? `: ${message.slice(0, 300)}` : ''}`, errors);

@@ -13,13 +13,18 @@ const body = z.object({
   issuedBy: z.string().max(200).optional(),
 });
 
-/** The merchant's backend asks for a customer link: `{account, expiresIn?}` → `{id, url, expiresAt}`. */
-export const POST = apiKeyRoute({ body }, async ({ body, ctx, ip }) => {
+/**
+ * The merchant's backend asks for a customer link: `{account, expiresIn?}` → `{id, url, expiresAt}`.
+ * A bulk caller: its Fenerum lookup goes after customers' pages (a 503 + Retry-After when the
+ * budget is spent), and is dropped once the caller hangs up.
+ */
+export const POST = apiKeyRoute({ body }, async ({ req, body, ctx, ip }) => {
   const link = await issueCustomerLink(ctx, {
     accountCode: body.account,
     expiresIn: body.expiresIn,
     issuedBy: body.issuedBy ? `api:${body.issuedBy}` : 'api',
     ip,
+    lookup: { priority: 'bulk', signal: req.signal },
   });
   if (isRefused(link)) return link;
   return created({ id: link.id, url: link.url, expiresAt: link.expiresAt.toISOString() });

@@ -1,0 +1,86 @@
+import { sandboxSecrets } from '../lib/env/sandbox-defaults';
+import { sandboxControl } from '../sandbox/control-client';
+import { customerCookie, ratio, type Harness } from './harness';
+
+type Timed = { status: number; ms: number; retryAfter: string | null; body: string };
+
+async function timed(request: () => Promise<Response>): Promise<Timed> {
+  const start = performance.now();
+  const res = await request();
+  const body = await res.text();
+  return { status: res.status, ms: performance.now() - start, retryAfter: res.headers.get('retry-after'), body };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : ((s[Math.floor((s.length - 1) / 2)] ?? 0) + (s[Math.ceil((s.length - 1) / 2)] ?? 0)) / 2;
+};
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+/**
+ * Issue 9 item 3 against Fenerum's real budget (the app and the emulator both at 60 a minute):
+ * a customer's first /pay (its card list is one Fenerum call; its account is cached from the
+ * link that opened the session) alone, one after another, and then while a burst of `burst`
+ * link requests for as many accounts arrives at once. Printed: the customer's /pay latency
+ * during the burst over the baseline, and how fast the surplus link requests are answered 503,
+ * over the route's cheapest answer (a wrong API key) in a burst as big: the limiter's refusal
+ * should cost no wait of its own. And, to tell the machine's load from Fenerum's budget, the
+ * customer's /pay during the link burst over the same page during a 401 burst as big.
+ */
+export async function benchLinksBurst(h: Harness, burst = 100, customers = 4) {
+  const control = sandboxControl(h.sandbox.urls);
+  const account = async () => (await control.fenerum.createAccount()).code;
+  const codes = await Promise.all(Array.from({ length: 3 * customers + 1 }, account));
+  const burstCodes = await Promise.all(Array.from({ length: burst }, account));
+  const cookies: string[] = [];
+  for (const code of codes) cookies.push(await customerCookie(h.appUrl, code));
+  const pay = (cookie: string) => timed(() => fetch(`${h.appUrl}/pay`, { headers: { cookie } }));
+  const link = (code: string, key: string = sandboxSecrets.PORTAL_API_KEY) =>
+    timed(() =>
+      fetch(`${h.appUrl}/api/links`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ account: code }),
+      }),
+    );
+  const served = (t: Timed) => t.status === 200 && t.body.includes('data-testid="account-name"');
+
+  await pay(cookies[0] ?? ''); // warm the page up (JIT, the database)
+  const alone: Timed[] = [];
+  for (const cookie of cookies.slice(1, customers + 1)) alone.push(await pay(cookie));
+
+  // The cheapest answer the route has, in a burst as big: a wrong API key (401, no Fenerum, no
+  // database). What a customer's page loses to it is the machine's share, not Fenerum's budget.
+  const bareBurst = burstCodes.map((code) => link(code, 'not-the-key'));
+  const duringBare = await Promise.all(cookies.slice(customers + 1, 2 * customers + 1).map(pay));
+  const bare = await Promise.all(bareBurst);
+
+  const links = burstCodes.map((code) => link(code));
+  const during = await Promise.all(cookies.slice(2 * customers + 1).map(pay));
+  const answers = await Promise.all(links);
+  const issued = answers.filter((a) => a.status === 201);
+  const refused = answers.filter((a) => a.status === 503);
+  const retryAfter = [...new Set(refused.map((a) => a.retryAfter))].join('/');
+  const p = (xs: Timed[]) => median(xs.map((x) => x.ms));
+  const worst = (xs: Timed[]) => Math.max(...xs.map((x) => x.ms));
+  return [
+    {
+      name: `customer /pay during ${burst} links`,
+      baseline: `alone median ${ms(p(alone))} (${alone.filter(served).length}/${alone.length} served)`,
+      value: `median ${ms(p(during))}, max ${ms(worst(during))} (${during.filter(served).length}/${during.length} served)`,
+      ratio: ratio(p(during), p(alone)),
+    },
+    {
+      name: `  the same, over a 401 burst's`,
+      baseline: `during ${bare.length} × 401 median ${ms(p(duringBare))} (${duringBare.filter(served).length}/${duringBare.length} served)`,
+      value: `during ${burst} links median ${ms(p(during))}`,
+      ratio: ratio(p(during), p(duringBare)),
+    },
+    {
+      name: `surplus links (503) vs a 401 burst`,
+      baseline: `${bare.length} × ${[...new Set(bare.map((b) => b.status))].join('/')} median ${ms(p(bare))}`,
+      value: `${refused.length} × 503 median ${ms(p(refused))}, max ${ms(worst(refused))}, Retry-After ${retryAfter || '-'} s; ${issued.length} × 201 median ${ms(p(issued))}`,
+      ratio: ratio(p(refused), p(bare)),
+    },
+  ];
+}
