@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { plainPage } from '@/lib/auth/plain-page';
 import { startQuickpayCard } from '@/lib/cards/quickpay/start';
+import { refused } from '@/lib/domain/outcomes';
 import { customerRoute } from '@/lib/server/customer-route';
 import { html, seeOther } from '@/lib/server/reply';
 
@@ -16,6 +17,7 @@ export const GET = customerRoute(
     },
   },
   async ({ session, ctx, ip }) => {
+    if (!ctx.env.quickpay.enabled) return refused('disabled', 'QuickPay is not offered here');
     const { url } = await startQuickpayCard({ db: ctx.db, quickpay: ctx.quickpay, appUrl: ctx.env.appUrl }, session, await getLocale(), ip);
     return seeOther(url, noStore);
   },

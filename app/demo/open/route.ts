@@ -5,7 +5,7 @@ import { clientIp } from '@/lib/http/read-json';
 import { appContext } from '@/lib/server/context';
 import { answer, seeOther } from '@/lib/server/reply';
 
-const input = z.object({ account: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) });
+const input = z.object({ account: z.string().regex(/^(?!\.{1,2}$)[A-Za-z0-9_.-]{1,64}$/) });
 
 /**
  * Sandbox mode only: the home page's "Open portal" button. Issues a short link for a demo
