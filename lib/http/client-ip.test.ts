@@ -22,10 +22,14 @@ describe('the client address for the audit log (TRUST_PROXY_HOPS)', () => {
     expect(clientAddress('::ffff:127.0.0.1', 0)).toBe('::ffff:127.0.0.1');
   });
 
+  it('reads only the end of a long header: the trusted hops are there', () => {
+    expect(clientAddress(`${'x'.repeat(8_000)}, 203.0.113.9`, 0)).toBe('203.0.113.9');
+    expect(clientAddress(`${'1.2.3.4, '.repeat(900)}198.51.100.7, 10.0.0.2`, 1)).toBe('198.51.100.7');
+  });
+
   it.each([
     ['free text', 'evil<script>'],
     ['an 8,000-character value', 'x'.repeat(8_000)],
-    ['8,000 characters ending in an address', `${'1.2.3.4, '.repeat(900)}5.6.7.8`],
     ['an address with a port', '203.0.113.9:443'],
     ['"unknown" (the socket had gone)', 'unknown'],
   ])('never returns %s', (_, header) => {

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 
 /** The longest textual IP address (IPv6 with an embedded IPv4); anything longer is not one. */
 const MAX_IP_LENGTH = 45;
-/** How much of X-Forwarded-For is looked at: a few hops, never an 8,000-character value. */
+/** How much of X-Forwarded-For is looked at (its end, where the trusted hops are): never 8,000 characters. */
 const MAX_HEADER_LENGTH = 1024;
 
 /**
@@ -14,8 +14,13 @@ const MAX_HEADER_LENGTH = 1024;
  * is a valid IP address or null: never a client's free text.
  */
 export function clientAddress(forwardedFor: string | null, trustedHops: number): string | null {
-  if (!forwardedFor || forwardedFor.length > MAX_HEADER_LENGTH) return null;
-  const hops = forwardedFor.split(',').map((s) => s.trim());
+  if (!forwardedFor) return null;
+  const cut = forwardedFor.length > MAX_HEADER_LENGTH;
+  const hops = forwardedFor
+    .slice(-MAX_HEADER_LENGTH)
+    .split(',')
+    .map((s) => s.trim());
+  if (cut) hops.shift(); // the first entry of the tail may be a fragment
   const candidate = hops[hops.length - 1 - trustedHops];
   if (!candidate || candidate.length > MAX_IP_LENGTH) return null;
   return isIP(candidate) ? candidate : null;
