@@ -23,6 +23,8 @@ test.beforeAll(async () => {
   const sandbox = `http://localhost:${E2E.sandboxPort}`;
   app = new AppProcess(PORT, {
     ...own,
+    // Served over https behind a proxy (as a live portal is): links name it, responses carry HSTS.
+    APP_URL: 'https://portal.example.com',
     PGLITE_DIR: 'memory://',
     FENERUM_API_TOKEN: sandboxSecrets.FENERUM_API_TOKEN,
     FENERUM_API_URL: `${sandbox}/api/v1`,
@@ -48,8 +50,19 @@ async function session(): Promise<string> {
   expect(res.status).toBe(201);
   const { url } = (await res.json()) as { url: string };
   const opened = await fetch(url.replace(/^https?:\/\/[^/]+/, app.url), { redirect: 'manual' });
+  expect(opened.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+  // The link route's own policy, not the global one.
+  expect(opened.headers.get('referrer-policy')).toBe('no-referrer');
   return opened.headers.get('set-cookie')?.split(';')[0] ?? '';
 }
+
+test('https: every response carries HSTS; pages outside /pay keep the global Referrer-Policy', async () => {
+  for (const path of ['/', '/api/health/live', '/pay']) {
+    const res = await fetch(`${app.url}${path}`);
+    expect(res.headers.get('strict-transport-security'), path).toBe('max-age=31536000; includeSubDomains');
+  }
+  expect((await fetch(`${app.url}/`)).headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+});
 
 test('QuickPay unset next to live keys: not offered, its routes 404, its callback (signed with the published key) 404', async ({ page }) => {
   const cookie = await session();
