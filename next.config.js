@@ -20,10 +20,20 @@ const nextConfig = {
       {
         source: '/:path*',
         headers: [
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'X-Frame-Options', value: 'DENY' },
         ],
+      },
+      {
+        // Not on the customer's routes, which set `no-referrer` themselves (a config header
+        // would override theirs): /pay and everything under it, /add-payment-card, /demo/open.
+        source: '/((?!pay$|pay/|add-payment-card|demo/open).*)',
+        headers: [{ key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' }],
+      },
+      {
+        // The portal's own pages under /pay name no token, but nothing there should leak a Referer either.
+        source: '/pay/:path*',
+        headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }],
       },
     ];
   },

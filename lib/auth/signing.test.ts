@@ -23,6 +23,18 @@ describe('signed tokens', () => {
     expect(verifyToken(forged, secret, 'link')).toEqual({ ok: false, reason: 'tampered' });
   });
 
+  it('accepts only the canonical spelling of the signature (its last character carries spare bits)', () => {
+    const token = signToken({ acct: 'CUST001' }, secret, 'link');
+    const [data, sig = ''] = token.split('.');
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // 32 bytes are 43 characters; the last holds 4 bits and 2 spare: its neighbour in the alphabet decodes alike.
+    const last = alphabet.indexOf(sig.slice(-1));
+    const variant = `${data}.${sig.slice(0, -1)}${alphabet[last ^ 1]}`;
+    expect(Buffer.from(variant.split('.')[1] ?? '', 'base64url')).toEqual(Buffer.from(sig, 'base64url'));
+    expect(verifyToken(variant, secret, 'link')).toEqual({ ok: false, reason: 'tampered' });
+    expect(verifyToken(token, secret, 'link').ok).toBe(true);
+  });
+
   it.each(['', 'abc', 'a.b.c', '.', 'a.', `${'a'.repeat(3000)}.b`])('calls %j malformed or tampered, never valid', (t) => {
     expect(verifyToken(t, secret, 'link').ok).toBe(false);
   });

@@ -27,8 +27,10 @@ export function verifyToken(token: string, secret: string, purpose: Purpose): Ve
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 2048) return { ok: false, reason: 'malformed' };
   const [data, sig] = parts;
-  const given = Buffer.from(sig, 'base64url');
-  const expected = mac(secret, purpose, data);
+  // Compared as text against the canonical encoding: base64url decoding ignores a last
+  // character's spare bits, so decoded bytes would accept more than one spelling of a signature.
+  const given = Buffer.from(sig);
+  const expected = Buffer.from(mac(secret, purpose, data).toString('base64url'));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'tampered' };
   try {
     return { ok: true, payload: JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) };

@@ -22,6 +22,15 @@ const onUnlessOff = z
   .optional()
   .transform((v) => !(v === 'off' || v === 'false' || v === '0'));
 
+/** How many reverse proxies in front of the app append to X-Forwarded-For (0: clients connect directly). */
+const proxyHops = z.coerce
+  .number()
+  .int()
+  .min(0, 'must be 0 or more')
+  .max(10, 'must be at most 10')
+  .optional()
+  .transform((v) => v ?? 0);
+
 const positiveInt = (fallback: number) =>
   z.coerce
     .number()
@@ -76,6 +85,7 @@ export const rawEnvSchema = z.object({
     .transform((v) => v ?? 24),
   INBOX_RETENTION_DAYS: positiveInt(30),
   LINK_RETENTION_DAYS: positiveInt(30),
+  TRUST_PROXY_HOPS: proxyHops,
 });
 
 export type RawEnv = z.input<typeof rawEnvSchema>;
@@ -91,40 +101,40 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
   const ports = sandboxPorts(e.SANDBOX_PORT);
   const local = (port: number, path = '') => `http://localhost:${port}${path}`;
 
-  const sandbox = {
-    fenerum: !e.FENERUM_API_TOKEN,
-    stripe: !e.STRIPE_SECRET_KEY,
-    quickpay: !e.QUICKPAY_API_KEY,
-    farpay: !e.FARPAY_API_KEY,
+  // Sandbox mode only while no provider has a live key. Once any has one, a provider left unset
+  // is off: never running on the sandbox's published secrets next to live ones.
+  const anyLive = !!(e.FENERUM_API_TOKEN || e.STRIPE_SECRET_KEY || e.QUICKPAY_API_KEY || e.FARPAY_API_KEY);
+  const enabled = {
+    stripe: !anyLive || !!e.STRIPE_SECRET_KEY,
+    quickpay: !anyLive || !!e.QUICKPAY_API_KEY,
   };
-  const anyLive = Object.values(sandbox).some((s) => !s);
+  const sandbox = { fenerum: !anyLive, stripe: !anyLive, quickpay: !anyLive, farpay: !anyLive };
   const production = e.NODE_ENV === 'production';
+  const invalid = (name: string, why: string) => new Error(`Invalid configuration:\n  ${name}: ${why}`);
 
-  // Going live with the sandbox's published secrets would let anyone mint customer links.
   if (anyLive) {
+    // Going live with the sandbox's published secrets would let anyone mint customer links.
     for (const name of ['LINK_SECRET', 'PORTAL_API_KEY'] as const) {
-      if (!e[name] || e[name] === sandboxSecrets[name]) {
-        throw new Error(`Invalid configuration:\n  ${name}: must be set to your own secret when a provider uses live keys`);
-      }
+      if (!e[name] || e[name] === sandboxSecrets[name]) throw invalid(name, 'must be set to your own secret when a provider uses live keys');
     }
-    if (!e.APP_URL && production) {
-      throw new Error('Invalid configuration:\n  APP_URL: required when a provider uses live keys');
+    if (!e.APP_URL && production) throw invalid('APP_URL', 'required when a provider uses live keys');
+    if (!e.FENERUM_API_TOKEN) throw invalid('FENERUM_API_TOKEN', 'required when a provider uses live keys (cards would go to the sandbox)');
+    if (!enabled.stripe && !enabled.quickpay) {
+      throw invalid('STRIPE_SECRET_KEY', 'set it or QUICKPAY_API_KEY when going live: with neither, customers cannot add a card');
     }
   }
-  if (!sandbox.stripe && !e.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY) {
-    throw new Error('Invalid configuration:\n  NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: required with STRIPE_SECRET_KEY');
-  }
-  if (!sandbox.stripe && !e.STRIPE_WEBHOOK_SECRET) {
-    throw new Error('Invalid configuration:\n  STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY');
-  }
-  if (!sandbox.quickpay && !e.QUICKPAY_PRIVATE_KEY) {
-    throw new Error('Invalid configuration:\n  QUICKPAY_PRIVATE_KEY: required with QUICKPAY_API_KEY');
-  }
+  if (e.STRIPE_SECRET_KEY && !e.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY) throw invalid('NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY', 'required with STRIPE_SECRET_KEY');
+  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) throw invalid('STRIPE_WEBHOOK_SECRET', 'required with STRIPE_SECRET_KEY');
+  if (e.QUICKPAY_API_KEY && !e.QUICKPAY_PRIVATE_KEY) throw invalid('QUICKPAY_PRIVATE_KEY', 'required with QUICKPAY_API_KEY');
+  // A provider that is off has no secrets at all: nothing signed with a published one verifies.
+  const secret = (on: boolean, value: string | undefined, sandboxValue: string) => (on ? (value ?? sandboxValue) : '');
 
   return {
     production,
     sandbox,
-    anySandbox: Object.values(sandbox).some(Boolean),
+    anySandbox: !anyLive,
+    /** Clients' addresses: how many trusted proxies append to X-Forwarded-For (lib/http/client-ip.ts). */
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     sandboxPorts: ports,
     appUrl: e.APP_URL ?? 'http://localhost:3000',
     databaseUrl: e.DATABASE_URL,
@@ -148,22 +158,26 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
       ratePerMinute: e.FENERUM_RATE_LIMIT_PER_MINUTE,
     },
     stripe: {
-      secretKey: e.STRIPE_SECRET_KEY ?? sandboxSecrets.STRIPE_SECRET_KEY,
-      publishableKey: e.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY ?? SANDBOX_STRIPE_PUBLISHABLE_KEY,
-      webhookSecret: e.STRIPE_WEBHOOK_SECRET ?? sandboxSecrets.STRIPE_WEBHOOK_SECRET,
+      /** Off: no "Add card", its routes and webhook refuse (404). */
+      enabled: enabled.stripe,
+      secretKey: secret(enabled.stripe, e.STRIPE_SECRET_KEY, sandboxSecrets.STRIPE_SECRET_KEY),
+      publishableKey: secret(enabled.stripe, e.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY, SANDBOX_STRIPE_PUBLISHABLE_KEY),
+      webhookSecret: secret(enabled.stripe, e.STRIPE_WEBHOOK_SECRET, sandboxSecrets.STRIPE_WEBHOOK_SECRET),
       apiUrl: e.STRIPE_API_URL ?? (sandbox.stripe ? local(ports.stripe) : undefined),
       sepaEnabled: e.SEPA_ENABLED,
     },
     quickpay: {
-      apiKey: e.QUICKPAY_API_KEY ?? sandboxSecrets.QUICKPAY_API_KEY,
-      privateKey: e.QUICKPAY_PRIVATE_KEY ?? sandboxSecrets.QUICKPAY_PRIVATE_KEY,
+      /** Off: no "Add card with QuickPay", its routes and callback refuse (404). */
+      enabled: enabled.quickpay,
+      apiKey: secret(enabled.quickpay, e.QUICKPAY_API_KEY, sandboxSecrets.QUICKPAY_API_KEY),
+      privateKey: secret(enabled.quickpay, e.QUICKPAY_PRIVATE_KEY, sandboxSecrets.QUICKPAY_PRIVATE_KEY),
       apiUrl: e.QUICKPAY_API_URL ?? (sandbox.quickpay ? local(ports.quickpay) : 'https://api.quickpay.net'),
       /** Register cards QuickPay marks test_mode: always in the sandbox, with a live key only when allowed. */
       acceptTestMode: sandbox.quickpay || e.QUICKPAY_ALLOW_TEST_MODE,
     },
     farpay: {
       apiUrl: e.FARPAY_API_URL ?? (sandbox.farpay ? local(ports.farpay, '/v2') : 'https://api.farpay.io/v2'),
-      apiKey: e.FARPAY_API_KEY ?? sandboxSecrets.FARPAY_API_KEY,
+      apiKey: secret(!anyLive || !!e.FARPAY_API_KEY, e.FARPAY_API_KEY, sandboxSecrets.FARPAY_API_KEY),
     },
   };
 }

@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import { hasNul } from '@/lib/domain/storable';
+import { env } from '@/lib/env';
+import { clientAddress } from './client-ip';
 import { ApiError } from './errors';
 
 export const DEFAULT_MAX_BODY = 16 * 1024;
@@ -24,7 +27,10 @@ export async function readLimitedText(req: Request, maxBytes = DEFAULT_MAX_BODY)
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Parses and validates a JSON body: 400 for malformed JSON, 400 naming the field for a bad shape. */
+/**
+ * Parses and validates a JSON body: 400 for malformed JSON, for a NUL anywhere in it (no field
+ * can store one), and naming the field for a bad shape.
+ */
 export async function readJson<T extends z.ZodType>(req: Request, schema: T, maxBytes = DEFAULT_MAX_BODY): Promise<z.infer<T>> {
   const text = await readLimitedText(req, maxBytes);
   let data: unknown;
@@ -33,6 +39,7 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T, max
   } catch {
     throw new ApiError(400, 'Malformed JSON body');
   }
+  if (hasNul(data)) throw new ApiError(400, 'Invalid body: text must not contain NUL (\\u0000) characters');
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -42,6 +49,7 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T, max
   return parsed.data;
 }
 
+/** The client's address as TRUST_PROXY_HOPS says to read it (lib/http/client-ip.ts), or null. */
 export function clientIp(req: Request): string | null {
-  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || null;
+  return clientAddress(req.headers.get('x-forwarded-for'), env().trustProxyHops);
 }

@@ -7,7 +7,8 @@ export function quickpayChecksum(rawBody: string | Buffer, privateKey: string): 
 
 /** Constant-time check of a callback's checksum header; false when missing or malformed. */
 export function verifyQuickpayChecksum(rawBody: string | Buffer, header: string | null, privateKey: string): boolean {
-  if (!header || !/^[0-9a-f]{64}$/i.test(header)) return false;
+  // No key (QuickPay off): nothing verifies, not even a body signed with an empty key.
+  if (!privateKey || !header || !/^[0-9a-f]{64}$/i.test(header)) return false;
   const expected = Buffer.from(quickpayChecksum(rawBody, privateKey), 'hex');
   const given = Buffer.from(header, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);

@@ -9,9 +9,11 @@ import { answer, type Reply } from './reply';
 export type ApiKeyCall<B, P> = { req: Request; body: B; params: P; ctx: AppContext; ip: string | null };
 type RouteContext<P> = { params: Promise<P> };
 
+const isJson = (req: Request) => /^application\/json\s*(;|$)/i.test(req.headers.get('content-type') ?? '');
+
 /**
  * A route the merchant's backend calls with `Authorization: Bearer <PORTAL_API_KEY>` (compared
- * in constant time) before anything is read; then the body is size-limited and zod-parsed.
+ * in constant time) before anything is read; then the body must be JSON (415), is size-limited and zod-parsed.
  */
 export function apiKeyRoute<S extends z.ZodType | undefined = undefined, P = Record<string, never>>(
   opts: { body?: S; maxBytes?: number },
@@ -23,6 +25,7 @@ export function apiKeyRoute<S extends z.ZodType | undefined = undefined, P = Rec
       if (!hasBearer(req, ctx.env.portalApiKey)) {
         throw new ApiError(401, 'Missing or wrong API key (Authorization: Bearer <PORTAL_API_KEY>)', { 'WWW-Authenticate': 'Bearer' });
       }
+      if (opts.body && !isJson(req)) throw new ApiError(415, 'Content-Type must be application/json');
       const body = (opts.body ? await readJson(req, opts.body, opts.maxBytes) : undefined) as S extends z.ZodType ? z.infer<S> : undefined;
       return handler({ req, body, params: ((await route?.params) ?? {}) as P, ctx, ip: clientIp(req) });
     });

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { appContext } from '@/lib/server/context';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, issuedLinks } from '@/lib/db/schema';
@@ -51,10 +51,29 @@ describe('POST /api/links', () => {
     ['a lifetime over 90 days', '{"account": "CUST001", "expiresIn": "91d"}', 400, /90d/],
     ['an oversized body', JSON.stringify({ account: 'CUST001', pad: 'x'.repeat(20_000) }), 413, /too large/],
     ['an unknown account', '{"account": "NOPE999"}', 404, /Unknown account: NOPE999/],
+    ['the account "."', '{"account": "."}', 400, /account/],
+    ['the account ".."', '{"account": ".."}', 400, /account/],
+    ['a NUL in issuedBy', JSON.stringify({ account: 'CUST001', issuedBy: 'ops\u0000' }), 400, /NUL/],
+    ['a NUL in an unknown field', JSON.stringify({ account: 'CUST001', note: { deep: ['\u0000'] } }), 400, /NUL/],
   ])('refuses %s with a clear message and writes nothing', async (_, body, status, message) => {
     const res = await post(body);
     expect(res.status).toBe(status);
     expect(((await res.json()) as { error: string }).error).toMatch(message);
     expect(await rows()).toEqual(before);
+  });
+
+  it.each([['text/plain'], ['application/x-www-form-urlencoded'], ['']])('refuses a body sent as %j with 415 and writes nothing', async (type) => {
+    const headers: Record<string, string> = { Authorization: auth.Authorization, ...(type ? { 'Content-Type': type } : {}) };
+    const res = await post(JSON.stringify({ account: 'CUST001' }), headers);
+    expect(res.status).toBe(415);
+    expect(await rows()).toEqual(before);
+  });
+
+  it('records only a valid IP address as "from where", never a client\'s X-Forwarded-For text', async () => {
+    const res = await post(JSON.stringify({ account: 'CUST001' }), { ...auth, 'X-Forwarded-For': 'x'.repeat(8_000) });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const [entry] = await (await appContext()).db.select().from(auditLog).where(eq(auditLog.subject, id));
+    expect(entry).toMatchObject({ action: 'link.issued', ip: null });
   });
 });

@@ -8,7 +8,8 @@ const body = z.object({
   account: z
     .string({ error: 'account is required (the Fenerum account code)' })
     .trim()
-    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'account must be a Fenerum account code'),
+    // Letters, digits, _ . -, but not "." or "..": in Fenerum's URL those are path segments, not a code.
+    .regex(/^(?!\.{1,2}$)[A-Za-z0-9_.-]{1,64}$/, 'account must be a Fenerum account code'),
   expiresIn: z.string({ error: 'expiresIn must be a string like "7d"' }).optional(),
   issuedBy: z.string().max(200).optional(),
 });

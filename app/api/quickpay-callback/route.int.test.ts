@@ -120,6 +120,20 @@ describe('POST /api/quickpay-callback', () => {
     expect(await res.json()).toMatchObject({ result: 'ignored' });
   });
 
+  it.each([
+    ['null', 'null'],
+    ['a number', '5'],
+    ['an array', '[{"id": 1}]'],
+    ['a NUL in a string', JSON.stringify({ id: 1, order_id: 'a\u0000b', accepted: true })],
+    ['a NUL in a key', JSON.stringify({ id: 1, ['k\u0000']: 1 })],
+  ])('a signed body that can never be stored (%s) is acknowledged as ignored (200), and nothing is stored', async (_, body) => {
+    const before = await inboxCount();
+    const res = await POST(callbackRequest(body));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ result: 'ignored' });
+    expect(await inboxCount()).toBe(before);
+  });
+
   it('a signed but malformed body gets 400, an oversized one 413, and nothing is stored', async () => {
     const before = await inboxCount();
     expect((await POST(callbackRequest('{"id": '))).status).toBe(400);

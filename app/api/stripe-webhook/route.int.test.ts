@@ -88,4 +88,19 @@ describe('Stripe registration (register-payment-card use case and /api/stripe-we
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ result: 'ignored' });
   });
+
+  it.each([
+    ['null', null],
+    ['a number', 5],
+    ['an array', [{ id: 'evt_1' }]],
+    ['an object that is no event', { hello: 'world' }],
+    ['a NUL in a string', { id: 'evt_nul_1', type: 'setup_intent.succeeded', data: { object: { id: 'seti_\u0000' } } }],
+    ['a succeeded event without its SetupIntent', { id: 'evt_no_seti', type: 'setup_intent.succeeded', data: {} }],
+  ])('a signed body that can never be stored (%s) is acknowledged as ignored (200), and nothing is stored', async (_, event) => {
+    const before = await inboxCount();
+    const res = await POST(webhookRequest(event));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ result: expect.stringMatching(/^ignored/) });
+    expect(await inboxCount()).toBe(before);
+  });
 });

@@ -7,7 +7,7 @@ import { answer, seeOther } from '@/lib/server/reply';
 import { isSameOrigin } from '@/lib/server/request-origin';
 import { notFromOurPage } from '@/app/pay/open/refusal-pages';
 
-const input = z.object({ account: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) });
+const input = z.object({ account: z.string().regex(/^(?!\.{1,2}$)[A-Za-z0-9_.-]{1,64}$/) });
 
 /**
  * Sandbox mode only: the home page's "Open portal" button. Issues a short link for a demo

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '@/lib/db/connect';
 import { inbox } from '@/lib/db/schema';
 import { refused, type Refused } from '@/lib/domain/outcomes';
+import { hasNul } from '@/lib/domain/storable';
 import { quickpaySubscription } from '@/lib/quickpay/wire';
 import { findRegistration, markFailed, queueRegistration, type Registration } from '@/lib/registrations/store';
 import { cardOf, isSavedCard } from './subscription-card';
@@ -21,6 +22,9 @@ export async function receiveQuickpayCallback(db: Db, raw: string, resourceType:
   } catch {
     return refused('invalid-input', 'Malformed JSON body');
   }
+  // Signed, so QuickPay sent it, but it can never be stored: acknowledged, so it is not retried for ever.
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { kind: 'ignored', reason: 'not a JSON object' };
+  if (hasNul(json)) return { kind: 'ignored', reason: 'carries a NUL character, which cannot be stored' };
   if (resourceType !== 'Subscription') return { kind: 'ignored', reason: `resource ${resourceType ?? 'unknown'}` };
   const parsed = quickpaySubscription.safeParse(json);
   if (!parsed.success) return refused('invalid-input', 'Not a QuickPay subscription');

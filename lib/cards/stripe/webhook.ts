@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { inbox } from '@/lib/db/schema';
 import { isRefused } from '@/lib/domain/outcomes';
+import { hasNul } from '@/lib/domain/storable';
 import type { Registration } from '@/lib/registrations/store';
 import { verifySetupIntent, type VerifyDeps } from './verify-setup-intent';
 
@@ -12,10 +13,23 @@ export type StripeEventOutcome = { result: string; registration?: Registration }
  * the page calls. Events we do not act on are acknowledged.
  */
 export async function receiveStripeEvent(deps: VerifyDeps, event: Stripe.Event): Promise<StripeEventOutcome> {
+  // Signed, so Stripe sent it, but it can never be stored: acknowledged, so it is not retried for ever.
+  const unstorable = unstorableReason(event);
+  if (unstorable) return { result: `ignored: ${unstorable}` };
   await deps.db.insert(inbox).values({ provider: 'stripe', eventKey: event.id, payload: event }).onConflictDoNothing();
   if (event.type !== 'setup_intent.succeeded') return { result: 'ignored' };
   // Re-read from Stripe inside the use case: the event's copy may be stale or out of order.
   const outcome = await verifySetupIntent(deps, event.data.object.id, null);
   if (isRefused(outcome)) return { result: `ignored: ${outcome.message ?? outcome.reason}` };
   return { result: outcome.registration.status === 'registered' ? 'registered' : 'pending', registration: outcome.registration };
+}
+
+/** Why a verified body cannot be an event we store (the SDK parses whatever JSON was signed). */
+function unstorableReason(event: unknown): string | null {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return 'not a JSON object';
+  const e = event as { id?: unknown; type?: unknown; data?: { object?: { id?: unknown } } };
+  if (typeof e.id !== 'string' || typeof e.type !== 'string') return 'not an event (no id or type)';
+  if (hasNul(event)) return 'carries a NUL character, which cannot be stored';
+  if (e.type === 'setup_intent.succeeded' && typeof e.data?.object?.id !== 'string') return 'no SetupIntent id';
+  return null;
 }

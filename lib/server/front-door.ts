@@ -1,0 +1,59 @@
+import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
+
+/**
+ * What the app answers before Next sees a request. Next turns some requests into a 500 it
+ * never shows a route: a method the fetch standard forbids (TRACE, TRACK, CONNECT: building
+ * the Request throws) and a malformed `%` escape in a dynamic segment (decoding the params
+ * throws). Neither reaches proxy.ts, so they are answered here, on the Node server itself.
+ */
+export type FrontDoorAnswer = { status: number; error: string; headers?: Record<string, string> };
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+export function frontDoorAnswer(method: string | undefined, url: string | undefined): FrontDoorAnswer | null {
+  if (!method || !METHODS.includes(method)) return { status: 405, error: `Method ${method ?? ''} not allowed`, headers: { Allow: METHODS.join(', ') } };
+  const path = (url ?? '/').split('?')[0] ?? '/';
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return { status: 400, error: 'Malformed percent-encoding in the address' };
+  }
+  return null;
+}
+
+/** X-Forwarded-For with the socket's address appended, as a proxy appends the address it saw. */
+export function withPeer(forwardedFor: string | string[] | undefined, peer: string | undefined): string {
+  const before = Array.isArray(forwardedFor) ? forwardedFor.join(', ') : forwardedFor;
+  return before ? `${before}, ${peer ?? 'unknown'}` : (peer ?? 'unknown');
+}
+
+const INSTALLED = Symbol.for('card-portal:front-door');
+
+/**
+ * Installs the front door on this process's HTTP server (instrumentation.ts, `next start`):
+ * refuses what Next would fail on, appends the socket's address to X-Forwarded-For (the one
+ * place the socket is known: route handlers never see it; Next itself only sets the header when
+ * the client sent none), and adds HSTS when the portal is served over https.
+ */
+export function installFrontDoor(opts: { hsts: boolean }): void {
+  const proto = Server.prototype as Server & { [INSTALLED]?: true };
+  if (proto[INSTALLED]) return;
+  proto[INSTALLED] = true;
+  const emit = proto.emit;
+  proto.emit = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'request') {
+      const [req, res] = args as [IncomingMessage, ServerResponse];
+      if (opts.hsts) res.setHeader('Strict-Transport-Security', HSTS);
+      const refusal = frontDoorAnswer(req.method, req.url);
+      if (refusal) {
+        res.writeHead(refusal.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...refusal.headers });
+        res.end(JSON.stringify({ error: refusal.error }));
+        req.resume();
+        return true;
+      }
+      req.headers['x-forwarded-for'] = withPeer(req.headers['x-forwarded-for'], req.socket.remoteAddress);
+    }
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
+  } as typeof proto.emit;
+}
