@@ -47,7 +47,7 @@ test.beforeAll(async () => {
   const issued = await issue('6.6.6.6');
   expect(issued.status).toBe(201);
   const linkToken = new URL((JSON.parse(issued.body) as { url: string }).url).pathname.split('/').pop() ?? '';
-  const opened = await rawRequest(app.url, { method: 'GET', path: `/pay/${linkToken}` });
+  const opened = await rawRequest(app.url, { method: 'GET', path: `/pay/${linkToken}`, headers: { 'Sec-Fetch-Site': 'none' } });
   const setCookie = opened.headers['set-cookie']?.[0] ?? '';
   credentials = { cookie: setCookie.split(';')[0] ?? '', linkToken };
   expect(credentials.cookie).toContain('=');

@@ -30,7 +30,14 @@ test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres):
   const control = sandboxControl(sandbox.urls);
   const apps = Array.from(
     { length: instances },
-    (_, i) => new AppProcess(APP_PORT + i, { SANDBOX_PORT: String(SANDBOX_PORT), FENERUM_RATE_LIMIT_PER_MINUTE: String(RATE / instances), ...database }),
+    (_, i) =>
+      new AppProcess(APP_PORT + i, {
+        SANDBOX_PORT: String(SANDBOX_PORT),
+        FENERUM_RATE_LIMIT_PER_MINUTE: String(RATE / instances),
+        // 1,000 customers of one merchant account start a card each within the hour.
+        CARD_SETUPS_PER_HOUR: String(2 * N),
+        ...database,
+      }),
   );
   const [app] = apps as [AppProcess, ...AppProcess[]];
   try {
@@ -40,31 +47,25 @@ test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres):
     for (const a of apps) await a.start();
     const account = await control.fenerum.createAccount();
 
-    // One customer session, 1,000 windows (each a subscription of our own pending registration).
-    const link = (await (
-      await fetch(`${app.url}/api/links`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ account: account.code }),
-      })
-    ).json()) as { url: string };
-    const opened = await fetch(link.url.replace(/^https?:\/\/[^/]+/, app.url), { redirect: 'manual', headers: { 'Sec-Fetch-Site': 'none' } });
-    const cookie = opened.headers.get('set-cookie')?.split(';')[0] ?? '';
+    // 1,000 customers, each with their own link and session (a session reuses its open window),
+    // each starting one window: a subscription of our own pending registration.
+    const customer = async (at: string): Promise<string> => {
+      const link = (await (
+        await fetch(`${at}/api/links`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ account: account.code }),
+        })
+      ).json()) as { url: string };
+      const opened = await fetch(link.url.replace(/^https?:\/\/[^/]+/, at), { redirect: 'manual', headers: { 'Sec-Fetch-Site': 'none' } });
+      const cookie = opened.headers.get('set-cookie')?.split(';')[0] ?? '';
+      const res = await fetch(`${at}/api/create-quickpay-link`, { method: 'POST', headers: { cookie, 'Sec-Fetch-Site': 'same-origin' } });
+      return ((await res.json()) as { url: string }).url;
+    };
     const windows: string[] = [];
     for (let i = 0; i < N; i += 50) {
-      const batch = await Promise.all(
-        // Windows made by every instance, so callbacks reach every instance too.
-        Array.from(
-          { length: Math.min(50, N - i) },
-          async (_, j) =>
-            (
-              (await (
-                await fetch(`${apps[j % instances]?.url}/api/create-quickpay-link`, { method: 'POST', headers: { cookie, 'Sec-Fetch-Site': 'same-origin' } })
-              ).json()) as { url: string }
-            ).url,
-        ),
-      );
-      windows.push(...batch);
+      // Windows made by every instance, so callbacks reach every instance too.
+      windows.push(...(await Promise.all(Array.from({ length: Math.min(50, N - i) }, (_, j) => customer(apps[j % instances]?.url ?? app.url)))));
     }
     expect(new Set(windows).size).toBe(N);
 
