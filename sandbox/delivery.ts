@@ -58,11 +58,22 @@ export class SignedDelivery {
     const started = Date.now();
     const outcome: AttemptOutcome = { attempt: n, url, status: null, ok: false, at: new Date(started).toISOString(), durationMs: 0, retryInMs: null };
     const attemptAbort = attemptSignal(stopped, this.opts.plan().timeoutMs, this.opts.what);
-    try {
+    // The attempt ends when its signal fires even if fetch does not heed it: under a burst with the
+    // receiver killed, an aborted fetch was seen never to settle, which stopped that delivery's retries.
+    const gaveUp = new Promise<never>((_, reject) => {
+      const fire = () => reject(attemptAbort.signal.reason instanceof Error ? attemptAbort.signal.reason : new Error(`${this.opts.what} aborted`));
+      if (attemptAbort.signal.aborted) fire();
+      else attemptAbort.signal.addEventListener('abort', fire, { once: true });
+    });
+    const post = async () => {
       const res = await fetch(url, { method: 'POST', redirect: 'manual', signal: attemptAbort.signal, headers: this.opts.headers(body), body });
       await res.arrayBuffer().catch(() => undefined);
-      outcome.status = res.status;
-      outcome.ok = this.opts.isDelivered(res.status);
+      return res.status;
+    };
+    try {
+      const status = await Promise.race([post(), gaveUp]);
+      outcome.status = status;
+      outcome.ok = this.opts.isDelivered(status);
     } catch (err) {
       outcome.error = (err as Error).message;
     } finally {
