@@ -100,6 +100,19 @@ test.describe('adding a card with Stripe', () => {
     await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
   });
 
+  test('over the hourly cap of new setups, the form says so (not "try again in a minute")', async ({ page, link }) => {
+    await page.route('**/api/create-setup-intent', (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'Retry-After': '1800' },
+        json: { error: 'Too many card setups were started for this account in the last hour' },
+      }),
+    );
+    await page.goto(link.url);
+    await page.getByRole('button', { name: 'Add card', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Too many card setups' })).toHaveText(/in the last hour\. Please try again later\./);
+  });
+
   test('a double click on "Save card" saves one card', async ({ page, account, link }, testInfo) => {
     const year = yearFor(testInfo, 42);
     await openForm(page, link);

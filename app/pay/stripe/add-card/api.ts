@@ -2,10 +2,10 @@ import type { CardSummary } from '@/lib/domain/cards';
 
 /** The portal's own routes, as the browser calls them. Never throws: every outcome is a value. */
 export type Intent = { clientSecret: string; setupIntentId: string };
-export type Trouble = 'network' | 'session' | 'unavailable' | 'refused' | 'not-confirmed';
+export type Trouble = 'network' | 'session' | 'unavailable' | 'too-many' | 'refused' | 'not-confirmed';
 
 const troubleOf = (status: number): Trouble =>
-  status === 401 ? 'session' : status === 409 ? 'not-confirmed' : status >= 500 || status === 429 ? 'unavailable' : 'refused';
+  status === 401 ? 'session' : status === 409 ? 'not-confirmed' : status === 429 ? 'too-many' : status >= 500 ? 'unavailable' : 'refused';
 
 async function post(path: string, body?: unknown): Promise<Response | null> {
   try {

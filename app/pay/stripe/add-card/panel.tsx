@@ -21,6 +21,8 @@ const MESSAGE = {
   network: 'stripe.network',
   session: 'stripe.sessionEnded',
   unavailable: 'stripe.unavailable',
+  // Over the hourly cap of new setups: "in a minute" would not be true.
+  'too-many': 'card.tooMany',
   refused: 'card.failedLead',
   'not-confirmed': 'card.failedLead',
 } as const satisfies Record<Failure, string>;
