@@ -6,6 +6,17 @@ import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 /** A production server of the current build and the sandbox, on ports of their own. */
 export type Harness = { appUrl: string; sandbox: Sandbox; stop: () => Promise<void> };
 
+/** Where the app keeps its data in a run: the embedded PGlite (in memory), or a real Postgres. */
+export type BenchDatabase = { label: string; env: Record<string, string> };
+
+/** PGlite always; also the Postgres at BENCH_DATABASE_URL when it is set (issue 13: both, side by side). */
+export function benchDatabases(): BenchDatabase[] {
+  const dbs: BenchDatabase[] = [{ label: 'PGlite', env: { PGLITE_DIR: 'memory://', DATABASE_URL: '' } }];
+  const url = process.env.BENCH_DATABASE_URL;
+  if (url) dbs.push({ label: 'Postgres', env: { DATABASE_URL: url } });
+  return dbs;
+}
+
 export const BENCH_APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3200);
 export const BENCH_SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4400);
 
@@ -35,7 +46,15 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
   const sandbox = await startSandbox({ portBase: BENCH_SANDBOX_PORT, appUrl, fast: true });
   const app: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(BENCH_APP_PORT)], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', APP_URL: appUrl, SANDBOX_PORT: String(BENCH_SANDBOX_PORT), PGLITE_DIR: 'memory://', ...extraEnv },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      APP_URL: appUrl,
+      SANDBOX_PORT: String(BENCH_SANDBOX_PORT),
+      PGLITE_DIR: 'memory://',
+      ...extraEnv,
+    },
   });
   await waitFor(`${appUrl}/api/health`);
   return {

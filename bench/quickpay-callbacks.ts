@@ -40,7 +40,8 @@ function signedCallback(id: number): { body: string; headers: Record<string, str
  */
 export async function benchCallbacks(h: Harness) {
   const bare = await load({ url: `${h.appUrl}/api/health/live` });
-  let next = 900_000_000;
+  // A fresh range each run: on a Postgres kept between runs every callback is still a new row.
+  let next = 900_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
   const cb = await load({
     url: `${h.appUrl}/api/quickpay-callback`,
     method: 'POST',

@@ -2,11 +2,12 @@
  * `npm run bench`: every benchmark against a production build and the sandbox, each printed
  * as a ratio to a baseline measured in the same run (these machines are shared and noisy).
  * `--build` rebuilds first; `--seconds N` sets the length of each throughput sample;
- * `--only pages|queue|links` runs one group.
+ * `--only pages|queue|links` runs one group. With BENCH_DATABASE_URL set (a Postgres the bench may
+ * fill), every group runs twice, on PGlite and on that Postgres, and both are printed.
  */
 import { sandboxControl, type FenerumSettings } from '../sandbox/control-client';
 import { benchPortalJs } from './client-js';
-import { ensureBuild, startHarness, type Harness } from './harness';
+import { benchDatabases, ensureBuild, startHarness, type BenchDatabase, type Harness } from './harness';
 import { benchLinksBurst } from './links-burst';
 import { benchPortalThroughput } from './portal-throughput';
 import { benchCallbacks } from './quickpay-callbacks';
@@ -27,13 +28,20 @@ async function settings(h: Awaited<ReturnType<typeof startHarness>>, body: Fener
 await ensureBuild();
 const results: Result[] = [];
 
-/** Runs one group on a harness of its own, stopped whatever happens. */
+const databases = benchDatabases();
+
+/** Runs one group on a harness of its own per database, stopped whatever happens. */
 async function group(name: string, env: Record<string, string>, fenerum: FenerumSettings, run: (h: Harness) => Promise<Result[]>) {
   if (!want(name)) return;
-  const h = await startHarness(env);
+  for (const db of databases) await groupOn(db, env, fenerum, run);
+}
+
+async function groupOn(db: BenchDatabase, env: Record<string, string>, fenerum: FenerumSettings, run: (h: Harness) => Promise<Result[]>) {
+  const h = await startHarness({ ...env, ...db.env });
   try {
     await settings(h, fenerum);
-    results.push(...(await run(h)));
+    const rows = await run(h);
+    results.push(...rows.map((r) => (databases.length > 1 ? { ...r, name: `${r.name} [${db.label}]` } : r)));
   } finally {
     await h.stop();
   }
@@ -55,5 +63,5 @@ await group('queue', { FENERUM_RATE_LIMIT_PER_MINUTE: String(DRAIN_LIMIT) }, { r
 // Link issuing against Fenerum's real 60 a minute (issue 9): customers' pages during a burst of links.
 await group('links', { FENERUM_RATE_LIMIT_PER_MINUTE: '60' }, { rateLimit: { enabled: true, perMinute: 60 } }, (h) => benchLinksBurst(h, 100));
 
-console.log('\nbenchmark                          ratio   value / baseline');
-for (const r of results) console.log(`${r.name.padEnd(34)} ${r.ratio.padStart(6)}  ${r.value} / ${r.baseline}`);
+console.log('\nbenchmark                                      ratio   value / baseline');
+for (const r of results) console.log(`${r.name.padEnd(46)} ${r.ratio.padStart(6)}  ${r.value} / ${r.baseline}`);
