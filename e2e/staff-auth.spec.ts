@@ -104,3 +104,57 @@ test.describe('staff sign-in: refusals', () => {
     await expect(page.getByTestId('staff-users')).toHaveCount(0);
   });
 });
+
+test.describe('staff forms: bad input', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('sign-in: missing, oversized and malformed fields get a sentence, no session', async ({ page }) => {
+    for (const [email, password] of [
+      ['', ''],
+      ['x'.repeat(300) + '@staff.test', 'long-enough-password'],
+      ['viewer@sandbox.test', 'p'.repeat(2000)],
+    ]) {
+      await submitPassword(page, email ?? '', password ?? '');
+      await expect(errorOf(page)).toBeVisible();
+      await expect(page).toHaveURL(/\/staff\/login$/);
+    }
+    expect((await page.context().cookies()).filter((c) => c.name.includes('staff_session'))).toEqual([]);
+  });
+
+  test('staff users: a forged id, an unknown id, an unknown role and a bad email are refused, nothing changes', async ({ page, browser }) => {
+    const user = await addStaffUser(browser, 'viewer');
+    await signInStaff(page, 'admin');
+    await page.goto('/staff/users');
+    const row = page.locator(`li[data-email="${user.email}"]`);
+    const roleForm = row.locator('form', { has: page.getByRole('button', { name: 'Change role' }) });
+    const setHidden = (value: string) => roleForm.locator('input[name="userId"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), value);
+
+    await setHidden('not-a-uuid');
+    await roleForm.locator('select').selectOption('admin');
+    await roleForm.getByRole('button', { name: 'Change role' }).click();
+    await expect(roleForm.getByTestId('action-answer')).toHaveText('Please correct the highlighted fields');
+
+    await setHidden('00000000-0000-4000-8000-000000000000');
+    await roleForm.getByRole('button', { name: 'Change role' }).click();
+    await expect(roleForm.getByTestId('action-answer')).toHaveText('That staff user does not exist (any more). Reload the page.');
+
+    await roleForm.locator('select').evaluate((el) => {
+      const option = document.createElement('option');
+      option.value = 'boss';
+      el.appendChild(option);
+      (el as HTMLSelectElement).value = 'boss';
+    });
+    await roleForm.getByRole('button', { name: 'Change role' }).click();
+    await expect(roleForm.getByTestId('action-answer')).toHaveText('Please correct the highlighted fields');
+
+    const add = page.locator('form.staff-add');
+    await add.locator('input[name="email"]').fill('not an email');
+    await add.locator('input[name="name"]').fill('Someone');
+    await add.locator('input[name="email"]').evaluate((el) => el.setAttribute('type', 'text'));
+    await add.locator('button[type="submit"]').click();
+    await expect(add.getByTestId('action-answer')).toHaveText('Please correct the highlighted fields');
+
+    await page.reload();
+    await expect(page.locator(`li[data-email="${user.email}"]`)).toContainText('viewer · active');
+  });
+});
