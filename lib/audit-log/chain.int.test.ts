@@ -35,11 +35,11 @@ async function failureOf(statement: Promise<unknown>): Promise<string> {
   return 'it succeeded';
 }
 
-async function runVerify(env: ScratchEnv) {
+async function runVerify(env: ScratchEnv, args: string[] = []) {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   try {
-    const { stdout } = await exec('npx', ['tsx', 'scripts/audit-verify.ts'], { env: childEnv });
+    const { stdout } = await exec('npx', ['tsx', 'scripts/audit-verify.ts', ...args], { env: childEnv });
     return { code: 0, stdout };
   } catch (err) {
     const e = err as { code?: number; stdout?: string };
@@ -123,6 +123,17 @@ describe('the hash chain', () => {
         await db.execute(sql`delete from audit_log where subject = 'row-1'`);
       });
       expect((await runVerify(env)).stdout).toMatch(/^1 rows checked: chain BROKEN .*\(seq 3, .*rows are missing before it/);
+      // Pruned from the start on purpose: --from-first-kept trusts the first remaining row's link.
+      await withReopened(env, async (db) => {
+        await db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+        await db.execute(sql`delete from audit_log where subject in ('row-0', 'row-2', 'row-3')`);
+      });
+      const pruned = await runVerify(env, ['--from-first-kept']);
+      expect(pruned).toEqual({
+        code: 0,
+        stdout: expect.stringMatching(/^1 rows checked: chain intact \(from seq 5, whose prev_hash [0-9a-f]{64} was taken as given\)/) as string,
+      });
+      expect((await runVerify(env)).code).toBe(1);
     });
   });
 });
