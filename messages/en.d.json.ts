@@ -252,6 +252,14 @@ declare const messages: {
       },
       "audit": {
         "exported": "Exported the audit log as CSV"
+      },
+      "staff": {
+        "add": "Added a staff user",
+        "role": "Changed a staff user's role",
+        "disable": "Disabled a staff user",
+        "enable": "Enabled a staff user again",
+        "reset_password": "Reset a staff user's password",
+        "reset_second_factor": "Reset a staff user's second factor"
       }
     }
   }

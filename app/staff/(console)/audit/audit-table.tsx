@@ -36,7 +36,7 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
                 {format.dateTime(row.at, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' })}
               </time>
             </td>
-            <td data-label={label('who')} className="audit-break">
+            <td data-label={label('who')} className="audit-break audit-who">
               {row.actor}
             </td>
             <td data-label={label('what')}>

@@ -1,7 +1,6 @@
 import { exportAuditCsv } from '@/lib/audit-log/export';
 import { parseAuditQuery } from '@/lib/audit-log/filters';
 import { refused } from '@/lib/domain/outcomes';
-import { clientIp } from '@/lib/http/read-json';
 import { linkOpenedBy } from '@/lib/server/request-origin';
 import { staffRoute } from '@/lib/server/staff-route';
 
@@ -12,11 +11,11 @@ export const dynamic = 'force-dynamic';
  * the export is audited. Only a person's own navigation (the page's link, or the address typed)
  * starts one, never an image or a link on another site.
  */
-export const GET = staffRoute('admin', async (req, { user, ctx }) => {
+export const GET = staffRoute('admin', async (req, { user, ctx, ip }) => {
   if (linkOpenedBy(req) !== 'visitor') return refused('cross-site');
   const query = parseAuditQuery(new URL(req.url).searchParams);
   if (query.invalid.length) return refused('invalid-input', `These filters are not valid: ${query.invalid.join(', ')}`);
-  const { filename, body } = await exportAuditCsv(ctx.db, query.filters, { actor: user.email, ip: clientIp(req) });
+  const { filename, body } = await exportAuditCsv(ctx.db, query.filters, { actor: user.email, ip });
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
