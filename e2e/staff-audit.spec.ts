@@ -85,6 +85,34 @@ test.describe('the audit log page', () => {
     await expect(page.getByText('No entries match these filters')).toBeVisible();
   });
 
+  test('the export refuses bad filters (400) and a request that is not a person’s own navigation (403), and writes nothing', async ({ browser }) => {
+    const page = await asAdmin(browser);
+    const exports = async () => {
+      await page.goto('/staff/audit?action=audit.exported&actor=admin@sandbox.test');
+      return rows(page).count();
+    };
+    const before = await exports();
+    const own = { 'sec-fetch-site': 'same-origin', 'sec-fetch-dest': 'document' };
+    for (const [query, field] of [
+      ['from=yesterday', 'from'],
+      [`account=${'A'.repeat(65)}`, 'account'],
+      ['action=%3Cscript%3E', 'action'],
+      ['before=-1', 'page'],
+    ] as const) {
+      const res = await page.request.get(`/staff/audit/export?${query}`, { headers: own, maxRedirects: 0 });
+      expect(res.status(), query).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toContain(field);
+    }
+    for (const headers of [{}, { 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'document' }, { 'sec-fetch-site': 'same-site' }] as Record<
+      string,
+      string
+    >[]) {
+      const res = await page.request.get('/staff/audit/export', { headers, maxRedirects: 0 });
+      expect(res.status(), JSON.stringify(headers)).toBe(403);
+    }
+    expect(await exports()).toBe(before);
+  });
+
   test('a viewer and a support user are refused the page and the export; an anonymous visitor is sent to sign in', async ({ page, browser }) => {
     for (const role of ['viewer', 'support'] as const) {
       const context = await browser.newContext();
