@@ -10,7 +10,11 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
-/** Appends one line to the audit log; `db` may be a transaction so the entry commits with the change. */
+/**
+ * Appends one line to the audit log; `db` may be a transaction so the entry commits with the change.
+ * The database chains it to the previous line (README "The audit log"): the insert takes the chain's
+ * lock until its transaction ends, so in a transaction audit last, after the change it records.
+ */
 export async function audit(db: Pick<Db, 'insert'>, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
     actor: entry.actor,

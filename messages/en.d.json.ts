@@ -198,6 +198,70 @@ declare const messages: {
       "invalid": "Please check the highlighted fields.",
       "error": "Something went wrong on our side. Please try again."
     }
+  },
+  "auditLog": {
+    "title": "Audit log",
+    "lead": "Who did what, when and from where. Entries are never changed or removed, and each is chained to the one before it by a hash, so a change made behind the database's back is found by npm run audit:verify.",
+    "forbidden": "Only an admin can read the audit log. Ask an admin if you need an entry from it.",
+    "filters": "Filter the log",
+    "account": "Account",
+    "actor": "Staff user or actor",
+    "actorHint": "An email or part of one; “system” for the portal itself",
+    "action": "Action",
+    "actionHint": "Exact, or the start: “card” shows every card action",
+    "from": "From (day)",
+    "to": "To (day)",
+    "apply": "Show",
+    "clear": "Clear filters",
+    "export": "Download these entries as CSV",
+    "invalid": "These filters were not valid and were left out: {fields}. Check them and try again.",
+    "columns": {
+      "when": "When",
+      "who": "Who",
+      "what": "What",
+      "account": "Account",
+      "subject": "Subject",
+      "address": "From address"
+    },
+    "caption": "Audit log entries, newest first",
+    "details": "Details",
+    "noAddress": "–",
+    "empty": "No entries match these filters. Widen the dates or clear a filter.",
+    "paging": "Pages",
+    "newest": "Newest",
+    "newer": "Newer entries",
+    "older": "Older entries",
+    "filterAccount": "Show only {account}",
+    "actions": {
+      "unknown": "Action not described yet",
+      "link": {
+        "issued": "Issued a customer link",
+        "revoked": "Revoked a customer link",
+        "opened": "A customer opened their link"
+      },
+      "card": {
+        "add_started": "A customer started adding a card",
+        "add_expired": "A card setup nobody finished expired",
+        "registered": "A new card was registered with Fenerum",
+        "registration_failed": "Registering a card with Fenerum failed",
+        "disabled": "Disabled a card in Fenerum",
+        "retried": "Retried registering a card now"
+      },
+      "retention": {
+        "deleted": "Deleted old stored callbacks and expired links"
+      },
+      "audit": {
+        "exported": "Exported the audit log as CSV"
+      },
+      "staff": {
+        "add": "Added a staff user",
+        "role": "Changed a staff user's role",
+        "disable": "Disabled a staff user",
+        "enable": "Enabled a staff user again",
+        "reset_password": "Reset a staff user's password",
+        "reset_second_factor": "Reset a staff user's second factor"
+      }
+    }
   }
 };
 export default messages;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { PortalGateway } from '@/lib/domain/cards';
 
 /** Every customer link we issue; a token names its row, so a link can be revoked. */
@@ -31,8 +31,24 @@ export const auditLog = pgTable(
     subject: text('subject'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     ip: text('ip'),
+    // The hash chain (lib/audit-chain.ts): set by the BEFORE INSERT trigger `audit_log_chain`
+    // under a lock, whatever an insert gives; the JS defaults only satisfy the insert type.
+    seq: bigint('seq', { mode: 'number' })
+      .notNull()
+      .$defaultFn(() => 0),
+    prevHash: text('prev_hash')
+      .notNull()
+      .$defaultFn(() => ''),
+    hash: text('hash')
+      .notNull()
+      .$defaultFn(() => ''),
   },
-  (t) => [index('audit_log_account_idx').on(t.accountCode, t.at)],
+  (t) => [
+    index('audit_log_account_idx').on(t.accountCode, t.at),
+    uniqueIndex('audit_log_seq_idx').on(t.seq),
+    index('audit_log_actor_idx').on(t.actor, t.at),
+    index('audit_log_at_idx').on(t.at),
+  ],
 );
 
 /**

@@ -12,6 +12,6 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: '/staff', label: 'home', role: 'viewer' },
   { href: '/staff/accounts', label: 'accounts', role: 'viewer', coming: true },
   { href: '/staff/payments', label: 'payments', role: 'viewer', coming: true },
-  { href: '/staff/audit', label: 'audit', role: 'admin', coming: true },
+  { href: '/staff/audit', label: 'audit', role: 'admin' },
   { href: '/staff/users', label: 'users', role: 'admin' },
 ];

@@ -1,0 +1,69 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { auditQueryString } from '@/lib/audit-log/filters';
+import type { AuditRow } from '@/lib/audit-log/query';
+
+/**
+ * The entries: a table on a desktop, one card per entry on a phone (audit.css). "What" is a
+ * sentence for a person, with the raw action name beside it for whoever searches or exports.
+ */
+export async function AuditTable({ rows }: { rows: AuditRow[] }) {
+  const t = await getTranslations('auditLog');
+  const format = await getFormatter();
+  if (rows.length === 0) return <p className="audit-empty">{t('empty')}</p>;
+  const sentence = (action: string) => {
+    const key = `actions.${action}` as 'actions.unknown';
+    return /^[a-z_]+(\.[a-z_]+)+$/.test(action) && t.has(key) ? t(key) : t('actions.unknown');
+  };
+  const label = (name: 'when' | 'who' | 'what' | 'account' | 'subject' | 'address') => t(`columns.${name}`);
+  return (
+    <table className="audit-table">
+      <caption>{t('caption')}</caption>
+      <thead>
+        <tr>
+          {(['when', 'who', 'what', 'account', 'subject', 'address'] as const).map((name) => (
+            <th key={name} scope="col">
+              {label(name)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.seq} data-seq={row.seq}>
+            <td data-label={label('when')}>
+              <time dateTime={row.at.toISOString()}>
+                {format.dateTime(row.at, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' })}
+              </time>
+            </td>
+            <td data-label={label('who')} className="audit-break audit-who">
+              {row.actor}
+            </td>
+            <td data-label={label('what')}>
+              {sentence(row.action)} <code className="audit-action">{row.action}</code>
+              {Object.keys(row.details).length > 0 && (
+                <details>
+                  <summary>{t('details')}</summary>
+                  <pre className="audit-details">{JSON.stringify(row.details, null, 2)}</pre>
+                </details>
+              )}
+            </td>
+            <td data-label={label('account')}>
+              {row.accountCode ? (
+                <Link href={`/staff/audit${auditQueryString({ account: row.accountCode })}`} title={t('filterAccount', { account: row.accountCode })}>
+                  {row.accountCode}
+                </Link>
+              ) : (
+                '–'
+              )}
+            </td>
+            <td data-label={label('subject')} className="audit-break">
+              {row.subject ?? '–'}
+            </td>
+            <td data-label={label('address')}>{row.ip ?? t('noAddress')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

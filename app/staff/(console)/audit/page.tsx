@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { parseAuditQuery } from '@/lib/audit-log/filters';
+import { listAuditRows } from '@/lib/audit-log/query';
+import { isRefused } from '@/lib/domain/outcomes';
+import { staffPage } from '@/lib/server/staff';
+import { AuditFilterForm } from './filter-form';
+import { AuditPaging } from './paging';
+import { AuditTable } from './audit-table';
+import './audit.css';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Audit log · Card portal' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The audit log (admins): newest first, filtered by what the URL says, paged, with a CSV export of the same rows. */
+export default async function AuditLogPage({ searchParams }: Props) {
+  const t = await getTranslations('auditLog');
+  const query = parseAuditQuery(await searchParams);
+  const page = await staffPage('admin', async ({ ctx }) => {
+    const listing = await listAuditRows(ctx.db, query.filters, query.page);
+    return (
+      <section className="panel audit-log">
+        <h1>{t('title')}</h1>
+        <p>{t('lead')}</p>
+        {query.invalid.length > 0 && (
+          <p role="alert" className="staff-error">
+            {t('invalid', { fields: query.invalid.map((key) => t(key === 'page' ? 'paging' : key)).join(', ') })}
+          </p>
+        )}
+        <AuditFilterForm filters={query.filters} />
+        <AuditTable rows={listing.rows} />
+        <AuditPaging filters={query.filters} listing={listing} />
+      </section>
+    );
+  });
+  return isRefused(page) ? <p role="alert">{t('forbidden')}</p> : page;
+}
