@@ -97,6 +97,68 @@ declare const messages: {
     "refusedTitle": "Open your link again",
     "refusedLead": "This request did not come from the card portal’s own page, so nothing was opened. Open the link from the message we sent you."
   },
+  "staffAuth": {
+    "title": "Staff sign-in",
+    "lead": "For the people who look after customers' cards and payments.",
+    "email": "Email",
+    "password": "Password",
+    "signIn": "Sign in",
+    "signingIn": "Signing in…",
+    "codeTitle": "Your second factor",
+    "codeLead": "Type the 6-digit code your authenticator app shows for the card portal, or one of your recovery codes.",
+    "code": "Code",
+    "verify": "Continue",
+    "startOver": "Sign in as someone else",
+    "enrolTitle": "Set up your second factor",
+    "enrolLead": "Your role can move money, so a password alone is not enough. Scan this code with an authenticator app (for example Google Authenticator, Microsoft Authenticator or 1Password), then type the 6-digit code it shows.",
+    "enrolSecret": "Cannot scan? Type this key into the app instead:",
+    "qrAlt": "QR code for your authenticator app",
+    "enrolConfirm": "Confirm and continue",
+    "recoveryTitle": "Your recovery codes",
+    "recoveryLead": "Each code works once in place of the code from your app, if you lose your phone. Keep them somewhere safe: this is the only time they are shown.",
+    "recoveryDone": "I have kept them — go to the console",
+    "refused": {
+      "unauthenticated": "The email or password is not right.",
+      "wrongCode": "That code is not right, or it was used already. Type the code your app shows now.",
+      "timedOut": "Your sign-in has timed out. Please sign in again.",
+      "tooMany": "Too many failed sign-ins. Please wait {minutes} minutes and try again.",
+      "invalid": "Please fill in your email and password.",
+      "error": "Something went wrong on our side. Please try again."
+    }
+  },
+  "staffConsole": {
+    "title": "Staff console",
+    "nav": "Console",
+    "welcome": "Welcome, {name}",
+    "welcomeLead": "You are signed in as {role}. Choose what to look after in the menu.",
+    "signedInAs": "Signed in as {email}",
+    "signOut": "Sign out",
+    "coming": "coming",
+    "roles": {
+      "viewer": "viewer",
+      "support": "support",
+      "operator": "operator",
+      "admin": "admin"
+    },
+    "links": {
+      "home": "Overview",
+      "accounts": "Accounts",
+      "payments": "Payments",
+      "audit": "Audit log",
+      "users": "Staff users"
+    },
+    "forbidden": "Your role does not allow this page."
+  },
+  "sandboxStaff": {
+    "title": "Staff sign-ins",
+    "lead": "Every sandbox staff user has the password <password></password>. Operator and admin also type the code shown here (it changes every 30 seconds).",
+    "open": "Open the staff console",
+    "role": "Role",
+    "email": "Email",
+    "code": "Code now",
+    "none": "not needed",
+    "left": "{seconds, plural, one {# second left} other {# seconds left}}"
+  },
   "staffAccounts": {
     "searchTitle": "Accounts",
     "searchLabel": "Code, name or email",
