@@ -10,7 +10,6 @@ import { issueLinkForAccount, LINK_EXPIRIES, revokeAccountLink } from '@/lib/sta
 import { disableCard, MAX_REASON_LENGTH } from '@/lib/staff/accounts/disable-card';
 import { createSelfServiceLink } from '@/lib/staff/accounts/self-service';
 import { retryRegistration } from '@/lib/staff/registrations/retry-registration';
-import { requestIp } from './request-ip';
 
 const accountCode = z.string().trim().min(1).max(100);
 const id = z.string().trim().min(1).max(100);
@@ -26,8 +25,7 @@ function refreshAccount(code: string, cardUuid?: string) {
 export const disableCardAction = staffAction(
   'operator',
   z.object({ accountCode, cardUuid: z.string().trim().min(1).max(64), reason: z.string().max(MAX_REASON_LENGTH).optional() }),
-  async (input, { user, ctx }) => {
-    const ip = await requestIp(ctx.env.trustProxyHops);
+  async (input, { user, ctx, ip }) => {
     const result = await disableCard(ctx, { ...input, actor: { email: user.email }, ip });
     if (isRefused(result)) return result;
     refreshAccount(input.accountCode, input.cardUuid);
@@ -38,8 +36,7 @@ export const disableCardAction = staffAction(
 );
 
 /** Support: a customer link to this account's portal; its address is the message (shown once, copied). */
-export const issueLinkAction = staffAction('support', z.object({ accountCode, expiresIn: z.enum(LINK_EXPIRIES) }), async (input, { user, ctx }) => {
-  const ip = await requestIp(ctx.env.trustProxyHops);
+export const issueLinkAction = staffAction('support', z.object({ accountCode, expiresIn: z.enum(LINK_EXPIRIES) }), async (input, { user, ctx, ip }) => {
   const issued = await issueLinkForAccount(ctx, { ...input, actor: { email: user.email }, ip });
   if (isRefused(issued)) return issued;
   refreshAccount(input.accountCode);
@@ -47,8 +44,7 @@ export const issueLinkAction = staffAction('support', z.object({ accountCode, ex
 });
 
 /** Support: revokes one of this account's links. */
-export const revokeLinkAction = staffAction('support', z.object({ accountCode, linkId: id }), async (input, { user, ctx }) => {
-  const ip = await requestIp(ctx.env.trustProxyHops);
+export const revokeLinkAction = staffAction('support', z.object({ accountCode, linkId: id }), async (input, { user, ctx, ip }) => {
   const result = await revokeAccountLink(ctx.db, { ...input, actor: { email: user.email }, ip });
   if (isRefused(result)) return result;
   refreshAccount(input.accountCode);
@@ -57,8 +53,7 @@ export const revokeLinkAction = staffAction('support', z.object({ accountCode, l
 });
 
 /** Support: Fenerum's Self-Service link for the account's email; its address is the message. */
-export const selfServiceAction = staffAction('support', z.object({ accountCode }), async (input, { user, ctx }) => {
-  const ip = await requestIp(ctx.env.trustProxyHops);
+export const selfServiceAction = staffAction('support', z.object({ accountCode }), async (input, { user, ctx, ip }) => {
   const made = await createSelfServiceLink(ctx, { ...input, actor: { email: user.email }, ip });
   if (isRefused(made)) return made;
   refreshAccount(input.accountCode);
@@ -66,8 +61,7 @@ export const selfServiceAction = staffAction('support', z.object({ accountCode }
 });
 
 /** Operator: sends a failed or waiting card registration to Fenerum again, now. */
-export const retryRegistrationAction = staffAction('operator', z.object({ accountCode, registrationId: id }), async (input, { user, ctx }) => {
-  const ip = await requestIp(ctx.env.trustProxyHops);
+export const retryRegistrationAction = staffAction('operator', z.object({ accountCode, registrationId: id }), async (input, { user, ctx, ip }) => {
   const result = await retryRegistration(ctx, { ...input, actor: { email: user.email }, ip });
   if (isRefused(result)) return result;
   refreshAccount(input.accountCode);
