@@ -2,17 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
 import { isRefused } from '@/lib/domain/outcomes';
 import { formatExpiry } from '@/lib/i18n/expiry';
 import { staffAction } from '@/lib/server/staff';
-import { issueLinkForAccount, LINK_EXPIRIES, revokeAccountLink } from '@/lib/staff/accounts/customer-links';
-import { disableCard, MAX_REASON_LENGTH } from '@/lib/staff/accounts/disable-card';
+import { issueLinkForAccount, revokeAccountLink } from '@/lib/staff/accounts/customer-links';
+import { disableCard } from '@/lib/staff/accounts/disable-card';
 import { createSelfServiceLink } from '@/lib/staff/accounts/self-service';
 import { retryRegistration } from '@/lib/staff/registrations/retry-registration';
-
-const accountCode = z.string().trim().min(1).max(100);
-const id = z.string().trim().min(1).max(100);
+import { disableCardInput, issueLinkInput, retryRegistrationInput, revokeLinkInput, selfServiceInput } from './action-inputs';
 
 /** The account's pages show what an action changed at once. */
 function refreshAccount(code: string, cardUuid?: string) {
@@ -22,21 +19,17 @@ function refreshAccount(code: string, cardUuid?: string) {
 }
 
 /** Operator: Fenerum stops charging the card (it stays at the gateway); X-User and the audit log name the operator. */
-export const disableCardAction = staffAction(
-  'operator',
-  z.object({ accountCode, cardUuid: z.string().trim().min(1).max(64), reason: z.string().max(MAX_REASON_LENGTH).optional() }),
-  async (input, { user, ctx, ip }) => {
-    const result = await disableCard(ctx, { ...input, actor: { email: user.email }, ip });
-    if (isRefused(result)) return result;
-    refreshAccount(input.accountCode, input.cardUuid);
-    const t = await getTranslations('staffAccounts');
-    const card = { brand: result.card.brand, last4: result.card.last4, date: formatExpiry(result.card.expMonth, result.card.expYear) };
-    return { ok: true, message: t(result.changed ? 'disabledDone' : 'disabledAlready', card) };
-  },
-);
+export const disableCardAction = staffAction('operator', disableCardInput, async (input, { user, ctx, ip }) => {
+  const result = await disableCard(ctx, { ...input, actor: { email: user.email }, ip });
+  if (isRefused(result)) return result;
+  refreshAccount(input.accountCode, input.cardUuid);
+  const t = await getTranslations('staffAccounts');
+  const card = { brand: result.card.brand, last4: result.card.last4, date: formatExpiry(result.card.expMonth, result.card.expYear) };
+  return { ok: true, message: t(result.changed ? 'disabledDone' : 'disabledAlready', card) };
+});
 
 /** Support: a customer link to this account's portal; its address is the message (shown once, copied). */
-export const issueLinkAction = staffAction('support', z.object({ accountCode, expiresIn: z.enum(LINK_EXPIRIES) }), async (input, { user, ctx, ip }) => {
+export const issueLinkAction = staffAction('support', issueLinkInput, async (input, { user, ctx, ip }) => {
   const issued = await issueLinkForAccount(ctx, { ...input, actor: { email: user.email }, ip });
   if (isRefused(issued)) return issued;
   refreshAccount(input.accountCode);
@@ -44,7 +37,7 @@ export const issueLinkAction = staffAction('support', z.object({ accountCode, ex
 });
 
 /** Support: revokes one of this account's links. */
-export const revokeLinkAction = staffAction('support', z.object({ accountCode, linkId: id }), async (input, { user, ctx, ip }) => {
+export const revokeLinkAction = staffAction('support', revokeLinkInput, async (input, { user, ctx, ip }) => {
   const result = await revokeAccountLink(ctx.db, { ...input, actor: { email: user.email }, ip });
   if (isRefused(result)) return result;
   refreshAccount(input.accountCode);
@@ -53,7 +46,7 @@ export const revokeLinkAction = staffAction('support', z.object({ accountCode, l
 });
 
 /** Support: Fenerum's Self-Service link for the account's email; its address is the message. */
-export const selfServiceAction = staffAction('support', z.object({ accountCode }), async (input, { user, ctx, ip }) => {
+export const selfServiceAction = staffAction('support', selfServiceInput, async (input, { user, ctx, ip }) => {
   const made = await createSelfServiceLink(ctx, { ...input, actor: { email: user.email }, ip });
   if (isRefused(made)) return made;
   refreshAccount(input.accountCode);
@@ -61,7 +54,7 @@ export const selfServiceAction = staffAction('support', z.object({ accountCode }
 });
 
 /** Operator: sends a failed or waiting card registration to Fenerum again, now. */
-export const retryRegistrationAction = staffAction('operator', z.object({ accountCode, registrationId: id }), async (input, { user, ctx, ip }) => {
+export const retryRegistrationAction = staffAction('operator', retryRegistrationInput, async (input, { user, ctx, ip }) => {
   const result = await retryRegistration(ctx, { ...input, actor: { email: user.email }, ip });
   if (isRefused(result)) return result;
   refreshAccount(input.accountCode);
