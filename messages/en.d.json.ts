@@ -232,6 +232,8 @@ declare const messages: {
     "busyTitle": "Fenerum is busy",
     "busy": "Fenerum is busy; this page refreshes in {seconds, plural, one {# second} other {# seconds}}.",
     "busyNow": "Try now",
+    "busyStop": "Stop refreshing",
+    "busyStopped": "Automatic refresh is off. Try again when you are ready.",
     "unavailable": "Fenerum is not answering right now. Nothing was changed; please try again in a minute.",
     "notAllowed": "Your role does not allow this page.",
     "notFound": "Not found",
