@@ -79,6 +79,21 @@ test.describe('staff: accounts and their cards', () => {
     await viewer.reload();
     await expect(viewer.getByTestId('timeline-entry').filter({ hasText: /mastercard/i })).toHaveCount(0);
     await viewerContext.close();
+
+    // The operator's own action with another account's card, or a card id that is not one: refused in a sentence, nothing changed.
+    const other = await accountWithCards(sandbox);
+    const replay = async (cardUuid: string) => {
+      const answer = await page.request.post(cardPage(account.code, account.mastercard), {
+        headers: { 'Next-Action': action.headers()['next-action'] ?? '', 'Content-Type': action.headers()['content-type'] ?? '', Origin: E2E.appUrl },
+        data: (action.postData() ?? '').replaceAll(account.visa, cardUuid),
+      });
+      expect(answer.status()).toBe(200);
+      return answer.text();
+    };
+    expect(await replay(other.visa)).toContain('That card belongs to another account; nothing was disabled');
+    expect(await replay('not-a-card-id-but-36-characters-long')).toContain('That is not a card id');
+    expect((await sandbox.fenerum.cards(other.code)).every((c) => c.active && c.disabled_by === null)).toBe(true);
+    expect((await sandbox.fenerum.cards(account.code)).find((c) => c.uuid === account.mastercard)).toMatchObject({ active: true });
   });
 
   test('a support user creates a customer link and a self-service link, copies them, and revokes the link', async ({ page, sandbox }) => {
