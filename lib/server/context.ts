@@ -12,6 +12,7 @@ import { startMaintenance } from '@/lib/maintenance/job';
 import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
 import { createRegistrar, type Registrar } from '@/lib/registrations/registrar';
+import { createStaffCache, type StaffCache } from '@/lib/staff/accounts/staff-reads';
 import { createStripeClient } from '@/lib/stripe/client';
 import { createBackground, type Background } from './background';
 
@@ -26,6 +27,8 @@ export type AppContext = {
   /** Whether QuickPay test cards are registered (lib/cards/quickpay/test-mode.ts). */
   quickpayTestMode: TestModePolicy;
   portalCache: PortalCache;
+  /** The staff console's account list (search), kept a minute. */
+  staffCache: StaffCache;
   registrar: Registrar;
   background: Background;
 };
@@ -68,6 +71,7 @@ async function buildContext(): Promise<AppContext> {
     quickpay: createQuickpayClient({ apiUrl: config.quickpay.apiUrl, apiKey: config.quickpay.apiKey }),
     quickpayTestMode: { acceptTestMode: config.quickpay.acceptTestMode },
     portalCache,
+    staffCache: createStaffCache(),
     registrar,
     background,
   };

@@ -1,0 +1,9 @@
+import { auditSource } from './audit-source';
+import { registrationSource } from './registration-source';
+import type { TimelineSource } from './types';
+
+/**
+ * Every source of an account's timeline. Another area adds its history (payments, refunds,
+ * webhooks) as one file exporting a TimelineSource, and one line here.
+ */
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [auditSource, registrationSource];
