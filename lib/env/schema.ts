@@ -119,6 +119,9 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
     }
     if (!e.APP_URL && production) throw invalid('APP_URL', 'required when a provider uses live keys');
     if (!e.FENERUM_API_TOKEN) throw invalid('FENERUM_API_TOKEN', 'required when a provider uses live keys (cards would go to the sandbox)');
+    if (e.FENERUM_WEBHOOK_PASSWORD === sandboxSecrets.FENERUM_WEBHOOK_PASSWORD) {
+      throw invalid('FENERUM_WEBHOOK_PASSWORD', 'must be your own secret when a provider uses live keys (the sandbox one is published)');
+    }
     if (!enabled.stripe && !enabled.quickpay) {
       throw invalid('STRIPE_SECRET_KEY', 'set it or QUICKPAY_API_KEY when going live: with neither, customers cannot add a card');
     }
@@ -153,8 +156,9 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
       apiUrl: e.FENERUM_API_URL ?? (sandbox.fenerum ? local(ports.fenerum, '/api/v1') : 'https://app.fenerum.com/api/v1'),
       token: e.FENERUM_API_TOKEN ?? sandboxSecrets.FENERUM_API_TOKEN,
       clientSystem: e.FENERUM_CLIENT_SYSTEM ?? SANDBOX_FENERUM_CLIENT_SYSTEM,
-      webhookUsername: e.FENERUM_WEBHOOK_USERNAME ?? sandboxSecrets.FENERUM_WEBHOOK_USERNAME,
-      webhookPassword: e.FENERUM_WEBHOOK_PASSWORD ?? sandboxSecrets.FENERUM_WEBHOOK_PASSWORD,
+      // Live without your own webhook credentials: none at all, so every delivery is refused (401), never the sandbox's published ones.
+      webhookUsername: e.FENERUM_WEBHOOK_USERNAME ?? (anyLive ? '' : sandboxSecrets.FENERUM_WEBHOOK_USERNAME),
+      webhookPassword: e.FENERUM_WEBHOOK_PASSWORD ?? (anyLive ? '' : sandboxSecrets.FENERUM_WEBHOOK_PASSWORD),
       ratePerMinute: e.FENERUM_RATE_LIMIT_PER_MINUTE,
     },
     stripe: {

@@ -7,6 +7,7 @@ import { env } from '@/lib/env';
 import type { Env } from '@/lib/env/schema';
 import { createFenerumClient } from '@/lib/fenerum/client';
 import type { FenerumClient } from '@/lib/fenerum/types';
+import { startWebhookRetries } from '@/lib/fenerum-webhooks/retries';
 import { startMaintenance } from '@/lib/maintenance/job';
 import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
@@ -77,6 +78,8 @@ export async function startProcessWork(): Promise<void> {
   const ctx = await appContext();
   // In every instance: expiring unfinished setups claims its rows (SKIP LOCKED); retention deletes are harmless twice.
   processSingleton('maintenance', () => startMaintenance({ db: ctx.db, stripe: ctx.stripe }, ctx.env.maintenance));
+  // Fenerum webhooks whose handling failed (Stripe or Fenerum down) are tried again; handlers are idempotent.
+  processSingleton('fenerum-webhook-retries', () => startWebhookRetries({ db: ctx.db, stripe: ctx.stripe, fenerum: ctx.fenerum }));
   if (!ctx.env.registrationWorker) return;
   processSingleton('registration-worker', () => ctx.registrar.startWorker());
 }
