@@ -41,6 +41,14 @@ export type QuickpayCallbackAttempt = { subscriptionId: number; status: number |
   unknown
 >;
 
+export type FenerumWebhook = { event: string; data: Record<string, unknown> };
+export type FenerumCharge = { paymentGatewayId: string; status: string; errorCode: string | null; sent: boolean; webhook: FenerumWebhook | null };
+export type FenerumWebhookConfig = { url: string | null; username: string; password: string; events: string[]; retrySchedule: 'real' | 'fast' };
+export type FenerumWebhookDelivery = { event: string; body: string; status: number | null; ok: boolean; attempt: number; url: string } & Record<
+  string,
+  unknown
+>;
+
 export type StripeEvent = { id: string; type: string; data: { object: Record<string, unknown> } } & Record<string, unknown>;
 
 export class SandboxControlError extends Error {
@@ -91,6 +99,15 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
       cards: async (account: string) => (await call<{ results: FenerumCard[] }>('fenerum', `paymentcards?account=${encodeURIComponent(account)}`)).results,
       stats: () => call<FenerumStats>('fenerum', 'stats'),
       audit: async () => (await call<{ results: FenerumAuditEntry[] }>('fenerum', 'audit')).results,
+      /** "Fenerum tried to charge this account and the bank wants authentication" (or, with false, an ordinary charge). */
+      charge: (account: string, input: { amount?: number; currency?: string; bankWantsAuthentication?: boolean } = {}) =>
+        post<FenerumCharge>('fenerum', `accounts/${encodeURIComponent(account)}/charge`, input),
+      /** card_expires_this_month for a card. */
+      cardExpiring: (cardUuid: string) => post<{ sent: boolean; webhook: FenerumWebhook }>('fenerum', `paymentcards/${encodeURIComponent(cardUuid)}/expiring`),
+      webhooks: () => call<FenerumWebhookConfig & { deliveries: FenerumWebhookDelivery[] }>('fenerum', 'webhooks'),
+      setWebhooks: (patch: Partial<FenerumWebhookConfig>) => post<FenerumWebhookConfig>('fenerum', 'webhooks', patch),
+      sendWebhook: (event: string, data: Record<string, unknown> = {}) => post<{ sent: boolean }>('fenerum', 'webhooks/send', { event, data }),
+      flushWebhooks: () => post<{ ok: true }>('fenerum', 'webhooks/flush'),
     },
 
     quickpay: {
@@ -118,6 +135,9 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
       /** Answers an intent's pending 3-D Secure challenge; the intent's new status. */
       authenticate: async (intent: string, outcome: 'complete' | 'fail' = 'complete') =>
         (await post<{ status: string }>('stripe', 'authenticate', { intent, outcome })).status,
+      /** The card's bank wants its next payment authenticated. */
+      demandAuthentication: (paymentMethod: string) =>
+        post<{ ok: true }>('stripe', `payment_methods/${encodeURIComponent(paymentMethod)}/demand-authentication`),
     },
   };
 }

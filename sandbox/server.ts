@@ -2,7 +2,8 @@ import { SANDBOX_PORT_BASE, SANDBOX_STRIPE_PUBLISHABLE_KEY, sandboxPorts, sandbo
 import { createFenerumEmulator } from './fenerum/emulator';
 import { createQuickpayEmulator } from './quickpay/emulator';
 import { createStripeEmulator } from './stripe';
-import type { GatewayLookup } from './gateways';
+import type { GatewayCharge, GatewayLookup } from './gateways';
+import { chargeWithStripe } from './stripe/charge-off-session';
 import { serve, type Emulator, type RunningServer } from './http';
 
 export type SandboxOptions = {
@@ -38,13 +39,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   // emulator adds its own lookup here.
   const lookups: Partial<Record<Parameters<GatewayLookup>[0], (token: string) => ReturnType<GatewayLookup>>> = {};
   const lookupCard: GatewayLookup = (gateway, token) => lookups[gateway]?.(token) ?? null;
+  // Fenerum charges a card off-session through its gateway (the "bank wants authentication" control).
+  const charges: Partial<Record<Parameters<GatewayCharge>[0], GatewayCharge>> = {};
+  const chargeCard: GatewayCharge = async (gateway, token, input) => (await charges[gateway]?.(gateway, token, input)) ?? null;
 
   const emulators: Array<[Emulator, number]> = [];
   // Emulators are registered below, one block each.
 
   // Fenerum: accounts, payment cards (asking the gateways via lookupCard), the 60/min rate limit.
   {
-    const emulator = createFenerumEmulator({ token: sandboxSecrets.FENERUM_API_TOKEN, lookupCard });
+    const emulator = createFenerumEmulator({
+      token: sandboxSecrets.FENERUM_API_TOKEN,
+      lookupCard,
+      chargeCard,
+      // Fenerum's webhooks (Basic auth), as an operator sets them up: to the app, every opt-in event.
+      webhook: { url: `${appUrl}/api/fenerum-webhook`, username: sandboxSecrets.FENERUM_WEBHOOK_USERNAME, password: sandboxSecrets.FENERUM_WEBHOOK_PASSWORD },
+    });
     emulators.push([emulator, ports.fenerum]);
   }
 
@@ -72,6 +82,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     });
     emulators.push([emulator, ports.stripe]);
     lookups.stripe_new = (token) => emulator.lookupCard(token);
+    charges.stripe_new = (_, token, input) =>
+      chargeWithStripe(
+        { apiUrl: urls.stripe, secretKey: sandboxSecrets.STRIPE_SECRET_KEY, demandAuthentication: (pm) => emulator.demandAuthentication(pm) },
+        token,
+        input,
+      );
   }
 
   const running: RunningServer[] = [];
