@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadApproval } from '@/lib/approvals/load-approval';
 import { getApproval } from '@/lib/approvals/store';
 import { fenerumWebhookEvents, inbox } from '@/lib/db/schema';
@@ -10,6 +10,9 @@ import { sessionFor } from '@/test/quickpay-fixtures';
 import { freshAccount } from '@/test/sandbox-control';
 
 describe('POST /api/fenerum-webhook', () => {
+  // The first use opens the database and runs the migrations: not part of any test's time.
+  beforeAll(async () => void (await appContext()));
+
   it.each([
     ['no Authorization header', null],
     ['a wrong password', basic('sandbox-fenerum-webhook', 'wrong')],

@@ -28,7 +28,8 @@ export const onCardExpiring: Handler = async (deps, data, event) => {
   const owner = await accountOfCard(deps, uuid);
   if (!owner) return { status: 'ignored', subject: uuid, note: 'a card of no account this portal knows' };
   const now = (deps.now ?? (() => new Date()))();
-  const month = owner.card ? monthOf(owner.card.expYear, owner.card.expMonth) : monthOf(now.getUTCFullYear(), now.getUTCMonth() + 1);
+  // The event itself says "this month": the month it arrived (the card's own expiry may be told in another form).
+  const month = monthOf(now.getUTCFullYear(), now.getUTCMonth() + 1);
   const [made] = await deps.db
     .insert(expiringCardNotices)
     .values({ accountCode: owner.accountCode, cardUuid: uuid, month, cardBrand: owner.card?.brand, cardLast4: owner.card?.last4 })

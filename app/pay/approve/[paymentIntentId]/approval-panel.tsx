@@ -66,6 +66,7 @@ export function ApprovalPanel(props: ApprovalPanelProps) {
       setAnnounce(t('authFailed'));
       return;
     }
+    setAnnounce('');
     setProblem(t('declined', { message: error.message ?? t('network') }));
   };
 
@@ -78,6 +79,7 @@ export function ApprovalPanel(props: ApprovalPanelProps) {
     try {
       await afterConfirm(await confirm());
     } catch {
+      setAnnounce('');
       setProblem(t('network'));
     } finally {
       working.current = false;

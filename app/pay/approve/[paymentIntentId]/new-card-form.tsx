@@ -27,6 +27,11 @@ export function NewCardForm({ clientSecret, amount, publishableKey, stripeJsUrl,
   const card = useRef<{ element: StripeCardElement; stripe: Awaited<ReturnType<typeof openStripe>> } | null>(null);
   const [ready, setReady] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The parent's callback changes every render; the Element must not be remounted for it.
+  const loadError = useRef(onLoadError);
+  useEffect(() => {
+    loadError.current = onLoadError;
+  }, [onLoadError]);
 
   useEffect(() => {
     let gone = false;
@@ -40,14 +45,14 @@ export function NewCardForm({ clientSecret, amount, publishableKey, stripeJsUrl,
         element.mount(mountPoint.current);
         card.current = { element, stripe };
       },
-      () => onLoadError(),
+      () => loadError.current(),
     );
     return () => {
       gone = true;
       element?.destroy();
       card.current = null;
     };
-  }, [publishableKey, stripeJsUrl, locale, onLoadError]);
+  }, [publishableKey, stripeJsUrl, locale]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
