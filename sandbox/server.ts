@@ -3,6 +3,9 @@ import { createFenerumEmulator } from './fenerum/emulator';
 import { createQuickpayEmulator } from './quickpay/emulator';
 import { createStripeEmulator } from './stripe';
 import type { GatewayLookup } from './gateways';
+import { withMailControls } from './mail/control';
+import { createMailbox } from './mail/mailbox';
+import { startSmtpServer } from './mail/smtp';
 import { serve, type Emulator, type RunningServer } from './http';
 
 export type SandboxOptions = {
@@ -19,7 +22,7 @@ export type SandboxOptions = {
 };
 
 export type Sandbox = {
-  urls: { fenerum: string; stripe: string; quickpay: string; farpay: string };
+  urls: { fenerum: string; stripe: string; quickpay: string; farpay: string; smtp: string };
   stop: () => Promise<void>;
 };
 
@@ -31,6 +34,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     stripe: `http://localhost:${ports.stripe}`,
     quickpay: `http://localhost:${ports.quickpay}`,
     farpay: `http://localhost:${ports.farpay}`,
+    smtp: `smtp://127.0.0.1:${ports.smtp}`,
   };
   const appUrl = opts.appUrl ?? 'http://localhost:3000';
 
@@ -42,10 +46,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const emulators: Array<[Emulator, number]> = [];
   // Emulators are registered below, one block each.
 
+  // Every message the app sends, caught by a real SMTP server (below); its controls beside Fenerum's.
+  const mailbox = createMailbox();
+
   // Fenerum: accounts, payment cards (asking the gateways via lookupCard), the 60/min rate limit.
   {
     const emulator = createFenerumEmulator({ token: sandboxSecrets.FENERUM_API_TOKEN, lookupCard });
-    emulators.push([emulator, ports.fenerum]);
+    emulators.push([withMailControls(emulator, mailbox), ports.fenerum]);
   }
 
   // QuickPay: subscriptions, links, the hosted payment window, signed callbacks with retries.
@@ -74,9 +81,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     lookups.stripe_new = (token) => emulator.lookupCard(token);
   }
 
-  const running: RunningServer[] = [];
+  const running: Array<Pick<RunningServer, 'close'>> = [];
   try {
     for (const [emulator, port] of emulators) running.push(await serve(emulator, port));
+    running.push(await startSmtpServer(mailbox, ports.smtp));
   } catch (err) {
     await Promise.all(running.map((r) => r.close()));
     throw err;
