@@ -56,7 +56,13 @@ describe('toAccount', () => {
   });
 
   it('falls back to the code for a missing name and to null for an empty email', () => {
-    expect(toAccount({ ...base, company_name: '  ', billing_email: '', language: ' ' })).toEqual({ uuid: 'u1', code: 'CUST001', name: 'CUST001', email: null, language: null });
+    expect(toAccount({ ...base, company_name: '  ', billing_email: '', language: ' ' })).toEqual({
+      uuid: 'u1',
+      code: 'CUST001',
+      name: 'CUST001',
+      email: null,
+      language: null,
+    });
     expect(toAccount({ uuid: 'u1', code: 'CUST001' }).email).toBeNull();
   });
 });
