@@ -22,6 +22,8 @@ export function startSmtpServer(mailbox: Mailbox, port: number, host = '127.0.0.
     disabledCommands: ['AUTH', 'STARTTLS'],
     size: MAX_SIZE,
     logger: false,
+    // No DNS here (the sandbox is offline): a reverse lookup of 127.0.0.1 would only wait.
+    disableReverseLookup: true,
     banner: 'card portal sandbox',
     onRcptTo(address, _session, callback) {
       if (!mailbox.takeRefusal(address.address)) return callback();
