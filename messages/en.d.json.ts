@@ -121,6 +121,17 @@ declare const messages: {
       "body": "Your {brand} card ending in {last4} expires {expiry}. Add a new card so your next payment goes through.",
       "button": "Add a new card",
       "after": "Your card details go straight to our payment provider; we never see the card number."
+    },
+    "sandbox": {
+      "title": "Sandbox mailbox",
+      "lead": "Every email the portal sent, caught by the sandbox's own SMTP server. Nothing leaves this machine.",
+      "empty": "No email yet. Approval and expiring-card emails show up here.",
+      "unavailable": "The sandbox's mailbox is not answering. Is `npm run dev` (or `npm run sandbox`) running?",
+      "to": "To {to}",
+      "open": "Open the link",
+      "view": "See the email",
+      "account": "Account code",
+      "send": "Send a test email (card expires this month)"
     }
   }
 };

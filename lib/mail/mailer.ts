@@ -9,6 +9,8 @@ export type Mailer = {
   enabled: boolean;
   /** Something was queued: send it now (the worker's next look, or a pass after the response). */
   kick(): void;
+  /** Sends one queued message now, while the caller waits (when it is still due); the worker retries it otherwise. */
+  sendNow(id: string): Promise<void>;
   startWorker(): { stop: () => Promise<void> };
 };
 
@@ -34,6 +36,9 @@ export function createMailer(opts: MailerOptions): Mailer {
       if (!transport) return;
       if (worker) worker.wake();
       else opts.schedule('mail', () => sendDueMail(deps(transport)));
+    },
+    async sendNow(id) {
+      if (transport) await sendDueMail(deps(transport), { id, limit: 1 });
     },
     startWorker() {
       if (!transport) return { stop: async () => undefined };
