@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/connect';
+import { statusOf } from './outbox';
 import { sendDueMail, type SendDeps } from './send';
 import { createSmtpTransport, type MailTransport } from './transport';
 import { startMailWorker, type MailWorker } from './worker';
@@ -26,6 +27,9 @@ export type MailerOptions = {
   idleMs?: number;
 };
 
+/** How long sendNow waits for a message another sender holds. */
+const SEND_NOW_WAIT_MS = 10_000;
+
 export function createMailer(opts: MailerOptions): Mailer {
   const transport = opts.transport ?? (opts.smtpUrl ? createSmtpTransport(opts.smtpUrl) : null);
   let worker: MailWorker | undefined;
@@ -38,7 +42,13 @@ export function createMailer(opts: MailerOptions): Mailer {
       else opts.schedule('mail', () => sendDueMail(deps(transport)));
     },
     async sendNow(id) {
-      if (transport) await sendDueMail(deps(transport), { id, limit: 1 });
+      if (!transport) return;
+      if ((await sendDueMail(deps(transport), { id, limit: 1 })) > 0) return;
+      // Another sender (this process's worker, woken by kick) holds it: wait for its outcome, briefly.
+      for (let waited = 0; waited < SEND_NOW_WAIT_MS; waited += 100) {
+        if ((await statusOf(opts.db, id)) !== 'sending') return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     startWorker() {
       if (!transport) return { stop: async () => undefined };

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
 import { rowsOf } from '@/lib/db/rows';
 import { mailOutbox, type MailKind, type MailStatus } from '@/lib/db/schema';
@@ -16,6 +17,12 @@ export async function findQueued(db: Db, eventKey: string, recipient: string): P
     .where(and(eq(mailOutbox.eventKey, eventKey), eq(mailOutbox.recipient, recipient)))
     .limit(1);
   return row;
+}
+
+/** A message's status now (undefined: no such message). */
+export async function statusOf(db: Db, id: string): Promise<MailStatus | undefined> {
+  const [row] = await db.select({ status: mailOutbox.status }).from(mailOutbox).where(eq(mailOutbox.id, id)).limit(1);
+  return row?.status;
 }
 
 /**
@@ -57,12 +64,27 @@ export async function markNotSent(db: Pick<Db, 'update'>, id: string, error: str
     .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, 'sending')));
 }
 
-/** The customer opened the link a message carried: the timeline shows they acted. Harmless for any other link. */
+/**
+ * The customer opened the link a message carried: the message's `openedAt`, and once in the
+ * audit log (`mail.opened`), so the timeline shows they acted. Nothing for any other link.
+ */
 export async function noteMailLinkOpened(db: Db, linkId: string): Promise<void> {
-  await db
-    .update(mailOutbox)
-    .set({ openedAt: new Date() })
-    .where(and(eq(mailOutbox.linkId, linkId), isNull(mailOutbox.openedAt)));
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(mailOutbox)
+      .set({ openedAt: new Date() })
+      .where(and(eq(mailOutbox.linkId, linkId), isNull(mailOutbox.openedAt)))
+      .returning({ id: mailOutbox.id, accountCode: mailOutbox.accountCode, kind: mailOutbox.kind, eventKey: mailOutbox.eventKey });
+    for (const row of rows) {
+      await audit(tx, {
+        actor: 'customer',
+        action: 'mail.opened',
+        accountCode: row.accountCode,
+        subject: row.id,
+        details: { kind: row.kind, eventKey: row.eventKey, linkId },
+      });
+    }
+  });
 }
 
 /** One message as the staff timeline shows it: what, to whom, when asked, when sent, whether the customer acted. */

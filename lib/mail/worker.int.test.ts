@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { issueCustomerLink, openCustomerLink } from '@/lib/auth/links';
 import { signLinkToken } from '@/lib/auth/link-token';
 import { openDatabase } from '@/lib/db/connect';
-import { mailOutbox } from '@/lib/db/schema';
+import { auditLog, mailOutbox } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { sandbox } from '@/test/sandbox-control';
 import { createMailer } from './mailer';
@@ -108,7 +108,15 @@ describe('link landing', () => {
     );
     const [row] = await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.accountCode, acct.code));
     await noteMailLinkOpened(ctx.db, row?.linkId ?? '');
+    await noteMailLinkOpened(ctx.db, row?.linkId ?? '');
     const [mail] = await listAccountMail(ctx.db, acct.code);
     expect(mail?.openedAt).toBeInstanceOf(Date);
+    // Once in the audit log, however often the link is opened.
+    const opened = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.accountCode, acct.code), eq(auditLog.action, 'mail.opened')));
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ actor: 'customer', subject: row?.id });
   });
 });
