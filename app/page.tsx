@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
 import { DemoAccounts } from './demo-accounts';
+import { SandboxMailbox } from './sandbox-mailbox';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,6 +22,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </p>
       )}
       {env().sandbox.fenerum && <DemoAccounts />}
+      {env().sandbox.fenerum && <SandboxMailbox />}
     </>
   );
 }

@@ -97,6 +97,43 @@ declare const messages: {
     "refusedTitle": "Open your link again",
     "refusedLead": "This request did not come from the card portal’s own page, so nothing was opened. Open the link from the message we sent you."
   },
+  "mail": {
+    "common": {
+      "greeting": "Hello {name},",
+      "linkHelp": "If the button does not work, copy this address into your browser:",
+      "linkExpires": "The link is yours alone and works until {date}. Please do not forward this email.",
+      "notExpected": "If you did not expect this email, you can ignore it: nothing happens until you open the link.",
+      "signature": "Kind regards, the billing team"
+    },
+    "approvalNeeded": {
+      "subject": "Please approve your payment of {amount}",
+      "preview": "Your bank wants you to confirm the payment before it goes through.",
+      "heading": "A payment of {amount} needs your approval",
+      "bodyCard": "We tried to charge {amount} to your {brand} card ending in {last4}. Your bank wants you to confirm the payment before it goes through.",
+      "bodyNoCard": "We tried to charge {amount} to your card. Your bank wants you to confirm the payment before it goes through.",
+      "button": "Approve the payment",
+      "after": "It takes a minute: you confirm with your bank the way you usually do, or you pay with another card."
+    },
+    "cardExpiring": {
+      "subject": "Your payment card expires this month",
+      "preview": "Add a new card so your subscription stays paid.",
+      "heading": "Your payment card expires this month",
+      "body": "Your {brand} card ending in {last4} expires {expiry}. Add a new card so your next payment goes through.",
+      "button": "Add a new card",
+      "after": "Your card details go straight to our payment provider; we never see the card number."
+    },
+    "sandbox": {
+      "title": "Sandbox mailbox",
+      "lead": "Every email the portal sent, caught by the sandbox's own SMTP server. Nothing leaves this machine.",
+      "empty": "No email yet. Approval and expiring-card emails show up here.",
+      "unavailable": "The sandbox's mailbox is not answering. Is `npm run dev` (or `npm run sandbox`) running?",
+      "to": "To {to}",
+      "open": "Open the link",
+      "view": "See the email",
+      "account": "Account code",
+      "send": "Send a test email (card expires this month)"
+    }
+  },
   "approval": {
     "title": "Approve a payment",
     "banner": "A payment of {amount} needs your approval",

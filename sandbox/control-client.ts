@@ -48,6 +48,19 @@ export type FenerumWebhookDelivery = { event: string; body: string; status: numb
   string,
   unknown
 >;
+/** A message the sandbox's SMTP server caught (sandbox/mail/mailbox.ts). */
+export type CaughtMail = {
+  id: string;
+  at: string;
+  to: string[];
+  from: string | null;
+  subject: string;
+  messageId: string | null;
+  text: string;
+  html: string | null;
+  links: string[];
+  language: string | null;
+};
 
 export type StripeEvent = { id: string; type: string; data: { object: Record<string, unknown> } } & Record<string, unknown>;
 
@@ -94,7 +107,7 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
       settings: (patch: FenerumSettings) => post<FenerumSettings>('fenerum', 'settings', patch),
       getSettings: () => call<FenerumSettings>('fenerum', 'settings'),
       /** A fresh account with no cards and a code no other call gets. */
-      createAccount: (input: { name?: string; email?: string } = {}) => post<FenerumAccount>('fenerum', 'accounts', input),
+      createAccount: (input: { name?: string; email?: string; language?: string } = {}) => post<FenerumAccount>('fenerum', 'accounts', input),
       /** Every card of an account (by code or uuid), oldest first, active or not. */
       cards: async (account: string) => (await call<{ results: FenerumCard[] }>('fenerum', `paymentcards?account=${encodeURIComponent(account)}`)).results,
       stats: () => call<FenerumStats>('fenerum', 'stats'),
@@ -108,6 +121,17 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
       setWebhooks: (patch: Partial<FenerumWebhookConfig>) => post<FenerumWebhookConfig>('fenerum', 'webhooks', patch),
       sendWebhook: (event: string, data: Record<string, unknown> = {}) => post<{ sent: boolean }>('fenerum', 'webhooks/send', { event, data }),
       flushWebhooks: () => post<{ ok: true }>('fenerum', 'webhooks/flush'),
+    },
+
+    /** The sandbox's mailbox (its SMTP server's catch), controlled beside Fenerum. Filter by recipient: other tests mail too. */
+    mail: {
+      list: async (to?: string) => (await call<{ results: CaughtMail[] }>('fenerum', `mail${to ? `?to=${encodeURIComponent(to)}` : ''}`)).results,
+      get: (id: string) => call<CaughtMail>('fenerum', `mail/${encodeURIComponent(id)}`),
+      /** The address of a message's HTML as a page (to look at it in a browser). */
+      htmlUrl: (id: string) => `${urls.fenerum}/__sandbox/mail/${encodeURIComponent(id)}/html`,
+      clear: (to?: string) => post<{ cleared: number }>('fenerum', 'mail/clear', to ? { to } : {}),
+      /** The SMTP server answers 451 (try again later) to the next `count` messages for `to`. */
+      refuse: (to: string, count: number) => post<{ to: string; count: number }>('fenerum', 'mail/refuse', { to, count }),
     },
 
     quickpay: {

@@ -4,6 +4,9 @@ import { createQuickpayEmulator } from './quickpay/emulator';
 import { createStripeEmulator } from './stripe';
 import type { GatewayCharge, GatewayLookup } from './gateways';
 import { chargeWithStripe } from './stripe/charge-off-session';
+import { withMailControls } from './mail/control';
+import { createMailbox } from './mail/mailbox';
+import { startSmtpServer } from './mail/smtp';
 import { serve, type Emulator, type RunningServer } from './http';
 
 export type SandboxOptions = {
@@ -20,7 +23,7 @@ export type SandboxOptions = {
 };
 
 export type Sandbox = {
-  urls: { fenerum: string; stripe: string; quickpay: string; farpay: string };
+  urls: { fenerum: string; stripe: string; quickpay: string; farpay: string; smtp: string };
   stop: () => Promise<void>;
 };
 
@@ -32,6 +35,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     stripe: `http://localhost:${ports.stripe}`,
     quickpay: `http://localhost:${ports.quickpay}`,
     farpay: `http://localhost:${ports.farpay}`,
+    smtp: `smtp://127.0.0.1:${ports.smtp}`,
   };
   const appUrl = opts.appUrl ?? 'http://localhost:3000';
 
@@ -46,6 +50,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const emulators: Array<[Emulator, number]> = [];
   // Emulators are registered below, one block each.
 
+  // Every message the app sends, caught by a real SMTP server (below); its controls beside Fenerum's.
+  const mailbox = createMailbox();
+
   // Fenerum: accounts, payment cards (asking the gateways via lookupCard), the 60/min rate limit.
   {
     const emulator = createFenerumEmulator({
@@ -55,7 +62,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       // Fenerum's webhooks (Basic auth), as an operator sets them up: to the app, every opt-in event.
       webhook: { url: `${appUrl}/api/fenerum-webhook`, username: sandboxSecrets.FENERUM_WEBHOOK_USERNAME, password: sandboxSecrets.FENERUM_WEBHOOK_PASSWORD },
     });
-    emulators.push([emulator, ports.fenerum]);
+    emulators.push([withMailControls(emulator, mailbox), ports.fenerum]);
   }
 
   // QuickPay: subscriptions, links, the hosted payment window, signed callbacks with retries.
@@ -90,9 +97,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       );
   }
 
-  const running: RunningServer[] = [];
+  const running: Array<Pick<RunningServer, 'close'>> = [];
   try {
     for (const [emulator, port] of emulators) running.push(await serve(emulator, port));
+    running.push(await startSmtpServer(mailbox, ports.smtp));
   } catch (err) {
     await Promise.all(running.map((r) => r.close()));
     throw err;

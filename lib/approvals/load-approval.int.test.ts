@@ -94,7 +94,7 @@ describe('the approval use case', () => {
     const ctx = await appContext();
     const notices = await portalNotices(ctx.db, account, new Date());
     expect(notices.expiring).toEqual([{ cardUuid: card?.uuid, brand: 'Visa', last4: '4242' }]);
-    expect(await auditRows(account, 'card.expiring_email_requested')).toHaveLength(1);
+    expect(await auditRows(account, 'mail.queued')).toHaveLength(1);
     expect(await auditRows(account, 'card_expires_this_month')).toHaveLength(1);
     await accountWithCard(account, 'pm_card_mastercard');
     expect((await portalNotices(ctx.db, account, new Date())).expiring).toEqual([]);

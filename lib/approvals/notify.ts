@@ -1,28 +1,34 @@
-import { audit } from '@/lib/audit';
-import type { Db } from '@/lib/db/connect';
+import { isRefused } from '@/lib/domain/outcomes';
+import { queueCustomerEmail, type QueueMailDeps } from '@/lib/mail/queue';
+import type { MailCard } from '@/lib/mail/types';
 
 /**
- * Where the customer is told by email (issue 12 item 3, helper 6's `queueCustomerEmail` in
- * lib/mail/). Each call is made once per event: once per approval (its row is inserted once),
- * once per expiring card and month. Until the mail outbox is merged, the request is recorded
- * on the account's timeline (audit) so staff see the customer was to be asked.
+ * The customer is told by email (lib/mail): once per approval (the event key is the
+ * PaymentIntent's, whatever the webhook's body) and once per expiring card and month. Asked
+ * again on a repeat or a retry, the outbox recognises the key and sends nothing new. Throws
+ * when Fenerum cannot be asked for the billing email: the webhook's handling is tried again.
  */
-export async function notifyApprovalNeeded(db: Db, input: { accountCode: string; paymentIntentId: string; amount: number; currency: string }): Promise<void> {
-  await audit(db, {
-    actor: 'system',
-    action: 'approval.email_requested',
+export async function notifyApprovalNeeded(
+  mail: QueueMailDeps,
+  input: { accountCode: string; paymentIntentId: string; amount: number; currency: string; card: MailCard | null },
+): Promise<void> {
+  const queued = await queueCustomerEmail(mail, {
+    kind: 'approval-needed',
+    eventKey: `approval-needed:${input.paymentIntentId}`,
     accountCode: input.accountCode,
-    subject: input.paymentIntentId,
-    details: { amount: input.amount, currency: input.currency, landing: `/pay/approve/${input.paymentIntentId}` },
+    paymentIntentId: input.paymentIntentId,
+    amount: { minor: input.amount, currency: input.currency },
+    card: input.card,
   });
+  if (isRefused(queued)) console.warn(`approval email for ${input.paymentIntentId} not queued: ${queued.message ?? queued.reason}`);
 }
 
-export async function notifyCardExpiring(db: Db, input: { accountCode: string; cardUuid: string; month: string }): Promise<void> {
-  await audit(db, {
-    actor: 'system',
-    action: 'card.expiring_email_requested',
+export async function notifyCardExpiring(mail: QueueMailDeps, input: { accountCode: string; cardUuid: string; month: string; card: MailCard }): Promise<void> {
+  const queued = await queueCustomerEmail(mail, {
+    kind: 'card-expiring',
+    eventKey: `card-expiring:${input.cardUuid}:${input.month}`,
     accountCode: input.accountCode,
-    subject: input.cardUuid,
-    details: { month: input.month, landing: '/pay' },
+    card: input.card,
   });
+  if (isRefused(queued)) console.warn(`expiring-card email for ${input.cardUuid} not queued: ${queued.message ?? queued.reason}`);
 }

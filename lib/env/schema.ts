@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SANDBOX_FENERUM_CLIENT_SYSTEM, SANDBOX_STRIPE_PUBLISHABLE_KEY, sandboxPorts, sandboxSecrets } from './sandbox-defaults';
+import { SANDBOX_FENERUM_CLIENT_SYSTEM, SANDBOX_MAIL_FROM, SANDBOX_STRIPE_PUBLISHABLE_KEY, sandboxPorts, sandboxSecrets } from './sandbox-defaults';
 
 /** Unset and empty both mean "not configured". */
 const optional = z
@@ -86,6 +86,8 @@ export const rawEnvSchema = z.object({
   INBOX_RETENTION_DAYS: positiveInt(30),
   LINK_RETENTION_DAYS: positiveInt(30),
   TRUST_PROXY_HOPS: proxyHops,
+  SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address' }).optional()),
+  MAIL_FROM: optional.pipe(z.string().max(320).optional()),
 });
 
 export type RawEnv = z.input<typeof rawEnvSchema>;
@@ -128,6 +130,7 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
   }
   if (e.STRIPE_SECRET_KEY && !e.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY) throw invalid('NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY', 'required with STRIPE_SECRET_KEY');
   if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) throw invalid('STRIPE_WEBHOOK_SECRET', 'required with STRIPE_SECRET_KEY');
+  if (e.SMTP_URL && anyLive && !e.MAIL_FROM) throw invalid('MAIL_FROM', 'required with SMTP_URL when a provider uses live keys');
   if (e.QUICKPAY_API_KEY && !e.QUICKPAY_PRIVATE_KEY) throw invalid('QUICKPAY_PRIVATE_KEY', 'required with QUICKPAY_API_KEY');
   // A provider that is off has no secrets at all: nothing signed with a published one verifies.
   const secret = (on: boolean, value: string | undefined, sandboxValue: string) => (on ? (value ?? sandboxValue) : '');
@@ -178,6 +181,11 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
       apiUrl: e.QUICKPAY_API_URL ?? (sandbox.quickpay ? local(ports.quickpay) : 'https://api.quickpay.net'),
       /** Register cards QuickPay marks test_mode: always in the sandbox, with a live key only when allowed. */
       acceptTestMode: sandbox.quickpay || e.QUICKPAY_ALLOW_TEST_MODE,
+    },
+    /** Customer email over SMTP; `smtpUrl` null: no mail is queued (live keys without SMTP_URL). */
+    mail: {
+      smtpUrl: e.SMTP_URL ?? (anyLive ? null : `smtp://127.0.0.1:${ports.smtp}`),
+      from: e.MAIL_FROM ?? SANDBOX_MAIL_FROM,
     },
     farpay: {
       apiUrl: e.FARPAY_API_URL ?? (sandbox.farpay ? local(ports.farpay, '/v2') : 'https://api.farpay.io/v2'),

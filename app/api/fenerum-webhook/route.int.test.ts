@@ -62,7 +62,7 @@ describe('POST /api/fenerum-webhook', () => {
     ).toHaveLength(1);
   });
 
-  it('the same payment.authentication_required 5 times → one approval with Stripe’s amount, one email asked for', async () => {
+  it('the same payment.authentication_required 5 times → one approval with Stripe’s amount, one email queued', async () => {
     const account = await accountWithCard(await freshAccount());
     const { paymentIntentId, webhook } = await failedCharge(account, 49_900);
     // The payload's own amount is not believed: Stripe's is.
@@ -71,7 +71,7 @@ describe('POST /api/fenerum-webhook', () => {
     for (const res of answers) expect(res.status).toBe(200);
     const approval = await getApproval((await appContext()).db, paymentIntentId);
     expect(approval).toMatchObject({ accountCode: account, amount: 49_900, currency: 'dkk', status: 'pending' });
-    expect(await auditRows(account, 'approval.email_requested')).toHaveLength(1);
+    expect(await auditRows(account, 'mail.queued')).toHaveLength(1);
     expect(await auditRows(account, 'approval.requested')).toHaveLength(1);
   });
 

@@ -34,7 +34,7 @@ export const POST = providerCallback(
     if (hasNul(parsed.data)) return refused('invalid-input', 'The body carries a NUL character, which cannot be stored');
     const received = await storeWebhook(ctx.db, parsed.data);
     if (received.needsWork) {
-      const deps = { db: ctx.db, stripe: ctx.stripe, fenerum: ctx.fenerum };
+      const deps = { db: ctx.db, stripe: ctx.stripe, fenerum: ctx.fenerum, mail: ctx };
       ctx.background.run(`fenerum webhook ${received.key}`, () => handleWebhookEvent(deps, received.key));
     }
     return ok({ received: true, repeat: received.repeat });

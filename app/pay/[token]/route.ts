@@ -21,9 +21,9 @@ export async function GET(req: Request, route: { params: Promise<{ token: string
     if (!result.ok) return linkFailurePage(result.reason);
     const current = await readCustomerSession({ db: ctx.db, linkSecret: ctx.env.linkSecret, appUrl: ctx.env.appUrl });
     const sameAccount = current?.accountCode === result.session.accountCode;
-    if (linkOpenedBy(req) === 'visitor' && (!current || sameAccount)) return startSession(ctx, result.session);
+    if (linkOpenedBy(req) === 'visitor' && (!current || sameAccount)) return startSession(ctx, result.session, result.landing);
     // From elsewhere to the account already on view: nothing to start, nothing to ask.
-    if (sameAccount) return seeOther('/pay', noLeak);
+    if (sameAccount) return seeOther(result.landing, noLeak);
     return askBeforeOpening(ctx, token, result.session, current);
   });
 }

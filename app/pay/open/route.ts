@@ -18,6 +18,6 @@ export function POST(req: Request) {
     const token = new URLSearchParams(await readLimitedText(req, 4 * 1024)).get('token') ?? '';
     const result = await openCustomerLink(ctx, token);
     if (!result.ok) return linkFailurePage(result.reason);
-    return startSession(ctx, result.session);
+    return startSession(ctx, result.session, result.landing);
   });
 }

@@ -35,9 +35,18 @@ export const onCardExpiring: Handler = async (deps, data, event) => {
     .values({ accountCode: owner.accountCode, cardUuid: uuid, month, cardBrand: owner.card?.brand, cardLast4: owner.card?.last4 })
     .onConflictDoNothing()
     .returning({ month: expiringCardNotices.month });
-  if (!made) return { status: 'handled', accountCode: owner.accountCode, subject: uuid, note: 'repeat: already noted' };
-  const details = owner.card ? { brand: owner.card.brand, last4: owner.card.last4, month } : { month };
-  await audit(deps.db, { actor: 'fenerum', action: event, accountCode: owner.accountCode, subject: uuid, details });
-  await notifyCardExpiring(deps.db, { accountCode: owner.accountCode, cardUuid: uuid, month });
-  return { status: 'handled', accountCode: owner.accountCode, subject: uuid };
+  if (made) {
+    const details = owner.card ? { brand: owner.card.brand, last4: owner.card.last4, month } : { month };
+    await audit(deps.db, { actor: 'fenerum', action: event, accountCode: owner.accountCode, subject: uuid, details });
+  }
+  // Asked on a repeat too (a first try may have failed before the email was queued): the outbox sends it once.
+  const c = owner.card;
+  if (c)
+    await notifyCardExpiring(deps.mail, {
+      accountCode: owner.accountCode,
+      cardUuid: uuid,
+      month,
+      card: { brand: c.brand, last4: c.last4, expMonth: c.expMonth, expYear: c.expYear },
+    });
+  return { status: 'handled', accountCode: owner.accountCode, subject: uuid, note: made ? undefined : 'repeat: already noted' };
 };
