@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
+import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 import { fenerumCards, issueLink } from './fixtures/api';
+import { E2E } from './fixtures/ports';
 import { expect, test } from './fixtures/test';
 import type { SandboxControl } from '../sandbox/control-client';
 
@@ -157,5 +159,46 @@ test.describe('approving a payment the bank wants authenticated', () => {
     expect((await post({ paymentIntentId: `pi_${'x'.repeat(70_000)}` })).status()).toBeGreaterThanOrEqual(400);
     expect((await post({ paymentIntentId: 'pi_neverMadeHere1' })).status()).toBe(404);
     expect((await post({ paymentIntentId: 'pi_neverMadeHere1' }, { Origin: 'http://evil.example' })).status()).toBe(403);
+  });
+
+  test('the approval email: one for five deliveries of the webhook, in Danish for a Danish account; its link opens the approval page in a fresh browser', async ({
+    page,
+    browser,
+    sandbox,
+    request,
+  }, testInfo) => {
+    const account = await sandbox.fenerum.createAccount({ language: 'da' });
+    await saveVisa(page, await issueLink(request, account.code), yearFor(testInfo, 48));
+    const pi = await bankWantsAuthentication(page, sandbox, account.code);
+    const charge = (await sandbox.fenerum.webhooks()).deliveries.find((d) => d.body.includes(pi));
+    // Fenerum delivered it once; a retrying Fenerum delivers the same body again, four times.
+    const auth = `Basic ${Buffer.from(`${sandboxSecrets.FENERUM_WEBHOOK_USERNAME}:${sandboxSecrets.FENERUM_WEBHOOK_PASSWORD}`).toString('base64')}`;
+    for (let i = 0; i < 4; i += 1) {
+      const res = await request.post(`${E2E.appUrl}/api/fenerum-webhook`, {
+        headers: { Authorization: auth, 'Content-Type': 'application/json' },
+        data: charge?.body ?? '',
+      });
+      expect(res.status()).toBe(200);
+    }
+    await page.goto('/pay');
+    await expect(banner(page)).toHaveCount(1);
+    await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length, { timeout: 15_000 }).toBe(1);
+    const [mail] = await sandbox.mail.list(account.billing_email);
+    expect(mail?.language).toBe('da');
+    expect(mail?.subject).toMatch(/^Godkend venligst din betaling på 499,00/);
+    const link = mail?.links.find((l) => new URL(l).pathname.startsWith('/pay/')) ?? '';
+    expect(link).not.toBe('');
+    const fresh = await browser.newContext({ locale: 'da-DK', viewport: { width: 390, height: 844 } });
+    try {
+      const customer = await fresh.newPage();
+      await customer.goto(link);
+      await expect(customer).toHaveURL(new RegExp(`/pay/approve/${pi}$`));
+      await expect(customer.getByRole('button', { name: 'Godkend 499,00 DKK med Visa •••• 4242' })).toBeEnabled();
+      await customer.screenshot({ path: testInfo.outputPath('approval-from-email-da-phone.png'), fullPage: true });
+      expect((await axe(customer)).violations).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+    await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length).toBe(1);
   });
 });
