@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
 import { DemoAccounts } from './demo-accounts';
 import { SandboxMailbox } from './sandbox-mailbox';
+import { SandboxStaff } from './sandbox-staff';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,6 +24,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       )}
       {env().sandbox.fenerum && <DemoAccounts />}
       {env().sandbox.fenerum && <SandboxMailbox />}
+      {env().anySandbox && <SandboxStaff />}
     </>
   );
 }

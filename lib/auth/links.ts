@@ -100,3 +100,8 @@ export async function revokeLink(db: Db, linkId: string, actor: string, ip?: str
     return true;
   });
 }
+
+/** A customer opened a link and its session started: a line in the account's timeline ("links issued and opened"). */
+export async function recordLinkOpened(db: Db, session: Pick<CustomerSession, 'accountCode' | 'linkId'>, ip?: string | null): Promise<void> {
+  await audit(db, { actor: 'customer', action: 'link.opened', accountCode: session.accountCode, subject: session.linkId, ip });
+}

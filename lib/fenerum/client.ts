@@ -57,10 +57,10 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
     return out;
   }
 
-  async function getPaymentCard(uuid: string) {
+  async function getPaymentCard(uuid: string, opts: CallOptions = {}) {
     const operation = 'GET /paymentcards/{uuid}/';
     const url = api(`paymentcards/${segment(uuid, 'card uuid', operation)}/`);
-    return toPaymentCard(await call({ method: 'GET', path: url, schema: fenerumPaymentCardSchema, operation, idempotent: true }));
+    return toPaymentCard(await call({ method: 'GET', path: url, schema: fenerumPaymentCardSchema, operation, idempotent: true, ...opts }));
   }
 
   return {
@@ -104,9 +104,10 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
       return card.success ? toPaymentCard(card.data) : getPaymentCard(uuid);
     },
 
-    async initiateSelfService(email: string) {
+    async initiateSelfService(email: string, actor?: Actor) {
       const operation = 'POST /api/self-service/initiate-organization/';
-      const res = await call({ method: 'POST', path: selfServiceUrl, body: { email }, schema: fenerumSelfServiceSchema, operation, idempotent: true });
+      const headers = actorHeaders(actor, operation);
+      const res = await call({ method: 'POST', path: selfServiceUrl, headers, body: { email }, schema: fenerumSelfServiceSchema, operation, idempotent: true });
       return { url: res.url };
     },
   };

@@ -57,15 +57,20 @@ export type FenerumClientConfig = {
  * How one read is made: its lane in the rate limiter (default `registration`; listing every
  * account defaults to `bulk`), and the caller's signal, after which it is not sent (or aborted).
  */
-export type CallOptions = { priority?: CallPriority; signal?: AbortSignal };
+export type CallOptions = {
+  priority?: CallPriority;
+  signal?: AbortSignal;
+  /** A 429 asking for a longer wait than this fails at once (a page shows "busy") instead of being waited out. */
+  maxRetryAfterSeconds?: number;
+};
 
 export type FenerumClient = {
   getAccount(code: string, opts?: CallOptions): Promise<Account>;
   listAccounts(opts?: CallOptions): Promise<Account[]>;
   /** The account's cards, asked by code (as documented); a card of any other account is dropped. */
   listPaymentCards(account: { code: string; uuid: string }, opts?: CallOptions): Promise<PaymentCard[]>;
-  getPaymentCard(uuid: string): Promise<PaymentCard>;
+  getPaymentCard(uuid: string, opts?: CallOptions): Promise<PaymentCard>;
   createPaymentCard(input: { accountUuid: string; gateway: Gateway; token: string }, actor?: Actor): Promise<PaymentCard>;
   disablePaymentCard(uuid: string, actor?: Actor): Promise<PaymentCard>;
-  initiateSelfService(email: string): Promise<{ url: string }>;
+  initiateSelfService(email: string, actor?: Actor): Promise<{ url: string }>;
 };

@@ -111,7 +111,11 @@ export function createProviderHttp<E extends Error>(config: ProviderHttpConfig<E
       for (let n = 0; ; n++) {
         const result = await attempt(call, url);
         if (result.ok) return result.value;
-        const wait = retryDelayMs(result.failure, call.idempotent, n, { random, backoff: config.backoff, maxRetryAfterSeconds });
+        const wait = retryDelayMs(result.failure, call.idempotent, n, {
+          random,
+          backoff: config.backoff,
+          maxRetryAfterSeconds: call.maxRetryAfterSeconds ?? maxRetryAfterSeconds,
+        });
         // A 429 holds every call back, this one's last attempt included: the provider asked.
         if (wait !== undefined && result.failure.kind === 'http' && result.failure.status === 429) config.limiter?.pauseFor?.(wait);
         if (wait === undefined || n >= config.maxRetries || call.signal?.aborted) throw fail(result.failure);

@@ -50,6 +50,11 @@ export type ProviderCall<T> = {
    * leaves the queue without being sent, a call in flight is aborted, and nothing is retried.
    */
   signal?: AbortSignal;
+  /**
+   * This call's own bound on a Retry-After worth waiting out (the client's default otherwise):
+   * a staff page that would rather say "busy, refreshing in N seconds" than hang passes 0.
+   */
+  maxRetryAfterSeconds?: number;
 };
 
 /** A limiter around each attempt: a slot before sending, released once the answer is in. */

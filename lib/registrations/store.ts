@@ -218,3 +218,27 @@ export async function markFailed(db: Db, reg: Registration, error: string, refus
     });
   });
 }
+
+/**
+ * A staff member's "retry now": a failed registration goes back to the queue (its refusal
+ * cleared, its last error kept until the next attempt), a queued one becomes due at once. Only
+ * one with something to register (a token), and never one Fenerum already has.
+ */
+export async function requeueRegistration(db: Db, id: string): Promise<Registration | undefined> {
+  const [row] = await db
+    .update(registrations)
+    .set({ status: 'queued', refusal: null, nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(registrations.id, id), inArray(registrations.status, ['failed', 'queued']), sql`${registrations.token} is not null`))
+    .returning();
+  return row;
+}
+
+/** An account's cards added through the portal that reached the provider (queued, failed, registered), newest first. */
+export async function accountRegistrations(db: Db, accountCode: string, limit: number): Promise<Registration[]> {
+  return db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.accountCode, accountCode), inArray(registrations.status, ['queued', 'failed', 'registered'])))
+    .orderBy(desc(registrations.createdAt))
+    .limit(limit);
+}

@@ -1,5 +1,6 @@
 import 'server-only';
 import type Stripe from 'stripe';
+import { seedSandboxStaff } from '@/lib/auth/staff/sandbox-staff';
 import { createPortalCache, type PortalCache } from '@/lib/cards/portal';
 import type { TestModePolicy } from '@/lib/cards/quickpay/test-mode';
 import { openDatabase, type Database, type Db } from '@/lib/db/connect';
@@ -13,6 +14,7 @@ import { startMaintenance } from '@/lib/maintenance/job';
 import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
 import { createRegistrar, type Registrar } from '@/lib/registrations/registrar';
+import { createStaffCache, type StaffCache } from '@/lib/staff/accounts/staff-reads';
 import { createStripeClient } from '@/lib/stripe/client';
 import { createBackground, type Background } from './background';
 
@@ -27,6 +29,8 @@ export type AppContext = {
   /** Whether QuickPay test cards are registered (lib/cards/quickpay/test-mode.ts). */
   quickpayTestMode: TestModePolicy;
   portalCache: PortalCache;
+  /** The staff console's account list (search), kept a minute. */
+  staffCache: StaffCache;
   registrar: Registrar;
   background: Background;
   /** Customer email: the outbox's sender (lib/mail; queue with queueCustomerEmail(ctx, …)). */
@@ -72,6 +76,7 @@ async function buildContext(): Promise<AppContext> {
     quickpay: createQuickpayClient({ apiUrl: config.quickpay.apiUrl, apiKey: config.quickpay.apiKey }),
     quickpayTestMode: { acceptTestMode: config.quickpay.acceptTestMode },
     portalCache,
+    staffCache: createStaffCache(),
     registrar,
     background,
     mailer,
@@ -87,6 +92,8 @@ export async function startProcessWork(): Promise<void> {
   processSingleton('fenerum-webhook-retries', () => startWebhookRetries({ db: ctx.db, stripe: ctx.stripe, fenerum: ctx.fenerum, mail: ctx }));
   // In every instance: messages are claimed with SKIP LOCKED, so two instances never send one twice.
   processSingleton('mail-worker', () => ctx.mailer.startWorker());
+  // Sandbox mode only: one staff user of each role (lib/auth/staff/sandbox-staff.ts); never with a live key.
+  if (ctx.env.anySandbox) await seedSandboxStaff(ctx.db, ctx.env.linkSecret);
   if (!ctx.env.registrationWorker) return;
   processSingleton('registration-worker', () => ctx.registrar.startWorker());
 }

@@ -1,5 +1,6 @@
 import { readCustomerSession } from '@/lib/auth/customer-session';
-import { openCustomerLink } from '@/lib/auth/links';
+import { openCustomerLink, recordLinkOpened } from '@/lib/auth/links';
+import { clientIp } from '@/lib/http/read-json';
 import { appContext } from '@/lib/server/context';
 import { answer, seeOther } from '@/lib/server/reply';
 import { linkOpenedBy } from '@/lib/server/request-origin';
@@ -21,7 +22,10 @@ export async function GET(req: Request, route: { params: Promise<{ token: string
     if (!result.ok) return linkFailurePage(result.reason);
     const current = await readCustomerSession({ db: ctx.db, linkSecret: ctx.env.linkSecret, appUrl: ctx.env.appUrl });
     const sameAccount = current?.accountCode === result.session.accountCode;
-    if (linkOpenedBy(req) === 'visitor' && (!current || sameAccount)) return startSession(ctx, result.session, result.landing);
+    if (linkOpenedBy(req) === 'visitor' && (!current || sameAccount)) {
+      await recordLinkOpened(ctx.db, result.session, clientIp(req));
+      return startSession(ctx, result.session, result.landing);
+    }
     // From elsewhere to the account already on view: nothing to start, nothing to ask.
     if (sameAccount) return seeOther(result.landing, noLeak);
     return askBeforeOpening(ctx, token, result.session, current);

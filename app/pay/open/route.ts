@@ -1,5 +1,5 @@
-import { openCustomerLink } from '@/lib/auth/links';
-import { readLimitedText } from '@/lib/http/read-json';
+import { openCustomerLink, recordLinkOpened } from '@/lib/auth/links';
+import { clientIp, readLimitedText } from '@/lib/http/read-json';
 import { appContext } from '@/lib/server/context';
 import { answer } from '@/lib/server/reply';
 import { isSameOrigin } from '@/lib/server/request-origin';
@@ -18,6 +18,7 @@ export function POST(req: Request) {
     const token = new URLSearchParams(await readLimitedText(req, 4 * 1024)).get('token') ?? '';
     const result = await openCustomerLink(ctx, token);
     if (!result.ok) return linkFailurePage(result.reason);
+    await recordLinkOpened(ctx.db, result.session, clientIp(req));
     return startSession(ctx, result.session, result.landing);
   });
 }

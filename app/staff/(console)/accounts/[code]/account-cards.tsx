@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { PaymentCard } from '@/lib/fenerum/types';
+import { formatExpiry } from '@/lib/i18n/expiry';
+import styles from '../staff-accounts.module.css';
+
+/** The account's cards as Fenerum holds them; a legacy `stripe` card is flagged (seeds/001) with a way to send a link. */
+export async function AccountCards({ code, cards, canSendLinks }: { code: string; cards: PaymentCard[]; canSendLinks: boolean }) {
+  const t = await getTranslations('staffAccounts');
+  if (cards.length === 0) return <p className={styles.muted}>{t('noCards')}</p>;
+  return (
+    <ul className={styles.list} data-testid="staff-cards">
+      {cards.map((card) => (
+        <li key={card.uuid} className={styles.row} data-testid="staff-card" data-card={card.uuid}>
+          <span className={styles.rowMain}>
+            <Link href={`/staff/accounts/${encodeURIComponent(code)}/cards/${card.uuid}`} className={styles.strong}>
+              {t('cardTitle', { brand: card.brand, last4: card.last4 })}
+            </Link>
+            <span className={styles.code}>
+              {t('expires', { date: formatExpiry(card.expMonth, card.expYear) })} · {t('gateway', { gateway: card.gateway })}
+            </span>
+          </span>
+          <span className={card.active ? styles.badgeOk : styles.badgeOff} data-testid="card-state">
+            {card.active ? t('active') : t('disabled')}
+          </span>
+          {card.gateway === 'stripe' && card.active && (
+            <div className={styles.notice} data-testid="legacy-notice">
+              <p>
+                <strong>{t('legacyTitle')}:</strong> {t('legacyNotice')}
+              </p>
+              {canSendLinks && (
+                <a className={`button ${styles.secondary}`} href="#customer-link">
+                  {t('sendLinkForCard')}
+                </a>
+              )}
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { roleAllows } from '@/lib/auth/staff-roles';
+import { isRefused } from '@/lib/domain/outcomes';
+import { formatExpiry } from '@/lib/i18n/expiry';
+import { staffPage } from '@/lib/server/staff';
+import { loadCard } from '@/lib/staff/accounts/load-account';
+import { MAX_REASON_LENGTH } from '@/lib/staff/accounts/disable-card';
+import { disableCardAction } from '../../../actions';
+import { ActionForm } from '../../../action-form';
+import { readFenerum } from '../../../fenerum-read';
+import { FenerumUnavailable } from '../../../fenerum-unavailable';
+import { RefusalPanel } from '../../../refusal-panel';
+import { routeParam } from '../../../route-param';
+import styles from '../../../staff-accounts.module.css';
+
+export const metadata: Metadata = { title: 'Payment card' };
+
+type Props = { params: Promise<{ code: string; uuid: string }> };
+
+/** One card of one account; an operator can disable it here, after a question that names the card. */
+export default async function CardPage({ params }: Props) {
+  const p = await params;
+  const [code, uuid] = [routeParam(p.code), routeParam(p.uuid)];
+  const result = await staffPage('viewer', async ({ user, ctx }) => {
+    const read = await readFenerum(() => loadCard(ctx, code, uuid));
+    if (!read.ok) return <FenerumUnavailable busySeconds={read.busySeconds} />;
+    if (isRefused(read.value)) return <RefusalPanel refusal={read.value} />;
+    const { account, card } = read.value;
+    const t = await getTranslations('staffAccounts');
+    const named = { brand: card.brand, last4: card.last4, date: formatExpiry(card.expMonth, card.expYear) };
+    return (
+      <>
+        <section className="panel">
+          <p className={styles.muted}>
+            <Link href={`/staff/accounts/${encodeURIComponent(account.code)}`}>{t('backToAccount', { name: account.name })}</Link>
+          </p>
+          <h1>{t('cardTitle', named)}</h1>
+          <dl className={styles.dl}>
+            <dt>{t('account')}</dt>
+            <dd>
+              {account.name} ({account.code})
+            </dd>
+            <dt>{t('cardNumber')}</dt>
+            <dd>•••• {card.last4}</dd>
+            <dt>{t('cardExpiry')}</dt>
+            <dd>{named.date}</dd>
+            <dt>{t('cardGateway')}</dt>
+            <dd>{card.gateway}</dd>
+            <dt>{t('cardStatus')}</dt>
+            <dd>
+              <span className={card.active ? styles.badgeOk : styles.badgeOff} data-testid="card-state">
+                {card.active ? t('active') : t('disabled')}
+              </span>
+            </dd>
+            <dt>{t('cardId')}</dt>
+            <dd className={styles.code}>{card.uuid}</dd>
+          </dl>
+          {card.gateway === 'stripe' && card.active && <p className={styles.notice}>{t('legacyNotice')}</p>}
+        </section>
+        <section className="panel" aria-labelledby="disable-title">
+          <h2 id="disable-title">{t('disableTitle')}</h2>
+          <p>{t('disableExplain')}</p>
+          {!card.active && <p className={styles.muted}>{t('alreadyDisabled')}</p>}
+          {card.active && !roleAllows(user.role, 'operator') && <p className={styles.muted}>{t('disableOnlyOperators')}</p>}
+          {card.active && roleAllows(user.role, 'operator') && (
+            <ActionForm
+              action={disableCardAction}
+              hidden={{ accountCode: account.code, cardUuid: card.uuid }}
+              submit={t('disableConfirm', named)}
+              working={t('working')}
+              variant="danger"
+              testId="disable-card"
+            >
+              <p className={styles.strong}>{t('disableQuestion', named)}</p>
+              <label className={styles.label}>
+                {t('disableReason')}
+                <textarea name="reason" maxLength={MAX_REASON_LENGTH} className={styles.textarea} />
+              </label>
+            </ActionForm>
+          )}
+        </section>
+      </>
+    );
+  });
+  return isRefused(result) ? <RefusalPanel refusal={result} /> : result;
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { roleAllows } from '@/lib/auth/staff-roles';
+import { isRefused } from '@/lib/domain/outcomes';
+import { staffPage } from '@/lib/server/staff';
+import { listOpenLinks } from '@/lib/staff/accounts/customer-links';
+import { loadAccount } from '@/lib/staff/accounts/load-account';
+import { loadTimeline } from '@/lib/staff/timeline/load-timeline';
+import { readFenerum } from '../fenerum-read';
+import { FenerumUnavailable } from '../fenerum-unavailable';
+import { RefusalPanel } from '../refusal-panel';
+import { routeParam } from '../route-param';
+import styles from '../staff-accounts.module.css';
+import { AccountCards } from './account-cards';
+import { LinksPanel } from './links-panel';
+import { SelfServicePanel } from './self-service-panel';
+import { Timeline } from './timeline';
+
+export const metadata: Metadata = { title: 'Account' };
+
+type Props = { params: Promise<{ code: string }> };
+
+/** One account: its cards (Fenerum), links and self-service (support), its activity (the timeline). */
+export default async function AccountPage({ params }: Props) {
+  const code = routeParam((await params).code);
+  const result = await staffPage('viewer', async ({ user, ctx }) => {
+    const read = await readFenerum(() => loadAccount(ctx, code));
+    if (!read.ok) return <FenerumUnavailable busySeconds={read.busySeconds} />;
+    if (isRefused(read.value)) return <RefusalPanel refusal={read.value} />;
+    const { account, cards } = read.value;
+    const support = roleAllows(user.role, 'support');
+    const [t, links, entries] = await Promise.all([
+      getTranslations('staffAccounts'),
+      support ? listOpenLinks(ctx.db, account.code) : Promise.resolve([]),
+      loadTimeline(ctx, { code: account.code }),
+    ]);
+    return (
+      <>
+        <section className="panel">
+          <p className={styles.muted}>
+            <Link href="/staff/accounts">{t('backToSearch')}</Link>
+          </p>
+          <h1 data-testid="account-title">{account.name}</h1>
+          <p className={styles.code}>
+            {account.code} · {account.email ?? t('noEmail')}
+          </p>
+          <h2>{t('cardsTitle')}</h2>
+          <AccountCards code={account.code} cards={cards} canSendLinks={support} />
+        </section>
+        {support && <LinksPanel code={account.code} links={links} />}
+        {support && <SelfServicePanel code={account.code} email={account.email} />}
+        <Timeline code={account.code} entries={entries} canRetry={roleAllows(user.role, 'operator')} />
+      </>
+    );
+  });
+  return isRefused(result) ? <RefusalPanel refusal={result} /> : result;
+}

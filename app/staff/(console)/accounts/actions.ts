@@ -1,0 +1,65 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
+import { isRefused } from '@/lib/domain/outcomes';
+import { formatExpiry } from '@/lib/i18n/expiry';
+import { staffAction } from '@/lib/server/staff';
+import { issueLinkForAccount, revokeAccountLink } from '@/lib/staff/accounts/customer-links';
+import { disableCard } from '@/lib/staff/accounts/disable-card';
+import { createSelfServiceLink } from '@/lib/staff/accounts/self-service';
+import { retryRegistration } from '@/lib/staff/registrations/retry-registration';
+import { disableCardInput, issueLinkInput, retryRegistrationInput, revokeLinkInput, selfServiceInput } from './action-inputs';
+
+/** The account's pages show what an action changed at once. */
+function refreshAccount(code: string, cardUuid?: string) {
+  const base = `/staff/accounts/${encodeURIComponent(code)}`;
+  revalidatePath(base);
+  if (cardUuid) revalidatePath(`${base}/cards/${encodeURIComponent(cardUuid)}`);
+}
+
+/** Operator: Fenerum stops charging the card (it stays at the gateway); X-User and the audit log name the operator. */
+export const disableCardAction = staffAction('operator', disableCardInput, async (input, { user, ctx, ip }) => {
+  const result = await disableCard(ctx, { ...input, actor: { email: user.email }, ip });
+  if (isRefused(result)) return result;
+  refreshAccount(input.accountCode, input.cardUuid);
+  const t = await getTranslations('staffAccounts');
+  const card = { brand: result.card.brand, last4: result.card.last4, date: formatExpiry(result.card.expMonth, result.card.expYear) };
+  return { ok: true, message: t(result.changed ? 'disabledDone' : 'disabledAlready', card) };
+});
+
+/** Support: a customer link to this account's portal; its address is the message (shown once, copied). */
+export const issueLinkAction = staffAction('support', issueLinkInput, async (input, { user, ctx, ip }) => {
+  const issued = await issueLinkForAccount(ctx, { ...input, actor: { email: user.email }, ip });
+  if (isRefused(issued)) return issued;
+  refreshAccount(input.accountCode);
+  return { ok: true, message: issued.url };
+});
+
+/** Support: revokes one of this account's links. */
+export const revokeLinkAction = staffAction('support', revokeLinkInput, async (input, { user, ctx, ip }) => {
+  const result = await revokeAccountLink(ctx.db, { ...input, actor: { email: user.email }, ip });
+  if (isRefused(result)) return result;
+  refreshAccount(input.accountCode);
+  const t = await getTranslations('staffAccounts');
+  return { ok: true, message: t(result.revoked ? 'revoked' : 'alreadyRevoked') };
+});
+
+/** Support: Fenerum's Self-Service link for the account's email; its address is the message. */
+export const selfServiceAction = staffAction('support', selfServiceInput, async (input, { user, ctx, ip }) => {
+  const made = await createSelfServiceLink(ctx, { ...input, actor: { email: user.email }, ip });
+  if (isRefused(made)) return made;
+  refreshAccount(input.accountCode);
+  return { ok: true, message: made.url };
+});
+
+/** Operator: sends a failed or waiting card registration to Fenerum again, now. */
+export const retryRegistrationAction = staffAction('operator', retryRegistrationInput, async (input, { user, ctx, ip }) => {
+  const result = await retryRegistration(ctx, { ...input, actor: { email: user.email }, ip });
+  if (isRefused(result)) return result;
+  refreshAccount(input.accountCode);
+  const t = await getTranslations('staffAccounts');
+  if (result.status === 'registered') return { ok: true, message: t('retryRegistered') };
+  if (result.status === 'pending') return { ok: true, message: t('retryPending') };
+  return { ok: false, error: t('retryFailed', { error: result.lastError ?? '' }) };
+});

@@ -1,0 +1,17 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { Refused } from '@/lib/domain/outcomes';
+import { answerFor } from '@/lib/http/refusals';
+
+/** A staff page that cannot be shown: a role too low, an unknown account or card, a malformed address. */
+export async function RefusalPanel({ refusal }: { refusal: Refused }) {
+  const t = await getTranslations('staffAccounts');
+  const text = refusal.reason === 'forbidden' ? t('notAllowed') : answerFor(refusal).message;
+  return (
+    <section className="panel" role="alert" data-testid="refusal">
+      <h1>{refusal.reason === 'forbidden' ? t('notAllowed') : t('notFound')}</h1>
+      {refusal.reason !== 'forbidden' && <p>{text}</p>}
+      <Link href="/staff/accounts">{t('backToSearch')}</Link>
+    </section>
+  );
+}

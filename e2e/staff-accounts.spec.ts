@@ -1,0 +1,134 @@
+import { expect, test } from './fixtures/test';
+import { signInStaff } from './fixtures/staff';
+import { accountWithCards, lookAt } from './fixtures/staff-accounts';
+import { E2E } from './fixtures/ports';
+
+// One at a time: the last test turns Fenerum's rate limit down for the whole sandbox.
+test.describe.configure({ mode: 'serial', timeout: 150_000 });
+
+const accountPage = (code: string) => `/staff/accounts/${encodeURIComponent(code)}`;
+const cardPage = (code: string, uuid: string) => `${accountPage(code)}/cards/${uuid}`;
+
+test.describe('staff: accounts and their cards', () => {
+  test('an operator finds CUST001 by search and sees its cards, the legacy Stripe card flagged', async ({ page }) => {
+    await signInStaff(page, 'operator');
+    await page.goto('/staff/accounts');
+    await lookAt(page, 'search-empty');
+    await page.getByRole('searchbox').fill('nordlys');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByTestId('account-results')).toContainText('CUST001');
+    await lookAt(page, 'search-results');
+    await page.getByRole('link', { name: 'Open Nordlys ApS' }).click();
+    await expect(page.getByTestId('account-title')).toHaveText('Nordlys ApS');
+    const cards = page.getByTestId('staff-card');
+    await expect(cards.filter({ hasText: '•••• 4242' }).getByTestId('card-state')).toHaveText('Active');
+    await expect(cards.filter({ hasText: '•••• 0341' }).getByTestId('card-state')).toHaveText('Disabled');
+    const legacy = cards.filter({ hasText: '•••• 5556' });
+    await expect(legacy.getByTestId('legacy-notice')).toContainText("Fenerum will ask for 3-D Secure on this card's first payment");
+    await expect(legacy.getByRole('link', { name: 'Send the customer a link to add the card again' })).toHaveAttribute('href', '#customer-link');
+    await lookAt(page, 'account-cust001');
+  });
+
+  test('an operator disables a card of a fresh account: shown disabled, Fenerum holds it with our X-User, audited on the timeline; a viewer cannot', async ({
+    page,
+    browser,
+    sandbox,
+  }) => {
+    const account = await accountWithCards(sandbox);
+    await signInStaff(page, 'operator');
+    await page.goto(accountPage(account.code));
+    await expect(page.getByTestId('staff-card')).toHaveCount(2);
+    await page.getByRole('link', { name: 'Visa •••• 4242' }).click();
+    const year = String((new Date().getFullYear() + 1) % 100).padStart(2, '0');
+    await expect(page.getByText(`Disable Visa •••• 4242, expires 12/${year}?`)).toBeVisible();
+    await expect(page.getByText('The card stays saved at the payment gateway')).toBeVisible();
+    await lookAt(page, 'card-operator');
+    await page.getByLabel('Reason').fill('Customer reported the card stolen');
+    const posted = page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);
+    await page.getByRole('button', { name: 'Yes, disable Visa •••• 4242' }).click();
+    const action = await posted; // the Server Action exactly as the operator's browser sent it, replayed by a viewer below
+    await expect(page.getByTestId('card-state')).toHaveText('Disabled');
+    await expect(page.getByText('This card is disabled: Fenerum no longer charges it.')).toBeVisible();
+
+    const atFenerum = await sandbox.fenerum.cards(account.code);
+    expect(atFenerum.find((c) => c.uuid === account.visa)).toMatchObject({ active: false, disabled_by: 'operator@sandbox.test' });
+    expect(atFenerum.find((c) => c.uuid === account.mastercard)).toMatchObject({ active: true });
+    await page.goto(accountPage(account.code));
+    await expect(page.getByTestId('staff-card').filter({ hasText: '4242' }).getByTestId('card-state')).toHaveText('Disabled');
+    await expect(page.getByTestId('timeline-entry').first()).toContainText(
+      'operator@sandbox.test disabled Visa •••• 4242. Reason: Customer reported the card stolen',
+    );
+    await lookAt(page, 'account-operator');
+
+    // A viewer sees the card but no Disable button; the operator's form posted with the viewer's session is refused.
+    const viewerContext = await browser.newContext({ baseURL: E2E.appUrl });
+    const viewer = await viewerContext.newPage();
+    await signInStaff(viewer, 'viewer');
+    await viewer.goto(cardPage(account.code, account.mastercard));
+    await expect(viewer.getByTestId('card-state')).toHaveText('Active');
+    await expect(viewer.getByRole('button', { name: /disable/i })).toHaveCount(0);
+    await expect(viewer.getByText('Only an operator can disable cards.')).toBeVisible();
+    await lookAt(viewer, 'card-viewer');
+    const res = await viewer.request.post(cardPage(account.code, account.mastercard), {
+      headers: { 'Next-Action': action.headers()['next-action'] ?? '', 'Content-Type': action.headers()['content-type'] ?? '', Origin: E2E.appUrl },
+      data: (action.postData() ?? '').replaceAll(account.visa, account.mastercard),
+    });
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain('Your role does not allow this');
+    expect((await sandbox.fenerum.cards(account.code)).find((c) => c.uuid === account.mastercard)).toMatchObject({ active: true, disabled_by: null });
+    await viewer.reload();
+    await expect(viewer.getByTestId('timeline-entry').filter({ hasText: /mastercard/i })).toHaveCount(0);
+    await viewerContext.close();
+  });
+
+  test('a support user creates a customer link and a self-service link, copies them, and revokes the link', async ({ page, sandbox }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const account = await accountWithCards(sandbox);
+    await signInStaff(page, 'support');
+    await page.goto(accountPage(account.code));
+    await expect(page.getByRole('button', { name: /disable/i })).toHaveCount(0);
+    await page.getByLabel('Valid for').selectOption('24h');
+    await page.getByRole('button', { name: 'Create customer link' }).click();
+    const link = page.getByTestId('issue-link').getByTestId('copy-value');
+    await expect(link).toHaveValue(/^http:\/\/localhost:\d+\/pay\/[\w.-]+$/);
+    await page.getByTestId('issue-link').getByRole('button', { name: 'Copy' }).click();
+    await expect(page.getByTestId('issue-link').getByRole('button', { name: 'Copied' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await link.inputValue());
+    await expect(page.getByTestId('open-link')).toHaveCount(1);
+    await expect(page.getByTestId('open-link')).toContainText('support@sandbox.test');
+
+    await page.getByRole('button', { name: 'Create Self-Service link' }).click();
+    await expect(page.getByTestId('self-service').getByTestId('copy-value')).toHaveValue(/\/self-service\/access\/[0-9a-f]+$/);
+    const selfService = (await sandbox.fenerum.audit()).filter(
+      (e) => e.path.includes('self-service') && (e.body as { email?: string }).email === account.billing_email,
+    );
+    expect(selfService).toMatchObject([{ status: 200, user: 'support@sandbox.test' }]);
+    await lookAt(page, 'account-support-links');
+
+    await page
+      .getByTestId('open-link')
+      .getByRole('button', { name: /Revoke/ })
+      .click();
+    await expect(page.getByTestId('open-link')).toHaveCount(0);
+    await expect(page.getByText('No open links.')).toBeVisible();
+    const kinds = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    expect(kinds.slice(0, 3)).toEqual(['linkRevoked', 'selfServiceLink', 'linkIssued']);
+  });
+
+  test('Fenerum over its rate limit: the page says it is busy and when it refreshes, never an error page', async ({ page, sandbox }) => {
+    const account = await accountWithCards(sandbox);
+    await signInStaff(page, 'viewer');
+    await sandbox.fenerum.settings({ rateLimit: { enabled: true, perMinute: 1 } });
+    try {
+      const res = await page.goto(accountPage(account.code));
+      expect(res?.status()).toBe(200);
+      await expect(page.getByTestId('fenerum-busy')).toContainText(/Fenerum is busy; this page refreshes in \d+ seconds?\./);
+      await expect(page.locator('meta[http-equiv="refresh"]')).toHaveAttribute('content', /^\d+$/);
+      await lookAt(page, 'busy');
+    } finally {
+      await sandbox.fenerum.settings({ rateLimit: { enabled: true, perMinute: 60 } });
+    }
+    await page.getByRole('link', { name: 'Try now' }).click();
+    await expect(page.getByTestId('account-title')).toHaveText(`Testkunde ${account.code} ApS`);
+  });
+});

@@ -1,0 +1,63 @@
+import { and, desc, eq, notInArray } from 'drizzle-orm';
+import { auditLog } from '@/lib/db/schema';
+import type { TimelineEntry, TimelineSource, TimelineTone } from './types';
+
+type AuditRow = typeof auditLog.$inferSelect;
+type Shown = { kind: string; tone: TimelineTone; values?: (d: Record<string, unknown>) => TimelineEntry['values'] };
+
+/** Registration actions: the registrations source tells them, once per card and with its state now. */
+export const ACTIONS_TOLD_ELSEWHERE = [
+  'card.add_started',
+  'card.add_expired',
+  'card.registered',
+  'card.registration_failed',
+  // Approvals and Fenerum's webhooks: their own sources (approval-source.ts, webhook-source.ts) tell them; mail: mail-source.ts.
+  'approval.requested',
+  'approval.succeeded',
+  'approval.processing',
+  'approval.canceled',
+  'payment.declined',
+  'card_expires_this_month',
+  'payment_card.activated',
+  'payment_card.deactivated',
+  'mail.queued',
+  'mail.sent',
+];
+
+const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+const date = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : new Date(0));
+
+/** How each audited action reads on the timeline; an action not listed gets the generic sentence. */
+const ACTIONS: Record<string, Shown | ((d: Record<string, unknown>) => Shown)> = {
+  'link.issued': { kind: 'linkIssued', tone: 'info', values: (d) => ({ expiresAt: date(d.expiresAt) }) },
+  'link.revoked': { kind: 'linkRevoked', tone: 'info' },
+  'link.opened': { kind: 'linkOpened', tone: 'info' },
+  'self_service.link_created': { kind: 'selfServiceLink', tone: 'info', values: (d) => ({ email: text(d.email) }) },
+  'card.registration_retried': { kind: 'registrationRetried', tone: 'info' },
+  'card.disabled': (d) => ({
+    kind: text(d.reason) ? 'cardDisabledWithReason' : 'cardDisabled',
+    tone: 'warn',
+    values: () => ({ brand: text(d.brand) || 'Card', last4: text(d.last4), reason: text(d.reason) }),
+  }),
+};
+
+export function auditEntry(row: AuditRow): TimelineEntry {
+  const rule = ACTIONS[row.action];
+  const shown = typeof rule === 'function' ? rule(row.details) : rule;
+  const values = { actor: row.actor, action: row.action, ...(shown?.values?.(row.details) ?? {}) };
+  return { key: `audit:${row.id}`, at: row.at, kind: shown?.kind ?? 'other', tone: shown?.tone ?? 'info', values };
+}
+
+/** The audit log's rows for this account: links, disables, self-service links, retries, and whatever other areas audit. */
+export const auditSource: TimelineSource = {
+  name: 'audit',
+  async load({ db }, account, limit) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.accountCode, account.code), notInArray(auditLog.action, ACTIONS_TOLD_ELSEWHERE)))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(limit);
+    return rows.map(auditEntry);
+  },
+};

@@ -1,0 +1,25 @@
+import { and, eq } from 'drizzle-orm';
+import { auditLog } from '@/lib/db/schema';
+import { appContext } from '@/lib/server/context';
+import { sandbox } from './sandbox-control';
+
+/** A fresh Fenerum account of the test's own with a Visa •••• 4242 and a Mastercard •••• 4444 (stripe_new). */
+export async function freshAccountWithCards() {
+  const ctx = await appContext();
+  const account = await sandbox.fenerum.createAccount();
+  const visa = await ctx.fenerum.createPaymentCard({ accountUuid: account.uuid, gateway: 'stripe_new', token: 'pm_card_visa' });
+  const mastercard = await ctx.fenerum.createPaymentCard({ accountUuid: account.uuid, gateway: 'stripe_new', token: 'pm_card_mastercard' });
+  return { code: account.code, uuid: account.uuid, email: account.billing_email, visa, mastercard };
+}
+
+/** The audit rows of one account and action. */
+export async function auditRows(accountCode: string, action: string) {
+  const { db } = await appContext();
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.accountCode, accountCode), eq(auditLog.action, action)));
+}
+
+/** Each test its own staff member, so audit rows and Fenerum's X-User are the test's alone. */
+export const staffMember = (role = 'operator') => ({ email: `${role}-${Math.random().toString(36).slice(2, 10)}@staff.example` });
