@@ -3,6 +3,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 import { fenerumCards, issueLink } from './fixtures/api';
 import { E2E } from './fixtures/ports';
+import { signInStaff } from './fixtures/staff';
 import { expect, test } from './fixtures/test';
 import type { SandboxControl } from '../sandbox/control-client';
 
@@ -200,5 +201,30 @@ test.describe('approving a payment the bank wants authenticated', () => {
       await fresh.close();
     }
     await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length).toBe(1);
+  });
+
+  test('staff see on the account page the payment waiting for approval, the webhook and the email sent', async ({
+    page,
+    browser,
+    sandbox,
+    account,
+    link,
+  }, testInfo) => {
+    await saveVisa(page, link, yearFor(testInfo, 50));
+    await bankWantsAuthentication(page, sandbox, account.code);
+    await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length, { timeout: 15_000 }).toBe(1);
+    const staff = await browser.newContext();
+    try {
+      const desk = await staff.newPage();
+      await signInStaff(desk, 'viewer');
+      await desk.goto(`/staff/accounts/${encodeURIComponent(account.code)}`);
+      const entries = desk.getByTestId('timeline-entry');
+      await expect(entries.filter({ hasText: 'Fenerum could not charge 499.00 DKK without the customer' })).toHaveCount(1);
+      await expect(entries.filter({ hasText: 'a payment needs the customer' })).toHaveCount(1);
+      await expect(entries.filter({ hasText: account.billing_email })).toHaveCount(1);
+      await desk.screenshot({ path: testInfo.outputPath('staff-timeline-approval.png'), fullPage: true });
+    } finally {
+      await staff.close();
+    }
   });
 });
