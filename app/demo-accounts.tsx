@@ -4,7 +4,7 @@ import { appContext } from '@/lib/server/context';
 
 /** Sandbox mode's front door: every demo account, one click from its customer portal. */
 export async function DemoAccounts() {
-  const t = await getTranslations('home');
+  const [t, ta] = await Promise.all([getTranslations('home'), getTranslations('approval')]);
   let accounts: Account[];
   try {
     accounts = await (await appContext()).fenerum.listAccounts();
@@ -25,6 +25,12 @@ export async function DemoAccounts() {
               <input type="hidden" name="account" value={a.code} />
               <button type="submit" className="button" aria-label={`${t('open')}: ${a.name} (${a.code})`}>
                 {t('open')}
+              </button>
+            </form>
+            <form action="/demo/charge" method="post">
+              <input type="hidden" name="account" value={a.code} />
+              <button type="submit" className="button-link" aria-label={`${ta('sandboxCharge')}: ${a.name} (${a.code})`} data-testid="demo-charge">
+                {ta('sandboxCharge')}
               </button>
             </form>
           </li>

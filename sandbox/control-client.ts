@@ -41,6 +41,27 @@ export type QuickpayCallbackAttempt = { subscriptionId: number; status: number |
   unknown
 >;
 
+export type FenerumWebhook = { event: string; data: Record<string, unknown> };
+export type FenerumCharge = { paymentGatewayId: string; status: string; errorCode: string | null; sent: boolean; webhook: FenerumWebhook | null };
+export type FenerumWebhookConfig = { url: string | null; username: string; password: string; events: string[]; retrySchedule: 'real' | 'fast' };
+export type FenerumWebhookDelivery = { event: string; body: string; status: number | null; ok: boolean; attempt: number; url: string } & Record<
+  string,
+  unknown
+>;
+/** A message the sandbox's SMTP server caught (sandbox/mail/mailbox.ts). */
+export type CaughtMail = {
+  id: string;
+  at: string;
+  to: string[];
+  from: string | null;
+  subject: string;
+  messageId: string | null;
+  text: string;
+  html: string | null;
+  links: string[];
+  language: string | null;
+};
+
 export type StripeEvent = { id: string; type: string; data: { object: Record<string, unknown> } } & Record<string, unknown>;
 
 export class SandboxControlError extends Error {
@@ -86,11 +107,31 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
       settings: (patch: FenerumSettings) => post<FenerumSettings>('fenerum', 'settings', patch),
       getSettings: () => call<FenerumSettings>('fenerum', 'settings'),
       /** A fresh account with no cards and a code no other call gets. */
-      createAccount: (input: { name?: string; email?: string } = {}) => post<FenerumAccount>('fenerum', 'accounts', input),
+      createAccount: (input: { name?: string; email?: string; language?: string } = {}) => post<FenerumAccount>('fenerum', 'accounts', input),
       /** Every card of an account (by code or uuid), oldest first, active or not. */
       cards: async (account: string) => (await call<{ results: FenerumCard[] }>('fenerum', `paymentcards?account=${encodeURIComponent(account)}`)).results,
       stats: () => call<FenerumStats>('fenerum', 'stats'),
       audit: async () => (await call<{ results: FenerumAuditEntry[] }>('fenerum', 'audit')).results,
+      /** "Fenerum tried to charge this account and the bank wants authentication" (or, with false, an ordinary charge). */
+      charge: (account: string, input: { amount?: number; currency?: string; bankWantsAuthentication?: boolean } = {}) =>
+        post<FenerumCharge>('fenerum', `accounts/${encodeURIComponent(account)}/charge`, input),
+      /** card_expires_this_month for a card. */
+      cardExpiring: (cardUuid: string) => post<{ sent: boolean; webhook: FenerumWebhook }>('fenerum', `paymentcards/${encodeURIComponent(cardUuid)}/expiring`),
+      webhooks: () => call<FenerumWebhookConfig & { deliveries: FenerumWebhookDelivery[] }>('fenerum', 'webhooks'),
+      setWebhooks: (patch: Partial<FenerumWebhookConfig>) => post<FenerumWebhookConfig>('fenerum', 'webhooks', patch),
+      sendWebhook: (event: string, data: Record<string, unknown> = {}) => post<{ sent: boolean }>('fenerum', 'webhooks/send', { event, data }),
+      flushWebhooks: () => post<{ ok: true }>('fenerum', 'webhooks/flush'),
+    },
+
+    /** The sandbox's mailbox (its SMTP server's catch), controlled beside Fenerum. Filter by recipient: other tests mail too. */
+    mail: {
+      list: async (to?: string) => (await call<{ results: CaughtMail[] }>('fenerum', `mail${to ? `?to=${encodeURIComponent(to)}` : ''}`)).results,
+      get: (id: string) => call<CaughtMail>('fenerum', `mail/${encodeURIComponent(id)}`),
+      /** The address of a message's HTML as a page (to look at it in a browser). */
+      htmlUrl: (id: string) => `${urls.fenerum}/__sandbox/mail/${encodeURIComponent(id)}/html`,
+      clear: (to?: string) => post<{ cleared: number }>('fenerum', 'mail/clear', to ? { to } : {}),
+      /** The SMTP server answers 451 (try again later) to the next `count` messages for `to`. */
+      refuse: (to: string, count: number) => post<{ to: string; count: number }>('fenerum', 'mail/refuse', { to, count }),
     },
 
     quickpay: {
@@ -118,6 +159,9 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
       /** Answers an intent's pending 3-D Secure challenge; the intent's new status. */
       authenticate: async (intent: string, outcome: 'complete' | 'fail' = 'complete') =>
         (await post<{ status: string }>('stripe', 'authenticate', { intent, outcome })).status,
+      /** The card's bank wants its next payment authenticated. */
+      demandAuthentication: (paymentMethod: string) =>
+        post<{ ok: true }>('stripe', `payment_methods/${encodeURIComponent(paymentMethod)}/demand-authentication`),
     },
   };
 }

@@ -5,3 +5,17 @@
 export type GatewayCard = { brand: string; last4: string; expMonth: number; expYear: number };
 
 export type GatewayLookup = (gateway: 'stripe_new' | 'stripe' | 'quickpay', token: string) => GatewayCard | null;
+
+/** What a charge through a gateway ended as: the gateway's payment id, its status and error code. */
+export type GatewayChargeResult = { paymentGatewayId: string; status: string; errorCode: string | null };
+
+/**
+ * How the Fenerum emulator charges a card off-session (as Fenerum does when an invoice is due).
+ * `demandAuthentication`: the card's bank wants this payment authenticated (expired authorisation).
+ * Null: the gateway cannot charge this token.
+ */
+export type GatewayCharge = (
+  gateway: 'stripe_new' | 'stripe' | 'quickpay',
+  token: string,
+  input: { amount: number; currency: string; description: string; demandAuthentication: boolean },
+) => Promise<GatewayChargeResult | null>;

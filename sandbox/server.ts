@@ -2,7 +2,11 @@ import { SANDBOX_PORT_BASE, SANDBOX_STRIPE_PUBLISHABLE_KEY, sandboxPorts, sandbo
 import { createFenerumEmulator } from './fenerum/emulator';
 import { createQuickpayEmulator } from './quickpay/emulator';
 import { createStripeEmulator } from './stripe';
-import type { GatewayLookup } from './gateways';
+import type { GatewayCharge, GatewayLookup } from './gateways';
+import { chargeWithStripe } from './stripe/charge-off-session';
+import { withMailControls } from './mail/control';
+import { createMailbox } from './mail/mailbox';
+import { startSmtpServer } from './mail/smtp';
 import { serve, type Emulator, type RunningServer } from './http';
 
 export type SandboxOptions = {
@@ -19,7 +23,7 @@ export type SandboxOptions = {
 };
 
 export type Sandbox = {
-  urls: { fenerum: string; stripe: string; quickpay: string; farpay: string };
+  urls: { fenerum: string; stripe: string; quickpay: string; farpay: string; smtp: string };
   stop: () => Promise<void>;
 };
 
@@ -31,6 +35,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     stripe: `http://localhost:${ports.stripe}`,
     quickpay: `http://localhost:${ports.quickpay}`,
     farpay: `http://localhost:${ports.farpay}`,
+    smtp: `smtp://127.0.0.1:${ports.smtp}`,
   };
   const appUrl = opts.appUrl ?? 'http://localhost:3000';
 
@@ -38,14 +43,26 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   // emulator adds its own lookup here.
   const lookups: Partial<Record<Parameters<GatewayLookup>[0], (token: string) => ReturnType<GatewayLookup>>> = {};
   const lookupCard: GatewayLookup = (gateway, token) => lookups[gateway]?.(token) ?? null;
+  // Fenerum charges a card off-session through its gateway (the "bank wants authentication" control).
+  const charges: Partial<Record<Parameters<GatewayCharge>[0], GatewayCharge>> = {};
+  const chargeCard: GatewayCharge = async (gateway, token, input) => (await charges[gateway]?.(gateway, token, input)) ?? null;
 
   const emulators: Array<[Emulator, number]> = [];
   // Emulators are registered below, one block each.
 
+  // Every message the app sends, caught by a real SMTP server (below); its controls beside Fenerum's.
+  const mailbox = createMailbox();
+
   // Fenerum: accounts, payment cards (asking the gateways via lookupCard), the 60/min rate limit.
   {
-    const emulator = createFenerumEmulator({ token: sandboxSecrets.FENERUM_API_TOKEN, lookupCard });
-    emulators.push([emulator, ports.fenerum]);
+    const emulator = createFenerumEmulator({
+      token: sandboxSecrets.FENERUM_API_TOKEN,
+      lookupCard,
+      chargeCard,
+      // Fenerum's webhooks (Basic auth), as an operator sets them up: to the app, every opt-in event.
+      webhook: { url: `${appUrl}/api/fenerum-webhook`, username: sandboxSecrets.FENERUM_WEBHOOK_USERNAME, password: sandboxSecrets.FENERUM_WEBHOOK_PASSWORD },
+    });
+    emulators.push([withMailControls(emulator, mailbox), ports.fenerum]);
   }
 
   // QuickPay: subscriptions, links, the hosted payment window, signed callbacks with retries.
@@ -72,11 +89,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     });
     emulators.push([emulator, ports.stripe]);
     lookups.stripe_new = (token) => emulator.lookupCard(token);
+    charges.stripe_new = (_, token, input) =>
+      chargeWithStripe(
+        { apiUrl: urls.stripe, secretKey: sandboxSecrets.STRIPE_SECRET_KEY, demandAuthentication: (pm) => emulator.demandAuthentication(pm) },
+        token,
+        input,
+      );
   }
 
-  const running: RunningServer[] = [];
+  const running: Array<Pick<RunningServer, 'close'>> = [];
   try {
     for (const [emulator, port] of emulators) running.push(await serve(emulator, port));
+    running.push(await startSmtpServer(mailbox, ports.smtp));
   } catch (err) {
     await Promise.all(running.map((r) => r.close()));
     throw err;

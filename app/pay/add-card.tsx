@@ -13,7 +13,7 @@ export async function AddCard() {
   // Sandbox mode: the emulator's Stripe.js, which the browser runs before the real loadStripe.
   const stripeJsUrl = sandbox.stripe && stripe.apiUrl ? new URL('/v3/', stripe.apiUrl).toString() : null;
   return (
-    <div className="add-card">
+    <div className="add-card" id="add-card">
       {/* The browser gets the two namespaces the form speaks, not the whole catalogue. */}
       {stripe.enabled && (
         <NextIntlClientProvider messages={{ stripe: messages.stripe, card: messages.card }}>

@@ -5,6 +5,7 @@ import { pendingCards } from '@/lib/registrations/store';
 import { customerPage } from '@/lib/server/customer-page';
 import { AddCard } from './add-card';
 import { CardList } from './card-list';
+import { PaymentNotices } from './payment-notices';
 import { SessionEnded } from './session-ended';
 
 export const metadata: Metadata = { title: 'Payment cards', referrer: 'no-referrer' };
@@ -27,6 +28,7 @@ export default async function PortalPage() {
       <p className="account-name" data-testid="account-name">
         {portal.account.name}
       </p>
+      <PaymentNotices ctx={ctx} accountCode={session.accountCode} />
       <h1>{t('cards')}</h1>
       <CardList cards={portal.cards} pending={pending} now={new Date()} />
       <AddCard />

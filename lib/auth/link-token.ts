@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { signToken, verifyToken } from './signing';
 
-const linkPayload = z.object({ v: z.literal(1), lid: z.string().min(1), acct: z.string().min(1), exp: z.number().int() });
+const linkPayload = z.object({
+  v: z.literal(1),
+  lid: z.string().min(1),
+  acct: z.string().min(1),
+  exp: z.number().int(),
+  /** Where the link lands once the session is set (lib/auth/landing.ts allowlist); absent: the portal. */
+  to: z.string().max(200).optional(),
+});
 export type LinkPayload = z.infer<typeof linkPayload>;
 
 export function signLinkToken(p: Omit<LinkPayload, 'v'>, secret: string): string {

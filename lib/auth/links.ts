@@ -10,6 +10,7 @@ import { cachedAccount } from '@/lib/fenerum/cached-account';
 import type { Account, CallOptions, FenerumClient } from '@/lib/fenerum/types';
 import { DEFAULT_LINK_LIFETIME, MAX_LINK_LIFETIME_MS, parseDuration } from './duration';
 import { checkLinkToken, signLinkToken } from './link-token';
+import { isLandingPath, landingOrHome } from './landing';
 import { MAX_SESSION_SECONDS, type CustomerSession } from './session-token';
 
 export type IssueLinkInput = {
@@ -20,6 +21,8 @@ export type IssueLinkInput = {
   ip?: string | null;
   /** The account lookup's lane and the caller's signal (a route's `req.signal`); default lane `bulk`. */
   lookup?: CallOptions;
+  /** A portal page to open once the session is set (lib/auth/landing.ts); refused unless allowlisted. */
+  landing?: string;
 };
 export type IssuedLink = { id: string; url: string; expiresAt: Date; account: Account };
 /** What the link use cases need; the app's context has all of it. */
@@ -37,6 +40,7 @@ export async function issueCustomerLink(deps: LinkDeps, input: IssueLinkInput): 
   const lifetime = parseDuration(input.expiresIn ?? DEFAULT_LINK_LIFETIME);
   if (lifetime === null) return refused('invalid-input', 'expiresIn must look like 30m, 12h or 7d');
   if (lifetime > MAX_LINK_LIFETIME_MS) return refused('invalid-input', 'expiresIn must be at most 90d');
+  if (input.landing !== undefined && !isLandingPath(input.landing)) return refused('invalid-input', 'landing must be one of the portal pages');
 
   let account: Account;
   try {
@@ -61,11 +65,12 @@ export async function issueCustomerLink(deps: LinkDeps, input: IssueLinkInput): 
       ip: input.ip,
     });
   });
-  const token = signLinkToken({ lid: id, acct: account.code, exp }, deps.env.linkSecret);
+  const token = signLinkToken({ lid: id, acct: account.code, exp, ...(input.landing ? { to: input.landing } : {}) }, deps.env.linkSecret);
   return { id, url: new URL(`/pay/${token}`, deps.env.appUrl).toString(), expiresAt, account };
 }
 
-export type OpenLinkResult = { ok: true; session: CustomerSession } | { ok: false; reason: 'malformed' | 'tampered' | 'expired' | 'revoked' | 'unknown' };
+export type OpenLinkResult =
+  { ok: true; session: CustomerSession; landing: string } | { ok: false; reason: 'malformed' | 'tampered' | 'expired' | 'revoked' | 'unknown' };
 
 /** Checks a link token and, when it holds, returns the customer session it starts. */
 export async function openCustomerLink(deps: Pick<LinkDeps, 'db' | 'env' | 'now'>, token: string): Promise<OpenLinkResult> {
@@ -76,7 +81,8 @@ export async function openCustomerLink(deps: Pick<LinkDeps, 'db' | 'env' | 'now'
   if (!row || row.accountCode !== check.payload.acct) return { ok: false, reason: 'unknown' };
   if (row.revokedAt) return { ok: false, reason: 'revoked' };
   const expiresAt = Math.min(check.payload.exp, Math.floor(now / 1000) + MAX_SESSION_SECONDS);
-  return { ok: true, session: { linkId: row.id, accountCode: row.accountCode, accountUuid: row.accountUuid, expiresAt } };
+  const session = { linkId: row.id, accountCode: row.accountCode, accountUuid: row.accountUuid, expiresAt };
+  return { ok: true, session, landing: landingOrHome(check.payload.to) };
 }
 
 /** A session lives only while its link does: revoking the link ends it. */

@@ -10,7 +10,12 @@ export const sandboxPorts = (base = SANDBOX_PORT_BASE) => ({
   stripe: base + 1,
   quickpay: base + 2,
   farpay: base + 3,
+  /** The sandbox's SMTP server (a mailbox for every message the app sends). */
+  smtp: base + 4,
 });
+
+/** Who the sandbox's mail comes from. */
+export const SANDBOX_MAIL_FROM = 'Card portal <portal@sandbox.invalid>';
 
 export const sandboxSecrets = {
   LINK_SECRET: 'sandbox-link-secret-7f3c9a1e5b2d4c6f8a0b1c2d3e4f5a6b',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SANDBOX_FENERUM_CLIENT_SYSTEM, SANDBOX_STRIPE_PUBLISHABLE_KEY, sandboxPorts, sandboxSecrets } from './sandbox-defaults';
+import { SANDBOX_FENERUM_CLIENT_SYSTEM, SANDBOX_MAIL_FROM, SANDBOX_STRIPE_PUBLISHABLE_KEY, sandboxPorts, sandboxSecrets } from './sandbox-defaults';
 
 /** Unset and empty both mean "not configured". */
 const optional = z
@@ -86,6 +86,8 @@ export const rawEnvSchema = z.object({
   INBOX_RETENTION_DAYS: positiveInt(30),
   LINK_RETENTION_DAYS: positiveInt(30),
   TRUST_PROXY_HOPS: proxyHops,
+  SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address' }).optional()),
+  MAIL_FROM: optional.pipe(z.string().max(320).optional()),
   // Staff sign-in (the staff console): which roles need a second factor, and how long a session lives.
   STAFF_SECOND_FACTOR_ROLES: optional.pipe(
     z
@@ -131,12 +133,16 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
     }
     if (!e.APP_URL && production) throw invalid('APP_URL', 'required when a provider uses live keys');
     if (!e.FENERUM_API_TOKEN) throw invalid('FENERUM_API_TOKEN', 'required when a provider uses live keys (cards would go to the sandbox)');
+    if (e.FENERUM_WEBHOOK_PASSWORD === sandboxSecrets.FENERUM_WEBHOOK_PASSWORD) {
+      throw invalid('FENERUM_WEBHOOK_PASSWORD', 'must be your own secret when a provider uses live keys (the sandbox one is published)');
+    }
     if (!enabled.stripe && !enabled.quickpay) {
       throw invalid('STRIPE_SECRET_KEY', 'set it or QUICKPAY_API_KEY when going live: with neither, customers cannot add a card');
     }
   }
   if (e.STRIPE_SECRET_KEY && !e.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY) throw invalid('NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY', 'required with STRIPE_SECRET_KEY');
   if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) throw invalid('STRIPE_WEBHOOK_SECRET', 'required with STRIPE_SECRET_KEY');
+  if (e.SMTP_URL && anyLive && !e.MAIL_FROM) throw invalid('MAIL_FROM', 'required with SMTP_URL when a provider uses live keys');
   if (e.QUICKPAY_API_KEY && !e.QUICKPAY_PRIVATE_KEY) throw invalid('QUICKPAY_PRIVATE_KEY', 'required with QUICKPAY_API_KEY');
   // A provider that is off has no secrets at all: nothing signed with a published one verifies.
   const secret = (on: boolean, value: string | undefined, sandboxValue: string) => (on ? (value ?? sandboxValue) : '');
@@ -174,8 +180,9 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
       apiUrl: e.FENERUM_API_URL ?? (sandbox.fenerum ? local(ports.fenerum, '/api/v1') : 'https://app.fenerum.com/api/v1'),
       token: e.FENERUM_API_TOKEN ?? sandboxSecrets.FENERUM_API_TOKEN,
       clientSystem: e.FENERUM_CLIENT_SYSTEM ?? SANDBOX_FENERUM_CLIENT_SYSTEM,
-      webhookUsername: e.FENERUM_WEBHOOK_USERNAME ?? sandboxSecrets.FENERUM_WEBHOOK_USERNAME,
-      webhookPassword: e.FENERUM_WEBHOOK_PASSWORD ?? sandboxSecrets.FENERUM_WEBHOOK_PASSWORD,
+      // Live without your own webhook credentials: none at all, so every delivery is refused (401), never the sandbox's published ones.
+      webhookUsername: e.FENERUM_WEBHOOK_USERNAME ?? (anyLive ? '' : sandboxSecrets.FENERUM_WEBHOOK_USERNAME),
+      webhookPassword: e.FENERUM_WEBHOOK_PASSWORD ?? (anyLive ? '' : sandboxSecrets.FENERUM_WEBHOOK_PASSWORD),
       ratePerMinute: e.FENERUM_RATE_LIMIT_PER_MINUTE,
     },
     stripe: {
@@ -195,6 +202,11 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
       apiUrl: e.QUICKPAY_API_URL ?? (sandbox.quickpay ? local(ports.quickpay) : 'https://api.quickpay.net'),
       /** Register cards QuickPay marks test_mode: always in the sandbox, with a live key only when allowed. */
       acceptTestMode: sandbox.quickpay || e.QUICKPAY_ALLOW_TEST_MODE,
+    },
+    /** Customer email over SMTP; `smtpUrl` null: no mail is queued (live keys without SMTP_URL). */
+    mail: {
+      smtpUrl: e.SMTP_URL ?? (anyLive ? null : `smtp://127.0.0.1:${ports.smtp}`),
+      from: e.MAIL_FROM ?? SANDBOX_MAIL_FROM,
     },
     farpay: {
       apiUrl: e.FARPAY_API_URL ?? (sandbox.farpay ? local(ports.farpay, '/v2') : 'https://api.farpay.io/v2'),

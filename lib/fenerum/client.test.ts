@@ -61,7 +61,13 @@ describe('reading', () => {
   it('lists every account and reads one by code', async () => {
     const c = client();
     expect((await c.listAccounts()).map((a) => a.code)).toEqual(['CUST001', 'CUST002', 'CUST003', 'CUST004', 'CUST005']);
-    expect(await c.getAccount('CUST001')).toEqual({ uuid: DEMO_ACCOUNT_UUIDS.CUST001, code: 'CUST001', name: 'Nordlys ApS', email: 'faktura@nordlys.dk' });
+    expect(await c.getAccount('CUST001')).toEqual({
+      uuid: DEMO_ACCOUNT_UUIDS.CUST001,
+      code: 'CUST001',
+      name: 'Nordlys ApS',
+      email: 'faktura@nordlys.dk',
+      language: 'da',
+    });
   });
 
   it('answers an unknown account with a FenerumError of status 404', async () => {

@@ -49,14 +49,20 @@ describe('toPaymentCard', () => {
 });
 
 describe('toAccount', () => {
-  const base = { uuid: 'u1', code: 'CUST001', company_name: 'Nordlys ApS', billing_email: 'faktura@nordlys.dk' };
+  const base = { uuid: 'u1', code: 'CUST001', company_name: 'Nordlys ApS', billing_email: 'faktura@nordlys.dk', language: 'da' };
 
   it('takes the company name and billing email', () => {
-    expect(toAccount(base)).toEqual({ uuid: 'u1', code: 'CUST001', name: 'Nordlys ApS', email: 'faktura@nordlys.dk' });
+    expect(toAccount(base)).toEqual({ uuid: 'u1', code: 'CUST001', name: 'Nordlys ApS', email: 'faktura@nordlys.dk', language: 'da' });
   });
 
   it('falls back to the code for a missing name and to null for an empty email', () => {
-    expect(toAccount({ ...base, company_name: '  ', billing_email: '' })).toEqual({ uuid: 'u1', code: 'CUST001', name: 'CUST001', email: null });
+    expect(toAccount({ ...base, company_name: '  ', billing_email: '', language: ' ' })).toEqual({
+      uuid: 'u1',
+      code: 'CUST001',
+      name: 'CUST001',
+      email: null,
+      language: null,
+    });
     expect(toAccount({ uuid: 'u1', code: 'CUST001' }).email).toBeNull();
   });
 });

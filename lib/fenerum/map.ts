@@ -1,11 +1,11 @@
 import type { Account, PaymentCard } from './types';
 import type { FenerumAccount, FenerumPaymentCard } from './wire';
 
-/** The account as the app sees it: the company name (or its code), the billing email or null. */
+/** The account as the app sees it: the company name (or its code), the billing email or null, the language. */
 export function toAccount(a: FenerumAccount): Account {
   const name = a.company_name?.trim();
   const email = a.billing_email?.trim();
-  return { uuid: a.uuid, code: a.code, name: name || a.code, email: email || null };
+  return { uuid: a.uuid, code: a.code, name: name || a.code, email: email || null, language: a.language?.trim() || null };
 }
 
 /** The last four digits of a masked number ("XXXXXXXXXXXX4242" → "4242"); "" when there are none. */

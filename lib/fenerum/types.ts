@@ -4,7 +4,14 @@ import type { Lane } from './rate-limiter';
 /** The app's view of Fenerum: no wire shapes here (those are in wire.ts). */
 export type Gateway = 'stripe_new' | 'stripe' | 'quickpay';
 
-export type Account = { uuid: string; code: string; name: string; email: string | null };
+export type Account = {
+  uuid: string;
+  code: string;
+  name: string;
+  email: string | null;
+  /** Fenerum's account language (e.g. "da", "en"); absent or null when Fenerum gives none. */
+  language?: string | null;
+};
 
 export type PaymentCard = {
   uuid: string;

@@ -8,6 +8,8 @@ import { env } from '@/lib/env';
 import type { Env } from '@/lib/env/schema';
 import { createFenerumClient } from '@/lib/fenerum/client';
 import type { FenerumClient } from '@/lib/fenerum/types';
+import { startWebhookRetries } from '@/lib/fenerum-webhooks/retries';
+import { createMailer, type Mailer } from '@/lib/mail/mailer';
 import { startMaintenance } from '@/lib/maintenance/job';
 import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
@@ -31,6 +33,8 @@ export type AppContext = {
   staffCache: StaffCache;
   registrar: Registrar;
   background: Background;
+  /** Customer email: the outbox's sender (lib/mail; queue with queueCustomerEmail(ctx, …)). */
+  mailer: Mailer;
 };
 
 /**
@@ -62,6 +66,7 @@ async function buildContext(): Promise<AppContext> {
     // The customer's next page view must show the new card, not a cached list without it.
     onRegistered: (reg) => portalCache.forgetCards(reg.accountUuid),
   });
+  const mailer = createMailer({ db, smtpUrl: config.mail.smtpUrl, from: config.mail.from, schedule: (name, task) => background.run(name, task) });
   return {
     env: config,
     db,
@@ -74,14 +79,19 @@ async function buildContext(): Promise<AppContext> {
     staffCache: createStaffCache(),
     registrar,
     background,
+    mailer,
   };
 }
 
-/** Starts this process's background work once (instrumentation.ts calls it at start): maintenance, and the registration worker. */
+/** Starts this process's background work once (instrumentation.ts calls it at start): maintenance, the mail worker and the registration worker. */
 export async function startProcessWork(): Promise<void> {
   const ctx = await appContext();
   // In every instance: expiring unfinished setups claims its rows (SKIP LOCKED); retention deletes are harmless twice.
   processSingleton('maintenance', () => startMaintenance({ db: ctx.db, stripe: ctx.stripe }, ctx.env.maintenance));
+  // Fenerum webhooks whose handling failed (Stripe or Fenerum down) are tried again; handlers are idempotent.
+  processSingleton('fenerum-webhook-retries', () => startWebhookRetries({ db: ctx.db, stripe: ctx.stripe, fenerum: ctx.fenerum, mail: ctx }));
+  // In every instance: messages are claimed with SKIP LOCKED, so two instances never send one twice.
+  processSingleton('mail-worker', () => ctx.mailer.startWorker());
   // Sandbox mode only: one staff user of each role (lib/auth/staff/sandbox-staff.ts); never with a live key.
   if (ctx.env.anySandbox) await seedSandboxStaff(ctx.db, ctx.env.linkSecret);
   if (!ctx.env.registrationWorker) return;

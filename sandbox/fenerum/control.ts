@@ -32,7 +32,7 @@ const settingsInput = z.strictObject({
   quickpayCards: z.enum(['accept', 'refuse']).optional(),
 });
 
-const accountInput = z.strictObject({ name: z.string().min(1).optional(), email: z.email().optional() });
+const accountInput = z.strictObject({ name: z.string().min(1).optional(), email: z.email().optional(), language: z.string().min(2).max(8).optional() });
 
 export type ControlDeps = { state: FenerumState; reset: () => void; now?: () => Date };
 
@@ -72,7 +72,10 @@ export function registerControlRoutes(router: Router, { state, reset, now = () =
   router.post('/__sandbox/accounts', (ctx) => {
     const parsed = accountInput.safeParse(parseBody(ctx) ?? null);
     if (!parsed.success) {
-      return sendJson(ctx.res, 400, { detail: 'Send {name?, email?}.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      return sendJson(ctx.res, 400, {
+        detail: 'Send {name?, email?, language?}.',
+        issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
     }
     sendJson(ctx.res, 201, accountJson(addAccount(state, parsed.data, now())));
   });

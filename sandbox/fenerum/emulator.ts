@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { GatewayLookup } from '../gateways';
+import type { GatewayCharge, GatewayLookup } from '../gateways';
 import { parseBody, sendJson, type Emulator } from '../http';
 import { Router } from '../router';
 import { registerApiRoutes, registerSelfServicePage } from './api-routes';
@@ -8,6 +8,8 @@ import { demoAccounts, demoCards } from './demo-data';
 import { guard } from './guard';
 import { defaultSettings, emptyStats, type FenerumState } from './state';
 import { throttledDetail } from './throttle';
+import { registerWebhookControl } from './webhook-control';
+import { FENERUM_WEBHOOK_EVENTS, FenerumWebhooks, type WebhookConfig } from './webhooks';
 
 export type FenerumEmulatorOptions = {
   /** The API token Fenerum accepts (`Authorization: Token <token>`). */
@@ -16,6 +18,10 @@ export type FenerumEmulatorOptions = {
   lookupCard: GatewayLookup;
   /** The clock: rate limit, created dates, and the demo card that always expires soon. */
   now?: () => Date;
+  /** How Fenerum charges a card off-session (the sandbox's "bank wants authentication" control). */
+  chargeCard?: GatewayCharge;
+  /** Where Fenerum's webhooks go, with which Basic credentials; every opt-in event is listed. */
+  webhook?: Omit<WebhookConfig, 'events'>;
 };
 
 export type FenerumEmulator = Emulator & {
@@ -23,6 +29,8 @@ export type FenerumEmulator = Emulator & {
   state: FenerumState;
   /** Back to the demo data and default settings, as POST /__sandbox/reset. */
   reset: () => void;
+  /** Fenerum's webhooks: the endpoint and every delivery attempt. */
+  webhooks: FenerumWebhooks;
 };
 
 const FAILURE_DETAIL: Record<number, string> = {
@@ -60,7 +68,11 @@ function failIfAsked(state: FenerumState, res: http.ServerResponse): boolean {
 export function createFenerumEmulator(opts: FenerumEmulatorOptions): FenerumEmulator {
   const now = opts.now ?? (() => new Date());
   const state = freshState(now());
-  const reset = () => Object.assign(state, freshState(now()));
+  const webhooks = new FenerumWebhooks({ url: null, username: '', password: '', ...opts.webhook, events: [...FENERUM_WEBHOOK_EVENTS] });
+  const reset = () => {
+    Object.assign(state, freshState(now()));
+    webhooks.reset();
+  };
   const count = (status: number) => {
     state.stats.total += 1;
     state.stats.byStatus[String(status)] = (state.stats.byStatus[String(status)] ?? 0) + 1;
@@ -102,12 +114,15 @@ export function createFenerumEmulator(opts: FenerumEmulatorOptions): FenerumEmul
       }),
   });
   registerControlRoutes(router, { state, reset });
+  registerWebhookControl(router, { state, webhooks, chargeCard: opts.chargeCard, now });
   registerSelfServicePage(router, state);
 
   return {
     name: 'fenerum',
     state,
     reset,
+    webhooks,
+    close: () => webhooks.reset(),
     handle: (req, res, body) => router.handle(req, res, body),
   };
 }

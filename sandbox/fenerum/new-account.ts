@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AccountRecord, FenerumState } from './state';
 
-export type NewAccountInput = { name?: string; email?: string };
+export type NewAccountInput = { name?: string; email?: string; language?: string };
 
 /**
  * A fresh account of its own for one test (POST /__sandbox/accounts): a code no other call
@@ -20,7 +20,7 @@ export function addAccount(state: FenerumState, input: NewAccountInput, now: Dat
     legal_city: 'København K',
     legal_country: 'DK',
     billing_email: input.email ?? `${code.toLowerCase()}@example.com`,
-    language: 'da',
+    language: input.language ?? 'da',
     created_date: now.toISOString(),
   };
   state.accounts.push(account);

@@ -16,6 +16,8 @@ import type { StripeState } from './state';
  * - POST /__sandbox/webhooks/flush             wait until no delivery is pending
  * - POST /__sandbox/authenticate {intent, outcome: complete|fail}
  *                                              answer an intent's pending 3-D Secure challenge
+ * - POST /__sandbox/payment_methods/:id/demand-authentication
+ *                                              the card's bank wants the next payment authenticated
  */
 const settingsInput = z.strictObject({ retrySchedule: z.enum(RETRY_SPEEDS).optional() });
 
@@ -54,6 +56,11 @@ export function registerControlRoutes(router: Router, state: StripeState): void 
       await state.webhooks.idle();
       sendJson(ctx.res, 200, { ok: true });
     })
+    .post('/__sandbox/payment_methods/:id/demand-authentication', (ctx) => {
+      const id = ctx.params.id ?? '';
+      if (!demandAuthentication(state, id)) return sendJson(ctx.res, 404, { error: `No card PaymentMethod ${id}.` });
+      sendJson(ctx.res, 200, { ok: true, payment_method: id });
+    })
     .post('/__sandbox/authenticate', (ctx) => {
       const body = bodyOf(ctx);
       const intent = typeof body.intent === 'string' ? body.intent : '';
@@ -77,4 +84,12 @@ export function authenticateIntent(state: StripeState, intentId: string, outcome
 function bodyOf(ctx: Ctx): Record<string, unknown> {
   const body = parseBody(ctx);
   return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+}
+
+/** Marks a card so its bank wants the next payment authenticated (expired authorisation); false when there is no such card. */
+export function demandAuthentication(state: StripeState, paymentMethodId: string): boolean {
+  const rec = state.paymentMethods.get(paymentMethodId);
+  if (!rec?.card) return false;
+  rec.bankDemandsAuthentication = true;
+  return true;
 }

@@ -6,7 +6,7 @@ import { ApiRoutes } from './api-routes';
 import { registerChallengePages } from './challenge-page';
 import { registerChargeRoutes } from './charges';
 import type { StripeEmulatorOptions } from './config';
-import { authenticateIntent, registerControlRoutes } from './control';
+import { authenticateIntent, demandAuthentication, registerControlRoutes } from './control';
 import { registerCustomerRoutes } from './customers';
 import { registerEventRoutes } from './event-routes';
 import type { StripeEvent } from './events';
@@ -36,6 +36,8 @@ export type StripeEmulator = Emulator & {
   setWebhookUrl(url: string | undefined): void;
   /** Answers an intent's pending 3-D Secure challenge like the customer would; returns the new status. */
   authenticate(intentId: string, outcome: 'complete' | 'fail'): string;
+  /** The card's bank wants its next payment authenticated; false when there is no such card. */
+  demandAuthentication(paymentMethodId: string): boolean;
 };
 
 const CORS = {
@@ -92,5 +94,6 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
       state.webhooks.url = url;
     },
     authenticate: (intentId, outcome) => authenticateIntent(state, intentId, outcome),
+    demandAuthentication: (id) => demandAuthentication(state, id),
   };
 }

@@ -61,6 +61,7 @@ export function confirmPaymentIntent(ctx: ApiContext, rec: PaymentIntentRecord, 
   const decline = behaviour?.decline;
   if (decline) return declined(ctx, rec, pm, decline);
   const needsAuth =
+    pm.bankDemandsAuthentication === true ||
     behaviour?.threeDS === 'always' ||
     (behaviour?.threeDS === 'unless_setup' && !(rec.offSession && pm.setUpForOffSession)) ||
     (!rec.offSession && request3ds !== 'automatic');

@@ -90,5 +90,6 @@ export function completePaymentAfterAuthentication(state: StripeState, rec: Paym
     return;
   }
   if (rec.pi.setup_future_usage === 'off_session') pm.setUpForOffSession = true;
+  pm.bankDemandsAuthentication = false;
   succeedPayment(state, rec, pm, request);
 }

@@ -10,6 +10,12 @@ export type PaymentMethodRecord = {
   setUpForOffSession: boolean;
   /** Used without a customer, or detached: Stripe refuses to use it again. */
   consumed: boolean;
+  /**
+   * The card's bank wants the cardholder to authenticate the next payment (a sandbox control:
+   * expired authorisations, seeds/001): off-session it fails with `authentication_required`,
+   * on-session it asks for 3-D Secure; a completed authentication clears it.
+   */
+  bankDemandsAuthentication?: boolean;
 };
 
 export type PaymentIntentRecord = {

@@ -24,10 +24,10 @@ export async function GET(req: Request, route: { params: Promise<{ token: string
     const sameAccount = current?.accountCode === result.session.accountCode;
     if (linkOpenedBy(req) === 'visitor' && (!current || sameAccount)) {
       await recordLinkOpened(ctx.db, result.session, clientIp(req));
-      return startSession(ctx, result.session);
+      return startSession(ctx, result.session, result.landing);
     }
     // From elsewhere to the account already on view: nothing to start, nothing to ask.
-    if (sameAccount) return seeOther('/pay', noLeak);
+    if (sameAccount) return seeOther(result.landing, noLeak);
     return askBeforeOpening(ctx, token, result.session, current);
   });
 }

@@ -19,6 +19,6 @@ export function POST(req: Request) {
     const result = await openCustomerLink(ctx, token);
     if (!result.ok) return linkFailurePage(result.reason);
     await recordLinkOpened(ctx.db, result.session, clientIp(req));
-    return startSession(ctx, result.session);
+    return startSession(ctx, result.session, result.landing);
   });
 }

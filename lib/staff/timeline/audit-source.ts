@@ -7,7 +7,23 @@ type AuditRow = Pick<typeof auditLog.$inferSelect, 'id' | 'at' | 'actor' | 'acti
 type Shown = { kind: string; tone: TimelineTone; values?: (d: Record<string, unknown>) => TimelineEntry['values'] };
 
 /** Registration actions: the registrations source tells them, once per card and with its state now. */
-export const ACTIONS_TOLD_ELSEWHERE = ['card.add_started', 'card.add_expired', 'card.registered', 'card.registration_failed'];
+export const ACTIONS_TOLD_ELSEWHERE = [
+  'card.add_started',
+  'card.add_expired',
+  'card.registered',
+  'card.registration_failed',
+  // Approvals and Fenerum's webhooks: their own sources (approval-source.ts, webhook-source.ts) tell them; mail: mail-source.ts.
+  'approval.requested',
+  'approval.succeeded',
+  'approval.processing',
+  'approval.canceled',
+  'payment.declined',
+  'card_expires_this_month',
+  'payment_card.activated',
+  'payment_card.deactivated',
+  'mail.queued',
+  'mail.sent',
+];
 
 const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 const date = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : new Date(0));

@@ -1,0 +1,42 @@
+import { refused } from '@/lib/domain/outcomes';
+import { hasNul } from '@/lib/domain/storable';
+import { basicAuthMatches } from '@/lib/fenerum-webhooks/basic-auth';
+import { handleWebhookEvent } from '@/lib/fenerum-webhooks/handle';
+import { webhookBody } from '@/lib/fenerum-webhooks/parse';
+import { storeWebhook } from '@/lib/fenerum-webhooks/receive';
+import { providerCallback } from '@/lib/server/provider-callback';
+import { ok } from '@/lib/server/reply';
+
+const SHAPE = 'Send JSON: {"event": "<name>", "data": {…}}';
+
+/**
+ * Fenerum's webhook: HTTP Basic auth (constant time) before anything is read into the database;
+ * the body stored under a stable key (a repeat is recognised), answered 200 at once, the work
+ * done after the response (ctx.background). Events we do not act on are stored and answered 200.
+ */
+export const POST = providerCallback(
+  {
+    maxBytes: 256 * 1024,
+    verify: (_raw, headers, ctx) => {
+      const { webhookUsername, webhookPassword } = ctx.env.fenerum;
+      return basicAuthMatches(headers.get('authorization'), webhookUsername, webhookPassword) ? true : refused('unauthenticated');
+    },
+  },
+  async ({ raw, ctx }) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return refused('invalid-input', `The body is not JSON. ${SHAPE}`);
+    }
+    const parsed = webhookBody.safeParse(json);
+    if (!parsed.success) return refused('invalid-input', `The body is not a Fenerum webhook. ${SHAPE}`);
+    if (hasNul(parsed.data)) return refused('invalid-input', 'The body carries a NUL character, which cannot be stored');
+    const received = await storeWebhook(ctx.db, parsed.data);
+    if (received.needsWork) {
+      const deps = { db: ctx.db, stripe: ctx.stripe, fenerum: ctx.fenerum, mail: ctx };
+      ctx.background.run(`fenerum webhook ${received.key}`, () => handleWebhookEvent(deps, received.key));
+    }
+    return ok({ received: true, repeat: received.repeat });
+  },
+);

@@ -1,0 +1,139 @@
+'use client';
+
+import type { StripeError } from '@stripe/stripe-js';
+import { useTranslations } from 'next-intl';
+import { useRef, useState } from 'react';
+import { openStripe } from '@/app/pay/stripe/add-card/load-stripe';
+import { finishApproval, type Finished } from './api';
+import { NewCardForm } from './new-card-form';
+import { Outcome, type Settled } from './outcome';
+
+export type ApprovalPanelProps = {
+  paymentIntentId: string;
+  amount: string;
+  /** Only while the payment waits for this customer (the server checked whose it is). */
+  clientSecret: string;
+  savedCard: { paymentMethodId: string; line: string } | null;
+  authenticationFailed: boolean;
+  publishableKey: string;
+  stripeJsUrl: string | null;
+  locale: 'da' | 'en';
+};
+
+const AUTH_FAILED = new Set(['payment_intent_authentication_failure', 'authentication_required']);
+
+/**
+ * "Approve 499.00 DKK with Visa •••• 4242": confirmCardPayment on the saved card (the
+ * PaymentIntent is in requires_payment_method after the off-session failure, so not
+ * handleNextAction). If the bank says no, the customer may pay with another card.
+ */
+export function ApprovalPanel(props: ApprovalPanelProps) {
+  const { paymentIntentId, amount, clientSecret, savedCard, publishableKey, stripeJsUrl, locale } = props;
+  const t = useTranslations('approval');
+  const [busy, setBusy] = useState(false);
+  const [announce, setAnnounce] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [failed, setFailed] = useState(props.authenticationFailed);
+  const [otherCard, setOtherCard] = useState(false);
+  const [settled, setSettled] = useState<{ state: Settled; newCard: string | null } | null>(null);
+  // A second click lands before React re-renders the disabled button: this ref stops it.
+  const working = useRef(false);
+
+  /** After Stripe.js: the server reads the PaymentIntent and says where it stands. */
+  const settle = async (): Promise<void> => {
+    const done: Finished = await finishApproval(paymentIntentId);
+    if (done.kind === 'needs-approval') {
+      setFailed(done.authenticationFailed);
+      setAnnounce(done.authenticationFailed ? t('authFailed') : '');
+      return;
+    }
+    if ('card' in done) {
+      setSettled({ state: done.kind, newCard: done.card ? t('card', done.card) : null });
+      setAnnounce(t(done.kind));
+      return;
+    }
+    setProblem(t(done.kind === 'session' ? 'sessionEnded' : 'network'));
+  };
+
+  /** What Stripe.js answered: an error to show, or on to the server. */
+  const afterConfirm = async (result: { error?: StripeError }): Promise<void> => {
+    const error = result.error;
+    if (!error) return settle();
+    // A double submit: Stripe says it already succeeded.
+    if (error.payment_intent?.status === 'succeeded') return settle();
+    if (AUTH_FAILED.has(error.code ?? '')) {
+      setFailed(true);
+      setAnnounce(t('authFailed'));
+      return;
+    }
+    setAnnounce('');
+    setProblem(t('declined', { message: error.message ?? t('network') }));
+  };
+
+  const run = async (confirm: () => Promise<{ error?: StripeError }>) => {
+    if (working.current) return;
+    working.current = true;
+    setBusy(true);
+    setProblem(null);
+    setAnnounce(t('working'));
+    try {
+      await afterConfirm(await confirm());
+    } catch {
+      setAnnounce('');
+      setProblem(t('network'));
+    } finally {
+      working.current = false;
+      setBusy(false);
+    }
+  };
+
+  const approve = () =>
+    run(async () => {
+      const stripe = await openStripe(publishableKey, stripeJsUrl, locale);
+      return stripe.confirmCardPayment(clientSecret, savedCard ? { payment_method: savedCard.paymentMethodId } : undefined);
+    });
+
+  if (settled) {
+    return (
+      <>
+        <Outcome state={settled.state} amount={amount} newCard={settled.newCard} focus />
+        <p className="visually-hidden" role="status">
+          {announce}
+        </p>
+      </>
+    );
+  }
+  return (
+    <div className="approval" aria-busy={busy}>
+      <h1>{t('title')}</h1>
+      <p>{t('needsLead', { amount })}</p>
+      {failed && (
+        <p className="stripe-notice stripe-notice-bad" role="alert" data-testid="approval-auth-failed">
+          {t('authFailed')}
+        </p>
+      )}
+      {problem && (
+        <p className="stripe-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {otherCard ? (
+        <NewCardForm {...{ clientSecret, amount, publishableKey, stripeJsUrl, locale, busy }} onPay={run} onLoadError={() => setProblem(t('loadFailed'))} />
+      ) : (
+        <div className="actions stripe-actions">
+          <button type="button" className="button" onClick={() => void approve()} disabled={busy} data-testid="approve">
+            {busy ? t('working') : savedCard ? t('approveWith', { amount, card: savedCard.line }) : t('approve', { amount })}
+          </button>
+          {failed && (
+            <button type="button" className="button button-secondary" onClick={() => setOtherCard(true)} disabled={busy}>
+              {t('otherCard')}
+            </button>
+          )}
+        </div>
+      )}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announce}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef } from 'react';
+
+export type Settled = 'processing' | 'succeeded' | 'canceled';
+
+/**
+ * A payment that no longer waits for the customer: approved, being processed, or canceled.
+ * `focus`: it just happened on this page, so the heading takes focus and is read out.
+ */
+export function Outcome({ state, amount, newCard, focus }: { state: Settled; amount: string; newCard: string | null; focus: boolean }) {
+  const t = useTranslations('approval');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus]);
+  const tone = state === 'succeeded' ? 'ok' : state === 'processing' ? 'pending' : 'bad';
+  return (
+    <div className={`approval-outcome approval-outcome-${tone}`} data-testid="approval-outcome" data-state={state}>
+      <h1 ref={heading} tabIndex={-1}>
+        {t(state)}
+      </h1>
+      <p>{t(`${state}Lead`, { amount })}</p>
+      {state === 'succeeded' && newCard && <p>{t('newCardSaved', { card: newCard })}</p>}
+      {state === 'processing' ? (
+        <a className="button" href="">
+          {t('refresh')}
+        </a>
+      ) : (
+        <Link className="button button-secondary" href="/pay">
+          {t('back')}
+        </Link>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatMoney } from '@/lib/approvals/money';
+import { portalNotices } from '@/lib/approvals/portal-notices';
+import type { AppContext } from '@/lib/server/context';
+
+/**
+ * Above the cards: "A payment of 499.00 DKK needs your approval" for each payment waiting for
+ * this account (linking to its approval page), and a card Fenerum said expires this month.
+ */
+export async function PaymentNotices({ ctx, accountCode }: { ctx: AppContext; accountCode: string }) {
+  const [t, locale, { approvals, expiring }] = await Promise.all([getTranslations('approval'), getLocale(), portalNotices(ctx.db, accountCode, new Date())]);
+  if (approvals.length === 0 && expiring.length === 0) return null;
+  return (
+    <div className="payment-notices">
+      {approvals.map((a) => (
+        <div key={a.paymentIntentId} className="notice notice-action" data-testid="approval-banner">
+          <p>
+            <strong>{t('banner', { amount: formatMoney(a.amount, a.currency, locale) })}</strong>
+          </p>
+          <a className="button" href={`/pay/approve/${encodeURIComponent(a.paymentIntentId)}`}>
+            {t('bannerLink')}
+          </a>
+        </div>
+      ))}
+      {expiring.map((e) => (
+        <div key={e.cardUuid} className="notice notice-warn" data-testid="expiring-banner">
+          <p>{e.brand && e.last4 ? t('expiring', { card: t('card', { brand: e.brand, last4: e.last4 }) }) : t('expiringPlain')}</p>
+        </div>
+      ))}
+    </div>
+  );
+}

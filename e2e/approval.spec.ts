@@ -1,0 +1,230 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { sandboxSecrets } from '../lib/env/sandbox-defaults';
+import { fenerumCards, issueLink } from './fixtures/api';
+import { E2E } from './fixtures/ports';
+import { signInStaff } from './fixtures/staff';
+import { expect, test } from './fixtures/test';
+import type { SandboxControl } from '../sandbox/control-client';
+
+/** Each project uses expiry years of its own, so runs in parallel never count each other's cards. */
+const yearFor = (testInfo: TestInfo, desktop: number) => (testInfo.project.name === 'phone' ? desktop + 1 : desktop);
+const paymentFrame = (page: Page) => page.frameLocator('iframe[title="Secure payment input frame"]');
+const cardFrame = (page: Page) => page.frameLocator('iframe[title="Secure card payment input frame"]');
+const challenge = (page: Page) => page.frameLocator('iframe[name="stripe-challenge-frame"]');
+const banner = (page: Page) => page.getByTestId('approval-banner');
+/** Every rule, on all but the layout's sandbox-only banner (a note outside the landmarks, shown in sandbox mode alone). */
+const axe = (page: Page) => new AxeBuilder({ page }).exclude('[data-testid="sandbox-banner"]').analyze();
+
+/** The customer saves a Visa in the portal, as any customer does: the card Fenerum later charges. */
+async function saveVisa(page: Page, link: { url: string }, year: number) {
+  await page.goto(link.url);
+  await page.getByRole('button', { name: 'Add card', exact: true }).click();
+  const frame = paymentFrame(page);
+  await frame.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await frame.getByLabel('Expiration date').fill(`12 / ${year}`);
+  await frame.getByLabel('Security code').fill('123');
+  await page.getByRole('button', { name: 'Save card' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toBeVisible();
+}
+
+/** "Fenerum tried to charge this account and the bank wants authentication"; the banner appears once the webhook is handled. */
+async function bankWantsAuthentication(page: Page, sandbox: SandboxControl, account: string): Promise<string> {
+  const charge = await sandbox.fenerum.charge(account);
+  expect(charge).toMatchObject({ status: 'requires_payment_method', errorCode: 'authentication_required', sent: true });
+  await expect(async () => {
+    await page.goto('/pay');
+    await expect(banner(page)).toHaveText(/A payment of 499\.00 DKK needs your approval/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  return charge.paymentGatewayId;
+}
+
+async function succeededAtStripe(sandbox: SandboxControl, paymentIntentId: string) {
+  return (await sandbox.stripe.events('payment_intent.succeeded')).filter((e) => e.data.object.id === paymentIntentId);
+}
+
+test.describe('approving a payment the bank wants authenticated', () => {
+  test('banner → approve with the saved card → Complete authentication → approved, banner gone, approved again when reopened @phone', async ({
+    page,
+    sandbox,
+    account,
+    link,
+  }, testInfo) => {
+    const phone = testInfo.project.name === 'phone';
+    const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`approval-${name}-${testInfo.project.name}.png`), fullPage: true });
+    await saveVisa(page, link, yearFor(testInfo, 40));
+    const pi = await bankWantsAuthentication(page, sandbox, account.code);
+    await shot('portal-banner');
+    await banner(page).getByRole('link', { name: 'Approve the payment' }).click();
+    await expect(page).toHaveURL(new RegExp(`/pay/approve/${pi}$`));
+    const approve = page.getByRole('button', { name: 'Approve 499.00 DKK with Visa •••• 4242' });
+    await expect(approve).toBeEnabled();
+    await shot('needs-approval');
+    expect((await axe(page)).violations).toEqual([]);
+    await approve.click();
+    await challenge(page).getByRole('button', { name: 'Complete authentication' }).click();
+    await expect(page.getByRole('heading', { name: 'Payment approved' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText('Payment approved');
+    await shot('approved');
+    expect((await axe(page)).violations).toEqual([]);
+    expect(await succeededAtStripe(sandbox, pi)).toHaveLength(1);
+    await page.goto('/pay');
+    await expect(page.getByRole('heading', { name: 'Your payment cards' })).toBeVisible();
+    await expect(banner(page)).toHaveCount(0);
+    await page.goto(`/pay/approve/${pi}`);
+    await expect(page.getByRole('heading', { name: 'Payment approved' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Approve/ })).toHaveCount(0);
+    if (phone) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
+  });
+
+  test('Fail authentication → pay with another card (4242) → approved, and that card registered with Fenerum exactly once @phone', async ({
+    page,
+    sandbox,
+    account,
+    link,
+  }, testInfo) => {
+    const savedYear = yearFor(testInfo, 42);
+    const newYear = yearFor(testInfo, 44);
+    await saveVisa(page, link, savedYear);
+    const pi = await bankWantsAuthentication(page, sandbox, account.code);
+    await page.goto(`/pay/approve/${pi}`);
+    await page.getByRole('button', { name: /^Approve 499\.00 DKK/ }).click();
+    await challenge(page).getByRole('button', { name: 'Fail authentication' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'could not confirm the payment' })).toBeVisible();
+    expect(await succeededAtStripe(sandbox, pi)).toHaveLength(0);
+    await page.getByRole('button', { name: 'Pay with another card' }).click();
+    const card = cardFrame(page);
+    await card.getByPlaceholder('Card number').fill('4242 4242 4242 4242');
+    await card.getByPlaceholder('MM / YY').fill(`11 / ${newYear}`);
+    await card.getByPlaceholder('CVC').fill('123');
+    await page.screenshot({ path: testInfo.outputPath(`approval-new-card-${testInfo.project.name}.png`), fullPage: true });
+    await page.getByRole('button', { name: 'Pay 499.00 DKK' }).click();
+    await expect(page.getByRole('heading', { name: 'Payment approved' })).toBeVisible();
+    await expect(page.getByText('The card Visa •••• 4242 is saved for your future payments.')).toBeVisible();
+    expect(await succeededAtStripe(sandbox, pi)).toHaveLength(1);
+    // Opened again (a reload, a second tab): still one card at Fenerum.
+    await page.goto(`/pay/approve/${pi}`);
+    await expect(page.getByRole('heading', { name: 'Payment approved' })).toBeVisible();
+    await expect.poll(async () => (await fenerumCards(account.code)).filter((c) => c.card_number.endsWith('4242') && c.year === 2000 + newYear).length).toBe(1);
+    const cards = await fenerumCards(account.code);
+    expect(cards.filter((c) => c.year === 2000 + newYear)).toHaveLength(1);
+    expect(cards.filter((c) => c.year === 2000 + savedYear)).toHaveLength(1);
+  });
+
+  test('another account’s payment: its approval page says there is nothing to approve and carries no client secret', async ({
+    page,
+    browser,
+    sandbox,
+    account,
+    link,
+    request,
+  }, testInfo) => {
+    const other = await sandbox.fenerum.createAccount();
+    const otherLink = await issueLink(request, other.code);
+    await saveVisa(page, otherLink, yearFor(testInfo, 46));
+    const pi = await bankWantsAuthentication(page, sandbox, other.code);
+    // The first account's customer, in a browser of their own.
+    const theirs = await browser.newContext();
+    try {
+      const pageA = await theirs.newPage();
+      await pageA.goto(link.url);
+      await expect(pageA.getByTestId('account-name')).toHaveText(account.company_name);
+      await expect(banner(pageA)).toHaveCount(0);
+      const res = await pageA.goto(`/pay/approve/${pi}`);
+      await expect(pageA.getByRole('heading', { name: 'There is no payment to approve here' })).toBeVisible();
+      expect(await res?.text()).not.toMatch(/_secret_/);
+      const origin = new URL(pageA.url()).origin;
+      const finish = await pageA.request.post('/api/payment-approval', { data: { paymentIntentId: pi }, headers: { Origin: origin } });
+      expect(finish.status()).toBe(404);
+      expect(await finish.text()).not.toMatch(/_secret_/);
+    } finally {
+      await theirs.close();
+    }
+    // The owner still sees it waiting.
+    await page.goto(`/pay/approve/${pi}`);
+    await expect(page.getByRole('button', { name: /^Approve 499\.00 DKK/ })).toBeVisible();
+  });
+
+  test('POST /api/payment-approval refuses bad input with a 4xx and changes nothing', async ({ page, link }) => {
+    await page.goto(link.url);
+    const origin = new URL(page.url()).origin;
+    const post = (data: unknown, headers: Record<string, string> = {}) =>
+      page.request.post('/api/payment-approval', {
+        data: typeof data === 'string' ? data : JSON.stringify(data),
+        headers: { Origin: origin, 'Content-Type': 'application/json', ...headers },
+      });
+    expect((await post('{"paymentIntentId": ')).status()).toBe(400);
+    expect((await post({})).status()).toBe(400);
+    expect((await post({ paymentIntentId: 42 })).status()).toBe(400);
+    expect((await post({ paymentIntentId: 'seti_123' })).status()).toBe(400);
+    expect((await post({ paymentIntentId: `pi_${'x'.repeat(70_000)}` })).status()).toBeGreaterThanOrEqual(400);
+    expect((await post({ paymentIntentId: 'pi_neverMadeHere1' })).status()).toBe(404);
+    expect((await post({ paymentIntentId: 'pi_neverMadeHere1' }, { Origin: 'http://evil.example' })).status()).toBe(403);
+  });
+
+  test('the approval email: one for five deliveries of the webhook, in Danish for a Danish account; its link opens the approval page in a fresh browser', async ({
+    page,
+    browser,
+    sandbox,
+    request,
+  }, testInfo) => {
+    const account = await sandbox.fenerum.createAccount({ language: 'da' });
+    await saveVisa(page, await issueLink(request, account.code), yearFor(testInfo, 48));
+    const pi = await bankWantsAuthentication(page, sandbox, account.code);
+    const charge = (await sandbox.fenerum.webhooks()).deliveries.find((d) => d.body.includes(pi));
+    // Fenerum delivered it once; a retrying Fenerum delivers the same body again, four times.
+    const auth = `Basic ${Buffer.from(`${sandboxSecrets.FENERUM_WEBHOOK_USERNAME}:${sandboxSecrets.FENERUM_WEBHOOK_PASSWORD}`).toString('base64')}`;
+    for (let i = 0; i < 4; i += 1) {
+      const res = await request.post(`${E2E.appUrl}/api/fenerum-webhook`, {
+        headers: { Authorization: auth, 'Content-Type': 'application/json' },
+        data: charge?.body ?? '',
+      });
+      expect(res.status()).toBe(200);
+    }
+    await page.goto('/pay');
+    await expect(banner(page)).toHaveCount(1);
+    await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length, { timeout: 15_000 }).toBe(1);
+    const [mail] = await sandbox.mail.list(account.billing_email);
+    expect(mail?.language).toBe('da');
+    expect(mail?.subject).toMatch(/^Godkend venligst din betaling på 499,00/);
+    const link = mail?.links.find((l) => new URL(l).pathname.startsWith('/pay/')) ?? '';
+    expect(link).not.toBe('');
+    const fresh = await browser.newContext({ locale: 'da-DK', viewport: { width: 390, height: 844 } });
+    try {
+      const customer = await fresh.newPage();
+      await customer.goto(link);
+      await expect(customer).toHaveURL(new RegExp(`/pay/approve/${pi}$`));
+      await expect(customer.getByRole('button', { name: 'Godkend 499,00 DKK med Visa •••• 4242' })).toBeEnabled();
+      await customer.screenshot({ path: testInfo.outputPath('approval-from-email-da-phone.png'), fullPage: true });
+      expect((await axe(customer)).violations).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+    await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length).toBe(1);
+  });
+
+  test('staff see on the account page the payment waiting for approval, the webhook and the email sent', async ({
+    page,
+    browser,
+    sandbox,
+    account,
+    link,
+  }, testInfo) => {
+    await saveVisa(page, link, yearFor(testInfo, 50));
+    await bankWantsAuthentication(page, sandbox, account.code);
+    await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length, { timeout: 15_000 }).toBe(1);
+    const staff = await browser.newContext();
+    try {
+      const desk = await staff.newPage();
+      await signInStaff(desk, 'viewer');
+      await desk.goto(`/staff/accounts/${encodeURIComponent(account.code)}`);
+      const entries = desk.getByTestId('timeline-entry');
+      await expect(entries.filter({ hasText: 'Fenerum could not charge 499.00 DKK without the customer' })).toHaveCount(1);
+      await expect(entries.filter({ hasText: 'a payment needs the customer' })).toHaveCount(1);
+      await expect(entries.filter({ hasText: account.billing_email })).toHaveCount(1);
+      await desk.screenshot({ path: testInfo.outputPath('staff-timeline-approval.png'), fullPage: true });
+    } finally {
+      await staff.close();
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import Stripe from 'stripe';
+import { audit } from '@/lib/audit';
+import { brandName } from '@/lib/cards/brand';
+import { customerOf } from '@/lib/cards/stripe/customer';
+import type { Db } from '@/lib/db/connect';
+import { refused, type Refused } from '@/lib/domain/outcomes';
+import type { Registration } from '@/lib/registrations/store';
+import { isStripeError } from '@/lib/stripe/errors';
+import { approvalStatusOf, authenticationFailed, idOf } from './intent-state';
+import { queueCardFromPayment } from './new-card';
+import { getApproval, setApprovalStatus } from './store';
+
+export type ApprovalDeps = { db: Db; stripe: Stripe };
+export type ApprovalAccount = { accountCode: string; accountUuid: string };
+export type SavedCard = { paymentMethodId: string; brand: string; last4: string };
+type Money = { paymentIntentId: string; amount: number; currency: string };
+
+export type ApprovalView =
+  | (Money & { state: 'needs-approval'; clientSecret: string; savedCard: SavedCard | null; authenticationFailed: boolean })
+  | (Money & { state: 'processing' | 'succeeded' | 'canceled'; registration?: Registration });
+
+const PI_ID = /^pi_[A-Za-z0-9_]{1,255}$/;
+const NOT_HERE = 'No payment with that id waits for your approval here';
+
+function savedCardOf(pi: Stripe.PaymentIntent): SavedCard | null {
+  const pm = typeof pi.payment_method === 'object' && pi.payment_method ? pi.payment_method : (pi.last_payment_error?.payment_method ?? null);
+  if (!pm?.card) return null;
+  return { paymentMethodId: pm.id, brand: brandName(pm.card.brand), last4: pm.card.last4 };
+}
+
+/**
+ * The approval page's use case. The approval must be this account's; the PaymentIntent is read
+ * from Stripe and must belong to this account's Stripe customer; only while it waits for the
+ * customer is its client secret handed out. Opened after it succeeded with a new card, that
+ * card is queued for Fenerum (once).
+ */
+export async function loadApproval(deps: ApprovalDeps, account: ApprovalAccount, paymentIntentId: string): Promise<ApprovalView | Refused> {
+  if (!PI_ID.test(paymentIntentId)) return refused('not-found', NOT_HERE);
+  const row = await getApproval(deps.db, paymentIntentId);
+  // Another account's approval is answered exactly like one that does not exist.
+  if (!row || row.accountCode !== account.accountCode) return refused('not-found', NOT_HERE);
+  const pi = await deps.stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['payment_method'] }).catch((err: unknown) => {
+    if (isStripeError(err) && err.code === 'resource_missing') return null;
+    throw err;
+  });
+  if (!pi) return refused('not-found', NOT_HERE);
+  if (pi.object !== 'payment_intent') throw new Stripe.errors.StripeAPIError({ message: 'Stripe answered with something that is not a PaymentIntent' });
+  const owner = await customerOf(deps.db, account.accountCode);
+  if (!owner || idOf(pi.customer) !== owner) return refused('not-found', NOT_HERE);
+
+  const status = approvalStatusOf(pi);
+  const changed = await setApprovalStatus(deps.db, pi.id, status);
+  const money: Money = { paymentIntentId: pi.id, amount: pi.amount, currency: pi.currency };
+  if (changed && status !== 'pending') {
+    await audit(deps.db, {
+      actor: `customer:${account.accountCode}`,
+      action: `approval.${status}`,
+      accountCode: account.accountCode,
+      subject: pi.id,
+      details: { ...money },
+    });
+  }
+  if (status === 'pending') {
+    if (!pi.client_secret) throw new Error('Stripe returned a PaymentIntent without a client secret');
+    return { ...money, state: 'needs-approval', clientSecret: pi.client_secret, savedCard: savedCardOf(pi), authenticationFailed: authenticationFailed(pi) };
+  }
+  const pm = typeof pi.payment_method === 'object' ? pi.payment_method : null;
+  // Paid with a new card the customer asked to keep: Fenerum gets it, through the one queue.
+  const registration =
+    status === 'succeeded' && pi.setup_future_usage === 'off_session' && pm ? await queueCardFromPayment(deps.db, account, pi.id, pm) : undefined;
+  return { ...money, state: status, registration };
+}

@@ -1,0 +1,34 @@
+import { isRefused } from '@/lib/domain/outcomes';
+import { queueCustomerEmail, type QueueMailDeps } from '@/lib/mail/queue';
+import type { MailCard } from '@/lib/mail/types';
+
+/**
+ * The customer is told by email (lib/mail): once per approval (the event key is the
+ * PaymentIntent's, whatever the webhook's body) and once per expiring card and month. Asked
+ * again on a repeat or a retry, the outbox recognises the key and sends nothing new. Throws
+ * when Fenerum cannot be asked for the billing email: the webhook's handling is tried again.
+ */
+export async function notifyApprovalNeeded(
+  mail: QueueMailDeps,
+  input: { accountCode: string; paymentIntentId: string; amount: number; currency: string; card: MailCard | null },
+): Promise<void> {
+  const queued = await queueCustomerEmail(mail, {
+    kind: 'approval-needed',
+    eventKey: `approval-needed:${input.paymentIntentId}`,
+    accountCode: input.accountCode,
+    paymentIntentId: input.paymentIntentId,
+    amount: { minor: input.amount, currency: input.currency },
+    card: input.card,
+  });
+  if (isRefused(queued)) console.warn(`approval email for ${input.paymentIntentId} not queued: ${queued.message ?? queued.reason}`);
+}
+
+export async function notifyCardExpiring(mail: QueueMailDeps, input: { accountCode: string; cardUuid: string; month: string; card: MailCard }): Promise<void> {
+  const queued = await queueCustomerEmail(mail, {
+    kind: 'card-expiring',
+    eventKey: `card-expiring:${input.cardUuid}:${input.month}`,
+    accountCode: input.accountCode,
+    card: input.card,
+  });
+  if (isRefused(queued)) console.warn(`expiring-card email for ${input.cardUuid} not queued: ${queued.message ?? queued.reason}`);
+}

@@ -1,0 +1,40 @@
+import { onAuthenticationRequired } from './handlers/authentication-required';
+import { onCardExpiring, onCardStatus } from './handlers/card-events';
+import { onPaymentDeclined } from './handlers/payment-declined';
+import { finishWebhookEvent, getWebhookEvent, unfinishedWebhookEvents } from './receive';
+import type { Handler, WebhookDeps } from './types';
+
+const HANDLERS: Record<string, Handler> = {
+  'payment.authentication_required': onAuthenticationRequired,
+  'payment.declined': onPaymentDeclined,
+  card_expires_this_month: onCardExpiring,
+  'payment_card.activated': onCardStatus,
+  'payment_card.deactivated': onCardStatus,
+};
+
+/**
+ * Does the work of one stored webhook (after it was acknowledged). An event we do not act on
+ * is marked ignored; a failure (Stripe or Fenerum not answering) is recorded and tried again
+ * by `retryUnfinishedWebhooks`. Handlers are idempotent: a repeat changes nothing twice.
+ */
+export async function handleWebhookEvent(deps: WebhookDeps, key: string): Promise<void> {
+  const row = await getWebhookEvent(deps.db, key);
+  if (!row || row.status === 'handled' || row.status === 'ignored') return;
+  const handler = HANDLERS[row.event];
+  if (!handler) return finishWebhookEvent(deps.db, key, { status: 'ignored', error: 'an event this portal does not act on' });
+  const payload = row.payload as { data?: Record<string, unknown> };
+  try {
+    const done = await handler(deps, payload.data ?? {}, row.event);
+    await finishWebhookEvent(deps.db, key, { status: done.status, accountCode: done.accountCode, subject: done.subject, error: done.note });
+  } catch (err) {
+    await finishWebhookEvent(deps.db, key, { status: 'failed', error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+}
+
+/** Tries again what failed or was left unfinished more than a minute ago (run every few minutes). */
+export async function retryUnfinishedWebhooks(deps: WebhookDeps): Promise<number> {
+  const keys = await unfinishedWebhookEvents(deps.db, 60);
+  for (const key of keys) await handleWebhookEvent(deps, key).catch((err: unknown) => console.warn(`Fenerum webhook ${key} failed again`, err));
+  return keys.length;
+}

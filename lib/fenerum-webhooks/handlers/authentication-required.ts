@@ -1,0 +1,53 @@
+import Stripe from 'stripe';
+import { audit } from '@/lib/audit';
+import { brandName } from '@/lib/cards/brand';
+import { approvalStatusOf, idOf } from '@/lib/approvals/intent-state';
+import { notifyApprovalNeeded } from '@/lib/approvals/notify';
+import { accountOfCustomer, recordApproval, setApprovalStatus } from '@/lib/approvals/store';
+import { isStripeError } from '@/lib/stripe/errors';
+import { paymentIntentOf } from '../parse';
+import type { Handler } from '../types';
+
+/**
+ * payment.authentication_required: the PaymentIntent named in `payment_gateway_id` is read from
+ * Stripe; its customer says whose it is (our stripe_customers), and Stripe's amount is the
+ * amount. One approval per PaymentIntent; the customer is asked once, when it is made.
+ */
+export const onAuthenticationRequired: Handler = async ({ db, stripe, mail }, data) => {
+  const id = paymentIntentOf(data);
+  if (!id) return { status: 'ignored', note: 'no PaymentIntent id (payment_gateway_id) in the webhook' };
+  const pi = await stripe.paymentIntents.retrieve(id).catch((err: unknown) => {
+    if (isStripeError(err) && err.code === 'resource_missing') return null;
+    throw err;
+  });
+  if (!pi) return { status: 'ignored', subject: id, note: 'Stripe does not know this PaymentIntent' };
+  if (pi.object !== 'payment_intent') throw new Stripe.errors.StripeAPIError({ message: 'Stripe answered with something that is not a PaymentIntent' });
+  const customer = idOf(pi.customer);
+  const accountCode = customer ? await accountOfCustomer(db, customer) : undefined;
+  if (!accountCode) return { status: 'ignored', subject: id, note: 'the PaymentIntent’s customer is not one of this portal’s accounts' };
+
+  const status = approvalStatusOf(pi);
+  const made = await recordApproval(db, { paymentIntentId: pi.id, accountCode, amount: pi.amount, currency: pi.currency, status });
+  if (made) {
+    await audit(db, {
+      actor: 'fenerum',
+      action: 'approval.requested',
+      accountCode,
+      subject: pi.id,
+      details: { amount: pi.amount, currency: pi.currency, status },
+    });
+  } else {
+    await setApprovalStatus(db, pi.id, status);
+  }
+  // Asked on a repeat too (a first try may have failed before the email was queued): the outbox sends it once.
+  if (status === 'pending') {
+    await notifyApprovalNeeded(mail, { accountCode, paymentIntentId: pi.id, amount: pi.amount, currency: pi.currency, card: mailCardOf(pi) });
+  }
+  return { status: 'handled', accountCode, subject: pi.id, note: made ? undefined : 'repeat: the approval exists' };
+};
+
+/** The saved card Fenerum charged (on the failed attempt), as the email names it. */
+function mailCardOf(pi: Stripe.PaymentIntent) {
+  const card = pi.last_payment_error?.payment_method?.card;
+  return card ? { brand: brandName(card.brand), last4: card.last4, expMonth: card.exp_month, expYear: card.exp_year } : null;
+}

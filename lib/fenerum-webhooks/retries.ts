@@ -1,0 +1,26 @@
+import { retryUnfinishedWebhooks } from './handle';
+import type { WebhookDeps } from './types';
+
+/** Every two minutes per process: webhooks whose handling failed or was cut short are tried again. */
+export function startWebhookRetries(deps: WebhookDeps, intervalMs = 120_000): { stop: () => Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = retryUnfinishedWebhooks(deps)
+        .catch((err: unknown) => console.error('Fenerum webhook retries failed', err))
+        .finally(schedule);
+    }, intervalMs);
+    timer.unref();
+  };
+  schedule();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type Stripe from 'stripe';
+import type { Db } from '@/lib/db/connect';
+import type { FenerumClient } from '@/lib/fenerum/types';
+import type { QueueMailDeps } from '@/lib/mail/queue';
+
+/** What the handlers need; `mail` queues the customer's emails (the app context has all of it). */
+export type WebhookDeps = { db: Db; stripe: Stripe; fenerum: Pick<FenerumClient, 'getPaymentCard'>; mail: QueueMailDeps; now?: () => Date };
+
+/** What a handler made of an event: whose it is and what it is about, for the timeline. */
+export type Handled = { status: 'handled' | 'ignored'; accountCode?: string | null; subject?: string | null; note?: string };
+
+export type Handler = (deps: WebhookDeps, data: Record<string, unknown>, event: string) => Promise<Handled>;

@@ -1,0 +1,178 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { checkLinkToken } from '@/lib/auth/link-token';
+import { issuedLinks, mailOutbox } from '@/lib/db/schema';
+import { appContext } from '@/lib/server/context';
+import { sandbox } from '@/test/sandbox-control';
+import { createMailer } from './mailer';
+import { listAccountMail } from './outbox';
+import { queueCustomerEmail, type QueueMailDeps } from './queue';
+import { sendDueMail } from './send';
+import { createSmtpTransport } from './transport';
+import type { CustomerEmailInput } from './types';
+
+const pi = () => `pi_${Math.random().toString(36).slice(2, 14)}`;
+const approval = (accountCode: string, eventKey = `evt-${pi()}`, paymentIntentId = pi()): CustomerEmailInput => ({
+  eventKey,
+  kind: 'approval-needed',
+  accountCode,
+  paymentIntentId,
+  amount: { minor: 49_900, currency: 'DKK' },
+  card: { brand: 'Visa', last4: '4242', expMonth: 12, expYear: 2034 },
+});
+
+/** The app's context, with a mailer of the test's own: its retries come at once, its kick sends right away. */
+async function deps(opts: { smtpUrl?: string; kick?: boolean } = {}): Promise<QueueMailDeps & { send: () => Promise<number> }> {
+  const ctx = await appContext();
+  const smtpUrl = opts.smtpUrl ?? ctx.env.mail.smtpUrl ?? '';
+  const pending: Array<Promise<unknown>> = [];
+  const mailer = createMailer({
+    db: ctx.db,
+    smtpUrl,
+    from: ctx.env.mail.from,
+    schedule: (_name, task) => void (opts.kick === false ? undefined : pending.push(task())),
+    retryDelayMs: () => 0,
+  });
+  const sendDeps = { db: ctx.db, transport: createSmtpTransport(smtpUrl), from: ctx.env.mail.from, retryDelayMs: () => 0 };
+  return {
+    ...ctx,
+    mailer,
+    send: async () => {
+      await Promise.allSettled(pending.splice(0));
+      return sendDueMail(sendDeps);
+    },
+  };
+}
+
+async function account(language?: string) {
+  return sandbox.fenerum.createAccount(language ? { language } : {});
+}
+
+async function rowsFor(eventKey: string) {
+  return (await appContext()).db.select().from(mailOutbox).where(eq(mailOutbox.eventKey, eventKey));
+}
+
+describe('queueCustomerEmail', () => {
+  it('mails the approval once, in English, with a fresh link that lands on the approval page', async () => {
+    const acct = await account('en');
+    const d = await deps();
+    const input = approval(acct.code);
+    const first = await queueCustomerEmail(d, input);
+    expect(first).toMatchObject({ status: 'queued', to: acct.billing_email, locale: 'en' });
+    await d.send();
+    const again = await queueCustomerEmail(d, input);
+    expect(again).toMatchObject({ status: 'already-queued' });
+    await d.send();
+
+    const caught = await sandbox.mail.list(acct.billing_email);
+    expect(caught).toHaveLength(1);
+    const mail = caught[0];
+    expect(mail?.subject.replace(/\u00a0/g, ' ')).toBe('Please approve your payment of DKK 499.00');
+    expect(mail?.text).toContain('Visa card ending in 4242');
+    const link = mail?.links.find((l) => l.includes('/pay/'));
+    const token = new URL(link ?? 'http://x/').pathname.split('/').pop() ?? '';
+    const check = checkLinkToken(token, d.env.linkSecret, Date.now());
+    expect(check.ok && check.payload.to).toBe(`/pay/approve/${input.kind === 'approval-needed' ? input.paymentIntentId : ''}`);
+    expect(check.ok && check.payload.acct).toBe(acct.code);
+
+    // One link minted for the one message; the repeat minted none.
+    const links = await d.db.select().from(issuedLinks).where(eq(issuedLinks.accountCode, acct.code));
+    expect(links).toHaveLength(1);
+    const [row] = await rowsFor(input.eventKey);
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, linkId: links[0]?.id });
+    expect(row?.providerMessageId).toContain(row?.id);
+  });
+
+  it('the same event delivered five times at once: one row, one message', async () => {
+    const acct = await account();
+    const d = await deps();
+    const input = approval(acct.code);
+    const results = await Promise.all(Array.from({ length: 5 }, () => queueCustomerEmail(d, input)));
+    expect(results.filter((r) => 'status' in r && r.status === 'queued')).toHaveLength(1);
+    await d.send();
+    expect(await rowsFor(input.eventKey)).toHaveLength(1);
+    expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(1);
+    // Links minted by a delivery that lost the race are revoked: only the sent one opens.
+    const live = (await d.db.select().from(issuedLinks).where(eq(issuedLinks.accountCode, acct.code))).filter((l) => !l.revokedAt);
+    expect(live).toHaveLength(1);
+  });
+
+  it('writes a Danish account in Danish, and an expiring card lands on the add-card view', async () => {
+    const acct = await account('da');
+    const d = await deps();
+    const result = await queueCustomerEmail(d, {
+      eventKey: `exp-${pi()}`,
+      kind: 'card-expiring',
+      accountCode: acct.code,
+      card: { brand: 'Mastercard', last4: '5454', expMonth: 12, expYear: 2026 },
+    });
+    expect(result).toMatchObject({ status: 'queued', locale: 'da' });
+    await d.send();
+    const [mail] = await sandbox.mail.list(acct.billing_email);
+    expect(mail?.subject).toBe('Dit betalingskort udløber i denne måned');
+    expect(mail?.language).toBe('da');
+    expect(mail?.text).toContain('Mastercard-kort, der slutter på 5454, udløber 12/26');
+    const token = new URL(mail?.links[0] ?? 'http://x/').pathname.split('/').pop() ?? '';
+    const check = checkLinkToken(token, d.env.linkSecret, Date.now());
+    expect(check.ok && check.payload.to).toBe('/pay#add-card');
+  });
+
+  it('SMTP down: the message waits and is retried, then sent once', async () => {
+    const acct = await account();
+    const down = await deps({ smtpUrl: 'smtp://127.0.0.1:9' }); // nothing listens on the discard port
+    const input = approval(acct.code);
+    expect(await queueCustomerEmail(down, input)).toMatchObject({ status: 'queued' });
+    await down.send();
+    const [waiting] = await rowsFor(input.eventKey);
+    expect(waiting).toMatchObject({ status: 'queued', sentAt: null });
+    expect(waiting?.attempts).toBeGreaterThanOrEqual(1);
+    expect(waiting?.lastError).toBeTruthy();
+    expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(0);
+
+    const up = await deps();
+    await expect.poll(async () => (await up.send(), (await rowsFor(input.eventKey))[0]?.status), { timeout: 10_000 }).toBe('sent');
+    expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(1);
+  });
+
+  it('a recipient the server refuses for now (451) gets the message on a later try, once', async () => {
+    const acct = await account();
+    await sandbox.mail.refuse(acct.billing_email, 2);
+    const d = await deps();
+    const input = approval(acct.code);
+    await queueCustomerEmail(d, input);
+    await expect.poll(async () => (await d.send(), (await rowsFor(input.eventKey))[0]?.status), { timeout: 10_000 }).toBe('sent');
+    const [row] = await rowsFor(input.eventKey);
+    expect(row?.attempts).toBe(3);
+    expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(1);
+  });
+
+  it('records the queued and sent message for the staff timeline', async () => {
+    const acct = await account();
+    const d = await deps();
+    const input = approval(acct.code);
+    await queueCustomerEmail(d, input);
+    await d.send();
+    const [mail] = await listAccountMail(d.db, acct.code);
+    expect(mail).toMatchObject({ kind: 'approval-needed', eventKey: input.eventKey, status: 'sent', openedAt: null });
+    expect(mail?.sentAt).toBeInstanceOf(Date);
+  });
+
+  it('refuses bad input and unknown accounts, and writes nothing', async () => {
+    const d = await deps({ kick: false });
+    expect(await queueCustomerEmail(d, { ...approval('NO-SUCH-ACCOUNT-XYZ') })).toMatchObject({ kind: 'refused', reason: 'not-found' });
+    const acct = await account();
+    expect(await queueCustomerEmail(d, approval(acct.code, ''))).toMatchObject({ kind: 'refused', reason: 'invalid-input' });
+    expect(await queueCustomerEmail(d, approval(acct.code, 'x'.repeat(301)))).toMatchObject({ kind: 'refused', reason: 'invalid-input' });
+    expect(await queueCustomerEmail(d, approval(acct.code, `evt-${pi()}`, 'pi_../../evil'))).toMatchObject({ kind: 'refused', reason: 'invalid-input' });
+    expect(await listAccountMail(d.db, acct.code)).toHaveLength(0);
+    expect(await d.db.select().from(issuedLinks).where(eq(issuedLinks.accountCode, acct.code))).toHaveLength(0);
+  });
+
+  it('an account without a billing email: nothing queued', async () => {
+    const ctx = await appContext();
+    const d = { ...(await deps()), fenerum: { getAccount: async (code: string) => ({ uuid: 'u', code, name: 'No Mail ApS', email: null }) } };
+    const code = `NOMAIL-${pi()}`;
+    expect(await queueCustomerEmail({ ...d, portalCache: { accounts: ctx.portalCache.accounts } }, approval(code))).toEqual({ status: 'no-email' });
+    expect(await listAccountMail(ctx.db, code)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { accountLocale, escapeHtml, formatAmount } from './format';
+import { renderMail } from './render';
+import type { MailContent } from './types';
+
+const nbsp = (s: string) => s.replace(/\u00a0/g, ' ');
+const approval: MailContent = {
+  kind: 'approval-needed',
+  name: 'Nordlys ApS',
+  link: 'http://localhost:3000/pay/abc.def',
+  linkExpiresAt: new Date('2026-12-08T12:00:00Z'),
+  amount: { minor: 49_900, currency: 'DKK' },
+  card: { brand: 'Visa', last4: '4242', expMonth: 12, expYear: 2034 },
+};
+const expiring: MailContent = {
+  kind: 'card-expiring',
+  name: 'Havblik A/S',
+  link: 'http://localhost:3000/pay/ghi.jkl',
+  linkExpiresAt: new Date('2026-12-15T12:00:00Z'),
+  card: { brand: 'Mastercard', last4: '5454', expMonth: 12, expYear: 2026 },
+};
+
+describe('customer email templates', () => {
+  it('approval in English: subject, amount for the locale, card, a real button link, plain text', () => {
+    const mail = renderMail(approval, 'en');
+    expect(nbsp(mail.subject)).toBe('Please approve your payment of DKK 499.00');
+    expect(mail.html).toContain('<html lang="en">');
+    expect(mail.html).toMatch(/<a href="http:\/\/localhost:3000\/pay\/abc\.def" style="[^"]+">Approve the payment<\/a>/);
+    expect(nbsp(mail.html)).toContain('We tried to charge DKK 499.00 to your Visa card ending in 4242.');
+    expect(nbsp(mail.text)).toContain('A payment of DKK 499.00 needs your approval');
+    expect(mail.text).toContain('Approve the payment: http://localhost:3000/pay/abc.def');
+    expect(mail.text).toContain('works until 8 December 2026');
+    expect(mail.text).not.toMatch(/<[a-z]/i);
+  });
+
+  it('approval in Danish: Danish words and the Danish amount format', () => {
+    const mail = renderMail(approval, 'da');
+    expect(nbsp(mail.subject)).toBe('Godkend venligst din betaling på 499,00 kr.');
+    expect(mail.html).toContain('<html lang="da">');
+    expect(mail.html).toContain('>Godkend betalingen</a>');
+    expect(nbsp(mail.text)).toContain('Vi har forsøgt at trække 499,00 kr. på dit Visa-kort, der slutter på 4242.');
+    expect(mail.text).toContain('virker til 8. december 2026');
+    expect(mail.text).toContain('Hej Nordlys ApS');
+  });
+
+  it('approval without a known card says "your card"', () => {
+    expect(nbsp(renderMail({ ...approval, card: null }, 'en').text)).toContain('We tried to charge DKK 499.00 to your card.');
+  });
+
+  it('expiring card in both languages', () => {
+    const en = renderMail(expiring, 'en');
+    expect(en.subject).toBe('Your payment card expires this month');
+    expect(en.text).toContain('Your Mastercard card ending in 5454 expires 12/26.');
+    expect(en.html).toContain('>Add a new card</a>');
+    const da = renderMail(expiring, 'da');
+    expect(da.subject).toBe('Dit betalingskort udløber i denne måned');
+    expect(da.text).toContain('Dit Mastercard-kort, der slutter på 5454, udløber 12/26.');
+    expect(da.html).toContain('>Tilføj et nyt kort</a>');
+  });
+
+  it('escapes what comes from outside (the account name) in the HTML', () => {
+    const mail = renderMail({ ...approval, name: '<script>alert(1)</script> & "Co"' }, 'en');
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
+  });
+
+  it('formats minor units by the currency: two decimals for DKK and EUR, none for JPY', () => {
+    expect(nbsp(formatAmount({ minor: 12_345, currency: 'eur' }, 'da'))).toBe('123,45 €');
+    expect(nbsp(formatAmount({ minor: 500, currency: 'JPY' }, 'en'))).toBe('JP¥500');
+  });
+
+  it("picks the account's language: Danish for da and Norwegian, English otherwise", () => {
+    expect(accountLocale('da')).toBe('da');
+    expect(accountLocale('nb')).toBe('da');
+    expect(accountLocale('en')).toBe('en');
+    expect(accountLocale('sv')).toBe('en');
+    expect(accountLocale(null)).toBe('en');
+    expect(accountLocale('')).toBe('en');
+  });
+
+  it('escapeHtml leaves nothing that opens a tag or ends an attribute', () => {
+    expect(escapeHtml(`<a href="x" onclick='y'>&`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;');
+  });
+});

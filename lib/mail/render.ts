@@ -1,0 +1,94 @@
+import { createTranslator, type Messages } from 'next-intl';
+import { formatExpiry } from '@/lib/i18n/expiry';
+import type { Locale } from '@/lib/i18n/locale';
+import da from '@/messages/da.json';
+import en from '@/messages/en.json';
+import { escapeHtml, formatAmount, formatDay } from './format';
+import type { MailContent, RenderedMail } from './types';
+
+// Typed from the English catalogue; a unit test holds Danish to the same keys and placeholders.
+const catalogues = { da: da as unknown as Messages, en: en as Messages } satisfies Record<Locale, Messages>;
+
+/** The words of one message: the same for its HTML and its plain text. */
+function wordsOf(content: MailContent, locale: Locale) {
+  const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'mail' });
+  const common = {
+    greeting: t('common.greeting', { name: content.name }),
+    linkHelp: t('common.linkHelp'),
+    linkExpires: t('common.linkExpires', { date: formatDay(content.linkExpiresAt, locale) }),
+    notExpected: t('common.notExpected'),
+    signature: t('common.signature'),
+  };
+  if (content.kind === 'approval-needed') {
+    const amount = content.amount ? formatAmount(content.amount, locale) : '';
+    const card = content.card;
+    return {
+      ...common,
+      subject: t('approvalNeeded.subject', { amount }),
+      preview: t('approvalNeeded.preview'),
+      heading: t('approvalNeeded.heading', { amount }),
+      body: card ? t('approvalNeeded.bodyCard', { amount, brand: card.brand, last4: card.last4 }) : t('approvalNeeded.bodyNoCard', { amount }),
+      button: t('approvalNeeded.button'),
+      after: t('approvalNeeded.after'),
+    };
+  }
+  const card = content.card ?? { brand: '', last4: '', expMonth: 0, expYear: 0 };
+  return {
+    ...common,
+    subject: t('cardExpiring.subject'),
+    preview: t('cardExpiring.preview'),
+    heading: t('cardExpiring.heading'),
+    body: t('cardExpiring.body', { brand: card.brand, last4: card.last4, expiry: formatExpiry(card.expMonth, card.expYear) }),
+    button: t('cardExpiring.button'),
+    after: t('cardExpiring.after'),
+  };
+}
+
+/** Subject, plain and accessible HTML (inline styles, a real link as the button), and plain text. */
+export function renderMail(content: MailContent, locale: Locale): RenderedMail {
+  const w = wordsOf(content, locale);
+  const e = escapeHtml;
+  const link = e(content.link);
+  const p = 'margin:0 0 16px;font-size:16px;line-height:1.5;color:#1f2933;';
+  const html = `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(w.subject)}</title>
+</head>
+<body style="margin:0;padding:0;background:#f4f5f7;">
+<div style="display:none;max-height:0;overflow:hidden;">${e(w.preview)}</div>
+<main style="max-width:560px;margin:0 auto;padding:24px 16px;font-family:Arial,Helvetica,sans-serif;">
+<div style="background:#ffffff;border-radius:8px;padding:24px;">
+<h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;color:#1f2933;">${e(w.heading)}</h1>
+<p style="${p}">${e(w.greeting)}</p>
+<p style="${p}">${e(w.body)}</p>
+<p style="margin:24px 0;"><a href="${link}" style="display:inline-block;background:#1d4ed8;color:#ffffff;font-size:16px;font-weight:bold;line-height:1.25;text-decoration:none;padding:14px 24px;border-radius:6px;">${e(w.button)}</a></p>
+<p style="${p}">${e(w.after)}</p>
+<p style="${p}font-size:14px;">${e(w.linkHelp)}<br><a href="${link}" style="color:#1d4ed8;word-break:break-all;">${link}</a></p>
+<p style="${p}font-size:14px;">${e(w.linkExpires)} ${e(w.notExpected)}</p>
+<p style="margin:0;font-size:16px;line-height:1.5;color:#1f2933;">${e(w.signature)}</p>
+</div>
+</main>
+</body>
+</html>
+`;
+  const text = [
+    w.heading,
+    '',
+    w.greeting,
+    '',
+    w.body,
+    '',
+    `${w.button}: ${content.link}`,
+    '',
+    w.after,
+    '',
+    `${w.linkExpires} ${w.notExpected}`,
+    '',
+    w.signature,
+    '',
+  ].join('\n');
+  return { subject: w.subject, html, text };
+}

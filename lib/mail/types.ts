@@ -1,0 +1,41 @@
+import type { MailKind } from '@/lib/db/schema';
+import type { Money } from './format';
+
+export type { MailKind, Money };
+
+/** A card as the email names it. */
+export type MailCard = { brand: string; last4: string; expMonth: number; expYear: number };
+
+type Common = {
+  /** The event this message answers (e.g. the webhook's key): one message per event and recipient, ever. */
+  eventKey: string;
+  accountCode: string;
+};
+
+/** What queueCustomerEmail is asked to send. */
+export type CustomerEmailInput =
+  | (Common & {
+      kind: 'approval-needed';
+      /** The Stripe PaymentIntent waiting for the customer: the link opens /pay/approve/<id>. */
+      paymentIntentId: string;
+      amount: Money;
+      /** The saved card that was charged, when known. */
+      card?: MailCard | null;
+    })
+  | (Common & {
+      kind: 'card-expiring';
+      card: MailCard;
+    });
+
+/** What a message shows, with the link already minted. */
+export type MailContent = {
+  kind: MailKind;
+  /** The account's name (Fenerum's company name). */
+  name: string;
+  link: string;
+  linkExpiresAt: Date;
+  amount?: Money;
+  card?: MailCard | null;
+};
+
+export type RenderedMail = { subject: string; html: string; text: string };

@@ -1,0 +1,48 @@
+import { sendDueMail, type SendDeps } from './send';
+
+export type MailWorker = { stop: () => Promise<void>; wake: () => void };
+
+/**
+ * Drains the outbox until stopped: claims due messages (safe with several instances on one
+ * Postgres), sends them, reschedules failures with backoff. `wake()` looks at once (after a
+ * message was queued) instead of at the next tick.
+ */
+export function startMailWorker(deps: SendDeps, opts: { idleMs?: number; onError?: (err: unknown) => void } = {}): MailWorker {
+  const idleMs = opts.idleMs ?? 5_000;
+  let running = true;
+  let wake: (() => void) | undefined;
+  let woken = false;
+
+  const loop = async () => {
+    while (running) {
+      woken = false;
+      try {
+        if ((await sendDueMail(deps, { limit: 10 })) > 0) continue;
+      } catch (err) {
+        (opts.onError ?? ((e: unknown) => console.error('mail worker', e)))(err);
+      }
+      if (woken || !running) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, idleMs);
+        timer.unref?.();
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  };
+  const done = loop();
+  return {
+    wake: () => {
+      woken = true;
+      wake?.();
+    },
+    stop: async () => {
+      running = false;
+      wake?.();
+      await done;
+    },
+  };
+}
