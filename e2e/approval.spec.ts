@@ -227,4 +227,25 @@ test.describe('approving a payment the bank wants authenticated', () => {
       await staff.close();
     }
   });
+
+  test('the sandbox home page: "Bank wants authentication" beside an account makes the payment wait in its portal', async ({
+    page,
+    account,
+    link,
+  }, testInfo) => {
+    await saveVisa(page, link, yearFor(testInfo, 52));
+    await page.goto('/');
+    await page.getByRole('button', { name: `Bank wants authentication: ${account.company_name} (${account.code})` }).click();
+    await expect(page.getByTestId('demo-charge-outcome')).toContainText(`Fenerum tried to charge ${account.code} and the bank wants authentication`);
+    await expect(async () => {
+      await page.goto('/pay');
+      await expect(banner(page)).toHaveCount(1, { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+  });
+
+  test('the sandbox home page: an account with no saved card is told to add one first', async ({ page, account }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: `Bank wants authentication: ${account.company_name} (${account.code})` }).click();
+    await expect(page.getByTestId('demo-charge-outcome')).toHaveText(`${account.code} has no saved Stripe card to charge. Open its portal and add one first.`);
+  });
 });
