@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { issueCustomerLink, openCustomerLink } from '@/lib/auth/links';
 import { signLinkToken } from '@/lib/auth/link-token';
 import { openDatabase } from '@/lib/db/connect';
@@ -11,6 +11,9 @@ import { listAccountMail, noteMailLinkOpened } from './outbox';
 import { queueCustomerEmail } from './queue';
 import { createSmtpTransport } from './transport';
 import { startMailWorker } from './worker';
+
+// The database and clients are built once, before the tests' own clocks start.
+beforeAll(async () => void (await appContext()));
 
 const pi = () => `pi_${Math.random().toString(36).slice(2, 14)}`;
 
