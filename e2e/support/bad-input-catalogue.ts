@@ -33,6 +33,7 @@ export const routes = (c: Credentials): Route[] => [
   { method: 'POST', path: '/api/links', credentials: () => apiKey, readsBody: true },
   { method: 'DELETE', path: `/api/links/${NO_LINK}`, credentials: () => apiKey },
   { method: 'POST', path: '/demo/open', credentials: () => ({}), readsBody: true },
+  { method: 'POST', path: '/demo/mail', credentials: () => ({}), readsBody: true },
   { method: 'GET', path: '/api/health', credentials: () => ({}) },
   { method: 'GET', path: '/api/health/live', credentials: () => ({}) },
 ];

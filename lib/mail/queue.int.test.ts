@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinkToken } from '@/lib/auth/link-token';
 import { issuedLinks, mailOutbox } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
@@ -10,6 +10,9 @@ import { queueCustomerEmail, type QueueMailDeps } from './queue';
 import { sendDueMail } from './send';
 import { createSmtpTransport } from './transport';
 import type { CustomerEmailInput } from './types';
+
+// The database and clients are built once, before the tests' own clocks start.
+beforeAll(async () => void (await appContext()));
 
 const pi = () => `pi_${Math.random().toString(36).slice(2, 14)}`;
 const approval = (accountCode: string, eventKey = `evt-${pi()}`, paymentIntentId = pi()): CustomerEmailInput => ({

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { issueCustomerLink, openCustomerLink } from '@/lib/auth/links';
 import { signLinkToken } from '@/lib/auth/link-token';
 import { openDatabase } from '@/lib/db/connect';
@@ -7,10 +7,14 @@ import { auditLog, mailOutbox } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { sandbox } from '@/test/sandbox-control';
 import { createMailer } from './mailer';
-import { listAccountMail, noteMailLinkOpened } from './outbox';
+import { claimDueMail, listAccountMail, noteMailLinkOpened, statusOf } from './outbox';
 import { queueCustomerEmail } from './queue';
+import { sendClaimed } from './send';
 import { createSmtpTransport } from './transport';
 import { startMailWorker } from './worker';
+
+// The database and clients are built once, before the tests' own clocks start.
+beforeAll(async () => void (await appContext()));
 
 const pi = () => `pi_${Math.random().toString(36).slice(2, 14)}`;
 
@@ -67,6 +71,34 @@ describe('the mail worker', () => {
       await w.stop();
     }
     expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(1);
+  });
+});
+
+describe('sendNow', () => {
+  it('sends a queued message while the caller waits, and waits for one another sender holds', async () => {
+    const ctx = await appContext();
+    const acct = await sandbox.fenerum.createAccount();
+    const mailer = createMailer({ db: ctx.db, smtpUrl: ctx.env.mail.smtpUrl, from: ctx.env.mail.from, schedule: () => undefined });
+    const queue = async () => {
+      const r = await queueCustomerEmail(
+        { ...ctx, mailer },
+        { eventKey: `evt-${pi()}`, kind: 'approval-needed', accountCode: acct.code, paymentIntentId: pi(), amount: { minor: 100, currency: 'DKK' } },
+      );
+      if (!('status' in r) || r.status !== 'queued') throw new Error('not queued');
+      return r.id;
+    };
+    const first = await queue();
+    await mailer.sendNow(first);
+    expect(await statusOf(ctx.db, first)).toBe('sent');
+
+    // Held by another sender (claimed, not yet sent): sendNow returns once that sender is done.
+    const second = await queue();
+    const [held] = await claimDueMail(ctx.db, { limit: 1, id: second });
+    if (!held) throw new Error('not claimed');
+    const waiting = mailer.sendNow(second).then(() => statusOf(ctx.db, second));
+    await sendClaimed({ db: ctx.db, transport: createSmtpTransport(ctx.env.mail.smtpUrl ?? ''), from: ctx.env.mail.from }, held);
+    expect(await waiting).toBe('sent');
+    expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(2);
   });
 });
 
