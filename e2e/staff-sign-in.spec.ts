@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { E2E } from './fixtures/ports';
 import { signInStaff, submitPassword } from './fixtures/staff';
 
 test.describe('staff sign-in', () => {
@@ -22,6 +23,13 @@ test.describe('staff sign-in', () => {
     await expect(other).toHaveURL(/\/staff\/login$/);
     await expect(other.locator('input[name="code"]')).toBeVisible();
     await other.close();
+  });
+
+  test('sign-in speaks Danish to a Danish reader', async ({ page }) => {
+    await page.context().addCookies([{ name: 'lang', value: 'da', url: E2E.appUrl }]);
+    await submitPassword(page, 'nobody@staff.test', 'not-the-password');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log ind for medarbejdere');
+    await expect(page.locator('#staff-form-error')).toHaveText('E-mail eller adgangskode er forkert.');
   });
 
   test('the sandbox home page shows the staff sign-ins and the current code', async ({ page }) => {

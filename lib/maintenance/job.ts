@@ -1,4 +1,5 @@
 import { audit } from '@/lib/audit';
+import { pruneStaffAuth } from '@/lib/auth/staff/prune';
 import { deleteOldSetupStarts } from '@/lib/registrations/setup-budget';
 import { expireStartedRegistrations, type ExpireDeps, type ExpireReport } from './expire-started';
 import { applyRetention, type RetentionReport } from './retention';
@@ -14,6 +15,7 @@ export async function runMaintenance(deps: ExpireDeps, settings: MaintenanceSett
   const expired = await expireStartedRegistrations(deps, { olderThanHours: settings.expireStartedAfterHours });
   const deleted = await applyRetention(deps.db, { inboxDays: settings.inboxRetentionDays, linkDays: settings.linkRetentionDays });
   const setupStarts = await deleteOldSetupStarts(deps.db);
+  await pruneStaffAuth(deps.db, Date.now()); // ended staff sessions, day-old sign-in attempts
   if (deleted.inbox > 0 || deleted.links > 0) {
     await audit(deps.db, {
       actor: 'system',
