@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isRefused } from '@/lib/domain/outcomes';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import { appContext } from '@/lib/server/context';
-import { freshAccountWithCards } from '@/test/staff-fixtures';
+import { freshAccountWithCards } from '@/test/staff-account-fixtures';
 import { fenerumSettings } from '@/test/sandbox-control';
 import { fenerumBusySeconds } from './fenerum-busy';
 import { loadAccount, loadCard } from './load-account';

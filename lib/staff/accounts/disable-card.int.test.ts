@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
 import { fenerumCardsOf } from '@/test/sandbox-control';
-import { auditRows, freshAccountWithCards, staffMember } from '@/test/staff-fixtures';
+import { auditRows, freshAccountWithCards, staffMember } from '@/test/staff-account-fixtures';
 import { disableCard } from './disable-card';
 import { loadAccount } from './load-account';
 

@@ -6,7 +6,7 @@ import { issuedLinks } from '@/lib/db/schema';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
 import { freshAccount, sandbox } from '@/test/sandbox-control';
-import { auditRows, staffMember } from '@/test/staff-fixtures';
+import { auditRows, staffMember } from '@/test/staff-account-fixtures';
 import { issueLinkForAccount, listOpenLinks, revokeAccountLink, type LinkExpiry } from './customer-links';
 import { createSelfServiceLink } from './self-service';
 

@@ -3,7 +3,7 @@ import { appContext } from '@/lib/server/context';
 import { loadTimeline } from '@/lib/staff/timeline/load-timeline';
 import { callbackRequest, registration, startQuickpay, waitForStatus } from '@/test/quickpay-fixtures';
 import { authorizeQuickpay, fenerumCardsOf, fenerumSettings, freshAccount } from '@/test/sandbox-control';
-import { auditRows, staffMember } from '@/test/staff-fixtures';
+import { auditRows, staffMember } from '@/test/staff-account-fixtures';
 import { POST as quickpayCallback } from '@/app/api/quickpay-callback/route';
 import { retryRegistration } from './retry-registration';
 
