@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { SANDBOX_STAFF, SANDBOX_STAFF_PASSWORD, sandboxCodeNow } from '@/lib/auth/staff/sandbox-staff';
 import { CodeRefresh } from './code-refresh';
+import './staff/staff.css';
 
 /** Sandbox mode only: the seeded staff sign-ins, with the operator's and admin's current code (no authenticator app needed). */
 export async function SandboxStaff() {
@@ -26,7 +27,15 @@ export async function SandboxStaff() {
               <td>
                 <code>{s.email}</code>
               </td>
-              <td>{s.totp ? <code data-testid={`totp-${s.role}`}>{code}</code> : t('none')}</td>
+              <td>
+                {s.totp ? (
+                  <code className="staff-code" data-testid={`totp-${s.role}`}>
+                    {code}
+                  </code>
+                ) : (
+                  t('none')
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -159,6 +159,46 @@ declare const messages: {
     "none": "not needed",
     "left": "{seconds, plural, one {# second left} other {# seconds left}}"
   },
+  "staffUsersPage": {
+    "title": "Staff users",
+    "lead": "Add the people who use the console, choose what their role allows, and end their access.",
+    "add": "Add a staff user",
+    "name": "Name",
+    "email": "Email",
+    "role": "Role",
+    "addButton": "Add user",
+    "added": "{email} was added. Their password, shown this once: {password}",
+    "list": "Everyone with a staff user",
+    "status": "Status",
+    "active": "active",
+    "disabled": "disabled",
+    "enrolled": "second factor set up",
+    "notEnrolled": "no second factor yet",
+    "you": "you",
+    "changeRole": "Change role",
+    "disable": "Disable",
+    "enable": "Enable",
+    "resetPassword": "Reset password",
+    "resetSecondFactor": "Reset second factor",
+    "roleChanged": "{email} is now {role}; they sign in again.",
+    "disabledDone": "{email} is disabled and signed out everywhere.",
+    "enabledDone": "{email} can sign in again.",
+    "passwordDone": "{email} has a new password, shown this once: {password}. They are signed out everywhere.",
+    "secondFactorDone": "{email} sets up their second factor again at the next sign-in.",
+    "roleHelp": {
+      "viewer": "sees accounts, cards and payments",
+      "support": "also sends customer and self-service links",
+      "operator": "also disables cards, retries registrations and refunds",
+      "admin": "also manages staff and reads the audit log"
+    },
+    "refused": {
+      "notFound": "That staff user does not exist (any more). Reload the page.",
+      "notYourself": "You cannot do this to your own user; ask another admin.",
+      "exists": "A staff user with that email exists already.",
+      "invalid": "Please check the highlighted fields.",
+      "error": "Something went wrong on our side. Please try again."
+    }
+  },
   "staffAccounts": {
     "searchTitle": "Accounts",
     "searchLabel": "Code, name or email",

@@ -13,5 +13,5 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: '/staff/accounts', label: 'accounts', role: 'viewer' },
   { href: '/staff/payments', label: 'payments', role: 'viewer', coming: true },
   { href: '/staff/audit', label: 'audit', role: 'admin', coming: true },
-  { href: '/staff/users', label: 'users', role: 'admin', coming: true },
+  { href: '/staff/users', label: 'users', role: 'admin' },
 ];

@@ -2,11 +2,21 @@ import { and, count, eq, gt, min } from 'drizzle-orm';
 import type { Db } from '@/lib/db/connect';
 import { staffSignInAttempts } from '@/lib/db/schema';
 
-/** Ten failures in fifteen minutes, per email and per address, and that one is held back. */
+/** Ten failures in fifteen minutes for one email, and that email is held back. */
 export const ATTEMPT_LIMIT = { failures: 10, windowMinutes: 15 } as const;
+/**
+ * Fifty for one address, across emails: an office (or a test run) shares one address, and a
+ * password-spraying client is still held back after fifty guesses, ten at most per email.
+ */
+export const ADDRESS_LIMIT = { failures: 50, windowMinutes: 15 } as const;
 
 /** Seconds until the oldest failure in the window leaves it, given the failures counted. */
-export function holdBackSeconds(failures: number, oldestMs: number | null, nowMs: number, limit = ATTEMPT_LIMIT): number | null {
+export function holdBackSeconds(
+  failures: number,
+  oldestMs: number | null,
+  nowMs: number,
+  limit: { failures: number; windowMinutes: number } = ATTEMPT_LIMIT,
+): number | null {
   if (failures < limit.failures || oldestMs === null) return null;
   const until = oldestMs + limit.windowMinutes * 60_000;
   return Math.max(1, Math.ceil((until - nowMs) / 1000));
@@ -27,7 +37,7 @@ export async function heldBackFor(db: Db, email: string, ip: string | null, nowM
   const waits = [holdBackSeconds(byEmail.n, byEmail.oldest, nowMs)];
   if (ip) {
     const byIp = await failuresSince(db, eq(staffSignInAttempts.ip, ip), since);
-    waits.push(holdBackSeconds(byIp.n, byIp.oldest, nowMs));
+    waits.push(holdBackSeconds(byIp.n, byIp.oldest, nowMs, ADDRESS_LIMIT));
   }
   const held = waits.filter((w): w is number => w !== null);
   return held.length ? Math.max(...held) : null;

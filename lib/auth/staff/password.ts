@@ -33,17 +33,16 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
 }
 
-let dummy: Promise<string> | undefined;
-/** A hash of nothing anyone knows, with the same parameters: an unknown email costs the same time. */
-function dummyHash(): Promise<string> {
-  dummy ??= hashPassword(`dummy-${Math.random()}-${Date.now()}`);
-  return dummy;
-}
+/**
+ * A hash of 32 random bytes nobody kept, with the same parameters: an unknown email costs the
+ * same verification as a wrong password, from the very first request (nothing to compute first).
+ */
+export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$/UvuK/g1JWGRej/i4BlhmA$dXuGagYyy1kZo0tLNoiZe2AzZX5usSil314MDT2knYU';
 
 /** Verifies `password` against `stored`, or against a dummy hash when there is no user (same time, always false). */
 export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
   if (password.length > MAX_PASSWORD_LENGTH) return false;
-  const target = stored ?? (await dummyHash());
+  const target = stored ?? DUMMY_HASH;
   try {
     const ok = await verify(target, password);
     return stored !== null && ok;
