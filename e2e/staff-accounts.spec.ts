@@ -130,6 +130,20 @@ test.describe('staff: accounts and their cards', () => {
     expect(kinds.slice(0, 3)).toEqual(['linkRevoked', 'selfServiceLink', 'linkIssued']);
   });
 
+  test('in Danish: the account page and the card page read Danish, on a phone too', async ({ page, sandbox }) => {
+    const account = await accountWithCards(sandbox);
+    await signInStaff(page, 'operator');
+    await page.context().addCookies([{ name: 'lang', value: 'da', url: E2E.appUrl }]);
+    await page.goto(accountPage(account.code));
+    await expect(page.getByRole('heading', { name: 'Betalingskort' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Opret kundelink' })).toBeVisible();
+    await lookAt(page, 'account-da');
+    await page.goto(cardPage(account.code, account.visa));
+    const year = String((new Date().getFullYear() + 1) % 100).padStart(2, '0');
+    await expect(page.getByText(`Deaktivér Visa •••• 4242, udløber 12/${year}?`)).toBeVisible();
+    await lookAt(page, 'card-da');
+  });
+
   test('Fenerum over its rate limit: the page says it is busy and when it refreshes, never an error page', async ({ page, sandbox }) => {
     const account = await accountWithCards(sandbox);
     await signInStaff(page, 'viewer');

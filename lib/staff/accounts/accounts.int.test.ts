@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isRefused } from '@/lib/domain/outcomes';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import { appContext } from '@/lib/server/context';
@@ -7,6 +7,11 @@ import { fenerumSettings } from '@/test/sandbox-control';
 import { fenerumBusySeconds } from './fenerum-busy';
 import { loadAccount, loadCard } from './load-account';
 import { searchAccounts } from './search-accounts';
+
+// The app context (PGlite and its migrations) is built before the tests' clocks start: a loaded machine.
+beforeAll(async () => {
+  await appContext();
+});
 
 describe('searching accounts (Fenerum’s account list, cached)', () => {
   it('finds CUST001 by code, by part of its name and by its email', async () => {

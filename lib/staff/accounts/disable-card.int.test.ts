@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
 import { fenerumCardsOf } from '@/test/sandbox-control';
 import { auditRows, freshAccountWithCards, staffMember } from '@/test/staff-account-fixtures';
 import { disableCard } from './disable-card';
 import { loadAccount } from './load-account';
+
+// The app context (PGlite and its migrations) is built before the tests' clocks start: a loaded machine.
+beforeAll(async () => {
+  await appContext();
+});
 
 describe('disabling a card (operator)', () => {
   it('Fenerum holds it disabled with our X-User, the audit log names card, reason, actor and address, and pages show it at once', async () => {

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openCustomerLink, recordLinkOpened } from '@/lib/auth/links';
 import { loadTimeline } from '@/lib/staff/timeline/load-timeline';
 import { issuedLinks } from '@/lib/db/schema';
@@ -9,6 +9,11 @@ import { freshAccount, sandbox } from '@/test/sandbox-control';
 import { auditRows, staffMember } from '@/test/staff-account-fixtures';
 import { issueLinkForAccount, listOpenLinks, revokeAccountLink, type LinkExpiry } from './customer-links';
 import { createSelfServiceLink } from './self-service';
+
+// The app context (PGlite and its migrations) is built before the tests' clocks start: a loaded machine.
+beforeAll(async () => {
+  await appContext();
+});
 
 const HOUR = 3_600_000;
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { appContext } from '@/lib/server/context';
 import { loadTimeline } from '@/lib/staff/timeline/load-timeline';
 import { callbackRequest, registration, startQuickpay, waitForStatus } from '@/test/quickpay-fixtures';
@@ -6,6 +6,11 @@ import { authorizeQuickpay, fenerumCardsOf, fenerumSettings, freshAccount } from
 import { auditRows, staffMember } from '@/test/staff-account-fixtures';
 import { POST as quickpayCallback } from '@/app/api/quickpay-callback/route';
 import { retryRegistration } from './retry-registration';
+
+// The app context (PGlite and its migrations) is built before the tests' clocks start: a loaded machine.
+beforeAll(async () => {
+  await appContext();
+});
 
 /** A card the customer added through QuickPay that Fenerum refused (it took no QuickPay cards then). */
 async function refusedCard() {
