@@ -12,7 +12,7 @@ export type SandboxUrls = Record<EmulatorName, string>;
 export type Settings = Record<string, unknown>;
 export type FenerumSettings = Settings & {
   rateLimit?: { enabled?: boolean; perMinute?: number };
-  failNext?: { status: number; count: number; retryAfter?: number } | null;
+  failNext?: { status: number; count: number; retryAfter?: number; account?: string } | null;
 };
 
 /** An account as Fenerum's API shows it. */

@@ -21,6 +21,7 @@ const settingsInput = z.strictObject({
       status: z.number().int().min(400).max(599),
       count: z.number().int().nonnegative(),
       retryAfter: z.number().int().nonnegative().optional(),
+      account: z.string().min(1).max(100).optional(),
     })
     .nullable()
     .optional(),

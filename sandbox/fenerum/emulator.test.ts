@@ -298,6 +298,17 @@ describe('failNext, reset and stats', () => {
     expect(stats.body).toMatchObject({ total: 4, byStatus: { '200': 1, '503': 2, '429': 1 }, throttled: 1 });
   });
 
+  it('with an account, fails only the calls that name it (code or uuid), so other callers never see it', async () => {
+    await control('/__sandbox/settings', { failNext: { status: 429, count: 2, retryAfter: 30, account: 'CUST002' } });
+    expect((await call('/api/v1/accounts/CUST001/')).status).toBe(200);
+    expect((await call('/api/v1/paymentcards/?account=CUST001')).status).toBe(200);
+    const named = await call('/api/v1/accounts/CUST002/');
+    expect(named.status).toBe(429);
+    expect(named.headers.get('retry-after')).toBe('30');
+    expect((await call(`/api/v1/paymentcards/?account=${DEMO_ACCOUNT_UUIDS.CUST002}`)).status).toBe(429);
+    expect((await call('/api/v1/accounts/CUST002/')).status).toBe(200);
+  });
+
   it('resets to the demo data and the default settings', async () => {
     await control('/__sandbox/settings', { rateLimit: { enabled: false, perMinute: 3 }, cardListAccountFilter: 'ignore', cardTokens: true });
     await post('/api/v1/paymentcards/', { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token: 'pm_card_visa' });

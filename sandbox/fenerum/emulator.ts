@@ -51,10 +51,18 @@ function freshState(now: Date): FenerumState {
   };
 }
 
+/** Whether a call names the account (its code or uuid, in the path or the query). */
+function namesAccount(state: FenerumState, url: URL, account: string): boolean {
+  const uuid = state.accounts.find((a) => a.code === account)?.uuid;
+  const said = decodeURIComponent(url.pathname + url.search);
+  return said.includes(account) || (uuid !== undefined && said.includes(uuid));
+}
+
 /** Answers a failure set with failNext; true when it did. */
-function failIfAsked(state: FenerumState, res: http.ServerResponse): boolean {
+function failIfAsked(state: FenerumState, url: URL, res: http.ServerResponse): boolean {
   const fail = state.settings.failNext;
   if (!fail || fail.count <= 0) return false;
+  if (fail.account !== undefined && !namesAccount(state, url, fail.account)) return false;
   fail.count -= 1;
   if (fail.count === 0) state.settings.failNext = null;
   const retryAfter = fail.retryAfter ?? (fail.status === 429 ? 1 : undefined);
@@ -90,7 +98,7 @@ export function createFenerumEmulator(opts: FenerumEmulatorOptions): FenerumEmul
       count(ctx.res.headersSent ? ctx.res.statusCode : 500);
     }
   }, api);
-  router.use((ctx, next) => (failIfAsked(state, ctx.res) ? undefined : next()), api);
+  router.use((ctx, next) => (failIfAsked(state, ctx.url, ctx.res) ? undefined : next()), api);
   registerApiRoutes({
     state,
     lookupCard: opts.lookupCard,

@@ -48,7 +48,8 @@ export type AuditEntry = {
 
 export type SelfServiceLink = { email: string; url: string; user: string | null; at: string };
 
-export type FailNext = { status: number; count: number; retryAfter?: number };
+/** The next `count` API calls fail with `status`; with `account`, only calls that name that account (its code or uuid in the path or query), so a test's failures never reach another test's calls. */
+export type FailNext = { status: number; count: number; retryAfter?: number; account?: string };
 
 /**
  * What `GET /paymentcards/?account=` does with its value. PROVIDERS.md: both of Fenerum's own
