@@ -75,6 +75,28 @@ test.describe('the audit log page', () => {
     await expect(rows(page).first()).toContainText(account.code);
   });
 
+  test('fifty entries a page: older and back to newer keep the filters', async ({ browser, account }) => {
+    const page = await asAdmin(browser);
+    const headers = { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}` };
+    for (let i = 0; i < 52; i++) {
+      const res = await page.request.post(`${E2E.appUrl}/api/links`, { headers, data: { account: account.code, expiresIn: '1h', issuedBy: `paging-${i}` } });
+      expect(res.status()).toBe(201);
+    }
+    await page.goto(`/staff/audit?account=${account.code}`);
+    await expect(rows(page)).toHaveCount(50);
+    await expect(rows(page).first()).toContainText('api:paging-51');
+    const paging = page.getByRole('navigation', { name: 'Pages' });
+    await expect(paging.getByRole('link', { name: 'Newer entries' })).toHaveCount(0);
+    await paging.getByRole('link', { name: 'Older entries' }).click();
+    await expect(page).toHaveURL(new RegExp(`account=${account.code}&before=\\d+`));
+    await expect(rows(page)).toHaveCount(2);
+    await expect(rows(page).last()).toContainText('api:paging-0');
+    await expect(paging.getByRole('link', { name: 'Older entries' })).toHaveCount(0);
+    await paging.getByRole('link', { name: 'Newer entries' }).click();
+    await expect(rows(page)).toHaveCount(50);
+    await expect(rows(page).first()).toContainText('api:paging-51');
+  });
+
   test('a filter that is not valid is named and left out; a day range with nothing in it says so', async ({ browser, account }) => {
     const page = await asAdmin(browser);
     await linkActivity(page, account.code, 'range');

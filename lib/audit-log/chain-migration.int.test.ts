@@ -23,7 +23,7 @@ async function migrationsBefore(tag: string): Promise<{ dir: string; remove: () 
 }
 
 describe('migration audit_hash_chain', () => {
-  it('chains the rows written before it, in the order they were inserted, and new rows continue the chain', async () => {
+  it('chains the rows written before it, in the order they were inserted, and new rows continue the chain', { timeout: 120_000 }, async () => {
     const before = await migrationsBefore('_audit_hash_chain');
     const client = await PGlite.create('memory://');
     try {
