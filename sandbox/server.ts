@@ -1,4 +1,5 @@
 import { SANDBOX_PORT_BASE, SANDBOX_STRIPE_PUBLISHABLE_KEY, sandboxPorts, sandboxSecrets } from '../lib/env/sandbox-defaults';
+import { createFarpayEmulator } from './farpay/emulator';
 import { createFenerumEmulator } from './fenerum/emulator';
 import { createQuickpayEmulator } from './quickpay/emulator';
 import { createStripeEmulator } from './stripe';
@@ -73,6 +74,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     emulators.push([emulator, ports.stripe]);
     lookups.stripe_new = (token) => emulator.lookupCard(token);
   }
+
+  // FarPay: payments over a year from a seed (generated lazily), refunds with seeds/003's rules.
+  emulators.push([createFarpayEmulator({ apiKey: sandboxSecrets.FARPAY_API_KEY }), ports.farpay]);
 
   const running: RunningServer[] = [];
   try {
