@@ -13,8 +13,8 @@ const nextConfig = {
   // Another build folder lets a second build (a benchmark, a parallel test run) leave this one be.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  // PGlite loads its WebAssembly from its own package folder: keep it out of the bundle.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // PGlite loads its WebAssembly from its own package folder, argon2 is a native module: keep both out of the bundle.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   async headers() {
     return [
       {

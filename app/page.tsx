@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
 import { DemoAccounts } from './demo-accounts';
+import { SandboxStaff } from './sandbox-staff';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,6 +14,7 @@ export default async function HomePage() {
         <p>{t('lead')}</p>
       </section>
       {env().sandbox.fenerum && <DemoAccounts />}
+      {env().anySandbox && <SandboxStaff />}
     </>
   );
 }

@@ -97,6 +97,108 @@ declare const messages: {
     "refusedTitle": "Open your link again",
     "refusedLead": "This request did not come from the card portal’s own page, so nothing was opened. Open the link from the message we sent you."
   },
+  "staffAuth": {
+    "title": "Staff sign-in",
+    "lead": "For the people who look after customers' cards and payments.",
+    "email": "Email",
+    "password": "Password",
+    "signIn": "Sign in",
+    "signingIn": "Signing in…",
+    "codeTitle": "Your second factor",
+    "codeLead": "Type the 6-digit code your authenticator app shows for the card portal, or one of your recovery codes.",
+    "code": "Code",
+    "verify": "Continue",
+    "startOver": "Sign in as someone else",
+    "enrolTitle": "Set up your second factor",
+    "enrolLead": "Your role can move money, so a password alone is not enough. Scan this code with an authenticator app (for example Google Authenticator, Microsoft Authenticator or 1Password), then type the 6-digit code it shows.",
+    "enrolSecret": "Cannot scan? Type this key into the app instead:",
+    "qrAlt": "QR code for your authenticator app",
+    "enrolConfirm": "Confirm and continue",
+    "recoveryTitle": "Your recovery codes",
+    "recoveryLead": "Each code works once in place of the code from your app, if you lose your phone. Keep them somewhere safe: this is the only time they are shown.",
+    "recoveryDone": "I have kept them — go to the console",
+    "refused": {
+      "unauthenticated": "The email or password is not right.",
+      "wrongCode": "That code is not right, or it was used already. Type the code your app shows now.",
+      "timedOut": "Your sign-in has timed out. Please sign in again.",
+      "tooMany": "Too many failed sign-ins. Please wait {minutes} minutes and try again.",
+      "invalid": "Please fill in your email and password.",
+      "error": "Something went wrong on our side. Please try again."
+    }
+  },
+  "staffConsole": {
+    "title": "Staff console",
+    "nav": "Console",
+    "welcome": "Welcome, {name}",
+    "welcomeLead": "You are signed in as {role}. Choose what to look after in the menu.",
+    "signedInAs": "Signed in as {email}",
+    "signOut": "Sign out",
+    "coming": "coming",
+    "roles": {
+      "viewer": "viewer",
+      "support": "support",
+      "operator": "operator",
+      "admin": "admin"
+    },
+    "links": {
+      "home": "Overview",
+      "accounts": "Accounts",
+      "payments": "Payments",
+      "audit": "Audit log",
+      "users": "Staff users"
+    },
+    "forbidden": "Your role does not allow this page."
+  },
+  "sandboxStaff": {
+    "title": "Staff sign-ins",
+    "lead": "Every sandbox staff user has the password <password></password>. Operator and admin also type the code shown here (it changes every 30 seconds).",
+    "open": "Open the staff console",
+    "role": "Role",
+    "email": "Email",
+    "code": "Code now",
+    "none": "not needed",
+    "left": "{seconds, plural, one {# second left} other {# seconds left}}"
+  },
+  "staffUsersPage": {
+    "title": "Staff users",
+    "lead": "Add the people who use the console, choose what their role allows, and end their access.",
+    "add": "Add a staff user",
+    "name": "Name",
+    "email": "Email",
+    "role": "Role",
+    "addButton": "Add user",
+    "added": "{email} was added. Their password, shown this once: {password}",
+    "list": "Everyone with a staff user",
+    "status": "Status",
+    "active": "active",
+    "disabled": "disabled",
+    "enrolled": "second factor set up",
+    "notEnrolled": "no second factor yet",
+    "you": "you",
+    "changeRole": "Change role",
+    "disable": "Disable",
+    "enable": "Enable",
+    "resetPassword": "Reset password",
+    "resetSecondFactor": "Reset second factor",
+    "roleChanged": "{email} is now {role}; they sign in again.",
+    "disabledDone": "{email} is disabled and signed out everywhere.",
+    "enabledDone": "{email} can sign in again.",
+    "passwordDone": "{email} has a new password, shown this once: {password}. They are signed out everywhere.",
+    "secondFactorDone": "{email} sets up their second factor again at the next sign-in.",
+    "roleHelp": {
+      "viewer": "sees accounts, cards and payments",
+      "support": "also sends customer and self-service links",
+      "operator": "also disables cards, retries registrations and refunds",
+      "admin": "also manages staff and reads the audit log"
+    },
+    "refused": {
+      "notFound": "That staff user does not exist (any more). Reload the page.",
+      "notYourself": "You cannot do this to your own user; ask another admin.",
+      "exists": "A staff user with that email exists already.",
+      "invalid": "Please check the highlighted fields.",
+      "error": "Something went wrong on our side. Please try again."
+    }
+  },
   "farpay": {
     "nav": "Payments",
     "title": "Payments",

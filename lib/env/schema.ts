@@ -88,6 +88,18 @@ export const rawEnvSchema = z.object({
   INBOX_RETENTION_DAYS: positiveInt(30),
   LINK_RETENTION_DAYS: positiveInt(30),
   TRUST_PROXY_HOPS: proxyHops,
+  // Staff sign-in (the staff console): which roles need a second factor, and how long a session lives.
+  STAFF_SECOND_FACTOR_ROLES: optional.pipe(
+    z
+      .string()
+      .regex(
+        /^(viewer|support|operator|admin|none)(\s*,\s*(viewer|support|operator|admin))*$/,
+        'a comma-separated list of viewer, support, operator, admin (or none)',
+      )
+      .optional(),
+  ),
+  STAFF_SESSION_IDLE_MINUTES: positiveInt(30),
+  STAFF_SESSION_MAX_HOURS: positiveInt(12),
 });
 
 export type RawEnv = z.input<typeof rawEnvSchema>;
@@ -148,6 +160,15 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
       expireStartedAfterHours: e.STARTED_EXPIRE_HOURS,
       inboxRetentionDays: e.INBOX_RETENTION_DAYS,
       linkRetentionDays: e.LINK_RETENTION_DAYS,
+    },
+    staff: {
+      /** Roles that must pass a TOTP code (or a recovery code) after the password. */
+      secondFactorRoles: (e.STAFF_SECOND_FACTOR_ROLES ?? 'operator,admin')
+        .split(',')
+        .map((r) => r.trim())
+        .filter((r) => r !== 'none'),
+      sessionIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
+      sessionMaxHours: e.STAFF_SESSION_MAX_HOURS,
     },
     linkSecret: e.LINK_SECRET ?? sandboxSecrets.LINK_SECRET,
     portalApiKey: e.PORTAL_API_KEY ?? sandboxSecrets.PORTAL_API_KEY,

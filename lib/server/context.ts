@@ -1,5 +1,6 @@
 import 'server-only';
 import type Stripe from 'stripe';
+import { seedSandboxStaff } from '@/lib/auth/staff/sandbox-staff';
 import { createPortalCache, type PortalCache } from '@/lib/cards/portal';
 import type { TestModePolicy } from '@/lib/cards/quickpay/test-mode';
 import { openDatabase, type Database, type Db } from '@/lib/db/connect';
@@ -80,6 +81,8 @@ export async function startProcessWork(): Promise<void> {
   const ctx = await appContext();
   // In every instance: expiring unfinished setups claims its rows (SKIP LOCKED); retention deletes are harmless twice.
   processSingleton('maintenance', () => startMaintenance({ db: ctx.db, stripe: ctx.stripe }, ctx.env.maintenance));
+  // Sandbox mode only: one staff user of each role (lib/auth/staff/sandbox-staff.ts); never with a live key.
+  if (ctx.env.anySandbox) await seedSandboxStaff(ctx.db, ctx.env.linkSecret);
   if (!ctx.env.registrationWorker) return;
   processSingleton('registration-worker', () => ctx.registrar.startWorker());
 }

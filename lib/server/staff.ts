@@ -5,18 +5,25 @@ import { roleAllows, type StaffRole, type StaffUser } from '@/lib/auth/staff-rol
 import { answerFor } from '@/lib/http/refusals';
 import { providerFailure } from '@/lib/http/errors';
 import { isRefused, refused, type Refused } from '@/lib/domain/outcomes';
+import { needsSecondFactor } from '@/lib/auth/staff/config';
+import { readLiveSession } from '@/lib/auth/staff/sessions';
 import { appContext, type AppContext } from './context';
+import { readStaffToken, requestClient, staffAuthConfig } from './staff-session';
 
 /**
- * The signed-in staff member of this request. Staff sign-in (the staff console issue) is not
- * built yet, so there is none and every staff page and action refuses; when it lands, only
- * this function changes.
+ * The signed-in staff member of this request: the session cookie names a live session (idle
+ * and absolute expiry) of an enabled user who passed the second factor when the role needs it.
  */
-async function readStaffUser(_ctx: AppContext): Promise<StaffUser | null> {
-  return null;
+async function readStaffUser(ctx: AppContext): Promise<StaffUser | null> {
+  const config = staffAuthConfig(ctx);
+  const live = await readLiveSession(ctx.db, await readStaffToken(ctx), config, Date.now());
+  if (!live) return null;
+  if (needsSecondFactor(config, live.user.role) && !live.secondFactorPassed) return null;
+  return live.user;
 }
 
-export type StaffCall = { user: StaffUser; ctx: AppContext };
+/** A staff call: who (`user.email` is what Fenerum's X-User gets), the context, and the client's address for audit entries. */
+export type StaffCall = { user: StaffUser; ctx: AppContext; ip: string | null };
 
 /** A staff page: no session sends the browser to sign in; a role too low is refused on the server. */
 export async function staffPage<T>(role: StaffRole, render: (call: StaffCall) => Promise<T>): Promise<T | Refused> {
@@ -24,7 +31,7 @@ export async function staffPage<T>(role: StaffRole, render: (call: StaffCall) =>
   const user = await readStaffUser(ctx);
   if (!user) redirect('/staff/login');
   if (!roleAllows(user.role, role)) return refused('forbidden');
-  return render({ user, ctx });
+  return render({ user, ctx, ip: (await requestClient(ctx)).ip });
 }
 
 export type ActionState = { ok: true; message?: string } | { ok: false; error: string; fields?: Record<string, string> };
@@ -45,7 +52,7 @@ export function staffAction<S extends z.ZodType>(role: StaffRole, schema: S, fn:
       return { ok: false, error: 'Please correct the highlighted fields', fields };
     }
     try {
-      const result = await fn(parsed.data, { user, ctx });
+      const result = await fn(parsed.data, { user, ctx, ip: (await requestClient(ctx)).ip });
       return isRefused(result) ? { ok: false, error: answerFor(result).message } : result;
     } catch (err) {
       const failure = providerFailure(err);

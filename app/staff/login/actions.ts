@@ -1,0 +1,49 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { endSession } from '@/lib/auth/staff/sessions';
+import { passSecondFactor } from '@/lib/auth/staff/second-factor';
+import { signInWithPassword } from '@/lib/auth/staff/sign-in';
+import { isRefused } from '@/lib/domain/outcomes';
+import { appContext } from '@/lib/server/context';
+import { clearStaffCookie, readStaffToken, requestClient, setStaffCookie, staffAuthConfig } from '@/lib/server/staff-session';
+import { refusalText } from './refusal-text';
+
+export type StepState = { error: string } | null;
+
+const passwordForm = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
+const codeForm = z.object({ code: z.string().trim().min(6).max(40) });
+
+/** Email and password; the session cookie is set (a new id) and the browser goes on to the next step. */
+export async function signIn(_prev: StepState, form: FormData): Promise<StepState> {
+  const parsed = passwordForm.safeParse({ email: form.get('email'), password: form.get('password') });
+  if (!parsed.success) return { error: (await getTranslations('staffAuth.refused'))('invalid') };
+  const ctx = await appContext();
+  const client = await requestClient(ctx);
+  const result = await signInWithPassword({ db: ctx.db, config: staffAuthConfig(ctx) }, { ...parsed.data, ...client, replacing: await readStaffToken(ctx) });
+  if (isRefused(result)) return { error: await refusalText(result) };
+  await setStaffCookie(ctx, result);
+  redirect(result.next === 'console' ? '/staff' : result.next === 'enrol' ? '/staff/enrol' : '/staff/login');
+}
+
+/** The TOTP code (or a recovery code) after the password: the session starts for real under a new id. */
+export async function submitCode(_prev: StepState, form: FormData): Promise<StepState> {
+  const parsed = codeForm.safeParse({ code: form.get('code') });
+  if (!parsed.success) return { error: (await getTranslations('staffAuth.refused'))('wrongCode') };
+  const ctx = await appContext();
+  const client = await requestClient(ctx);
+  const result = await passSecondFactor({ db: ctx.db, config: staffAuthConfig(ctx) }, { token: await readStaffToken(ctx), code: parsed.data.code, ...client });
+  if (isRefused(result)) return { error: await refusalText(result) };
+  await setStaffCookie(ctx, result);
+  redirect('/staff');
+}
+
+/** Sign-out (also "sign in as someone else" from the TOTP step): the session ends in the database, the cookie goes. */
+export async function signOut(): Promise<void> {
+  const ctx = await appContext();
+  const token = await readStaffToken(ctx);
+  if (token) await endSession(ctx.db, token);
+  await clearStaffCookie(ctx);
+  redirect('/staff/login');
+}

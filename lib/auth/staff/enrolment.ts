@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import { staffUsers } from '@/lib/db/schema';
+import { refused, type Refused } from '@/lib/domain/outcomes';
+import { replaceRecoveryCodes } from './recovery-codes';
+import { openSecret, sealSecret } from './secret-box';
+import { startSession, type StartedSession } from './sessions';
+import { pendingUser, takeStep, WRONG_CODE } from './second-factor';
+import { heldBackFor, recordAttempt } from './attempts';
+import { heldBack, type Client, type SignInDeps } from './sign-in';
+import { acceptedStep, newTotpSecret, totpUri } from './totp';
+
+const TIMED_OUT = 'Your sign-in has timed out; please sign in again';
+
+/** What the enrolment page shows: the secret (once, before it is confirmed) and its otpauth:// address for the QR code. */
+export async function startEnrolment(deps: SignInDeps, token: string | undefined): Promise<{ email: string; secret: string; uri: string } | Refused> {
+  const now = deps.now?.() ?? Date.now();
+  const user = await pendingUser(deps.db, token, now);
+  if (!user || user.totpEnrolledAt) return refused('unauthenticated', TIMED_OUT);
+  let secret = user.totpSecret ? openSecret(user.totpSecret, deps.config.secretKey) : null;
+  if (!secret) {
+    secret = newTotpSecret();
+    await deps.db
+      .update(staffUsers)
+      .set({ totpSecret: sealSecret(secret, deps.config.secretKey), totpLastStep: null, updatedAt: new Date(now) })
+      .where(eq(staffUsers.id, user.id));
+  }
+  return { email: user.email, secret, uri: totpUri(secret, user.email) };
+}
+
+/** The first code from the new authenticator: enrolled, ten recovery codes made (shown once), and the real session begins. */
+export async function confirmEnrolment(
+  deps: SignInDeps,
+  input: { token: string | undefined; code: string } & Client,
+): Promise<(StartedSession & { recoveryCodes: string[] }) | Refused> {
+  const now = deps.now?.() ?? Date.now();
+  const user = await pendingUser(deps.db, input.token, now);
+  const secret = user?.totpSecret && !user.totpEnrolledAt ? openSecret(user.totpSecret, deps.config.secretKey) : null;
+  if (!user || !secret) return refused('unauthenticated', TIMED_OUT);
+  const wait = await heldBackFor(deps.db, user.email, input.ip, now);
+  if (wait !== null) return heldBack(wait);
+  const step = acceptedStep(secret, input.code.slice(0, 40), now, user.totpLastStep);
+  if (step === null || !(await takeStep(deps.db, user.id, step))) {
+    await recordAttempt(deps.db, user.email, input.ip, false, now);
+    return refused('unauthenticated', WRONG_CODE);
+  }
+  await deps.db
+    .update(staffUsers)
+    .set({ totpEnrolledAt: new Date(now), updatedAt: new Date(now) })
+    .where(eq(staffUsers.id, user.id));
+  const recoveryCodes = await replaceRecoveryCodes(deps.db, user.id);
+  const session = await startSession(
+    deps.db,
+    { userId: user.id, pending: false, secondFactorPassed: true, ip: input.ip, userAgent: input.userAgent, replacing: input.token },
+    deps.config,
+    now,
+  );
+  return { ...session, recoveryCodes };
+}

@@ -1,0 +1,48 @@
+import { needsSecondFactor, type StaffAuthConfig } from './config';
+import { heldBackFor, recordAttempt } from './attempts';
+import { verifyPassword } from './password';
+import { startSession, type StartedSession } from './sessions';
+import { findStaffByEmail, normalizeEmail } from './users';
+import type { Db } from '@/lib/db/connect';
+import { refused, type Refused } from '@/lib/domain/outcomes';
+
+export type SignInDeps = { db: Db; config: StaffAuthConfig; now?: () => number };
+export type Client = { ip: string | null; userAgent: string | null };
+
+/** After the password: the console, the TOTP step, or enrolment (a role that needs a second factor and has none yet). */
+export type SignedIn = StartedSession & { kind: 'signed-in'; next: 'console' | 'second-factor' | 'enrol' };
+
+export const WRONG_CREDENTIALS = 'The email or password is not right';
+export const heldBack = (seconds: number) =>
+  refused('too-many', `Too many failed sign-ins; please wait ${Math.ceil(seconds / 60)} minutes and try again`, seconds);
+
+/**
+ * Email and password. An unknown email, a disabled user and a wrong password get the same
+ * answer after the same work (argon2 against a dummy hash when there is no user); failures
+ * count per email and per address in the database, and ten in fifteen minutes hold both back.
+ */
+export async function signInWithPassword(
+  deps: SignInDeps,
+  input: { email: string; password: string; replacing?: string | null } & Client,
+): Promise<SignedIn | Refused> {
+  const now = deps.now?.() ?? Date.now();
+  const email = normalizeEmail(input.email);
+  const wait = await heldBackFor(deps.db, email, input.ip, now);
+  if (wait !== null) return heldBack(wait);
+  const user = await findStaffByEmail(deps.db, email);
+  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!ok || !user || user.disabledAt) {
+    await recordAttempt(deps.db, email, input.ip, false, now);
+    return refused('unauthenticated', WRONG_CREDENTIALS);
+  }
+  await recordAttempt(deps.db, email, input.ip, true, now);
+  const pending = needsSecondFactor(deps.config, user.role);
+  const session = await startSession(
+    deps.db,
+    { userId: user.id, pending, secondFactorPassed: false, ip: input.ip, userAgent: input.userAgent, replacing: input.replacing },
+    deps.config,
+    now,
+  );
+  const next = !pending ? 'console' : user.totpEnrolledAt ? 'second-factor' : 'enrol';
+  return { kind: 'signed-in', ...session, next };
+}
