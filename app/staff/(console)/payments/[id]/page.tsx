@@ -9,6 +9,7 @@ import { formatDate, formatMinor } from '@/lib/payments/format';
 import { loadPaymentDetail } from '@/lib/payments/payment-detail';
 import { staffPage } from '@/lib/server/staff';
 import { PaymentTable } from '../payment-table';
+import { FarpayClientText } from '../client-text';
 import { CheckForm } from './check-form';
 import { OurRefunds } from './our-refunds';
 import { RefundForm } from './refund-form';
@@ -88,14 +89,20 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
         {open ? (
           <section className="panel" data-testid="open-refund">
             <p role="status">{t('detail.open', { amount: money(open.amountMinor) })}</p>
-            {operator ? <CheckForm paymentId={p.id} /> : null}
+            {operator ? (
+              <FarpayClientText>
+                <CheckForm paymentId={p.id} />
+              </FarpayClientText>
+            ) : null}
           </section>
         ) : refundable !== 'ok' ? (
           p.sign === 'payment' ? (
             <p data-testid="no-refund">{t(`detail.notOffered.${refundable}`)}</p>
           ) : null
         ) : operator ? (
-          <RefundForm paymentId={p.id} remainingMinor={remainingMinor} remainingText={money(remainingMinor)} formKey={randomUUID()} />
+          <FarpayClientText>
+            <RefundForm paymentId={p.id} remainingMinor={remainingMinor} remainingText={money(remainingMinor)} formKey={randomUUID()} />
+          </FarpayClientText>
         ) : null}
         {p.sign === 'payment' ? (
           <section aria-labelledby="farpay-refunds">

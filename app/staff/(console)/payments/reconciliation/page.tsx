@@ -9,6 +9,7 @@ import { staffPage } from '@/lib/server/staff';
 import { PeriodForm } from '../period-form';
 import { PaymentsSubnav } from '../subnav';
 import { ReconciliationChart } from './chart';
+import { FarpayClientText } from '../client-text';
 import { ExportButton } from './export-button';
 import '../payments.css';
 
@@ -52,7 +53,9 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
               <dd>{money(r.paidMinor - r.refundedMinor)}</dd>
             </dl>
           </section>
-          <ExportButton href={href} filename={`farpay-payments-${period.from}-${period.to}.csv`} />
+          <FarpayClientText>
+            <ExportButton href={href} filename={`farpay-payments-${period.from}-${period.to}.csv`} />
+          </FarpayClientText>
           <section aria-labelledby="by-type">
             <h2 id="by-type">{t('reconciliation.byType')}</h2>
             <div className="pay-table-wrap">
