@@ -4,7 +4,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 
 /** A production server of the current build and the sandbox, on ports of their own. */
-export type Harness = { appUrl: string; sandbox: Sandbox; stop: () => Promise<void> };
+export type Harness = { appUrl: string; sandbox: Sandbox; stop: () => Promise<void>; /** The app server's process, for memory samples. */ appPid?: number };
 
 export const BENCH_APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3200);
 export const BENCH_SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4400);
@@ -41,6 +41,7 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
   return {
     appUrl,
     sandbox,
+    appPid: app.pid,
     stop: async () => {
       const exited = new Promise((resolve) => app.once('exit', resolve));
       app.kill('SIGTERM');
