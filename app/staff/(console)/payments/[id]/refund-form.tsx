@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useState } from 'react';
 import { refundAction } from './actions';
 import { REFUND_REASONS } from './reasons';
 
@@ -21,7 +21,18 @@ export function RefundForm({ paymentId, remainingMinor, remainingText, formKey }
     <>
       <details className="panel pay-refund" open={state !== null && !state.ok}>
         <summary className="button">{t('open')}</summary>
-        <form action={action} className="staff-form" data-testid="refund-form" aria-labelledby="refund-title">
+        {/* Submitted by hand, not as a form action: React resets a form after its action, and a
+          reset radio would send "full" while the page still shows "partial" and its amount. */}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const data = new FormData(e.currentTarget);
+            startTransition(() => action(data));
+          }}
+          className="staff-form"
+          data-testid="refund-form"
+          aria-labelledby="refund-title"
+        >
           <h2 id="refund-title">{t('title')}</h2>
           <input type="hidden" name="key" value={formKey} />
           <input type="hidden" name="paymentId" value={paymentId} />
