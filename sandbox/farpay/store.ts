@@ -13,10 +13,12 @@ import {
 
 /**
  * The emulator's state: the lazy data set (seed, size) plus a small overlay of what happened at
- * runtime (payments a test created, refunds made through the API). Overlay ids count up from
- * OVERLAY_FIRST_ID and never go back, not even on a reset.
+ * runtime (payments a test created, refunds made through the API). Overlay ids count up and
+ * never go back, not even on a reset; they start from the clock (tenths of a second), so a
+ * sandbox started again does not hand out ids an app's database already holds. They stay below
+ * 2^31 (FarPay's integers; the app stores them as int4).
  */
-export const OVERLAY_FIRST_ID = 5_000_000;
+export const OVERLAY_FIRST_ID = 10_000_000 + (Math.floor(Date.now() / 100) % 2_000_000_000);
 
 export type FarpayState = {
   seed: number;

@@ -49,6 +49,7 @@ export async function refundPayment(deps: RefundDeps, input: RefundInput, actor:
   const earlier = await findByKey(db, input.key);
   if (earlier) return resultOfRow(earlier);
   const open = await findOpen(db, input.paymentId);
+  if (open?.idempotencyKey === input.key) return resultOfRow(open); // this very form, sent a moment ago
   if (open) {
     const outcome = open.status === 'unknown' ? 'unresolved' : 'changed';
     await note(outcome, { blockedBy: open.id });
