@@ -14,7 +14,7 @@ export type PaymentDetail = {
   ourRefunds: RefundRow[];
   remainingMinor: number;
   refundable: ReturnType<typeof refundableState>;
-  /** A refund whose fate is open: no other refund until it is reconciled. */
+  /** A refund whose fate is open (timed out, not yet reconciled): no other refund until it is. A refund in flight is not shown as one. */
   open: RefundRow | null;
 };
 
@@ -32,5 +32,12 @@ export async function loadPaymentDetail(deps: Deps, id: number, actor: string): 
   // Reconciling first: the figures below then include a refund FarPay made under a timeout.
   await reconcileRefunds(deps, id, actor).catch(() => 0);
   const [farpayRefunds, ourRefunds, open] = await Promise.all([deps.farpay.refundsOf(id), refundsOfPayment(deps.db, id), findOpen(deps.db, id)]);
-  return { payment, farpayRefunds, ourRefunds, remainingMinor: remainingOf(payment, farpayRefunds), refundable: refundableState(payment, farpayRefunds), open };
+  return {
+    payment,
+    farpayRefunds,
+    ourRefunds,
+    remainingMinor: remainingOf(payment, farpayRefunds),
+    refundable: refundableState(payment, farpayRefunds),
+    open: open?.status === 'unknown' ? open : null,
+  };
 }

@@ -16,9 +16,9 @@ import {
  * runtime (payments a test created, refunds made through the API). Overlay ids count up and
  * never go back, not even on a reset; they start from the clock (tenths of a second), so a
  * sandbox started again does not hand out ids an app's database already holds. They stay below
- * 2^31 (FarPay's integers; the app stores them as int4).
+ * 10^9 (FarPay's integers; the app stores them as int4).
  */
-export const OVERLAY_FIRST_ID = 10_000_000 + (Math.floor(Date.now() / 100) % 2_000_000_000);
+export const OVERLAY_FIRST_ID = 10_000_000 + (Math.floor(Date.now() / 100) % 900_000_000);
 
 export type FarpayState = {
   seed: number;

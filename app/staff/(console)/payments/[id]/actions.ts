@@ -52,7 +52,9 @@ export const refundAction = staffAction('operator', refundInput, async (input, {
     },
     user.email,
   );
-  revalidatePath(`/staff/payments/${input.paymentId}`);
+  // The page is drawn again only when FarPay gave an answer: a refusal keeps the form and its
+  // sentence, and an unknown refund stays unknown (the next view reconciles it) until looked at.
+  if (result.status === 'succeeded' || result.status === 'failed') revalidatePath(`/staff/payments/${input.paymentId}`);
   return sentence(result, input.shownRemaining);
 });
 
