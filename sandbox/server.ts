@@ -7,7 +7,7 @@ import type { GatewayLookup } from './gateways';
 import { serve, type Emulator, type RunningServer } from './http';
 
 export type SandboxOptions = {
-  /** First port; the emulators take it and the next three (see sandboxPorts). */
+  /** First port; the emulators take it and the next three (FarPay is +3; see sandboxPorts). */
   portBase?: number;
   /** Where the app runs, for webhooks and callbacks (Stripe's `listen --forward-to`). */
   appUrl?: string;
