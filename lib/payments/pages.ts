@@ -7,14 +7,23 @@ export type PaymentsReader = Pick<FarpayClient, 'listPayments'>;
 
 /**
  * Every page of a query, one at a time (newest first): FarPay gives no total, so a page that is
- * not full is the last. Nothing but the current page is held.
+ * not full is the last. The next page is asked for while the caller works on this one (the
+ * export then waits on FarPay and the client at once); at most two pages are held.
  */
 export async function* eachPage(farpay: PaymentsReader, query: PaymentQuery, opts: { pageSize?: number; signal?: AbortSignal } = {}) {
   const pageSize = opts.pageSize ?? FARPAY_MAX_PAGE_SIZE;
+  const ask = (page: number) => {
+    const p = farpay.listPayments(query, { page, pageSize }, opts.signal);
+    p.catch(() => {}); // seen when awaited below; a caller that stops early must not leave it unhandled
+    return p;
+  };
+  let next = ask(0);
   for (let page = 0; ; page++) {
-    const rows = await farpay.listPayments(query, { page, pageSize }, opts.signal);
+    const rows = await next;
+    const more = rows.length === pageSize;
+    if (more) next = ask(page + 1);
     if (rows.length > 0) yield rows;
-    if (rows.length < pageSize) return;
+    if (!more) return;
   }
 }
 

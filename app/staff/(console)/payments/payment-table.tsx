@@ -7,7 +7,7 @@ import type { Payment } from '@/lib/payments/types';
 export async function PaymentTable({ rows, showError = false }: { rows: Payment[]; showError?: boolean }) {
   const [t, locale] = await Promise.all([getTranslations('farpay'), getLocale()]);
   return (
-    <div className="pay-table-wrap">
+    <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('table.caption')}>
       <table className="staff-table pay-table" data-testid="payments-table">
         <caption className="visually-hidden">{t('table.caption')}</caption>
         <thead>

@@ -12,7 +12,7 @@ export async function OurRefunds({ rows }: { rows: RefundRow[] }) {
       {rows.length === 0 ? (
         <p className="empty">{t('detail.noneHere')}</p>
       ) : (
-        <div className="pay-table-wrap">
+        <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('detail.ours')}>
           <table className="staff-table pay-table" data-testid="our-refunds">
             <thead>
               <tr>

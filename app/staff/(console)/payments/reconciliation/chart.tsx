@@ -43,7 +43,7 @@ export async function ReconciliationChart({ r }: { r: Reconciliation }) {
       </ul>
       <details>
         <summary>{t('chartTable')}</summary>
-        <div className="pay-table-wrap">
+        <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('chartTable')}>
           <table className="staff-table pay-table">
             <caption className="visually-hidden">{title}</caption>
             <thead>

@@ -58,7 +58,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
           </FarpayClientText>
           <section aria-labelledby="by-type">
             <h2 id="by-type">{t('reconciliation.byType')}</h2>
-            <div className="pay-table-wrap">
+            <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.byType')}>
               <table className="staff-table pay-table" data-testid="by-type">
                 <thead>
                   <tr>
@@ -91,7 +91,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
           </section>
           <section aria-labelledby="by-status">
             <h2 id="by-status">{t('reconciliation.byStatus')}</h2>
-            <div className="pay-table-wrap">
+            <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.byStatus')}>
               <table className="staff-table pay-table">
                 <thead>
                   <tr>
