@@ -7,7 +7,7 @@ export async function OurRefunds({ rows }: { rows: RefundRow[] }) {
   const [t, locale] = await Promise.all([getTranslations('farpay'), getLocale()]);
   const when = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
   return (
-    <section aria-labelledby="our-refunds">
+    <div className="pay-block">
       <h2 id="our-refunds">{t('detail.ours')}</h2>
       {rows.length === 0 ? (
         <p className="empty">{t('detail.noneHere')}</p>
@@ -45,6 +45,6 @@ export async function OurRefunds({ rows }: { rows: RefundRow[] }) {
           </table>
         </div>
       )}
-    </section>
+    </div>
   );
 }

@@ -56,7 +56,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
           <FarpayClientText>
             <ExportButton href={href} filename={`farpay-payments-${period.from}-${period.to}.csv`} />
           </FarpayClientText>
-          <section aria-labelledby="by-type">
+          <div className="pay-block">
             <h2 id="by-type">{t('reconciliation.byType')}</h2>
             <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.byType')}>
               <table className="staff-table pay-table" data-testid="by-type">
@@ -88,8 +88,8 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
                 </tbody>
               </table>
             </div>
-          </section>
-          <section aria-labelledby="by-status">
+          </div>
+          <div className="pay-block">
             <h2 id="by-status">{t('reconciliation.byStatus')}</h2>
             <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.byStatus')}>
               <table className="staff-table pay-table">
@@ -117,7 +117,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
                 </tbody>
               </table>
             </div>
-          </section>
+          </div>
           <ReconciliationChart r={r} />
         </>
       );
