@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: 'Payment · Staff console' };
 /** One payment: its facts, its refunds at FarPay and here (who, what, why), and the refund dialog for operators. */
 export default async function PaymentPage({ params }: { params: Promise<{ id: string }> }) {
   const [t, locale, { id: raw }] = await Promise.all([getTranslations('farpay'), getLocale(), params]);
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const id = /^\d{1,10}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
   const page = await staffPage('viewer', async ({ ctx, user }) => {
     if (id === null || id === 0) return <p role="alert">{t('detail.notFound', { id: raw.slice(0, 20) })}</p>;
     let detail;
