@@ -4,7 +4,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 
 /** A production server of the current build and the sandbox, on ports of their own. */
-export type Harness = { appUrl: string; sandbox: Sandbox; stop: () => Promise<void> };
+export type Harness = { appUrl: string; sandbox: Sandbox; stop: () => Promise<void>; /** The app server's process, for memory samples. */ appPid?: number };
 
 /** Where the app keeps its data in a run: the embedded PGlite (in memory), or a real Postgres. */
 export type BenchDatabase = { label: string; env: Record<string, string> };
@@ -60,6 +60,7 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
   return {
     appUrl,
     sandbox,
+    appPid: app.pid,
     stop: async () => {
       const exited = new Promise((resolve) => app.once('exit', resolve));
       app.kill('SIGTERM');

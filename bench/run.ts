@@ -63,5 +63,8 @@ await group('queue', { FENERUM_RATE_LIMIT_PER_MINUTE: String(DRAIN_LIMIT) }, { r
 // Link issuing against Fenerum's real 60 a minute (issue 9): customers' pages during a burst of links.
 await group('links', { FENERUM_RATE_LIMIT_PER_MINUTE: '60' }, { rateLimit: { enabled: true, perMinute: 60 } }, (h) => benchLinksBurst(h, 100));
 
+// FarPay (issue 11): the CSV export and the payments page against a large data set.
+await group('farpay', {}, {}, async (h) => (await import('./farpay')).benchFarpay(h, seconds));
+
 console.log('\nbenchmark                                      ratio   value / baseline');
 for (const r of results) console.log(`${r.name.padEnd(46)} ${r.ratio.padStart(6)}  ${r.value} / ${r.baseline}`);

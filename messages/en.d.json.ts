@@ -449,6 +449,169 @@ declare const messages: {
         "other": "{actor}: {action}"
       }
     }
+  },
+  "farpay": {
+    "nav": "Payments",
+    "title": "Payments",
+    "lead": "Payments and refunds through FarPay. Pick a period, or look one payment up.",
+    "modes": {
+      "label": "How to find payments",
+      "period": "A period",
+      "lookup": "Look up"
+    },
+    "filter": {
+      "from": "From",
+      "to": "To",
+      "type": "Payment type",
+      "status": "Status",
+      "any": "Any",
+      "invoice": "Invoice number",
+      "refund": "Refunds of payment (id)",
+      "reference": "Payment reference",
+      "show": "Show payments",
+      "lookupHint": "Fill in one or more of these. A look-up searches all dates."
+    },
+    "problem": {
+      "bad-date": "Enter the dates as YYYY-MM-DD.",
+      "bad-range": "The end date is before the start date.",
+      "too-long": "Choose a period of at most a year.",
+      "bad-invoice": "An invoice number has digits only.",
+      "bad-refund": "A payment id has digits only.",
+      "bad-reference": "A payment reference is at most 100 characters.",
+      "empty-lookup": "Fill in an invoice number, a payment id or a payment reference.",
+      "bad-type": "Choose a payment type from the list.",
+      "bad-status": "Choose a status from the list."
+    },
+    "table": {
+      "caption": "Payments, newest first",
+      "id": "Payment",
+      "date": "Date",
+      "invoice": "Invoice",
+      "type": "Type",
+      "status": "Status",
+      "amount": "Amount",
+      "paid": "Paid",
+      "kind": "Kind",
+      "error": "Error from FarPay"
+    },
+    "sign": {
+      "payment": "Payment",
+      "refund": "Refund",
+      "unknown": "Unknown ({raw})"
+    },
+    "none": "No payments match.",
+    "noneOnPage": "None of FarPay's payments on this page has that status. There may be more on the next page.",
+    "paging": {
+      "label": "Pages",
+      "previous": "Previous page",
+      "next": "Next page",
+      "page": "Page {page}"
+    },
+    "unavailable": "FarPay is not answering right now. Please try again in a minute.",
+    "forbidden": "Your role does not allow this page.",
+    "links": {
+      "failed": "Failed payments",
+      "reconciliation": "Reconciliation",
+      "all": "All payments"
+    },
+    "detail": {
+      "title": "Payment {id}",
+      "back": "Back to payments",
+      "notFound": "FarPay has no payment {id}.",
+      "facts": "About the payment",
+      "toBePaid": "To be paid",
+      "remaining": "Still refundable",
+      "info": "Information",
+      "refundOf": "Refund of payment",
+      "refunds": "Refunds at FarPay",
+      "noRefunds": "No refunds.",
+      "ours": "Refunds made here",
+      "who": "Who",
+      "why": "Why",
+      "what": "Amount",
+      "when": "When",
+      "outcome": "Outcome",
+      "noneHere": "No refunds were made from this console.",
+      "notOffered": {
+        "not-card": "This payment type can't be refunded here: only card payments (Visa, MasterCard, Dankort) can.",
+        "not-paid": "Only a paid payment can be refunded.",
+        "nothing-left": "This payment has been refunded in full."
+      },
+      "open": "A refund of {amount} is not confirmed by FarPay yet. No other refund can be made until it is checked.",
+      "check": "Check with FarPay",
+      "checked": "{count, plural, =0 {FarPay had nothing new to settle.} one {One refund was settled with FarPay.} other {# refunds were settled with FarPay.}}"
+    },
+    "status": {
+      "requested": "Sending",
+      "succeeded": "Refunded",
+      "failed": "Not refunded",
+      "unknown": "Not confirmed yet",
+      "reconciled": "Refunded (confirmed later)"
+    },
+    "refund": {
+      "open": "Refund…",
+      "title": "Refund this payment",
+      "full": "Full or remaining amount: {amount}",
+      "partial": "Part of it",
+      "amount": "Amount (DKK)",
+      "amountHint": "At most {amount}, with up to 2 decimals.",
+      "reason": "Reason",
+      "note": "Note",
+      "noteHint": "Required when the reason is Other.",
+      "reasons": {
+        "duplicate": "Charged twice",
+        "cancelled": "Subscription cancelled",
+        "goodwill": "Goodwill",
+        "wrong-amount": "Wrong amount charged",
+        "other": "Other"
+      },
+      "submit": "Refund",
+      "sending": "Sending…",
+      "noteRequired": "Write a note when the reason is Other.",
+      "outcome": {
+        "succeeded": "Refunded {amount}.",
+        "in-progress": "This refund is already being sent. Look at the payment again in a moment.",
+        "changed": "The payment changed since you opened it (another refund was made or is under way). Nothing was sent; look at the payment again.",
+        "unresolved": "A refund of this payment is not confirmed by FarPay yet. Check with FarPay before making another.",
+        "not-card": "This payment type can't be refunded.",
+        "not-paid": "Only a paid payment can be refunded.",
+        "nothing-left": "Nothing is left to refund on this payment.",
+        "too-much": "That is more than the remaining {remaining}. Nothing was sent.",
+        "invalid-amount": "Enter an amount above 0 with at most 2 decimals, e.g. 50 or 50.25.",
+        "not-found": "FarPay has no such payment.",
+        "not-refundable": "This payment type can't be refunded.",
+        "psp-error": "The card company refused the refund: {message}. Nothing was refunded.",
+        "farpay-refused": "FarPay refused the refund. Nothing was refunded.",
+        "unknown": "FarPay did not answer in time, so we don't know yet whether it refunded. No other refund can be made until this one is checked with FarPay."
+      }
+    },
+    "failed": {
+      "title": "Failed payments",
+      "lead": "Failed and rejected payments in a period, newest first, to follow up.",
+      "none": "No failed or rejected payments in this period.",
+      "truncated": "Only the newest part of this period was read. Choose a shorter period to see all."
+    },
+    "reconciliation": {
+      "title": "Reconciliation",
+      "lead": "FarPay's figures for a period: totals per payment type and status, paid against refunded.",
+      "show": "Show figures",
+      "count": "Payments",
+      "paid": "Paid",
+      "refunded": "Refunded",
+      "net": "Net",
+      "byType": "Per payment type",
+      "byStatus": "Per status",
+      "amount": "Amount",
+      "chart": "Paid, failed and refunded per {unit, select, week {week} other {day}}",
+      "chartTable": "The chart's figures as a table",
+      "failed": "Failed",
+      "start": "{unit, select, week {Week from} other {Day}}",
+      "export": "Download CSV",
+      "exporting": "Exporting… {rows} payments so far",
+      "exported": "{rows} payments exported.",
+      "exportFailed": "The export stopped: {message}",
+      "save": "Save the CSV file"
+    }
   }
 };
 export default messages;

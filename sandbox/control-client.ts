@@ -6,8 +6,9 @@ import { SANDBOX_PORT_BASE, sandboxPorts } from '../lib/env/sandbox-defaults';
  * Settings are loose on purpose: the known keys are typed, any other key an emulator learns
  * passes through unchanged.
  */
-export type EmulatorName = 'fenerum' | 'stripe' | 'quickpay';
-export type SandboxUrls = Record<EmulatorName, string>;
+export type EmulatorName = 'fenerum' | 'stripe' | 'quickpay' | 'farpay';
+/** FarPay's URL may be left out by callers that predate its emulator. */
+export type SandboxUrls = Record<Exclude<EmulatorName, 'farpay'>, string> & { farpay?: string };
 
 export type Settings = Record<string, unknown>;
 export type FenerumSettings = Settings & {
@@ -64,6 +65,32 @@ export type CaughtMail = {
 
 export type StripeEvent = { id: string; type: string; data: { object: Record<string, unknown> } } & Record<string, unknown>;
 
+export type FarpayWirePayment = {
+  InvoiceId: number;
+  PaymentDate: string;
+  ToBePaidAmount: number;
+  PaidAmount: number;
+  PaymentType: string;
+  PaymentStatus: string;
+  PaymentId: number;
+  RefundId: number | null;
+  PaymentSign: string | number;
+  PaymentInfo: string | null;
+  ErrorDesription: string | null;
+};
+export type FarpayNewPayment = { type: string; status?: string; amountMinor: number; error?: string | null; invoiceId?: number };
+export type FarpayFault = { pspError?: string; timeoutMs?: number; count?: number };
+export type FarpayTotals = {
+  from: string;
+  to: string;
+  count: number;
+  netMinor: number;
+  paidMinor: number;
+  refundedMinor: number;
+  byType: Record<string, { count: number; paidMinor: number; refundedMinor: number }>;
+  byStatus: Record<string, { count: number; amountMinor: number }>;
+};
+
 export class SandboxControlError extends Error {
   constructor(
     readonly status: number,
@@ -81,13 +108,20 @@ export type SandboxAt = number | { portBase: number } | SandboxUrls;
 function urlsOf(at: SandboxAt): SandboxUrls {
   if (typeof at === 'object' && 'fenerum' in at) return at;
   const ports = sandboxPorts(typeof at === 'number' ? at : at.portBase);
-  return { fenerum: `http://localhost:${ports.fenerum}`, stripe: `http://localhost:${ports.stripe}`, quickpay: `http://localhost:${ports.quickpay}` };
+  return {
+    fenerum: `http://localhost:${ports.fenerum}`,
+    stripe: `http://localhost:${ports.stripe}`,
+    quickpay: `http://localhost:${ports.quickpay}`,
+    farpay: `http://localhost:${ports.farpay}`,
+  };
 }
 
 export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
   const urls = urlsOf(at);
   const call = async <T>(emulator: EmulatorName, path: string, body?: unknown): Promise<T> => {
-    const url = `${urls[emulator]}/__sandbox/${path}`;
+    const base = urls[emulator];
+    if (!base) throw new SandboxControlError(0, emulator, 'no URL given for this emulator');
+    const url = `${base}/__sandbox/${path}`;
     const init: RequestInit = body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
     const res = await fetch(url, init);
     if (!res.ok) throw new SandboxControlError(res.status, url, await res.text());
@@ -98,7 +132,7 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
   return {
     urls,
     /** Every emulator back to its start (demo data, default settings, empty logs). */
-    reset: async () => void (await Promise.all((['fenerum', 'stripe', 'quickpay'] as const).map((e) => post(e, 'reset')))),
+    reset: async () => void (await Promise.all((['fenerum', 'stripe', 'quickpay', 'farpay'] as const).filter((e) => urls[e]).map((e) => post(e, 'reset')))),
     /** Any emulator's settings, for switches this client has no name for. */
     settings: <S extends Settings = Settings>(emulator: EmulatorName, patch: S) => post<S>(emulator, 'settings', patch),
     getSettings: <S extends Settings = Settings>(emulator: EmulatorName) => call<S>(emulator, 'settings'),
@@ -146,6 +180,18 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
         (await call<{ results: QuickpayCallbackAttempt[] }>('quickpay', `callbacks${subscriptionId === undefined ? '' : `?subscription=${subscriptionId}`}`))
           .results,
       resendCallback: (subscriptionId: string | number) => post<{ ok: true }>('quickpay', `callbacks/${subscriptionId}/resend`),
+    },
+
+    farpay: {
+      /** Switches (sandbox/farpay/settings.ts), `seed` and `size` (the data set), `slowMs`, `badGatewayNext`. */
+      settings: (patch: Settings) => post<Settings>('farpay', 'settings', patch),
+      /** A payment made now, the test's own. */
+      createPayment: (input: FarpayNewPayment) => post<FarpayWirePayment>('farpay', 'payments', { status: 'Paid', ...input }),
+      /** The next refund(s) of this payment: a 20040 PSP error, or made and then answered too late. */
+      fault: (paymentId: number, fault: FarpayFault) => post<{ ok: true }>('farpay', `payments/${paymentId}/faults`, fault),
+      refunds: async (paymentId: number) => (await call<{ results: FarpayWirePayment[] }>('farpay', `payments/${paymentId}/refunds`)).results,
+      /** FarPay's own figures for a period (inclusive days), øre. */
+      totals: (from: string, to: string) => call<FarpayTotals>('farpay', `totals?from=${from}&to=${to}`),
     },
 
     stripe: {

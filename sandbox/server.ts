@@ -1,4 +1,5 @@
 import { SANDBOX_PORT_BASE, SANDBOX_STRIPE_PUBLISHABLE_KEY, sandboxPorts, sandboxSecrets } from '../lib/env/sandbox-defaults';
+import { createFarpayEmulator } from './farpay/emulator';
 import { createFenerumEmulator } from './fenerum/emulator';
 import { createQuickpayEmulator } from './quickpay/emulator';
 import { createStripeEmulator } from './stripe';
@@ -10,7 +11,7 @@ import { startSmtpServer } from './mail/smtp';
 import { serve, type Emulator, type RunningServer } from './http';
 
 export type SandboxOptions = {
-  /** First port; the emulators take it and the next three (see sandboxPorts). */
+  /** First port; the emulators take it and the next three (FarPay is +3; see sandboxPorts). */
   portBase?: number;
   /** Where the app runs, for webhooks and callbacks (Stripe's `listen --forward-to`). */
   appUrl?: string;
@@ -96,6 +97,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         input,
       );
   }
+
+  // FarPay: payments over a year from a seed (generated lazily), refunds with seeds/003's rules.
+  emulators.push([createFarpayEmulator({ apiKey: sandboxSecrets.FARPAY_API_KEY }), ports.farpay]);
 
   const running: Array<Pick<RunningServer, 'close'>> = [];
   try {

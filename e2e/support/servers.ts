@@ -29,6 +29,8 @@ export const appServer: ServerSpec = {
     NEXT_TELEMETRY_DISABLED: '1',
     // The browser tests are about people, not Fenerum's 60/min (the burst test keeps a limit on).
     FENERUM_RATE_LIMIT_PER_MINUTE: '600',
+    // A FarPay refund left unanswered is `unknown` after 3 s (the timeout spec), not the default 15.
+    FARPAY_TIMEOUT_MS: '3000',
   },
   url: `${E2E.appUrl}/api/health`,
 };

@@ -74,6 +74,8 @@ export const rawEnvSchema = z.object({
   QUICKPAY_ALLOW_TEST_MODE: flag,
   FARPAY_API_URL: optional.pipe(url.optional()),
   FARPAY_API_KEY: optional,
+  /** How long a FarPay call may take (ms): a refund unanswered by then is `unknown` until reconciled. */
+  FARPAY_TIMEOUT_MS: positiveInt(15_000),
   REGISTRATION_WORKER: onUnlessOff,
   CARD_SETUPS_PER_HOUR: positiveInt(10),
   // Never shorter than a customer session (12 h): no customer can still finish an expired setup from our pages.
@@ -211,6 +213,7 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
     farpay: {
       apiUrl: e.FARPAY_API_URL ?? (sandbox.farpay ? local(ports.farpay, '/v2') : 'https://api.farpay.io/v2'),
       apiKey: secret(!anyLive || !!e.FARPAY_API_KEY, e.FARPAY_API_KEY, sandboxSecrets.FARPAY_API_KEY),
+      timeoutMs: e.FARPAY_TIMEOUT_MS,
     },
   };
 }

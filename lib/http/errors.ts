@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import type { Refused } from '@/lib/domain/outcomes';
 import { errorBrand, hasBrand } from '@/lib/errors/brand';
+import { isFarpayError } from '@/lib/farpay/errors';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import { isQuickpayError } from '@/lib/quickpay/errors';
 import { isStripeError, isStripeOutage } from '@/lib/stripe/errors';
@@ -60,6 +61,14 @@ export function providerFailure(err: unknown): ProviderFailure | null {
       provider: 'quickpay',
       status: err.isTransient ? 503 : 502,
       message: 'QuickPay is not available right now; please try again in a minute',
+      headers: err.isTransient ? later : undefined,
+    };
+  }
+  if (isFarpayError(err)) {
+    return {
+      provider: 'farpay',
+      status: err.isTransient ? 503 : 502,
+      message: err.isTransient ? 'FarPay is not answering right now; please try again in a minute' : 'FarPay refused the request',
       headers: err.isTransient ? later : undefined,
     };
   }

@@ -6,6 +6,7 @@ import type { TestModePolicy } from '@/lib/cards/quickpay/test-mode';
 import { openDatabase, type Database, type Db } from '@/lib/db/connect';
 import { env } from '@/lib/env';
 import type { Env } from '@/lib/env/schema';
+import { createFarpayClient, type FarpayClient } from '@/lib/farpay/client';
 import { createFenerumClient } from '@/lib/fenerum/client';
 import type { FenerumClient } from '@/lib/fenerum/types';
 import { startWebhookRetries } from '@/lib/fenerum-webhooks/retries';
@@ -26,6 +27,7 @@ export type AppContext = {
   fenerum: FenerumClient;
   stripe: Stripe;
   quickpay: QuickpayClient;
+  farpay: FarpayClient;
   /** Whether QuickPay test cards are registered (lib/cards/quickpay/test-mode.ts). */
   quickpayTestMode: TestModePolicy;
   portalCache: PortalCache;
@@ -74,6 +76,7 @@ async function buildContext(): Promise<AppContext> {
     fenerum,
     stripe: createStripeClient({ secretKey: config.stripe.secretKey, apiUrl: config.stripe.apiUrl }),
     quickpay: createQuickpayClient({ apiUrl: config.quickpay.apiUrl, apiKey: config.quickpay.apiKey }),
+    farpay: createFarpayClient(config.farpay),
     quickpayTestMode: { acceptTestMode: config.quickpay.acceptTestMode },
     portalCache,
     staffCache: createStaffCache(),

@@ -11,7 +11,7 @@ export type NavItem = { href: string; label: keyof (typeof messages)['staffConso
 export const STAFF_NAV: readonly NavItem[] = [
   { href: '/staff', label: 'home', role: 'viewer' },
   { href: '/staff/accounts', label: 'accounts', role: 'viewer' },
-  { href: '/staff/payments', label: 'payments', role: 'viewer', coming: true },
+  { href: '/staff/payments', label: 'payments', role: 'viewer' },
   { href: '/staff/audit', label: 'audit', role: 'admin' },
   { href: '/staff/users', label: 'users', role: 'admin' },
 ];

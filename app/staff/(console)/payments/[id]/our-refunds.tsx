@@ -1,0 +1,50 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatMinor } from '@/lib/payments/format';
+import type { RefundRow } from '@/lib/payments/refunds/store';
+
+/** The refunds staff made from the console: who refunded what, why, when, and how it went. */
+export async function OurRefunds({ rows }: { rows: RefundRow[] }) {
+  const [t, locale] = await Promise.all([getTranslations('farpay'), getLocale()]);
+  const when = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+  return (
+    <div className="pay-block">
+      <h2 id="our-refunds">{t('detail.ours')}</h2>
+      {rows.length === 0 ? (
+        <p className="empty">{t('detail.noneHere')}</p>
+      ) : (
+        <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('detail.ours')}>
+          <table className="staff-table pay-table" data-testid="our-refunds">
+            <thead>
+              <tr>
+                <th scope="col">{t('detail.when')}</th>
+                <th scope="col">{t('detail.who')}</th>
+                <th scope="col" className="num">
+                  {t('detail.what')}
+                </th>
+                <th scope="col">{t('detail.why')}</th>
+                <th scope="col">{t('detail.outcome')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-status={r.status}>
+                  <td>{when.format(r.createdAt)}</td>
+                  <td>{r.actor}</td>
+                  <td className="num">{formatMinor(r.amountMinor, locale)}</td>
+                  <td>
+                    {(t.has(`refund.reasons.${r.reason}` as 'refund.reasons.other') ? t(`refund.reasons.${r.reason}` as 'refund.reasons.other') : r.reason) +
+                      (r.note ? ` · ${r.note}` : '')}
+                  </td>
+                  <td>
+                    {t(`status.${r.status}`)}
+                    {r.farpayMessage && r.status === 'failed' ? ` · ${r.farpayMessage}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { isRefused } from '@/lib/domain/outcomes';
+import { isFarpayError } from '@/lib/farpay/errors';
+import { defaultPeriod, readPeriod } from '@/lib/payments/filters';
+import { listFailedPayments } from '@/lib/payments/pages';
+import { staffPage } from '@/lib/server/staff';
+import { Pager } from '../pager';
+import { PaymentTable } from '../payment-table';
+import { PeriodForm } from '../period-form';
+import { PaymentsSubnav } from '../subnav';
+import '../payments.css';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Failed payments · Staff console' };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+/** Failed and rejected payments of a period with FarPay's error description, newest first. */
+export default async function FailedPaymentsPage({ searchParams }: { searchParams: Search }) {
+  const [t, params] = await Promise.all([getTranslations('farpay'), searchParams]);
+  const today = new Date().toISOString().slice(0, 10);
+  const period = readPeriod(params, today);
+  const shown = typeof period === 'string' ? defaultPeriod(today) : period;
+  const pageText = typeof params.page === 'string' ? params.page : '';
+  const page = /^\d{1,5}$/.test(pageText) && Number(pageText) >= 1 ? Number(pageText) - 1 : 0;
+  const body = await staffPage('viewer', async ({ ctx }) => {
+    const form = <PeriodForm action="/staff/payments/failed" from={shown.from} to={shown.to} submit={t('filter.show')} />;
+    if (typeof period === 'string')
+      return [
+        form,
+        <p key="p" role="alert" className="staff-error">
+          {t(`problem.${period}`)}
+        </p>,
+      ];
+    try {
+      const { rows, hasNext, truncated } = await listFailedPayments(ctx.farpay, period, page);
+      const href = (n: number) => `/staff/payments/failed?from=${period.from}&to=${period.to}${n > 0 ? `&page=${n + 1}` : ''}`;
+      return (
+        <>
+          {form}
+          {rows.length > 0 ? <PaymentTable rows={rows} showError /> : <p className="empty">{t('failed.none')}</p>}
+          {truncated ? <p role="status">{t('failed.truncated')}</p> : null}
+          <Pager page={page} hasNext={hasNext} hrefOf={href} />
+        </>
+      );
+    } catch (err) {
+      if (!isFarpayError(err)) throw err;
+      return [
+        form,
+        <p key="u" role="alert" className="staff-error">
+          {t('unavailable')}
+        </p>,
+      ];
+    }
+  });
+  return (
+    <section>
+      <h1>{t('failed.title')}</h1>
+      <p>{t('failed.lead')}</p>
+      <PaymentsSubnav current="failed" />
+      {isRefused(body) ? <p role="alert">{t('forbidden')}</p> : body}
+    </section>
+  );
+}

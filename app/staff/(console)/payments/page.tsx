@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { isRefused } from '@/lib/domain/outcomes';
+import { isFarpayError } from '@/lib/farpay/errors';
+import { readFilters, searchOf } from '@/lib/payments/filters';
+import { listPaymentsPage } from '@/lib/payments/pages';
+import { staffPage } from '@/lib/server/staff';
+import { FilterForm, valuesOf } from './filter-form';
+import { Pager } from './pager';
+import { PaymentTable } from './payment-table';
+import { PaymentsSubnav } from './subnav';
+import './payments.css';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Payments · Staff console' };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+/** FarPay's payments: a period or a look-up, filters in the URL, paging without totals. */
+export default async function PaymentsPage({ searchParams }: { searchParams: Search }) {
+  const [t, params] = await Promise.all([getTranslations('farpay'), searchParams]);
+  const page = await staffPage('viewer', async ({ ctx }) => {
+    const mode = params.mode === 'lookup' ? 'lookup' : 'period';
+    const today = new Date().toISOString().slice(0, 10);
+    const filters = readFilters(params, today);
+    const shown = typeof filters === 'string' ? (mode === 'period' ? readFilters({}, today) : null) : filters;
+    const form = <FilterForm mode={mode} values={shown && typeof shown !== 'string' && typeof filters !== 'string' ? valuesOf(shown) : pick(params)} />;
+    if (typeof filters === 'string')
+      return (
+        <>
+          {form}
+          <p role="alert" className="staff-error">
+            {t(`problem.${filters}`)}
+          </p>
+        </>
+      );
+    if (mode === 'lookup' && !('invoice' in params || 'refund' in params || 'reference' in params)) return form;
+    try {
+      const { rows, hasNext, farpayRows } = await listPaymentsPage(ctx.farpay, filters);
+      return (
+        <>
+          {form}
+          {rows.length > 0 ? <PaymentTable rows={rows} /> : <p className="empty">{farpayRows > 0 ? t('noneOnPage') : t('none')}</p>}
+          <Pager page={filters.page} hasNext={hasNext} hrefOf={(n) => `/staff/payments?${searchOf(filters, n)}`} />
+        </>
+      );
+    } catch (err) {
+      if (!isFarpayError(err)) throw err;
+      return (
+        <>
+          {form}
+          <p role="alert" className="staff-error">
+            {t('unavailable')}
+          </p>
+        </>
+      );
+    }
+  });
+  return (
+    <section>
+      <h1>{t('title')}</h1>
+      <p>{t('lead')}</p>
+      <PaymentsSubnav current="all" />
+      {isRefused(page) ? <p role="alert">{t('forbidden')}</p> : page}
+    </section>
+  );
+}
+
+/** The raw text fields, to show a refused form again as typed. */
+function pick(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of ['from', 'to', 'type', 'status', 'invoice', 'refund', 'reference']) {
+    const v = params[k];
+    if (typeof v === 'string') out[k] = v.slice(0, 100);
+  }
+  return out;
+}

@@ -1,0 +1,142 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { isRefused } from '@/lib/domain/outcomes';
+import { isFarpayError } from '@/lib/farpay/errors';
+import { defaultPeriod, readPeriod } from '@/lib/payments/filters';
+import { formatMinor } from '@/lib/payments/format';
+import { reconcilePeriod } from '@/lib/payments/reconciliation';
+import { staffPage } from '@/lib/server/staff';
+import { PeriodForm } from '../period-form';
+import { PaymentsSubnav } from '../subnav';
+import { ReconciliationChart } from './chart';
+import { FarpayClientText } from '../client-text';
+import { ExportButton } from './export-button';
+import '../payments.css';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Reconciliation · Staff console' };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+/** A period's totals per type and status, paid against refunded, a chart, and the CSV export. */
+export default async function ReconciliationPage({ searchParams }: { searchParams: Search }) {
+  const [t, locale, params] = await Promise.all([getTranslations('farpay'), getLocale(), searchParams]);
+  const today = new Date().toISOString().slice(0, 10);
+  const period = readPeriod(params, today);
+  const shown = typeof period === 'string' ? defaultPeriod(today) : period;
+  const money = (m: number) => formatMinor(m, locale);
+  const body = await staffPage('viewer', async ({ ctx }) => {
+    const form = <PeriodForm action="/staff/payments/reconciliation" from={shown.from} to={shown.to} submit={t('reconciliation.show')} />;
+    if (typeof period === 'string')
+      return [
+        form,
+        <p key="p" role="alert" className="staff-error">
+          {t(`problem.${period}`)}
+        </p>,
+      ];
+    try {
+      const r = await reconcilePeriod(ctx.farpay, period);
+      const href = `/staff/payments/export?from=${period.from}&to=${period.to}`;
+      return (
+        <>
+          {form}
+          <section className="panel" aria-labelledby="totals">
+            <h2 id="totals">{`${period.from} – ${period.to}`}</h2>
+            <dl className="pay-facts" data-testid="totals">
+              <dt>{t('reconciliation.count')}</dt>
+              <dd>{r.count}</dd>
+              <dt>{t('reconciliation.paid')}</dt>
+              <dd data-testid="total-paid">{money(r.paidMinor)}</dd>
+              <dt>{t('reconciliation.refunded')}</dt>
+              <dd data-testid="total-refunded">{money(r.refundedMinor)}</dd>
+              <dt>{t('reconciliation.net')}</dt>
+              <dd>{money(r.paidMinor - r.refundedMinor)}</dd>
+            </dl>
+          </section>
+          <FarpayClientText>
+            <ExportButton href={href} filename={`farpay-payments-${period.from}-${period.to}.csv`} />
+          </FarpayClientText>
+          <div className="pay-block">
+            <h2 id="by-type">{t('reconciliation.byType')}</h2>
+            <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.byType')}>
+              <table className="staff-table pay-table" data-testid="by-type">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('table.type')}</th>
+                    <th scope="col" className="num">
+                      {t('reconciliation.count')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('reconciliation.paid')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('reconciliation.refunded')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {Object.entries(r.byType)
+                    .sort(([a], [b]) => a.localeCompare(b))
+                    .map(([type, v]) => (
+                      <tr key={type}>
+                        <th scope="row">{type}</th>
+                        <td className="num">{v.count}</td>
+                        <td className="num">{money(v.paidMinor)}</td>
+                        <td className="num">{money(v.refundedMinor)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+          <div className="pay-block">
+            <h2 id="by-status">{t('reconciliation.byStatus')}</h2>
+            <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.byStatus')}>
+              <table className="staff-table pay-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('table.status')}</th>
+                    <th scope="col" className="num">
+                      {t('reconciliation.count')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('reconciliation.amount')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {Object.entries(r.byStatus)
+                    .sort(([a], [b]) => a.localeCompare(b))
+                    .map(([status, v]) => (
+                      <tr key={status}>
+                        <th scope="row">{status}</th>
+                        <td className="num">{v.count}</td>
+                        <td className="num">{money(v.amountMinor)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+          <ReconciliationChart r={r} />
+        </>
+      );
+    } catch (err) {
+      if (!isFarpayError(err)) throw err;
+      return [
+        form,
+        <p key="u" role="alert" className="staff-error">
+          {t('unavailable')}
+        </p>,
+      ];
+    }
+  });
+  return (
+    <section>
+      <h1>{t('reconciliation.title')}</h1>
+      <p>{t('reconciliation.lead')}</p>
+      <PaymentsSubnav current="reconciliation" />
+      {isRefused(body) ? <p role="alert">{t('forbidden')}</p> : body}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import autocannon from 'autocannon';
+import { chromium } from '@playwright/test';
+import { sandboxSecrets } from '../lib/env/sandbox-defaults';
+import { sandboxControl } from '../sandbox/control-client';
+import { ratio, type Harness } from './harness';
+
+/** A viewer's staff session cookie, got by signing in through the real page (a viewer needs no TOTP). */
+async function viewerCookie(appUrl: string): Promise<string> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${appUrl}/staff/login`);
+    await page.locator('input[name="email"]').fill('viewer@sandbox.test');
+    await page.locator('input[name="password"]').fill('sandbox-staff-password');
+    await page.locator('form.staff-form button[type="submit"]').click();
+    await page.waitForURL((u) => u.pathname === '/staff');
+    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The app's resident memory (MB), sampled until stopped; the peak growth over its start. */
+function sampleRss(pid: number) {
+  const read = async () => {
+    const fs = await import('node:fs/promises');
+    const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  };
+  let peak = 0;
+  let start = 0;
+  let running = true;
+  const loop = (async () => {
+    start = await read();
+    while (running) {
+      peak = Math.max(peak, await read());
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return { start, peak, growth: peak - start };
+    },
+  };
+}
+
+async function drain(res: Response): Promise<number> {
+  let bytes = 0;
+  const reader = res.body?.getReader();
+  if (!reader) return 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return bytes;
+    bytes += value.length;
+  }
+}
+
+const YEAR = 'from=2025-01-01&to=2025-12-31';
+
+/**
+ * Issue 11's measures: the CSV export of 100,000 payments against just fetching the same
+ * FarPay pages (ratio, aim ≤ 1.3) with the app's peak memory growth (aim ≤ 100 MB); the
+ * payments page's first page with 1,000,000 payments against the server's bare route.
+ */
+export async function benchFarpay(h: Harness, seconds = 3) {
+  const appPid = h.appPid ?? 0;
+  const control = sandboxControl(h.sandbox.urls);
+  const farpayUrl = h.sandbox.urls.farpay;
+  const cookie = await viewerCookie(h.appUrl);
+  await control.farpay.settings({ size: 100_000 });
+
+  const fetchPages = async () => {
+    const t0 = performance.now();
+    for (let page = 0; ; page++) {
+      const res = await fetch(`${farpayUrl}/v2/payments?paymentDateFrom=2025-01-01&paymentDateTo=2025-12-31&pageSize=1000&page=${page}`, {
+        headers: { 'X-API-KEY': sandboxSecrets.FARPAY_API_KEY },
+      });
+      if (res.status === 204 || ((await res.json()) as unknown[]).length < 1000) break;
+    }
+    return performance.now() - t0;
+  };
+  const exportOnce = async () => {
+    const t0 = performance.now();
+    const res = await fetch(`${h.appUrl}/staff/payments/export?${YEAR}`, { headers: { cookie, 'sec-fetch-site': 'same-origin' } });
+    if (!res.ok) throw new Error(`export answered ${res.status}`);
+    const bytes = await drain(res);
+    return { ms: performance.now() - t0, bytes };
+  };
+  await exportOnce(); // warm-up
+  const rss = sampleRss(appPid);
+  const pages: number[] = [];
+  const exports: number[] = [];
+  let bytes = 0;
+  for (let round = 0; round < 2; round++) {
+    pages.push(await fetchPages());
+    const e = await exportOnce();
+    exports.push(e.ms);
+    bytes = e.bytes;
+  }
+  const memory = await rss.stop();
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+  await control.farpay.settings({ size: 1_000_000 });
+  const rps = async (url: string, headers: Record<string, string>) => (await autocannon({ url, connections: 4, duration: seconds, headers })).requests.average;
+  const pageUrl = `${h.appUrl}/staff/payments?mode=period&${YEAR}`;
+  await rps(pageUrl, { cookie });
+  await rps(`${h.appUrl}/api/health/live`, {});
+  const bare = await rps(`${h.appUrl}/api/health/live`, {});
+  const first = await rps(pageUrl, { cookie });
+  await control.farpay.settings({ size: 400 });
+
+  return [
+    {
+      name: 'farpay CSV export 100k',
+      baseline: `fetch pages ${(sum(pages) / pages.length / 1000).toFixed(2)} s`,
+      value: `export ${(sum(exports) / exports.length / 1000).toFixed(2)} s (${(bytes / 1e6).toFixed(1)} MB)`,
+      ratio: ratio(sum(exports), sum(pages)),
+    },
+    {
+      name: 'farpay export memory growth',
+      baseline: `aim ≤ 100 MB (rss at start ${memory.start.toFixed(0)} MB)`,
+      value: `peak +${memory.growth.toFixed(1)} MB`,
+      ratio: (memory.growth / 100).toFixed(3),
+    },
+    {
+      name: 'payments page, 1M payments',
+      baseline: `bare route ${bare.toFixed(0)} req/s`,
+      value: `first page ${first.toFixed(0)} req/s`,
+      ratio: ratio(first, bare),
+    },
+  ];
+}

@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { StaffRole } from '../lib/auth/staff-roles';
+import { control } from './fixtures/test';
+import { signInStaff } from './fixtures/staff';
+
+/** Helpers of the FarPay specs: signed-in contexts kept for a whole file, a payment of the test's own, looks. */
+export async function staffContext(browser: Browser, role: StaffRole): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await signInStaff(await context.newPage(), role);
+  return context;
+}
+
+export const farpay = control.farpay;
+
+export async function newPayment(type = 'Visa', amountMinor = 12_550, status = 'Paid'): Promise<number> {
+  return (await farpay.createPayment({ type, amountMinor, status })).PaymentId;
+}
+
+/** FarPay's refunds of a payment, in øre. */
+export const refundsAtFarpay = async (id: number) => (await farpay.refunds(id)).map((r) => Math.round(r.PaidAmount * 100));
+
+/** Opens the refund dialog and fills it (full, or partial with an amount). */
+export async function fillRefund(page: Page, amount?: string, reason = 'duplicate'): Promise<void> {
+  await page.locator('.pay-refund summary').click();
+  const form = page.getByTestId('refund-form');
+  if (amount !== undefined) {
+    await form.locator('input[name="mode"][value="partial"]').check();
+    await form.locator('input[name="amount"]').fill(amount);
+  } else await form.locator('input[name="mode"][value="full"]').check();
+  await form.locator('select[name="reason"]').selectOption(reason);
+}
+
+export const submitRefund = (page: Page) => page.getByTestId('refund-form').locator('button[type="submit"]').click();
+
+/** A screenshot at desktop and phone width, and no axe violations at either. */
+export async function look(page: Page, name: string): Promise<void> {
+  for (const [width, height, label] of [
+    [1280, 900, 'desktop'],
+    [390, 844, 'phone'],
+  ] as const) {
+    // The sandbox banner sits outside every landmark on every page (the layout's, not this page's): left out here.
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/farpay-${name}-${label}.png`, fullPage: true });
+    const { violations } = await new AxeBuilder({ page }).exclude('.sandbox-banner').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

@@ -1,0 +1,128 @@
+import { createProviderHttp } from '@/lib/provider-http';
+import type { PageRequest, Payment, PaymentQuery } from '@/lib/payments/types';
+import { FarpayError, toFarpayError } from './errors';
+import { toPayment } from './map';
+import { toDecimal } from './money';
+import { farpayPaymentListWire, farpayPaymentWire, type FarpayRefundBody } from './wire';
+
+export type FarpayClientConfig = {
+  apiUrl: string;
+  apiKey: string;
+  /** Per attempt; default 15 000. */
+  timeoutMs?: number;
+  /** Retries of a read; default 2. A refund is never retried unless FarPay surely got nothing. */
+  maxRetries?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+};
+
+export const FARPAY_MAX_PAGE_SIZE = 1000;
+
+/** FarPay's records as Payments; an amount that is not one is FarPay's invalid answer, branded. */
+function mapped<T>(map: () => T): T {
+  try {
+    return map();
+  } catch (err) {
+    if (err instanceof Error && !('kind' in err)) throw new FarpayError('invalid_response', 502, err.message, { mayHaveActed: false }, { cause: err });
+    throw err;
+  }
+}
+
+function idOf(id: number): string {
+  if (!Number.isSafeInteger(id) || id <= 0) throw new FarpayError('invalid_request', 400, `not a FarPay payment id: ${id}`, { mayHaveActed: false });
+  return String(id);
+}
+
+/** The listing's query string: a period or a look-up (the type allows nothing else), then paging. */
+export function queryOf(q: PaymentQuery, page: PageRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (q.mode === 'period') {
+    out.paymentDateFrom = q.from;
+    out.paymentDateTo = q.to;
+  } else {
+    if (q.invoiceId !== undefined) out.invoiceId = String(q.invoiceId);
+    if (q.refundId !== undefined) out.refundId = String(q.refundId);
+    if (q.reference !== undefined) out.paymentReference = q.reference;
+  }
+  if (q.type) out.paymentType = q.type;
+  out.pageSize = String(page.pageSize);
+  out.page = String(page.page);
+  return out;
+}
+
+/** FarPay API v2 payments and refunds (seeds/003) on the provider-http core. */
+export function createFarpayClient(config: FarpayClientConfig) {
+  const http = createProviderHttp({
+    baseUrl: config.apiUrl,
+    headers: { 'X-API-KEY': config.apiKey },
+    toError: toFarpayError,
+    timeoutMs: config.timeoutMs ?? 15_000,
+    maxRetries: config.maxRetries ?? 2,
+    fetch: config.fetch,
+    sleep: config.sleep,
+    random: config.random,
+  });
+
+  return {
+    /** One page, newest first; FarPay gives no total: a full page means there may be more. */
+    listPayments: async (q: PaymentQuery, page: PageRequest, signal?: AbortSignal): Promise<Payment[]> => {
+      const rows = await http.request({
+        method: 'GET',
+        path: 'payments',
+        query: queryOf(q, page),
+        schema: farpayPaymentListWire,
+        operation: 'GET /payments',
+        idempotent: true,
+        signal,
+      });
+      return mapped(() => rows.map(toPayment));
+    },
+    getPayment: async (id: number): Promise<Payment> => {
+      const row = await http.request({
+        method: 'GET',
+        path: `payments/${idOf(id)}`,
+        schema: farpayPaymentWire,
+        operation: 'GET /payments/{id}',
+        idempotent: true,
+      });
+      return mapped(() => toPayment(row));
+    },
+    /** Every refund of a payment (the `refundId` filter), all pages. */
+    refundsOf: async (paymentId: number): Promise<Payment[]> => {
+      const all: Payment[] = [];
+      for (let page = 0; ; page++) {
+        const rows = await http.request({
+          method: 'GET',
+          path: 'payments',
+          query: { refundId: idOf(paymentId), pageSize: String(FARPAY_MAX_PAGE_SIZE), page: String(page) },
+          schema: farpayPaymentListWire,
+          operation: 'GET /payments?refundId',
+          idempotent: true,
+        });
+        all.push(...mapped(() => rows.map(toPayment)));
+        if (rows.length < FARPAY_MAX_PAGE_SIZE) return all.filter((p) => p.sign === 'refund' && p.refundOf === paymentId);
+      }
+    },
+    /** A refund (null = full). Never blindly retried: FarPay has no idempotency key. */
+    refund: async (paymentId: number, amountMinor: number | null): Promise<Payment> => {
+      const body: FarpayRefundBody = amountMinor === null ? {} : { Amount: Number(toDecimal(amountMinor)) };
+      const answer = await http.request({
+        method: 'POST',
+        path: `payments/${idOf(paymentId)}/refund`,
+        body,
+        schema: farpayPaymentWire,
+        operation: 'POST /payments/{id}/refund',
+        idempotent: false,
+      });
+      // A refund FarPay made but described oddly is still made: the caller must not take it for a failure.
+      try {
+        return toPayment(answer);
+      } catch (err) {
+        throw new FarpayError('invalid_response', 502, (err as Error).message, { mayHaveActed: true }, { cause: err });
+      }
+    },
+  };
+}
+
+export type FarpayClient = ReturnType<typeof createFarpayClient>;

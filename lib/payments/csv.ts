@@ -1,0 +1,54 @@
+import { toDecimal } from '@/lib/farpay/money';
+import { eachPage, type PaymentsReader } from './pages';
+import type { Payment } from './types';
+
+export const CSV_HEADER = [
+  'PaymentId',
+  'PaymentDate',
+  'InvoiceId',
+  'PaymentType',
+  'PaymentStatus',
+  'PaymentSign',
+  'ToBePaidAmount',
+  'PaidAmount',
+  'RefundId',
+  'ErrorDescription',
+  'PaymentInfo',
+];
+
+/** One CSV field: quoted when it must be, and a leading =, +, -, @ neutralised (no formula runs in a spreadsheet). */
+export function csvField(value: string | number | null | { amount: string }): string {
+  if (value === null) return '';
+  if (typeof value === 'object') return value.amount; // "-50.00": ours, digits only
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(p: Payment): string {
+  const sign = p.sign === 'unknown' ? p.signRaw : p.sign === 'payment' ? 'Payment' : 'Refund';
+  return [
+    p.id,
+    p.date,
+    p.invoiceId,
+    p.type,
+    p.status,
+    sign,
+    { amount: toDecimal(p.toBePaidMinor) },
+    { amount: toDecimal(p.paidMinor) },
+    p.refundOf,
+    p.error,
+    p.info,
+  ]
+    .map(csvField)
+    .join(',');
+}
+
+/**
+ * The CSV of a period, streamed page by page from FarPay: the header, then each page's lines as
+ * one chunk. Only the current page is ever held.
+ */
+export async function* csvChunks(farpay: PaymentsReader, period: { from: string; to: string; type?: string }, signal?: AbortSignal): AsyncGenerator<string> {
+  yield `${CSV_HEADER.join(',')}\r\n`;
+  for await (const rows of eachPage(farpay, { mode: 'period', ...period }, { signal })) yield `${rows.map(csvLine).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,127 @@
+import { audit } from '@/lib/audit';
+import type { Db } from '@/lib/db/connect';
+import type { FarpayClient } from '@/lib/farpay/client';
+import { isFarpayError } from '@/lib/farpay/errors';
+import type { Payment } from '../types';
+import { askedAmount, checkRefund, remainingOf, type RefundAsk } from './check';
+import { outcomeOfCode, type RefundOutcomeCode, type RefundResult } from './outcomes';
+import { dropRequested, findByKey, findOpen, insertRequested, moveRefund, type RefundRow } from './store';
+
+export type RefundDeps = { db: Db; farpay: Pick<FarpayClient, 'getPayment' | 'refundsOf' | 'refund'> };
+export type RefundInput = RefundAsk & { key: string; paymentId: number; reason: string; note?: string };
+
+/** The result a row stands for (a second submit of the same form gets the first one's). */
+export function resultOfRow(row: RefundRow): RefundResult {
+  const base = { refundId: row.id, status: row.status, amountMinor: row.amountMinor, repeat: true };
+  switch (row.status) {
+    case 'requested':
+      return { ...base, outcome: 'in-progress' };
+    case 'succeeded':
+    case 'reconciled':
+      return { ...base, outcome: 'succeeded' };
+    case 'unknown':
+      return { ...base, outcome: 'unknown' };
+    case 'failed': {
+      const [code, sub] = (row.farpayCode ?? '').split(':').map(Number);
+      return { ...base, outcome: outcomeOfCode(code, sub), farpayText: row.farpayMessage ?? undefined };
+    }
+  }
+}
+
+const wire = (p: Payment): Record<string, unknown> => ({ ...p });
+
+/**
+ * A staff member's refund of a FarPay payment: recorded (`requested`) before FarPay is called,
+ * once per form (its key), one open per payment; checked against FarPay's figures only once
+ * this refund holds the payment's one open slot, so no other refund can change them meanwhile.
+ * Never retried blindly: a lost answer leaves the refund `unknown` until it is reconciled.
+ */
+export async function refundPayment(deps: RefundDeps, input: RefundInput, actor: string): Promise<RefundResult> {
+  const { db } = deps;
+  const note = (outcome: RefundOutcomeCode, details: Record<string, unknown> = {}) =>
+    audit(db, {
+      actor,
+      action: `farpay.refund.${outcome}`,
+      subject: `farpay-payment:${input.paymentId}`,
+      details: { reason: input.reason, note: input.note ?? null, mode: input.mode, key: input.key, ...details },
+    });
+
+  const earlier = await findByKey(db, input.key);
+  if (earlier) return resultOfRow(earlier);
+  const open = await findOpen(db, input.paymentId);
+  if (open?.idempotencyKey === input.key) return resultOfRow(open); // this very form, sent a moment ago
+  if (open) {
+    const outcome = open.status === 'unknown' ? 'unresolved' : 'changed';
+    await note(outcome, { blockedBy: open.id });
+    return { outcome };
+  }
+  const amount = askedAmount(input);
+  if (amount === null) {
+    await note('invalid-amount', { amountText: input.amountText ?? null });
+    return { outcome: 'invalid-amount' };
+  }
+
+  const row = await insertRequested(db, {
+    idempotencyKey: input.key,
+    paymentId: input.paymentId,
+    amountMinor: amount,
+    shownRemainingMinor: input.shownRemainingMinor,
+    reason: input.reason,
+    note: input.note ?? null,
+    actor,
+  });
+  if (row === 'same-key') {
+    const first = await findByKey(db, input.key);
+    return first ? resultOfRow(first) : { outcome: 'changed' };
+  }
+  if (row === 'open') {
+    await note('changed', { concurrent: true });
+    return { outcome: 'changed' };
+  }
+
+  // This refund holds the payment's open slot: FarPay's figures cannot move under it now.
+  let checked: ReturnType<typeof checkRefund>;
+  let remaining = 0;
+  try {
+    const [payment, refunds] = await Promise.all([deps.farpay.getPayment(input.paymentId), deps.farpay.refundsOf(input.paymentId)]);
+    checked = checkRefund(payment, refunds, input);
+    remaining = remainingOf(payment, refunds);
+  } catch (err) {
+    await dropRequested(db, row.id);
+    if (isFarpayError(err) && err.code === 20014) {
+      await note('not-found');
+      return { outcome: 'not-found' };
+    }
+    throw err;
+  }
+  if (!checked.ok) {
+    await dropRequested(db, row.id);
+    await note(checked.outcome, { shownRemainingMinor: input.shownRemainingMinor, remainingMinor: remaining, amountMinor: amount });
+    return { outcome: checked.outcome, remainingMinor: remaining };
+  }
+  return sendRefund(deps, row, note);
+}
+
+async function sendRefund(deps: RefundDeps, row: RefundRow, note: (o: RefundOutcomeCode, d?: Record<string, unknown>) => Promise<void>): Promise<RefundResult> {
+  const { db } = deps;
+  const base = { refundId: row.id, amountMinor: row.amountMinor };
+  try {
+    const made = await deps.farpay.refund(row.paymentId, row.amountMinor);
+    await moveRefund(db, row.id, ['requested'], { status: 'succeeded', farpayRefundId: made.id, farpayAnswer: wire(made) });
+    await note('succeeded', { amountMinor: row.amountMinor, farpay: wire(made) });
+    return { ...base, outcome: 'succeeded', status: 'succeeded' };
+  } catch (err) {
+    if (!isFarpayError(err) || err.fields.mayHaveActed) {
+      const message = err instanceof Error ? err.message : String(err);
+      await moveRefund(db, row.id, ['requested'], { status: 'unknown', farpayMessage: message.slice(0, 300) });
+      await note('unknown', { amountMinor: row.amountMinor, farpay: { error: message.slice(0, 300) } });
+      return { ...base, outcome: 'unknown', status: 'unknown' };
+    }
+    const code = err.code === undefined ? `http-${err.status}` : `${err.code}${err.fields.subCode ? `:${err.fields.subCode}` : ''}`;
+    const farpayText = err.fields.detail;
+    await moveRefund(db, row.id, ['requested'], { status: 'failed', farpayCode: code, farpayMessage: farpayText ?? err.message });
+    const outcome = outcomeOfCode(err.code, err.fields.subCode);
+    await note(outcome, { amountMinor: row.amountMinor, farpay: { status: err.status, code, message: farpayText ?? null } });
+    return { ...base, outcome, status: 'failed', farpayText };
+  }
+}
