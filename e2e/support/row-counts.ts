@@ -24,6 +24,6 @@ export function countRows(dir: string): Promise<Record<string, number>> {
 }
 
 /** Every "from where" in the audit log. */
-export function readAuditIps(dir: string): Promise<Array<string | null>> {
-  return withDatabase(dir, async (db) => (await db.query<{ ip: string | null }>('select ip from audit_log')).rows.map((r) => r.ip));
+export function readAuditIps(dir: string): Promise<Array<{ action: string; ip: string | null }>> {
+  return withDatabase(dir, async (db) => (await db.query<{ action: string; ip: string | null }>('select action, ip from audit_log')).rows);
 }
