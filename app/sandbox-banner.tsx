@@ -10,8 +10,9 @@ export async function SandboxBanner({ sandbox }: { sandbox: Env['sandbox'] }) {
   const t = await getTranslations('sandbox');
   const text = emulated.length === 4 ? t('banner') : t('partial', { providers: emulated.map((k) => names[k]).join(', ') });
   return (
-    <div className="sandbox-banner" role="note" data-testid="sandbox-banner">
-      {text}
-    </div>
+    // A landmark of its own, named by its text, so every line of the page sits in one (axe "region").
+    <aside className="sandbox-banner" aria-labelledby="sandbox-banner-text" data-testid="sandbox-banner">
+      <span id="sandbox-banner-text">{text}</span>
+    </aside>
   );
 }
