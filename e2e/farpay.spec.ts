@@ -187,3 +187,31 @@ test('failed payments and reconciliation with the CSV export', async () => {
   await page.getByTestId('export').click();
   await expect(page.getByTestId('export-progress')).toContainText(`${totals.count} payments exported`);
 });
+
+test('the export refuses bad filters (400, saying what is wrong) and a request that is not a person’s own navigation (403), and audits nothing', async () => {
+  const exportsAudited = async () => {
+    const page = await admin.newPage();
+    await page.goto('/staff/audit?action=farpay.export');
+    const n = await page.locator('.audit-table tbody tr').count();
+    await page.close();
+    return n;
+  };
+  const before = await exportsAudited();
+  const own = { 'sec-fetch-site': 'same-origin', 'sec-fetch-dest': 'document' };
+  for (const [query, says] of [
+    ['from=yesterday&to=2025-01-31', 'period'],
+    ['from=2025-01-01&to=2026-06-30', 'period'],
+    ['from=2025-02-01&to=2025-01-01', 'period'],
+    ['from=2025-01-01&to=2025-01-31&type=%3Cscript%3E', 'payment type'],
+    [`from=2025-01-01&to=2025-01-31&type=${'V'.repeat(5000)}`, 'payment type'],
+  ] as const) {
+    const res = await viewer.request.get(`/staff/payments/export?${query}`, { headers: own, maxRedirects: 0 });
+    expect(res.status(), query).toBe(400);
+    expect(((await res.json()) as { error: string }).error, query).toContain(says);
+  }
+  for (const headers of [{ 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'document' }, { 'sec-fetch-site': 'same-site' }] as Record<string, string>[]) {
+    const res = await viewer.request.get('/staff/payments/export?from=2025-01-01&to=2025-01-31', { headers, maxRedirects: 0 });
+    expect(res.status(), JSON.stringify(headers)).toBe(403);
+  }
+  expect(await exportsAudited()).toBe(before);
+});

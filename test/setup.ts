@@ -1,8 +1,10 @@
+import { inject } from 'vitest';
 // Every integration test file sees the configuration of the app in sandbox mode, pointed at
 // the test sandbox's ports and at a fresh in-memory PGlite, or at TEST_DATABASE_URL when
 // TEST_DB=postgres (npm test runs the suite both ways when that is set).
 process.env.SANDBOX_PORT = process.env.TEST_SANDBOX_PORT ?? '4300';
 process.env.PGLITE_DIR = 'memory://';
+process.env.PGLITE_TEMPLATE = inject('pgliteTemplate');
 // Nothing listens here: provider callbacks aimed at the app go nowhere; tests deliver them.
 process.env.APP_URL = 'http://localhost:3999';
 // The tests are not about Fenerum's 60/min (the client and emulator tests are): lift it.

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
@@ -14,9 +14,9 @@ const MIGRATION_LOCK = 727_274_001;
  * Opens the database and applies the committed migrations. A real Postgres when `url` is
  * given, else PGlite embedded in this process (`dir` on disk, or `memory://`).
  */
-export async function openDatabase(opts: { url?: string; pgliteDir: string }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; pgliteDir: string; pgliteTemplate?: string }): Promise<Database> {
   if (opts.url) return openPostgres(opts.url);
-  return openPglite(opts.pgliteDir);
+  return openPglite(opts.pgliteDir, opts.pgliteTemplate);
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -35,14 +35,34 @@ async function openPostgres(url: string): Promise<Database> {
   return { db: drizzle(pool, { schema }), kind: 'postgres', close: () => pool.end() };
 }
 
-async function openPglite(dir: string): Promise<Database> {
+/**
+ * PGlite in this process. An in-memory one may start from `template` (a dump of a migrated
+ * database, see dumpMigratedPglite): loading it skips initdb, which is most of a start.
+ */
+async function openPglite(dir: string, template?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  const dataDir = dir.startsWith('memory://') ? dir : path.resolve(dir);
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const inMemory = dir.startsWith('memory://');
+  const dataDir = inMemory ? dir : path.resolve(dir);
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  const loadDataDir = inMemory && template ? new Blob([await readFile(template)]) : undefined;
+  const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/** A migrated in-memory PGlite, dumped: what openPglite's `template` loads. */
+export async function dumpMigratedPglite(): Promise<Blob> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const client = await PGlite.create('memory://');
+  try {
+    await migrate(drizzle(client, { schema }), { migrationsFolder });
+    return await client.dumpDataDir('none');
+  } finally {
+    await client.close();
+  }
 }

@@ -44,6 +44,7 @@ export const rawEnvSchema = z.object({
   APP_URL: optional.pipe(url.optional()),
   DATABASE_URL: optional,
   PGLITE_DIR: optional,
+  PGLITE_TEMPLATE: optional,
   LINK_SECRET: optional.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   PORTAL_API_KEY: optional.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   SANDBOX_PORT: positiveInt(sandboxPorts().fenerum),
@@ -159,6 +160,8 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
     appUrl: e.APP_URL ?? 'http://localhost:3000',
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR ?? '.data/pglite',
+    /** A dump of an already migrated PGlite to start an in-memory one from (skips initdb: the test suites). */
+    pgliteTemplate: e.PGLITE_TEMPLATE,
     registrationWorker: e.REGISTRATION_WORKER,
     /** New card setups (SetupIntents, QuickPay subscriptions) one account may start per hour. */
     cardSetupsPerHour: e.CARD_SETUPS_PER_HOUR,

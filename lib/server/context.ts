@@ -55,7 +55,7 @@ export function appContext(): Promise<AppContext> {
 
 async function buildContext(): Promise<AppContext> {
   const config = env();
-  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir });
+  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir, pgliteTemplate: config.pgliteTemplate });
   const { db } = database;
   const { apiUrl, token, clientSystem, ratePerMinute } = config.fenerum;
   const fenerum = createFenerumClient({ apiUrl, token, clientSystem, ratePerMinute });
