@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { isRefused } from '@/lib/domain/outcomes';
-import { isFarpayError } from '@/lib/farpay/errors';
 import { readFilters, searchOf } from '@/lib/payments/filters';
 import { listPaymentsPage } from '@/lib/payments/pages';
 import { staffPage } from '@/lib/server/staff';
 import { FilterForm, valuesOf } from './filter-form';
 import { Pager } from './pager';
 import { PaymentTable } from './payment-table';
-import { PaymentsSubnav } from './subnav';
+import { farpayDown, PaymentsSection } from './section';
 import './payments.css';
 
 export const dynamic = 'force-dynamic';
@@ -45,25 +43,10 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
         </>
       );
     } catch (err) {
-      if (!isFarpayError(err)) throw err;
-      return (
-        <>
-          {form}
-          <p role="alert" className="staff-error">
-            {t('unavailable')}
-          </p>
-        </>
-      );
+      return farpayDown(err, form, t('unavailable'));
     }
   });
-  return (
-    <section>
-      <h1>{t('title')}</h1>
-      <p>{t('lead')}</p>
-      <PaymentsSubnav current="all" />
-      {isRefused(page) ? <p role="alert">{t('forbidden')}</p> : page}
-    </section>
-  );
+  return <PaymentsSection title={t('title')} lead={t('lead')} current="all" forbidden={t('forbidden')} body={page} />;
 }
 
 /** The raw text fields, to show a refused form again as typed. */

@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { isRefused } from '@/lib/domain/outcomes';
-import { isFarpayError } from '@/lib/farpay/errors';
 import { defaultPeriod, readPeriod } from '@/lib/payments/filters';
 import { listFailedPayments } from '@/lib/payments/pages';
 import { staffPage } from '@/lib/server/staff';
 import { Pager } from '../pager';
 import { PaymentTable } from '../payment-table';
 import { PeriodForm } from '../period-form';
-import { PaymentsSubnav } from '../subnav';
+import { farpayDown, PaymentsSection } from '../section';
 import '../payments.css';
 
 export const dynamic = 'force-dynamic';
@@ -45,21 +43,8 @@ export default async function FailedPaymentsPage({ searchParams }: { searchParam
         </>
       );
     } catch (err) {
-      if (!isFarpayError(err)) throw err;
-      return [
-        form,
-        <p key="u" role="alert" className="staff-error">
-          {t('unavailable')}
-        </p>,
-      ];
+      return farpayDown(err, form, t('unavailable'));
     }
   });
-  return (
-    <section>
-      <h1>{t('failed.title')}</h1>
-      <p>{t('failed.lead')}</p>
-      <PaymentsSubnav current="failed" />
-      {isRefused(body) ? <p role="alert">{t('forbidden')}</p> : body}
-    </section>
-  );
+  return <PaymentsSection title={t('failed.title')} lead={t('failed.lead')} current="failed" forbidden={t('forbidden')} body={body} />;
 }

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { isRefused } from '@/lib/domain/outcomes';
-import { isFarpayError } from '@/lib/farpay/errors';
 import { defaultPeriod, readPeriod } from '@/lib/payments/filters';
 import { formatMinor } from '@/lib/payments/format';
 import { reconcilePeriod } from '@/lib/payments/reconciliation';
 import { staffPage } from '@/lib/server/staff';
 import { PeriodForm } from '../period-form';
-import { PaymentsSubnav } from '../subnav';
+import { farpayDown, PaymentsSection } from '../section';
 import { ReconciliationChart } from './chart';
 import { FarpayClientText } from '../client-text';
 import { ExportButton } from './export-button';
@@ -122,21 +120,8 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
         </>
       );
     } catch (err) {
-      if (!isFarpayError(err)) throw err;
-      return [
-        form,
-        <p key="u" role="alert" className="staff-error">
-          {t('unavailable')}
-        </p>,
-      ];
+      return farpayDown(err, form, t('unavailable'));
     }
   });
-  return (
-    <section>
-      <h1>{t('reconciliation.title')}</h1>
-      <p>{t('reconciliation.lead')}</p>
-      <PaymentsSubnav current="reconciliation" />
-      {isRefused(body) ? <p role="alert">{t('forbidden')}</p> : body}
-    </section>
-  );
+  return <PaymentsSection title={t('reconciliation.title')} lead={t('reconciliation.lead')} current="reconciliation" forbidden={t('forbidden')} body={body} />;
 }
