@@ -93,7 +93,11 @@ describe('POST /api/fenerum-webhook', () => {
 
   it('a PaymentIntent of no account of ours is stored, answered 200, and makes no approval', async () => {
     const before = await counts();
-    const res = await deliver({ event: 'payment.authentication_required', data: { payment_gateway_id: 'pi_unknownToStripe1' } });
+    // A new id each run: the same body again would be a repeat (kept, not stored twice) on a database kept between runs.
+    const res = await deliver({
+      event: 'payment.authentication_required',
+      data: { payment_gateway_id: `pi_unknown${Date.now()}${Math.floor(Math.random() * 1e6)}` },
+    });
     expect(res.status).toBe(200);
     const after = await counts();
     expect(after.approvals).toBe(before.approvals);
