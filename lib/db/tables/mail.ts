@@ -1,0 +1,42 @@
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export type MailKind = 'approval-needed' | 'card-expiring';
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/**
+ * The outbox: one row per event and recipient (unique), so one event is never mailed twice.
+ * Rendered when queued (the signed link minted then); claimed with SKIP LOCKED by any instance,
+ * retried with backoff; a `sending` row whose lease ran out was held by a process that died.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: text('id').primaryKey(),
+    eventKey: text('event_key').notNull(),
+    recipient: text('recipient').notNull(),
+    kind: text('kind').$type<MailKind>().notNull(),
+    accountCode: text('account_code').notNull(),
+    locale: text('locale').notNull(),
+    /** The customer link minted for this message (issued_links.id). */
+    linkId: text('link_id'),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    status: text('status').$type<MailStatus>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    providerMessageId: text('provider_message_id'),
+    /** When the customer first opened this message's link (they acted on it). */
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('mail_outbox_event_recipient_uq').on(t.eventKey, t.recipient),
+    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('mail_outbox_account_idx').on(t.accountCode, t.createdAt),
+  ],
+);
