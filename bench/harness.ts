@@ -78,7 +78,11 @@ export async function customerCookie(appUrl: string, account: string): Promise<s
     body: JSON.stringify({ account }),
   });
   const { url } = (await res.json()) as { url: string };
-  const opened = await fetch(url.replace(/^https?:\/\/[^/]+/, appUrl), { redirect: 'manual' });
+  // Opened as a person opens it (typed or from a mail app): a link fetched without Fetch Metadata asks first.
+  const opened = await fetch(url.replace(/^https?:\/\/[^/]+/, appUrl), {
+    redirect: 'manual',
+    headers: { 'sec-fetch-site': 'none', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', 'sec-fetch-user': '?1' },
+  });
   const cookie = opened.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('no session cookie');
   return cookie;
