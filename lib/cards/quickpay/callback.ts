@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/lib/db/connect';
-import { inbox } from '@/lib/db/schema';
 import { refused, type Refused } from '@/lib/domain/outcomes';
 import { hasNul } from '@/lib/domain/storable';
 import { quickpaySubscription } from '@/lib/quickpay/wire';
-import { findRegistration, markFailed, queueRegistration, type Registration } from '@/lib/registrations/store';
+import { recordAndQueue } from '@/lib/registrations/record-and-queue';
+import { getRegistration, markFailed, type Registration } from '@/lib/registrations/store';
 import { cardOf, isSavedCard } from './subscription-card';
 import { TEST_MODE_REFUSED, type TestModePolicy } from './test-mode';
 
-export type CallbackOutcome = { kind: 'ignored'; reason: string } | { kind: 'queued'; registration: Registration };
+export type CallbackOutcome = { kind: 'ignored'; reason: string } | { kind: 'queued'; registration: Pick<Registration, 'id' | 'status'> };
 
 /**
  * A QuickPay callback whose checksum the caller has verified over the raw body: stored
- * (repeats recognised), then a saved card is queued for Fenerum under the account of our own
- * pending registration, never one the callback names.
+ * (repeats recognised) and a saved card queued for Fenerum under the account of our own
+ * pending registration, never one the callback names: one statement, so the acknowledgement
+ * waits for one commit. Only a test card refused under a live key costs a second write.
  */
 export async function receiveQuickpayCallback(db: Db, raw: string, resourceType: string | null, policy: TestModePolicy): Promise<CallbackOutcome | Refused> {
   let json: unknown;
@@ -31,19 +32,20 @@ export async function receiveQuickpayCallback(db: Db, raw: string, resourceType:
   const sub = parsed.data;
 
   const digest = createHash('sha256').update(raw).digest('hex').slice(0, 32);
-  await db
-    .insert(inbox)
-    .values({ provider: 'quickpay', eventKey: `subscription:${sub.id}:${digest}`, payload: json })
-    .onConflictDoNothing();
+  const event = { provider: 'quickpay', eventKey: `subscription:${sub.id}:${digest}`, payload: json };
+  const lookup = { gateway: 'quickpay' as const, providerRef: String(sub.id) };
+  const refusedTestCard = sub.test_mode === true && !policy.acceptTestMode;
+  // The card is queued in the same statement that stores the callback when it can be: one write.
+  const queue = isSavedCard(sub) && !refusedTestCard && sub.order_id ? { orderId: sub.order_id, token: String(sub.id), card: cardOf(sub) } : undefined;
+  const { registration: reg, queuedNow } = await recordAndQueue(db, event, lookup, queue);
 
-  const reg = await findRegistration(db, 'quickpay', String(sub.id));
   if (!reg) return { kind: 'ignored', reason: 'not a subscription this portal started' };
   if (!isSavedCard(sub)) return { kind: 'ignored', reason: 'no saved card (yet)' };
   if (sub.order_id !== reg.orderId) return { kind: 'ignored', reason: 'order_id does not match' };
-  if (sub.test_mode && !policy.acceptTestMode) {
-    if (reg.status === 'started' || reg.status === 'expired') await markFailed(db, reg, TEST_MODE_REFUSED, 'test-mode');
+  if (refusedTestCard) {
+    const row = await getRegistration(db, reg.id);
+    if (row && (row.status === 'started' || row.status === 'expired')) await markFailed(db, row, TEST_MODE_REFUSED, 'test-mode');
     return { kind: 'ignored', reason: 'a test card, and QuickPay runs with a live key' };
   }
-  const queued = await queueRegistration(db, reg.id, String(sub.id), cardOf(sub));
-  return { kind: 'queued', registration: queued ?? reg };
+  return { kind: 'queued', registration: { id: reg.id, status: queuedNow ? 'queued' : reg.status } };
 }
