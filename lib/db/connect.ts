@@ -1,10 +1,19 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { createPriorityLane, onLane } from './priority-lane';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type Database = { db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void> };
+/**
+ * `db` serves requests; `backgroundDb` serves work done after a response or by a worker (Fenerum
+ * attempts, mail, maintenance). On Postgres it has a pool of its own, so background work never
+ * holds a connection a request is waiting for; on PGlite (one connection) requests go first.
+ */
+export type Database = { db: Db; backgroundDb: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void> };
+/** Connections a process keeps for requests, and for background work beside them. */
+const POOL_SIZE = 10;
+const BACKGROUND_POOL_SIZE = 4;
 
 const migrationsFolder = path.join(process.cwd(), 'lib/db/migrations');
 /** Any fixed number: several instances starting at once take turns at migrating. */
@@ -23,7 +32,7 @@ async function openPostgres(url: string): Promise<Database> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new Pool({ connectionString: url, max: 10 });
+  const pool = new Pool({ connectionString: url, max: POOL_SIZE });
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -32,7 +41,13 @@ async function openPostgres(url: string): Promise<Database> {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     client.release();
   }
-  return { db: drizzle(pool, { schema }), kind: 'postgres', close: () => pool.end() };
+  const background = new Pool({ connectionString: url, max: BACKGROUND_POOL_SIZE });
+  return {
+    db: drizzle(pool, { schema }),
+    backgroundDb: drizzle(background, { schema }),
+    kind: 'postgres',
+    close: async () => void (await Promise.all([pool.end(), background.end()])),
+  };
 }
 
 /**
@@ -48,9 +63,14 @@ async function openPglite(dir: string, template?: string): Promise<Database> {
   if (!inMemory) await mkdir(dataDir, { recursive: true });
   const loadDataDir = inMemory && template ? new Blob([await readFile(template)]) : undefined;
   const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
-  return { db, kind: 'pglite', close: () => client.close() };
+  await migrate(drizzle(client, { schema }), { migrationsFolder });
+  const lane = createPriorityLane();
+  return {
+    db: drizzle({ client: onLane(client, lane.foreground), schema }),
+    backgroundDb: drizzle({ client: onLane(client, lane.background), schema }),
+    kind: 'pglite',
+    close: () => client.close(),
+  };
 }
 
 /** A migrated in-memory PGlite, dumped: what openPglite's `template` loads. */

@@ -21,6 +21,8 @@ export type Registrar = {
 
 export type RegistrarDeps = {
   db: Db;
+  /** For attempts after a response and the worker: a connection of their own (lib/db/connect.ts); `db` when not given. */
+  backgroundDb?: Db;
   fenerum: FenerumCards;
   /** Schedules work after the response (the composition root's background runner). */
   schedule: (name: string, task: () => Promise<unknown>) => void;
@@ -33,9 +35,10 @@ export function attemptDeps(deps: Pick<RegistrarDeps, 'db' | 'fenerum' | 'onRegi
 
 export function createRegistrar(deps: RegistrarDeps): Registrar {
   const attempt = attemptDeps(deps);
+  const later = deps.backgroundDb ? attemptDeps({ ...deps, db: deps.backgroundDb }) : attempt;
   return {
     tryNow: (id, waitMs) => registerNow(attempt, id, waitMs),
-    inBackground: (id) => deps.schedule(`registration ${id}`, () => registerNow(attempt, id, 0)),
-    startWorker: () => startRegistrationWorker({ deps: attempt }),
+    inBackground: (id) => deps.schedule(`registration ${id}`, () => registerNow(later, id, 0)),
+    startWorker: () => startRegistrationWorker({ deps: later }),
   };
 }

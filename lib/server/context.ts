@@ -56,19 +56,21 @@ export function appContext(): Promise<AppContext> {
 async function buildContext(): Promise<AppContext> {
   const config = env();
   const database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir, pgliteTemplate: config.pgliteTemplate });
-  const { db } = database;
+  const { db, backgroundDb } = database;
   const { apiUrl, token, clientSystem, ratePerMinute } = config.fenerum;
   const fenerum = createFenerumClient({ apiUrl, token, clientSystem, ratePerMinute });
   const portalCache = createPortalCache();
   const background = createBackground();
   const registrar = createRegistrar({
     db,
+    // Attempts after a callback's response and the worker never take a request's connection (issue 13).
+    backgroundDb,
     fenerum,
     schedule: (name, task) => background.run(name, task),
     // The customer's next page view must show the new card, not a cached list without it.
     onRegistered: (reg) => portalCache.forgetCards(reg.accountUuid),
   });
-  const mailer = createMailer({ db, smtpUrl: config.mail.smtpUrl, from: config.mail.from, schedule: (name, task) => background.run(name, task) });
+  const mailer = createMailer({ db: backgroundDb, smtpUrl: config.mail.smtpUrl, from: config.mail.from, schedule: (name, task) => background.run(name, task) });
   return {
     env: config,
     db,
@@ -90,9 +92,11 @@ async function buildContext(): Promise<AppContext> {
 export async function startProcessWork(): Promise<void> {
   const ctx = await appContext();
   // In every instance: expiring unfinished setups claims its rows (SKIP LOCKED); retention deletes are harmless twice.
-  processSingleton('maintenance', () => startMaintenance({ db: ctx.db, stripe: ctx.stripe }, ctx.env.maintenance));
+  processSingleton('maintenance', () => startMaintenance({ db: ctx.database.backgroundDb, stripe: ctx.stripe }, ctx.env.maintenance));
   // Fenerum webhooks whose handling failed (Stripe or Fenerum down) are tried again; handlers are idempotent.
-  processSingleton('fenerum-webhook-retries', () => startWebhookRetries({ db: ctx.db, stripe: ctx.stripe, fenerum: ctx.fenerum, mail: ctx }));
+  processSingleton('fenerum-webhook-retries', () =>
+    startWebhookRetries({ db: ctx.database.backgroundDb, stripe: ctx.stripe, fenerum: ctx.fenerum, mail: ctx }),
+  );
   // In every instance: messages are claimed with SKIP LOCKED, so two instances never send one twice.
   processSingleton('mail-worker', () => ctx.mailer.startWorker());
   // Sandbox mode only: one staff user of each role (lib/auth/staff/sandbox-staff.ts); never with a live key.

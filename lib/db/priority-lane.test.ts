@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createPriorityLane, onLane } from './priority-lane';
+
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+describe('the priority lane', () => {
+  it('holds a background statement while a request has one running, then lets it go', async () => {
+    const lane = createPriorityLane();
+    const order: string[] = [];
+    let finishRequest!: () => void;
+    const request = lane.foreground(() => new Promise<void>((r) => (finishRequest = r)).then(() => void order.push('request')));
+    const background = lane.background(async () => void order.push('background'));
+    await tick();
+    await tick();
+    expect(order).toEqual([]);
+    finishRequest();
+    await Promise.all([request, background]);
+    expect(order).toEqual(['request', 'background']);
+  });
+
+  it('a request arriving while background work waits goes first', async () => {
+    const lane = createPriorityLane();
+    const order: string[] = [];
+    let finishFirst!: () => void;
+    const first = lane.foreground(() => new Promise<void>((r) => (finishFirst = r)));
+    const background = lane.background(async () => void order.push('background'));
+    const second = lane.foreground(async () => void order.push('second'));
+    finishFirst();
+    await Promise.all([first, second, background]);
+    expect(order).toEqual(['second', 'background']);
+  });
+
+  it('background work runs at once when nothing else is there, and a failure reaches its caller', async () => {
+    const lane = createPriorityLane();
+    expect(await lane.background(async () => 42)).toBe(42);
+    await expect(lane.foreground(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(lane.busy).toBe(0);
+  });
+
+  it('onLane sends query, exec and transaction through the lane and leaves the rest alone', async () => {
+    const lane = createPriorityLane();
+    const client = { n: 7, query: async (s: string) => `q:${s}`, exec: async () => 'e', transaction: async () => 't', close: async () => 'c' };
+    const seen: number[] = [];
+    const laned = onLane(client, (run) => lane.foreground(() => (seen.push(lane.busy), run())));
+    expect(await laned.query('select 1')).toBe('q:select 1');
+    expect(await laned.exec()).toBe('e');
+    expect(await laned.transaction()).toBe('t');
+    expect(await laned.close()).toBe('c');
+    expect(laned.n).toBe(7);
+    expect(seen).toEqual([1, 1, 1]);
+  });
+});
+
+describe('background work on the lane', () => {
+  it('runs one statement at a time, so a request never waits behind a crowd of them', async () => {
+    const lane = createPriorityLane();
+    let running = 0;
+    let most = 0;
+    const order: string[] = [];
+    const work = Array.from({ length: 5 }, (_, i) =>
+      lane.background(async () => {
+        most = Math.max(most, ++running);
+        await tick();
+        order.push(`b${i}`);
+        running--;
+      }),
+    );
+    await tick();
+    const request = lane.foreground(async () => void order.push('request'));
+    await Promise.all([...work, request]);
+    expect(most).toBe(1);
+    // The request came in while the first background statement ran: it went next, before the other four.
+    expect(order.indexOf('request')).toBeLessThanOrEqual(1);
+  });
+});
