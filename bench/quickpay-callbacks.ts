@@ -1,26 +1,34 @@
 import autocannon from 'autocannon';
 import { createHmac } from 'node:crypto';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
-import { ratio, type Harness } from './harness';
+import { sandboxControl } from '../sandbox/control-client';
+import { customerCookie, ratio, type Harness } from './harness';
 
-type Run = { rps: number; p50: number; p99: number; non2xx: number };
+type Run = { rps: number; p50: number; p99: number; max: number; non2xx: number };
+type Subscription = { id: number; order_id: string };
+
+/** As many callbacks as QuickPay's burst in e2e/quickpay-burst.spec.ts. */
+const BURST = 1000;
+const CONNECTIONS = 50;
 
 async function load(opts: autocannon.Options): Promise<Run> {
-  const r = await autocannon({ connections: 50, duration: 5, ...opts });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
+  const r = await autocannon({ connections: CONNECTIONS, ...opts });
+  // Requests over the run's whole length: a per-second average misleads when a burst's tail is long.
+  return { rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, non2xx: r.non2xx };
 }
 
-/** A QuickPay callback for a subscription, signed as QuickPay signs it. */
-function signedCallback(id: number): { body: string; headers: Record<string, string> } {
+/** A subscription's callback once its card is saved, signed as QuickPay signs it. */
+export function signedCallback(sub: Subscription): { body: string; headers: Record<string, string> } {
   const body = JSON.stringify({
-    id,
-    order_id: `bench-${id}`,
+    id: sub.id,
+    order_id: sub.order_id,
     accepted: true,
     type: 'Subscription',
     state: 'active',
     currency: 'DKK',
-    metadata: { brand: 'visa', last4: '0008', exp_month: 12, exp_year: 2030 },
-    operations: [{ id: 1, type: 'authorize', pending: false, qp_status_code: '20000' }],
+    test_mode: true,
+    metadata: { type: 'card', brand: 'visa', last4: '0008', exp_month: 12, exp_year: 2030 },
+    operations: [{ id: 1, type: 'authorize', pending: false, qp_status_code: '20000', qp_status_msg: 'Approved' }],
   });
   return {
     body,
@@ -33,24 +41,71 @@ function signedCallback(id: number): { body: string; headers: Record<string, str
   };
 }
 
+/** `n` customers, each a Fenerum account of its own, each with an open QuickPay window: our pending registrations. */
+export async function openWindows(h: Harness, n: number): Promise<Subscription[]> {
+  const control = sandboxControl(h.sandbox.urls);
+  const accounts = new Set<string>();
+  for (let i = 0; i < n; i += CONNECTIONS) {
+    await Promise.all(
+      Array.from({ length: Math.min(CONNECTIONS, n - i) }, async () => {
+        const { code } = await control.fenerum.createAccount();
+        const cookie = await customerCookie(h.appUrl, code);
+        const res = await fetch(`${h.appUrl}/api/create-quickpay-link`, { method: 'POST', headers: { cookie, 'sec-fetch-site': 'same-origin' } });
+        if (!res.ok) throw new Error(`create-quickpay-link: ${res.status} ${await res.text()}`);
+        accounts.add(code);
+      }),
+    );
+  }
+  // QuickPay's own API lists the subscriptions (newest first): ours are the ones naming our accounts.
+  const auth = `Basic ${Buffer.from(`:${sandboxSecrets.QUICKPAY_API_KEY}`).toString('base64')}`;
+  const subs: Subscription[] = [];
+  for (let page = 1; subs.length < n; page++) {
+    const res = await fetch(`${h.sandbox.urls.quickpay}/subscriptions?page_size=100&page=${page}`, {
+      headers: { authorization: auth, 'accept-version': 'v10' },
+    });
+    const rows = (await res.json()) as Array<Subscription & { variables?: { account?: string } }>;
+    if (rows.length === 0) break;
+    subs.push(...rows.filter((s) => accounts.has(s.variables?.account ?? '')).map(({ id, order_id }) => ({ id, order_id })));
+  }
+  if (subs.length !== n) throw new Error(`expected ${n} open windows, found ${subs.length}`);
+  return subs;
+}
+
 /**
- * Callback acknowledgements per second, each verified (checksum over the raw body) and stored
- * (the inbox) before the 200, at 50 concurrent connections, against the bare liveness route.
- * Every callback is a distinct subscription, so every one is a new row.
+ * A burst of 1,000 QuickPay callbacks at 50 concurrent connections, each for one of our own
+ * pending registrations, so each is verified (checksum over the raw body), stored and queued
+ * before its 200, and each starts an attempt at Fenerum after its response: the acknowledgements
+ * compete with that work as they do in production. Against the bare liveness route under the
+ * same load. Both routes are warmed first (a server that has just started loads a route's code
+ * on its first request).
  */
 export async function benchCallbacks(h: Harness) {
-  const bare = await load({ url: `${h.appUrl}/api/health/live` });
-  // A fresh range each run: on a Postgres kept between runs every callback is still a new row.
-  let next = 900_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
+  const subs = await openWindows(h, BURST);
+  const stranger = (i: number) => signedCallback({ id: 700_000_000 + Math.floor(Math.random() * 1e8) + i, order_id: 'warm-up' });
+  let w = 0;
+  await load({ url: `${h.appUrl}/api/quickpay-callback`, method: 'POST', amount: 200, requests: [{ setupRequest: (req) => ({ ...req, ...stranger(w++) }) }] });
+  await load({ url: `${h.appUrl}/api/health/live`, amount: 200 });
+
+  const bare = await load({ url: `${h.appUrl}/api/health/live`, amount: BURST });
+  let next = 0;
   const cb = await load({
     url: `${h.appUrl}/api/quickpay-callback`,
     method: 'POST',
-    requests: [{ setupRequest: (req) => ({ ...req, ...signedCallback(next++) }) }],
+    amount: BURST,
+    requests: [{ setupRequest: (req) => ({ ...req, ...signedCallback(subs[next++ % subs.length] as Subscription) }) }],
   });
-  return {
-    name: 'QuickPay callback acks (50 conc.)',
-    baseline: `bare route ${bare.rps.toFixed(0)} req/s (p50 ${bare.p50} / p99 ${bare.p99} ms)`,
-    value: `callbacks ${cb.rps.toFixed(0)} req/s (p50 ${cb.p50} / p99 ${cb.p99} ms, ${cb.non2xx} non-2xx)`,
-    ratio: ratio(cb.rps, bare.rps),
-  };
+  return [
+    {
+      name: 'QuickPay callback acks (1,000, 50 conc.)',
+      baseline: `bare route ${bare.rps.toFixed(0)} req/s (p50 ${bare.p50} / p99 ${bare.p99} ms)`,
+      value: `callbacks ${cb.rps.toFixed(0)} req/s (p50 ${cb.p50} / p99 ${cb.p99} / max ${cb.max} ms, ${cb.non2xx} non-2xx)`,
+      ratio: ratio(cb.rps, bare.rps),
+    },
+    {
+      name: 'QuickPay callback p99 / bare p99',
+      baseline: `bare p99 ${bare.p99} ms`,
+      value: `callbacks p99 ${cb.p99} ms (aim ≤ 2×)`,
+      ratio: ratio(cb.p99, bare.p99),
+    },
+  ];
 }
