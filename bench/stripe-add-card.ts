@@ -27,18 +27,31 @@ async function freshPage(browser: Browser, appUrl: string, cookie: string): Prom
 /** The card fields are ready: the iframe's card number shows and the Payment Element said `ready` (Save enabled). */
 async function openAddCard(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Add card', exact: true }).click();
+  await fieldsReady(page);
+}
+
+async function fieldsReady(page: Page): Promise<void> {
   await page.frameLocator('iframe[title="Secure payment input frame"]').getByLabel('Card number').waitFor({ state: 'visible' });
   await page.locator('[data-testid="stripe-save"]:not([disabled])').waitFor();
 }
 
-async function timeToFields(browser: Browser, appUrl: string, cookie: string): Promise<number> {
+/**
+ * From the navigation to the fields (a first visit, as the customer has it), and from the click to
+ * the fields: the part the page itself can shorten, without the page load and hydration before it
+ * (the button is enabled once hydrated, and Playwright's click waits for that).
+ */
+async function timeToFields(browser: Browser, appUrl: string, cookie: string): Promise<{ total: number; fromClick: number }> {
   const { context, page } = await freshPage(browser, appUrl, cookie);
   const started = performance.now();
   await page.goto(`${appUrl}/pay`);
-  await openAddCard(page);
-  const ms = performance.now() - started;
+  const add = page.getByRole('button', { name: 'Add card', exact: true });
+  await page.locator('[data-testid="add-stripe"]:not([disabled])').waitFor();
+  const clicked = performance.now();
+  await add.click();
+  await fieldsReady(page);
+  const done = performance.now();
   await context.close();
-  return ms;
+  return { total: done - started, fromClick: done - clicked };
 }
 
 async function timeStaticPage(browser: Browser, appUrl: string): Promise<number> {
@@ -93,10 +106,13 @@ export async function benchStripeAddCard(h: Harness) {
     await timeStaticPage(browser, h.appUrl);
     await timeToFields(browser, h.appUrl, cookie);
     const fields: number[] = [];
+    const fromClick: number[] = [];
     const plain: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       plain.push(await timeStaticPage(browser, h.appUrl));
-      fields.push(await timeToFields(browser, h.appUrl, cookie));
+      const t = await timeToFields(browser, h.appUrl, cookie);
+      fields.push(t.total);
+      fromClick.push(t.fromClick);
     }
     const base = await scriptBytes(browser, h.appUrl, '/bench-no-such-page', 'none=1', false);
     const pay = await scriptBytes(browser, h.appUrl, '/pay', cookie, true);
@@ -108,6 +124,12 @@ export async function benchStripeAddCard(h: Harness) {
         baseline: `404 page load ${median(plain).toFixed(0)} ms`,
         value: `/pay → Add card → fields ready ${median(fields).toFixed(0)} ms (median of ${RUNS})`,
         ratio: ratio(median(fields), median(plain)),
+      },
+      {
+        name: 'Stripe card fields after the click',
+        baseline: `404 page load ${median(plain).toFixed(0)} ms`,
+        value: `hydrated "Add card" clicked → fields ready ${median(fromClick).toFixed(0)} ms (median of ${RUNS}, same runs)`,
+        ratio: ratio(median(fromClick), median(plain)),
       },
       {
         name: 'add-card page JS before load',
