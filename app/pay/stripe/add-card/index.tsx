@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType, type KeyboardEvent } from 'react';
 import type * as PanelModule from './panel';
 import type { PanelProps } from './panel';
+import { sendSetupIntentRequest } from './setup-intent-request';
 import { Loading, Problem, Shell } from './shell';
 import type { FormLanguage, ShellWords } from './words';
 
@@ -76,7 +77,11 @@ export function StripeAddCard(props: StripeAddCardProps) {
   const { locale } = props.language;
   const warm = () => warmUp(publishableKey, stripeJsUrl, locale);
   useEffect(() => whenIdle(() => warmUp(publishableKey, stripeJsUrl, locale)), [publishableKey, stripeJsUrl, locale]);
-  const begin = () => void importPanel().then((m) => m.beginSetupIntent(), ignore);
+  const begin = () => {
+    // Only when no form holds an unused SetupIntent already (Cancel, then Add card again).
+    if (!Panel) sendSetupIntentRequest();
+    void importPanel().then((m) => m.beginSetupIntent(), ignore);
+  };
   const beginByKey = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') begin();
   };
