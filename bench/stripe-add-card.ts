@@ -31,14 +31,36 @@ async function openAddCard(page: Page): Promise<void> {
   await page.locator('[data-testid="stripe-save"]:not([disabled])').waitFor();
 }
 
-async function timeToFields(browser: Browser, appUrl: string, cookie: string): Promise<number> {
+/**
+ * In the page's own clock: the press on "Add card" (pointerdown) and the moment Save turns
+ * enabled (the Payment Element said `ready`). Playwright's own round trips (its click's
+ * actionability checks, its polling for the fields) fall outside, on a busy machine 100-300 ms.
+ */
+const PAGE_MARKS = `(() => {
+  const marks = (window.__benchMarks = {});
+  addEventListener('pointerdown', (e) => { marks.pressed ??= e.timeStamp; }, true);
+  new MutationObserver(() => {
+    const save = document.querySelector('[data-testid="stripe-save"]');
+    if (save && !save.disabled) marks.ready ??= performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+})();`;
+
+/**
+ * From the navigation to the fields (a first visit, as the customer has it, Playwright's click
+ * included), and from the press on the button to the fields in the page's clock: the part the
+ * page can shorten, without the page load, hydration and harness before it.
+ */
+async function timeToFields(browser: Browser, appUrl: string, cookie: string): Promise<{ total: number; fromClick: number }> {
   const { context, page } = await freshPage(browser, appUrl, cookie);
+  await context.addInitScript(PAGE_MARKS);
   const started = performance.now();
   await page.goto(`${appUrl}/pay`);
   await openAddCard(page);
-  const ms = performance.now() - started;
+  const total = performance.now() - started;
+  await page.waitForFunction(() => (window as unknown as { __benchMarks: { ready?: number } }).__benchMarks.ready !== undefined);
+  const marks = await page.evaluate(() => (window as unknown as { __benchMarks: { pressed: number; ready: number } }).__benchMarks);
   await context.close();
-  return ms;
+  return { total, fromClick: marks.ready - marks.pressed };
 }
 
 async function timeStaticPage(browser: Browser, appUrl: string): Promise<number> {
@@ -52,7 +74,8 @@ async function timeStaticPage(browser: Browser, appUrl: string): Promise<number>
 
 /**
  * Gzip bytes (zlib level 9) of the same-origin `/_next/static/**.js` a page loads before its
- * `load` event, and of those loaded after clicking "Add card" until the fields are ready.
+ * `load` event, of those it loads in the settle time after (the form's chunk, fetched when idle),
+ * and of those loaded after clicking "Add card" until the fields are ready.
  * Stripe.js comes from Stripe's origin (the sandbox's here) and is not counted.
  */
 async function scriptBytes(browser: Browser, appUrl: string, path: string, cookie: string, click: boolean) {
@@ -93,21 +116,30 @@ export async function benchStripeAddCard(h: Harness) {
     await timeStaticPage(browser, h.appUrl);
     await timeToFields(browser, h.appUrl, cookie);
     const fields: number[] = [];
+    const fromClick: number[] = [];
     const plain: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       plain.push(await timeStaticPage(browser, h.appUrl));
-      fields.push(await timeToFields(browser, h.appUrl, cookie));
+      const t = await timeToFields(browser, h.appUrl, cookie);
+      fields.push(t.total);
+      fromClick.push(t.fromClick);
     }
     const base = await scriptBytes(browser, h.appUrl, '/bench-no-such-page', 'none=1', false);
     const pay = await scriptBytes(browser, h.appUrl, '/pay', cookie, true);
-    const total = pay.beforeLoad + pay.afterClick;
-    const between = pay.between > 0 ? `, ${kb(pay.between)} between load and click not counted` : '';
+    // The form's chunk now loads while the page is idle, between load and click: it counts.
+    const total = pay.beforeLoad + pay.between + pay.afterClick;
     return [
       {
         name: 'Stripe card fields ready',
         baseline: `404 page load ${median(plain).toFixed(0)} ms`,
         value: `/pay → Add card → fields ready ${median(fields).toFixed(0)} ms (median of ${RUNS})`,
         ratio: ratio(median(fields), median(plain)),
+      },
+      {
+        name: 'Stripe card fields after the click',
+        baseline: `404 page load ${median(plain).toFixed(0)} ms`,
+        value: `"Add card" pressed → fields ready ${median(fromClick).toFixed(0)} ms in the page's clock (median of ${RUNS}, same runs)`,
+        ratio: ratio(median(fromClick), median(plain)),
       },
       {
         name: 'add-card page JS before load',
@@ -118,7 +150,7 @@ export async function benchStripeAddCard(h: Harness) {
       {
         name: 'add-card page JS with form',
         baseline: `404 page ${kb(base.beforeLoad)}`,
-        value: `${kb(pay.beforeLoad)} + ${kb(pay.afterClick)} on click = ${kb(total)} (aim ≤ ${AIM_KB} kB; Stripe's Next.js card page ${STRIPE_EXAMPLE_KB} kB${between})`,
+        value: `${kb(pay.beforeLoad)} + ${kb(pay.between)} when idle + ${kb(pay.afterClick)} on click = ${kb(total)} (aim ≤ ${AIM_KB} kB; Stripe's Next.js card page ${STRIPE_EXAMPLE_KB} kB)`,
         ratio: ratio(total, base.beforeLoad),
       },
     ];

@@ -19,6 +19,24 @@ async function openForm(page: Page, link: { url: string }) {
   await expect(page.getByRole('button', { name: 'Save card' })).toBeEnabled();
 }
 
+/** Counts the page's own calls to create a SetupIntent as they are made (before any answer). */
+async function countSetupIntentCalls(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as Window & { setupIntentCalls?: number };
+    w.setupIntentCalls = 0;
+    const original = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.includes('/api/create-setup-intent')) w.setupIntentCalls = (w.setupIntentCalls ?? 0) + 1;
+      return original(input, init);
+    };
+  });
+}
+const setupIntentCalls = (page: Page) => page.evaluate(() => (window as Window & { setupIntentCalls?: number }).setupIntentCalls ?? 0);
+
+/** The page's next idle period: whatever waits for idle (or was set off by the last event) has run by then. */
+const idleOnce = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve())));
+
 async function enterCard(page: Page, number: string, expiry: string) {
   const frame = cardFrame(page);
   await frame.getByLabel('Card number').fill(number);
@@ -177,23 +195,55 @@ test.describe('adding a card with Stripe', () => {
     await page.getByRole('button', { name: 'Annuller' }).click();
   });
 
-  test('the portal loads no Stripe code until the customer reaches for "Add card", then once', async ({ page, link }) => {
+  test('Stripe.js loads once, only on a page with "Add card"; the SetupIntent waits for the click’s start, not a hover', async ({ page, link }) => {
     const stripeRequests: string[] = [];
     page.on('request', (r) => {
       if (STRIPE_JS.test(r.url()) || r.url().includes('js.stripe.com')) stripeRequests.push(r.url());
     });
+    await countSetupIntentCalls(page);
+    // A page without the button (no session yet) never loads Stripe.js, even once it is idle.
+    await page.goto('/pay');
+    await expect(page.getByRole('button', { name: 'Add card', exact: true })).toHaveCount(0);
+    await idleOnce(page);
+    await page.waitForLoadState('networkidle');
+    expect(stripeRequests).toEqual([]);
+
+    // With the button: Stripe.js once the page is idle, before any sign of intent.
     await page.goto(link.url);
     const add = page.getByRole('button', { name: 'Add card', exact: true });
     await expect(add).toBeEnabled();
-    await page.waitForLoadState('networkidle');
-    expect(stripeRequests).toEqual([]);
-    // Pointing at the button starts Stripe.js; the click then uses that same load.
-    await add.hover();
     await expect.poll(() => stripeRequests.length).toBe(1);
-    await add.click();
+    // Pointing at it asks for no SetupIntent (a new one counts against the hourly setups).
+    await add.hover();
+    await idleOnce(page);
+    expect(await setupIntentCalls(page)).toBe(0);
+    // Pressing it does, before the click lands: the form is not open yet.
+    await page.mouse.down();
+    await expect.poll(() => setupIntentCalls(page)).toBe(1);
+    await expect(page.getByTestId('stripe-form')).toHaveCount(0);
+    await page.mouse.up();
     await expect(cardFrame(page).getByLabel('Card number')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Save card' })).toBeEnabled();
+    // The form used that SetupIntent and that Stripe.js.
+    expect(await setupIntentCalls(page)).toBe(1);
     expect(stripeRequests.filter((u) => u.includes('js.stripe.com'))).toEqual([]);
     expect(stripeRequests).toHaveLength(1);
+  });
+
+  test('from the keyboard, the SetupIntent starts as Space goes down; the form opens as it comes up', async ({ page, link }) => {
+    await countSetupIntentCalls(page);
+    await page.goto(link.url);
+    const add = page.getByRole('button', { name: 'Add card', exact: true });
+    await expect(add).toBeEnabled();
+    await add.focus();
+    await idleOnce(page);
+    expect(await setupIntentCalls(page)).toBe(0);
+    await page.keyboard.down(' ');
+    await expect.poll(() => setupIntentCalls(page)).toBe(1);
+    await expect(page.getByTestId('stripe-form')).toHaveCount(0);
+    await page.keyboard.up(' ');
+    await expect(cardFrame(page).getByLabel('Card number')).toBeVisible();
+    expect(await setupIntentCalls(page)).toBe(1);
   });
 
   test('without a session the Stripe routes refuse with 401', async ({ request }) => {

@@ -29,9 +29,12 @@ async function json(res: Response): Promise<Record<string, unknown> | null> {
   }
 }
 
-/** A SetupIntent for the session's account (the session cookie scopes it; the body is empty). */
-export async function createSetupIntent(): Promise<{ ok: true; intent: Intent } | { ok: false; trouble: Trouble }> {
-  const res = await post('/api/create-setup-intent');
+/**
+ * A SetupIntent for the session's account (the session cookie scopes it; the body is empty), or
+ * the answer to that request when it was already sent (setup-intent-request.ts).
+ */
+export async function createSetupIntent(sent?: Promise<Response | null>): Promise<{ ok: true; intent: Intent } | { ok: false; trouble: Trouble }> {
+  const res = await (sent ?? post('/api/create-setup-intent'));
   if (!res) return { ok: false, trouble: 'network' };
   if (!res.ok) return { ok: false, trouble: troubleOf(res.status) };
   const body = await json(res);

@@ -1,9 +1,11 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType, type KeyboardEvent } from 'react';
+import type * as PanelModule from './panel';
 import type { PanelProps } from './panel';
+import { sendSetupIntentRequest } from './setup-intent-request';
 import { Loading, Problem, Shell } from './shell';
+import type { FormLanguage, ShellWords } from './words';
 
 /** What the portal page (a server component) hands over. Only the publishable key: no secret. */
 export type StripeAddCardProps = {
@@ -11,12 +13,15 @@ export type StripeAddCardProps = {
   /** Sandbox only (e.g. http://localhost:4101/v3/), run before loadStripe; null with real keys. */
   stripeJsUrl: string | null;
   sepaEnabled: boolean;
+  words: ShellWords;
+  language: FormLanguage;
 };
 
 const noSubscription = () => () => {};
+const ignore = () => undefined;
 
-/** The form's chunk, fetched once: on idle, on the customer's first sign of intent, or on the click. */
-let panelChunk: Promise<{ default: ComponentType<PanelProps> }> | null = null;
+/** The form's chunk (with next-intl's client), fetched once: when idle, on intent, or on the click. */
+let panelChunk: Promise<typeof PanelModule> | null = null;
 function importPanel() {
   panelChunk ??= import('./panel').catch((err: unknown) => {
     panelChunk = null;
@@ -35,17 +40,21 @@ function whenIdle(run: () => void): () => void {
   return () => clearTimeout(id);
 }
 
+/** The form's chunk and Stripe.js (each loads once; openStripe keeps it per key and locale). */
+function warmUp(publishableKey: string, stripeJsUrl: string | null, locale: FormLanguage['locale']) {
+  void importPanel().catch(ignore);
+  void import('./load-stripe').then((m) => m.openStripe(publishableKey, stripeJsUrl, locale)).catch(ignore);
+}
+
 /**
- * The "Add card" button: all this page loads up front. The form and @stripe/react-stripe-js
- * (./panel, a chunk of its own) load when the page is idle; Stripe.js when the customer points
- * at, focuses or touches the button; the SetupIntent on the click, side by side with whatever
- * is still loading.
- * Its words come from the `stripe` and `card` namespaces the page's NextIntlClientProvider passes.
+ * The "Add card" button: all this page loads up front, worded by the server. Once the page is
+ * idle (or sooner, when the customer points at, focuses or touches the button) the form's chunk
+ * and Stripe.js load; a page without this button never loads Stripe.js. The SetupIntent is asked
+ * for at the click's start (pointerdown, Enter, Space), side by side with whatever still loads;
+ * never on a hover, which would spend one of the account's hourly card setups.
  */
 export function StripeAddCard(props: StripeAddCardProps) {
-  const { sepaEnabled } = props;
-  const t = useTranslations('stripe');
-  const locale = useLocale();
+  const { words } = props;
   // Disabled until hydrated: a click before then would do nothing.
   const hydrated = useSyncExternalStore(
     noSubscription,
@@ -64,12 +73,17 @@ export function StripeAddCard(props: StripeAddCardProps) {
     button.current?.focus();
   }, [open]);
 
-  // Our own chunk once the page is idle; Stripe.js only when the customer shows intent
-  // (pointer over, focus, touch): a page the customer only reads never loads Stripe.js.
-  useEffect(() => whenIdle(() => void importPanel().catch(() => undefined)), []);
-  const warm = () => {
-    void importPanel().catch(() => undefined);
-    void import('./load-stripe').then((m) => m.openStripe(props.publishableKey, props.stripeJsUrl, locale)).catch(() => undefined);
+  const { publishableKey, stripeJsUrl } = props;
+  const { locale } = props.language;
+  const warm = () => warmUp(publishableKey, stripeJsUrl, locale);
+  useEffect(() => whenIdle(() => warmUp(publishableKey, stripeJsUrl, locale)), [publishableKey, stripeJsUrl, locale]);
+  const begin = () => {
+    // Only when no form holds an unused SetupIntent already (Cancel, then Add card again).
+    if (!Panel) sendSetupIntentRequest();
+    void importPanel().then((m) => m.beginSetupIntent(), ignore);
+  };
+  const beginByKey = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') begin();
   };
 
   const loadPanel = () => {
@@ -95,8 +109,12 @@ export function StripeAddCard(props: StripeAddCardProps) {
         <Panel {...props} open={open} onClose={close} />
       ) : (
         open && (
-          <Shell sepaEnabled={sepaEnabled}>
-            {chunkFailed ? <Problem message={t('network')} retry={loadPanel} cancel={() => close(true)} /> : <Loading cancel={() => close(true)} />}
+          <Shell words={words}>
+            {chunkFailed ? (
+              <Problem words={words} message={words.network} retry={loadPanel} cancel={() => close(true)} />
+            ) : (
+              <Loading words={words} cancel={() => close(true)} />
+            )}
           </Shell>
         )
       )}
@@ -109,10 +127,12 @@ export function StripeAddCard(props: StripeAddCardProps) {
           onPointerEnter={warm}
           onFocus={warm}
           onTouchStart={warm}
+          onPointerDown={begin}
+          onKeyDown={beginByKey}
           disabled={!hydrated}
           data-testid="add-stripe"
         >
-          {t('add')}
+          {words.add}
         </button>
       )}
     </>

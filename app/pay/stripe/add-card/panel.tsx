@@ -1,14 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
+import { NextIntlClientProvider, useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
-import { createSetupIntent, registerPaymentCard, type Intent, type Trouble } from './api';
+import { registerPaymentCard, type Intent, type Trouble } from './api';
 import { CardForm } from './card-form';
 import type { StripeAddCardProps } from './index';
 import { openStripe } from './load-stripe';
 import { Notices } from './notices';
+import { beginSetupIntent, forgetSetupIntent } from './setup-intent';
 import { Loading, Problem, Shell } from './shell';
 import { useFinishing, type Notice } from './use-finishing';
 
@@ -29,12 +30,25 @@ const MESSAGE = {
 
 export type PanelProps = StripeAddCardProps & { open: boolean; onClose: (focusButton: boolean) => void };
 
+/** Begun by the button at the click's start, before this chunk's component renders. */
+export { beginSetupIntent };
+
 /**
- * Everything behind the "Add card" button, loaded on the first click: Stripe.js and a
- * SetupIntent (at once, side by side), the Payment Element, registration, and what came of it.
+ * Everything behind the "Add card" button, a chunk fetched when the page is idle: Stripe.js and
+ * a SetupIntent (side by side), the Payment Element, registration, and what came of it. next-intl
+ * comes to the browser with it: the button and the frame before it are worded by the server.
  */
-export default function Panel({ open, onClose, ...props }: PanelProps) {
-  const { publishableKey, stripeJsUrl, sepaEnabled } = props;
+export default function Panel(props: PanelProps) {
+  const { locale, timeZone, messages } = props.language;
+  return (
+    <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={messages}>
+      <PanelBody {...props} />
+    </NextIntlClientProvider>
+  );
+}
+
+function PanelBody({ open, onClose, ...props }: PanelProps) {
+  const { publishableKey, stripeJsUrl, sepaEnabled, words } = props;
   const t = useTranslations();
   const locale = useLocale();
   const router = useRouter();
@@ -50,8 +64,6 @@ export default function Panel({ open, onClose, ...props }: PanelProps) {
     setWasOpen(open);
     if (open && notice?.kind !== 'finishing') setNotice(null);
   }
-  // An unused SetupIntent is kept for the next open (Cancel, then Add card again), until it is used.
-  const intent = useRef<Intent | null>(null);
   const inFlight = useRef<Promise<Prepared> | null>(null);
   useFinishing(notice, setNotice, refresh);
 
@@ -70,11 +82,8 @@ export default function Panel({ open, onClose, ...props }: PanelProps) {
     };
 
     async function prepare(): Promise<Prepared> {
-      const [stripe, made] = await Promise.all([
-        openStripe(publishableKey, stripeJsUrl, locale).catch(() => null),
-        intent.current ? { ok: true as const, intent: intent.current } : createSetupIntent(),
-      ]);
-      if (made.ok) intent.current = made.intent;
+      // An unused SetupIntent is kept for the next open (Cancel, then Add card again), until it is used.
+      const [stripe, made] = await Promise.all([openStripe(publishableKey, stripeJsUrl, locale).catch(() => null), beginSetupIntent()]);
       if (!stripe) return { ok: false, failure: 'stripe' };
       if (!made.ok) return { ok: false, failure: made.trouble };
       return { ok: true, loaded: { stripe, intent: made.intent } };
@@ -91,7 +100,7 @@ export default function Panel({ open, onClose, ...props }: PanelProps) {
     setAttempt((n) => n + 1);
   };
   const done = (next: Notice) => {
-    intent.current = null;
+    forgetSetupIntent();
     setNotice(next);
     setFocusNotice((n) => n + 1);
     close(false);
@@ -106,7 +115,7 @@ export default function Panel({ open, onClose, ...props }: PanelProps) {
       done({ kind: 'finishing', setupIntentId, card: r.kind === 'pending' ? r.card : null, slow: false });
     else if (r.kind === 'refused') {
       // This SetupIntent is spent: "Try again" starts a new one.
-      intent.current = null;
+      forgetSetupIntent();
       setLoaded(null);
       setFailure('refused');
     } else return t(MESSAGE[r.kind]);
@@ -114,7 +123,7 @@ export default function Panel({ open, onClose, ...props }: PanelProps) {
   }
 
   const onLoadError = () => {
-    intent.current = null;
+    forgetSetupIntent();
     setLoaded(null);
     setFailure('stripe');
   };
@@ -123,9 +132,10 @@ export default function Panel({ open, onClose, ...props }: PanelProps) {
     <>
       <Notices notice={notice} focusKey={focusNotice} />
       {open && (
-        <Shell sepaEnabled={sepaEnabled}>
+        <Shell words={words}>
           {failure ? (
             <Problem
+              words={words}
               message={failure === 'refused' ? `${t('card.failed')}. ${t('card.failedLead')}` : t(MESSAGE[failure])}
               retry={failure === 'session' ? undefined : retry}
               cancel={() => close(true)}
@@ -141,7 +151,7 @@ export default function Panel({ open, onClose, ...props }: PanelProps) {
               onCancel={() => close(true)}
             />
           ) : (
-            <Loading cancel={() => close(true)} />
+            <Loading words={words} cancel={() => close(true)} />
           )}
         </Shell>
       )}

@@ -1,27 +1,25 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useEffect, useRef, type ReactNode } from 'react';
+import type { ShellWords } from './words';
 
 /** The frame of the open form: its heading takes focus when it opens, so readers land on it. */
-export function Shell({ sepaEnabled, children }: { sepaEnabled: boolean; children: ReactNode }) {
-  const t = useTranslations('stripe');
+export function Shell({ words, children }: { words: ShellWords; children: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <section className="stripe-form" aria-labelledby="stripe-form-title" data-testid="stripe-form">
       <h2 id="stripe-form-title" ref={heading} tabIndex={-1}>
-        {t(sepaEnabled ? 'titleSepa' : 'title')}
+        {words.title}
       </h2>
-      <p className="stripe-lead">{t('lead')}</p>
+      <p className="stripe-lead">{words.lead}</p>
       {children}
     </section>
   );
 }
 
 /** A problem the person can act on: what happened, "Try again" (when it can help) and "Cancel". */
-export function Problem({ message, retry, cancel }: { message: string; retry?: () => void; cancel: () => void }) {
-  const t = useTranslations();
+export function Problem({ words, message, retry, cancel }: { words: ShellWords; message: string; retry?: () => void; cancel: () => void }) {
   return (
     <>
       <p className="stripe-error" role="alert">
@@ -30,11 +28,11 @@ export function Problem({ message, retry, cancel }: { message: string; retry?: (
       <div className="actions stripe-actions">
         {retry && (
           <button type="button" className="button" onClick={retry}>
-            {t('card.tryAgain')}
+            {words.tryAgain}
           </button>
         )}
         <button type="button" className="button-link" onClick={cancel}>
-          {t('stripe.cancel')}
+          {words.cancel}
         </button>
       </div>
     </>
@@ -42,16 +40,15 @@ export function Problem({ message, retry, cancel }: { message: string; retry?: (
 }
 
 /** While Stripe.js and the SetupIntent are on their way. */
-export function Loading({ cancel }: { cancel: () => void }) {
-  const t = useTranslations('stripe');
+export function Loading({ words, cancel }: { words: ShellWords; cancel: () => void }) {
   return (
     <>
       <p className="stripe-loading" role="status">
-        {t('loading')}
+        {words.loading}
       </p>
       <div className="actions stripe-actions">
         <button type="button" className="button-link" onClick={cancel}>
-          {t('cancel')}
+          {words.cancel}
         </button>
       </div>
     </>
