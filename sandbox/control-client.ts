@@ -1,4 +1,5 @@
 import { SANDBOX_PORT_BASE, sandboxPorts } from '../lib/env/sandbox-defaults';
+import type { CaughtMail } from './mail/mailbox';
 
 /**
  * One typed client for the sandbox's own endpoints (`/__sandbox/...` on each emulator), for
@@ -49,19 +50,8 @@ export type FenerumWebhookDelivery = { event: string; body: string; status: numb
   string,
   unknown
 >;
-/** A message the sandbox's SMTP server caught (sandbox/mail/mailbox.ts). */
-export type CaughtMail = {
-  id: string;
-  at: string;
-  to: string[];
-  from: string | null;
-  subject: string;
-  messageId: string | null;
-  text: string;
-  html: string | null;
-  links: string[];
-  language: string | null;
-};
+/** A message the sandbox's SMTP server caught: the mailbox's own type. */
+export type { CaughtMail };
 
 export type StripeEvent = { id: string; type: string; data: { object: Record<string, unknown> } } & Record<string, unknown>;
 
