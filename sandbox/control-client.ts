@@ -1,4 +1,5 @@
 import { SANDBOX_PORT_BASE, sandboxPorts } from '../lib/env/sandbox-defaults';
+import type { Totals } from './farpay/store';
 import type { CaughtMail } from './mail/mailbox';
 
 /**
@@ -70,16 +71,8 @@ export type FarpayWirePayment = {
 };
 export type FarpayNewPayment = { type: string; status?: string; amountMinor: number; error?: string | null; invoiceId?: number };
 export type FarpayFault = { pspError?: string; timeoutMs?: number; count?: number };
-export type FarpayTotals = {
-  from: string;
-  to: string;
-  count: number;
-  netMinor: number;
-  paidMinor: number;
-  refundedMinor: number;
-  byType: Record<string, { count: number; paidMinor: number; refundedMinor: number }>;
-  byStatus: Record<string, { count: number; amountMinor: number }>;
-};
+/** A period's totals as the FarPay emulator counts them: the store's own type. */
+export type FarpayTotals = Totals;
 
 export class SandboxControlError extends Error {
   constructor(
