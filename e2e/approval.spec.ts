@@ -34,7 +34,7 @@ async function bankWantsAuthentication(page: Page, sandbox: SandboxControl, acco
   expect(charge).toMatchObject({ status: 'requires_payment_method', errorCode: 'authentication_required', sent: true });
   await expect(async () => {
     await page.goto('/pay');
-    await expect(banner(page)).toHaveText(/A payment of 499\.00 DKK needs your approval/, { timeout: 1_000 });
+    await expect(banner(page)).toHaveText(/A payment of DKK\s499\.00 needs your approval/, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   return charge.paymentGatewayId;
 }
@@ -57,7 +57,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
     await shot('portal-banner');
     await banner(page).getByRole('link', { name: 'Approve the payment' }).click();
     await expect(page).toHaveURL(new RegExp(`/pay/approve/${pi}$`));
-    const approve = page.getByRole('button', { name: 'Approve 499.00 DKK with Visa •••• 4242' });
+    const approve = page.getByRole('button', { name: 'Approve DKK 499.00 with Visa •••• 4242' });
     await expect(approve).toBeEnabled();
     await shot('needs-approval');
     expect((await axe(page)).violations).toEqual([]);
@@ -88,7 +88,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
     await saveVisa(page, link, savedYear);
     const pi = await bankWantsAuthentication(page, sandbox, account.code);
     await page.goto(`/pay/approve/${pi}`);
-    await page.getByRole('button', { name: /^Approve 499\.00 DKK/ }).click();
+    await page.getByRole('button', { name: /^Approve DKK\s499\.00/ }).click();
     await challenge(page).getByRole('button', { name: 'Fail authentication' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'could not confirm the payment' })).toBeVisible();
     expect(await succeededAtStripe(sandbox, pi)).toHaveLength(0);
@@ -98,7 +98,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
     await card.getByPlaceholder('MM / YY').fill(`11 / ${newYear}`);
     await card.getByPlaceholder('CVC').fill('123');
     await page.screenshot({ path: testInfo.outputPath(`approval-new-card-${testInfo.project.name}.png`), fullPage: true });
-    await page.getByRole('button', { name: 'Pay 499.00 DKK' }).click();
+    await page.getByRole('button', { name: 'Pay DKK 499.00' }).click();
     await expect(page.getByRole('heading', { name: 'Payment approved' })).toBeVisible();
     await expect(page.getByText('The card Visa •••• 4242 is saved for your future payments.')).toBeVisible();
     expect(await succeededAtStripe(sandbox, pi)).toHaveLength(1);
@@ -142,7 +142,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
     }
     // The owner still sees it waiting.
     await page.goto(`/pay/approve/${pi}`);
-    await expect(page.getByRole('button', { name: /^Approve 499\.00 DKK/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Approve DKK\s499\.00/ })).toBeVisible();
   });
 
   test('POST /api/payment-approval refuses bad input with a 4xx and changes nothing', async ({ page, link }) => {
@@ -194,7 +194,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
       const customer = await fresh.newPage();
       await customer.goto(link);
       await expect(customer).toHaveURL(new RegExp(`/pay/approve/${pi}$`));
-      await expect(customer.getByRole('button', { name: 'Godkend 499,00 DKK med Visa •••• 4242' })).toBeEnabled();
+      await expect(customer.getByRole('button', { name: 'Godkend 499,00 kr. med Visa •••• 4242' })).toBeEnabled();
       await customer.screenshot({ path: testInfo.outputPath('approval-from-email-da-phone.png'), fullPage: true });
       expect((await axe(customer)).violations).toEqual([]);
     } finally {
@@ -219,7 +219,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
       await signInStaff(desk, 'viewer');
       await desk.goto(`/staff/accounts/${encodeURIComponent(account.code)}`);
       const entries = desk.getByTestId('timeline-entry');
-      await expect(entries.filter({ hasText: 'Fenerum could not charge 499.00 DKK without the customer' })).toHaveCount(1);
+      await expect(entries.filter({ hasText: /Fenerum could not charge DKK\s499\.00 without the customer/ })).toHaveCount(1);
       await expect(entries.filter({ hasText: 'a payment needs the customer' })).toHaveCount(1);
       await expect(entries.filter({ hasText: account.billing_email })).toHaveCount(1);
       await desk.screenshot({ path: testInfo.outputPath('staff-timeline-approval.png'), fullPage: true });

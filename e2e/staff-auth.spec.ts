@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { E2E } from './fixtures/ports';
 import { addStaffUser, enrolTotp, signInStaff, submitPassword } from './fixtures/staff';
 
 const errorOf = (page: Page) => page.locator('#staff-form-error');
@@ -156,5 +157,16 @@ test.describe('staff forms: bad input', () => {
 
     await page.reload();
     await expect(page.locator(`li[data-email="${user.email}"]`)).toContainText('viewer · active');
+  });
+
+  test('in Danish: an action refused by the console is said in Danish', async ({ page, browser }) => {
+    const user = await addStaffUser(browser, 'viewer');
+    await signInStaff(page, 'admin');
+    await page.context().addCookies([{ name: 'lang', value: 'da', url: E2E.appUrl }]);
+    await page.goto('/staff/users');
+    const roleForm = page.locator(`li[data-email="${user.email}"]`).locator('form', { has: page.getByRole('button', { name: 'Skift rolle' }) });
+    await roleForm.locator('input[name="userId"]').evaluate((el) => ((el as HTMLInputElement).value = 'not-a-uuid'));
+    await roleForm.getByRole('button', { name: 'Skift rolle' }).click();
+    await expect(roleForm.getByTestId('action-answer')).toHaveText('Ret de markerede felter');
   });
 });

@@ -222,6 +222,37 @@ declare const messages: {
     },
     "forbidden": "Your role does not allow this page."
   },
+  "staffRefusals": {
+    "reasons": {
+      "session-ended": "Your session has ended; sign in again",
+      "unauthenticated": "Your staff session has ended; sign in again",
+      "forbidden": "Your role does not allow this",
+      "forged": "The signature does not verify",
+      "invalid-input": "Invalid request",
+      "too-large": "Too much was sent",
+      "not-found": "Not found",
+      "other-account": "That belongs to another account",
+      "not-confirmed": "Not confirmed by the provider yet",
+      "no-payment-method": "The provider returned no payment method",
+      "card-refused": "Fenerum refused the card",
+      "cross-site": "This request did not come from the console’s own pages, so nothing was done",
+      "unsupported-type": "The form was sent in a way the console does not take",
+      "too-many": "Too many attempts; please try again later",
+      "disabled": "Not found"
+    },
+    "correctFields": "Please correct the highlighted fields",
+    "failed": "Something went wrong on our side",
+    "providers": {
+      "fenerumNotFound": "Not found at Fenerum",
+      "fenerumBusy": "Too many requests to Fenerum right now; please try again in {seconds} seconds",
+      "fenerumDown": "Fenerum is not answering right now; please try again in a minute",
+      "fenerumRefused": "Fenerum refused the request",
+      "quickpayDown": "QuickPay is not available right now; please try again in a minute",
+      "farpayDown": "FarPay is not answering right now; please try again in a minute",
+      "farpayRefused": "FarPay refused the request",
+      "stripeDown": "Stripe is not answering right now; nothing was lost, please try again in a minute"
+    }
+  },
   "sandboxStaff": {
     "title": "Staff sign-ins",
     "lead": "Every sandbox staff user has the password <password></password>. Operator and admin also type the code shown here (it changes every 30 seconds).",

@@ -1,4 +1,6 @@
 import { SANDBOX_PORT_BASE, sandboxPorts } from '../lib/env/sandbox-defaults';
+import type { Totals } from './farpay/store';
+import type { CaughtMail } from './mail/mailbox';
 
 /**
  * One typed client for the sandbox's own endpoints (`/__sandbox/...` on each emulator), for
@@ -49,19 +51,8 @@ export type FenerumWebhookDelivery = { event: string; body: string; status: numb
   string,
   unknown
 >;
-/** A message the sandbox's SMTP server caught (sandbox/mail/mailbox.ts). */
-export type CaughtMail = {
-  id: string;
-  at: string;
-  to: string[];
-  from: string | null;
-  subject: string;
-  messageId: string | null;
-  text: string;
-  html: string | null;
-  links: string[];
-  language: string | null;
-};
+/** A message the sandbox's SMTP server caught: the mailbox's own type. */
+export type { CaughtMail };
 
 export type StripeEvent = { id: string; type: string; data: { object: Record<string, unknown> } } & Record<string, unknown>;
 
@@ -80,16 +71,8 @@ export type FarpayWirePayment = {
 };
 export type FarpayNewPayment = { type: string; status?: string; amountMinor: number; error?: string | null; invoiceId?: number };
 export type FarpayFault = { pspError?: string; timeoutMs?: number; count?: number };
-export type FarpayTotals = {
-  from: string;
-  to: string;
-  count: number;
-  netMinor: number;
-  paidMinor: number;
-  refundedMinor: number;
-  byType: Record<string, { count: number; paidMinor: number; refundedMinor: number }>;
-  byStatus: Record<string, { count: number; amountMinor: number }>;
-};
+/** A period's totals as the FarPay emulator counts them: the store's own type. */
+export type FarpayTotals = Totals;
 
 export class SandboxControlError extends Error {
   constructor(

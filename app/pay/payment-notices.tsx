@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatMoney } from '@/lib/approvals/money';
 import { portalNotices } from '@/lib/approvals/portal-notices';
+import { formatMoney } from '@/lib/i18n/money';
 import type { AppContext } from '@/lib/server/context';
 
 /**
@@ -15,7 +15,7 @@ export async function PaymentNotices({ ctx, accountCode }: { ctx: AppContext; ac
       {approvals.map((a) => (
         <div key={a.paymentIntentId} className="notice notice-action" data-testid="approval-banner">
           <p>
-            <strong>{t('banner', { amount: formatMoney(a.amount, a.currency, locale) })}</strong>
+            <strong>{t('banner', { amount: formatMoney({ minor: a.amount, currency: a.currency }, locale) })}</strong>
           </p>
           <a className="button" href={`/pay/approve/${encodeURIComponent(a.paymentIntentId)}`}>
             {t('bannerLink')}

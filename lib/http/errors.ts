@@ -34,8 +34,19 @@ export function refusalResponse(r: Refused): NextResponse {
   return jsonError(a.status, a.message, a.headers);
 }
 
-/** What a person is told when a provider fails; `status` 0 means "not a provider failure". */
-export type ProviderFailure = { status: number; message: string; headers?: Record<string, string>; provider: string };
+/** Which of the staff console's provider sentences (messages: staffRefusals.providers) says this failure. */
+export type ProviderSentence =
+  'fenerumNotFound' | 'fenerumBusy' | 'fenerumDown' | 'fenerumRefused' | 'quickpayDown' | 'farpayDown' | 'farpayRefused' | 'stripeDown';
+
+/** What a person is told when a provider fails (`message` in English; `sentence` and `seconds` for a translated one). */
+export type ProviderFailure = {
+  status: number;
+  message: string;
+  headers?: Record<string, string>;
+  provider: string;
+  sentence: ProviderSentence;
+  seconds?: number;
+};
 
 const later = { 'Retry-After': '60' };
 
@@ -46,15 +57,21 @@ const later = { 'Retry-After': '60' };
  */
 export function providerFailure(err: unknown): ProviderFailure | null {
   if (isFenerumError(err)) {
-    if (err.isNotFound) return { provider: 'fenerum', status: 404, message: 'Not found at Fenerum' };
+    if (err.isNotFound) return { provider: 'fenerum', status: 404, message: 'Not found at Fenerum', sentence: 'fenerumNotFound' };
     if (err.kind === 'over_budget') {
-      const seconds = String(err.retryAfterSeconds ?? 60);
+      const seconds = err.retryAfterSeconds ?? 60;
       const message = `Too many requests to Fenerum right now; please try again in ${seconds} seconds`;
-      return { provider: 'fenerum', status: 503, message, headers: { 'Retry-After': seconds } };
+      return { provider: 'fenerum', status: 503, message, headers: { 'Retry-After': String(seconds) }, sentence: 'fenerumBusy', seconds };
     }
     if (err.isTransient)
-      return { provider: 'fenerum', status: 503, message: 'Fenerum is not answering right now; please try again in a minute', headers: later };
-    return { provider: 'fenerum', status: 502, message: 'Fenerum refused the request' };
+      return {
+        provider: 'fenerum',
+        status: 503,
+        message: 'Fenerum is not answering right now; please try again in a minute',
+        headers: later,
+        sentence: 'fenerumDown',
+      };
+    return { provider: 'fenerum', status: 502, message: 'Fenerum refused the request', sentence: 'fenerumRefused' };
   }
   if (isQuickpayError(err)) {
     return {
@@ -62,6 +79,7 @@ export function providerFailure(err: unknown): ProviderFailure | null {
       status: err.isTransient ? 503 : 502,
       message: 'QuickPay is not available right now; please try again in a minute',
       headers: err.isTransient ? later : undefined,
+      sentence: 'quickpayDown',
     };
   }
   if (isFarpayError(err)) {
@@ -70,6 +88,7 @@ export function providerFailure(err: unknown): ProviderFailure | null {
       status: err.isTransient ? 503 : 502,
       message: err.isTransient ? 'FarPay is not answering right now; please try again in a minute' : 'FarPay refused the request',
       headers: err.isTransient ? later : undefined,
+      sentence: err.isTransient ? 'farpayDown' : 'farpayRefused',
     };
   }
   if (isStripeError(err)) {
@@ -79,6 +98,7 @@ export function providerFailure(err: unknown): ProviderFailure | null {
       status: outage ? 503 : 502,
       message: 'Stripe is not answering right now; nothing was lost, please try again in a minute',
       headers: outage ? later : undefined,
+      sentence: 'stripeDown',
     };
   }
   return null;

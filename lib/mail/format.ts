@@ -1,17 +1,6 @@
 import { pickLocale, type Locale } from '@/lib/i18n/locale';
 
-/** An amount as Stripe and Fenerum keep it: minor units (øre, cents) and an ISO currency. */
-export type Money = { minor: number; currency: string };
-
 const intlLocale: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' };
-
-/** "499,00 kr." in Danish, "DKK 499.00" in English; a currency without minor units (JPY) has none. */
-export function formatAmount(money: Money, locale: Locale): string {
-  const currency = money.currency.toUpperCase();
-  const format = new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(money.minor / 10 ** digits);
-}
 
 /** "1 December 2026" / "1. december 2026", in Copenhagen's time (the portal's). */
 export function formatDay(date: Date, locale: Locale): string {

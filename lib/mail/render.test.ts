@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountLocale, escapeHtml, formatAmount } from './format';
+import { accountLocale, escapeHtml } from './format';
 import { renderMail } from './render';
 import type { MailContent } from './types';
 
@@ -62,11 +62,6 @@ describe('customer email templates', () => {
     const mail = renderMail({ ...approval, name: '<script>alert(1)</script> & "Co"' }, 'en');
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
-  });
-
-  it('formats minor units by the currency: two decimals for DKK and EUR, none for JPY', () => {
-    expect(nbsp(formatAmount({ minor: 12_345, currency: 'eur' }, 'da'))).toBe('123,45 €');
-    expect(nbsp(formatAmount({ minor: 500, currency: 'JPY' }, 'en'))).toBe('JP¥500');
   });
 
   it("picks the account's language: Danish for da and Norwegian, English otherwise", () => {

@@ -1,9 +1,10 @@
 import { createTranslator, type Messages } from 'next-intl';
 import { formatExpiry } from '@/lib/i18n/expiry';
 import type { Locale } from '@/lib/i18n/locale';
+import { formatMoney } from '@/lib/i18n/money';
 import da from '@/messages/da.json';
 import en from '@/messages/en.json';
-import { escapeHtml, formatAmount, formatDay } from './format';
+import { escapeHtml, formatDay } from './format';
 import type { MailContent, RenderedMail } from './types';
 
 // Typed from the English catalogue; a unit test holds Danish to the same keys and placeholders.
@@ -20,7 +21,7 @@ function wordsOf(content: MailContent, locale: Locale) {
     signature: t('common.signature'),
   };
   if (content.kind === 'approval-needed') {
-    const amount = content.amount ? formatAmount(content.amount, locale) : '';
+    const amount = content.amount ? formatMoney(content.amount, locale) : '';
     const card = content.card;
     return {
       ...common,

@@ -1,5 +1,5 @@
 import type { MailKind } from '@/lib/db/schema';
-import type { Money } from './format';
+import type { Money } from '@/lib/i18n/money';
 
 export type { MailKind, Money };
 

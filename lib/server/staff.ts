@@ -2,12 +2,12 @@ import 'server-only';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { roleAllows, type StaffRole, type StaffUser } from '@/lib/auth/staff-roles';
-import { answerFor } from '@/lib/http/refusals';
 import { providerFailure } from '@/lib/http/errors';
 import { isRefused, refused, type Refused } from '@/lib/domain/outcomes';
 import { needsSecondFactor } from '@/lib/auth/staff/config';
 import { readLiveSession } from '@/lib/auth/staff/sessions';
 import { appContext, type AppContext } from './context';
+import { staffSentences } from './staff-sentences';
 import { readStaffToken, requestClient, staffAuthConfig } from './staff-session';
 
 /**
@@ -38,27 +38,29 @@ export type ActionState = { ok: true; message?: string } | { ok: false; error: s
 
 /**
  * A staff Server Action: session and role checked on the server itself (never trust the form
- * that called it), the input zod-parsed, refusals and provider failures turned into a sentence.
+ * that called it), the input zod-parsed, refusals and provider failures turned into a sentence
+ * in the staff member's language.
  */
 export function staffAction<S extends z.ZodType>(role: StaffRole, schema: S, fn: (input: z.infer<S>, call: StaffCall) => Promise<ActionState | Refused>) {
   return async (_prev: ActionState | null, form: FormData): Promise<ActionState> => {
     const ctx = await appContext();
+    const say = await staffSentences();
     const user = await readStaffUser(ctx);
-    if (!user) return { ok: false, error: answerFor(refused('unauthenticated', 'Your staff session has ended; sign in again')).message };
-    if (!roleAllows(user.role, role)) return { ok: false, error: answerFor(refused('forbidden')).message };
+    if (!user) return { ok: false, error: say.refusal(refused('unauthenticated')) };
+    if (!roleAllows(user.role, role)) return { ok: false, error: say.refusal(refused('forbidden')) };
     const parsed = schema.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
       const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
-      return { ok: false, error: 'Please correct the highlighted fields', fields };
+      return { ok: false, error: say.correctFields(), fields };
     }
     try {
       const result = await fn(parsed.data, { user, ctx, ip: (await requestClient(ctx)).ip });
-      return isRefused(result) ? { ok: false, error: answerFor(result).message } : result;
+      return isRefused(result) ? { ok: false, error: say.refusal(result) } : result;
     } catch (err) {
       const failure = providerFailure(err);
-      if (failure) return { ok: false, error: failure.message };
+      if (failure) return { ok: false, error: say.providerFailure(failure) };
       console.error('staff action failed', err);
-      return { ok: false, error: 'Something went wrong on our side' };
+      return { ok: false, error: say.failed() };
     }
   };
 }

@@ -1,11 +1,10 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { audit } from '@/lib/audit';
 import { brandName } from '@/lib/cards/brand';
-import { approvalStatusOf, idOf } from '@/lib/approvals/intent-state';
+import { approvalStatusOf } from '@/lib/approvals/intent-state';
 import { notifyApprovalNeeded } from '@/lib/approvals/notify';
-import { accountOfCustomer, recordApproval, setApprovalStatus } from '@/lib/approvals/store';
-import { isStripeError } from '@/lib/stripe/errors';
-import { paymentIntentOf } from '../parse';
+import { recordApproval, setApprovalStatus } from '@/lib/approvals/store';
+import { accountOfPayment, isUnowned } from '../account-of-payment';
 import type { Handler } from '../types';
 
 /**
@@ -14,17 +13,9 @@ import type { Handler } from '../types';
  * amount. One approval per PaymentIntent; the customer is asked once, when it is made.
  */
 export const onAuthenticationRequired: Handler = async ({ db, stripe, mail }, data) => {
-  const id = paymentIntentOf(data);
-  if (!id) return { status: 'ignored', note: 'no PaymentIntent id (payment_gateway_id) in the webhook' };
-  const pi = await stripe.paymentIntents.retrieve(id).catch((err: unknown) => {
-    if (isStripeError(err) && err.code === 'resource_missing') return null;
-    throw err;
-  });
-  if (!pi) return { status: 'ignored', subject: id, note: 'Stripe does not know this PaymentIntent' };
-  if (pi.object !== 'payment_intent') throw new Stripe.errors.StripeAPIError({ message: 'Stripe answered with something that is not a PaymentIntent' });
-  const customer = idOf(pi.customer);
-  const accountCode = customer ? await accountOfCustomer(db, customer) : undefined;
-  if (!accountCode) return { status: 'ignored', subject: id, note: 'the PaymentIntent’s customer is not one of this portal’s accounts' };
+  const found = await accountOfPayment({ db, stripe }, data);
+  if (isUnowned(found)) return found;
+  const { paymentIntent: pi, accountCode } = found;
 
   const status = approvalStatusOf(pi);
   const made = await recordApproval(db, { paymentIntentId: pi.id, accountCode, amount: pi.amount, currency: pi.currency, status });

@@ -1,5 +1,5 @@
 import { approvalsOf, type Approval } from '@/lib/approvals/store';
-import { formatMoney } from '@/lib/approvals/money';
+import { formatMoney } from '@/lib/i18n/money';
 import type { TimelineEntry, TimelineSource, TimelineTone } from './types';
 
 const SHOWN: Record<Approval['status'], { kind: string; tone: TimelineTone }> = {
@@ -17,7 +17,7 @@ export function approvalEntry(a: Approval): TimelineEntry {
     at: a.status === 'pending' ? a.createdAt : a.updatedAt,
     kind: shown.kind,
     tone: shown.tone,
-    values: { amount: formatMoney(a.amount, a.currency, 'en'), paymentIntent: a.paymentIntentId, askedAt: a.createdAt },
+    values: { amount: formatMoney({ minor: a.amount, currency: a.currency }, 'en'), paymentIntent: a.paymentIntentId, askedAt: a.createdAt },
   };
 }
 

@@ -22,6 +22,6 @@ describe('the account timeline: approvals, Fenerum webhooks and the emails sent'
     expect(kinds.filter((k) => k.startsWith('mail'))).toHaveLength(1);
     // Told by these sources, not again as raw audit rows.
     expect(kinds).not.toContain('other');
-    expect(entries.find((e) => e.kind === 'approvalPending')?.values).toMatchObject({ amount: '499.00 DKK', paymentIntent: paymentIntentId });
+    expect(entries.find((e) => e.kind === 'approvalPending')?.values).toMatchObject({ amount: 'DKK\u00a0499.00', paymentIntent: paymentIntentId });
   });
 });

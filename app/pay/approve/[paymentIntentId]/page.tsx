@@ -3,8 +3,8 @@ import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { loadApproval } from '@/lib/approvals/load-approval';
-import { formatMoney } from '@/lib/approvals/money';
 import { isRefused } from '@/lib/domain/outcomes';
+import { formatMoney } from '@/lib/i18n/money';
 import { customerPage } from '@/lib/server/customer-page';
 import { SessionEnded } from '../../session-ended';
 import { ApprovalPanel } from './approval-panel';
@@ -38,7 +38,7 @@ export default async function ApprovePage({ params }: { params: Promise<{ paymen
       </section>
     );
   }
-  const amount = formatMoney(view.amount, view.currency, locale);
+  const amount = formatMoney({ minor: view.amount, currency: view.currency }, locale);
   // Paid with a new card and not yet at Fenerum: tried after this page is sent (the worker finishes otherwise).
   if (view.state !== 'needs-approval' && view.registration?.status === 'queued') ctx.registrar.inBackground(view.registration.id);
   const { stripe, sandbox } = ctx.env;

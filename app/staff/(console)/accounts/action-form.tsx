@@ -37,18 +37,18 @@ export function ActionForm({ action, hidden, submit, working, result, variant = 
       </div>
       <div aria-live="polite">
         {state?.ok === false && (
-          <p className={styles.error} role="alert">
+          <p className={`staff-error ${styles.answer}`} role="alert">
             {state.error}
           </p>
         )}
         {state?.ok && state.message && result && (
           <>
-            <p className={styles.ok}>{result.note}</p>
+            <p className={`staff-done ${styles.answer}`}>{result.note}</p>
             <CopyField label={result.label} value={state.message} labels={result.copy} />
           </>
         )}
         {state?.ok && state.message && !result && (
-          <p className={styles.ok} data-testid="action-done">
+          <p className={`staff-done ${styles.answer}`} data-testid="action-done">
             {state.message}
           </p>
         )}

@@ -16,7 +16,7 @@ export function CopyField({ label, value, labels }: { label: string; value: stri
     <div className={styles.copyField}>
       <label className={styles.label}>
         {label}
-        <input className={styles.input} readOnly value={value} onFocus={(e) => e.currentTarget.select()} data-testid="copy-value" />
+        <input className="staff-input" readOnly value={value} onFocus={(e) => e.currentTarget.select()} data-testid="copy-value" />
       </label>
       <button type="button" className="button" onClick={copy}>
         {state === 'copied' ? labels.copied : labels.copy}

@@ -28,7 +28,7 @@ export default async function AccountsPage({ searchParams }: Props) {
         <form className={styles.searchForm} role="search" action="/staff/accounts" method="get">
           <label className={styles.label}>
             {t('searchLabel')}
-            <input className={styles.input} type="search" name="q" defaultValue={query} maxLength={100} autoComplete="off" />
+            <input className="staff-input" type="search" name="q" defaultValue={query} maxLength={100} autoComplete="off" />
           </label>
           <button className="button" type="submit">
             {t('searchButton')}
@@ -36,7 +36,7 @@ export default async function AccountsPage({ searchParams }: Props) {
         </form>
         {!answer && <p className={styles.muted}>{t('searchHint')}</p>}
         {answer && isRefused(answer) && (
-          <p className={styles.error} role="alert">
+          <p className={`staff-error ${styles.answer}`} role="alert">
             {answer.message}
           </p>
         )}

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Refused } from '@/lib/domain/outcomes';
-import { answerFor } from '@/lib/http/refusals';
+import { staffSentences } from '@/lib/server/staff-sentences';
 
 /** A staff page that cannot be shown: a role too low, an unknown account or card, a malformed address. */
 export async function RefusalPanel({ refusal }: { refusal: Refused }) {
   const t = await getTranslations('staffAccounts');
-  const text = refusal.reason === 'forbidden' ? t('notAllowed') : answerFor(refusal).message;
+  const text = refusal.reason === 'forbidden' ? t('notAllowed') : (await staffSentences()).refusal(refusal);
   return (
     <section className="panel" role="alert" data-testid="refusal">
       <h1>{refusal.reason === 'forbidden' ? t('notAllowed') : t('notFound')}</h1>

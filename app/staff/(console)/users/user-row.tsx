@@ -23,7 +23,7 @@ export async function UserRow({ user, self }: { user: StaffUserRow; self: boolea
             <label htmlFor={roleId} className="visually-hidden">
               {t('role')}
             </label>
-            <select id={roleId} name="role" defaultValue={user.role}>
+            <select id={roleId} name="role" defaultValue={user.role} className="staff-input">
               {STAFF_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {roles(r)}

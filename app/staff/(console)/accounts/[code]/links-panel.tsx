@@ -22,7 +22,7 @@ export async function LinksPanel({ code, links }: { code: string; links: OpenLin
       >
         <label className={styles.label}>
           {t('linkExpiry')}
-          <select name="expiresIn" defaultValue="7d" className={styles.select}>
+          <select name="expiresIn" defaultValue="7d" className="staff-input">
             {LINK_EXPIRIES.map((e) => (
               <option key={e} value={e}>
                 {t(`expiry_${e}`)}

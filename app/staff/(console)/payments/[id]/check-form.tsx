@@ -14,7 +14,7 @@ export function CheckForm({ paymentId }: { paymentId: number }) {
       <button type="submit" className="button button-secondary" disabled={pending}>
         {t('check')}
       </button>
-      <div aria-live="polite">{state ? <p className={state.ok ? 'pay-ok' : 'staff-error'}>{state.ok ? state.message : state.error}</p> : null}</div>
+      <div aria-live="polite">{state ? <p className={state.ok ? 'staff-done' : 'staff-error'}>{state.ok ? state.message : state.error}</p> : null}</div>
     </form>
   );
 }

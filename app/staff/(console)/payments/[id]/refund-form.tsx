@@ -84,7 +84,7 @@ export function RefundForm({ paymentId, remainingMinor, remainingText, formKey }
       </details>
       <div aria-live="polite">
         {state?.ok ? (
-          <p role="status" className="pay-ok" data-testid="refund-done">
+          <p role="status" className="staff-done" data-testid="refund-done">
             {state.message}
           </p>
         ) : null}

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { defaultPeriod, readPeriod } from '@/lib/payments/filters';
 import { listFailedPayments } from '@/lib/payments/pages';
 import { staffPage } from '@/lib/server/staff';
 import { Pager } from '../pager';
 import { PaymentTable } from '../payment-table';
-import { PeriodForm } from '../period-form';
-import { farpayDown, PaymentsSection } from '../section';
+import { periodBody } from '../period-body';
+import { PaymentsSection } from '../section';
 import '../payments.css';
 
 export const dynamic = 'force-dynamic';
@@ -17,21 +16,10 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 /** Failed and rejected payments of a period with FarPay's error description, newest first. */
 export default async function FailedPaymentsPage({ searchParams }: { searchParams: Search }) {
   const [t, params] = await Promise.all([getTranslations('farpay'), searchParams]);
-  const today = new Date().toISOString().slice(0, 10);
-  const period = readPeriod(params, today);
-  const shown = typeof period === 'string' ? defaultPeriod(today) : period;
   const pageText = typeof params.page === 'string' ? params.page : '';
   const page = /^\d{1,5}$/.test(pageText) && Number(pageText) >= 1 ? Number(pageText) - 1 : 0;
-  const body = await staffPage('viewer', async ({ ctx }) => {
-    const form = <PeriodForm action="/staff/payments/failed" from={shown.from} to={shown.to} submit={t('filter.show')} />;
-    if (typeof period === 'string')
-      return [
-        form,
-        <p key="p" role="alert" className="staff-error">
-          {t(`problem.${period}`)}
-        </p>,
-      ];
-    try {
+  const body = await staffPage('viewer', ({ ctx }) =>
+    periodBody({ params, action: '/staff/payments/failed', submit: t('filter.show') }, async (period, form) => {
       const { rows, hasNext, truncated } = await listFailedPayments(ctx.farpay, period, page);
       const href = (n: number) => `/staff/payments/failed?from=${period.from}&to=${period.to}${n > 0 ? `&page=${n + 1}` : ''}`;
       return (
@@ -42,9 +30,7 @@ export default async function FailedPaymentsPage({ searchParams }: { searchParam
           <Pager page={page} hasNext={hasNext} hrefOf={href} />
         </>
       );
-    } catch (err) {
-      return farpayDown(err, form, t('unavailable'));
-    }
-  });
+    }),
+  );
   return <PaymentsSection title={t('failed.title')} lead={t('failed.lead')} current="failed" forbidden={t('forbidden')} body={body} />;
 }

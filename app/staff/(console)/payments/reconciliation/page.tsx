@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { defaultPeriod, readPeriod } from '@/lib/payments/filters';
 import { formatMinor } from '@/lib/payments/format';
 import { reconcilePeriod } from '@/lib/payments/reconciliation';
 import { staffPage } from '@/lib/server/staff';
-import { PeriodForm } from '../period-form';
-import { farpayDown, PaymentsSection } from '../section';
+import { periodBody } from '../period-body';
+import { PaymentsSection } from '../section';
 import { ReconciliationChart } from './chart';
 import { FarpayClientText } from '../client-text';
 import { ExportButton } from './export-button';
@@ -19,20 +18,9 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 /** A period's totals per type and status, paid against refunded, a chart, and the CSV export. */
 export default async function ReconciliationPage({ searchParams }: { searchParams: Search }) {
   const [t, locale, params] = await Promise.all([getTranslations('farpay'), getLocale(), searchParams]);
-  const today = new Date().toISOString().slice(0, 10);
-  const period = readPeriod(params, today);
-  const shown = typeof period === 'string' ? defaultPeriod(today) : period;
   const money = (m: number) => formatMinor(m, locale);
-  const body = await staffPage('viewer', async ({ ctx }) => {
-    const form = <PeriodForm action="/staff/payments/reconciliation" from={shown.from} to={shown.to} submit={t('reconciliation.show')} />;
-    if (typeof period === 'string')
-      return [
-        form,
-        <p key="p" role="alert" className="staff-error">
-          {t(`problem.${period}`)}
-        </p>,
-      ];
-    try {
+  const body = await staffPage('viewer', ({ ctx }) =>
+    periodBody({ params, action: '/staff/payments/reconciliation', submit: t('reconciliation.show') }, async (period, form) => {
       const r = await reconcilePeriod(ctx.farpay, period);
       const href = `/staff/payments/export?from=${period.from}&to=${period.to}`;
       return (
@@ -119,9 +107,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
           <ReconciliationChart r={r} />
         </>
       );
-    } catch (err) {
-      return farpayDown(err, form, t('unavailable'));
-    }
-  });
+    }),
+  );
   return <PaymentsSection title={t('reconciliation.title')} lead={t('reconciliation.lead')} current="reconciliation" forbidden={t('forbidden')} body={body} />;
 }

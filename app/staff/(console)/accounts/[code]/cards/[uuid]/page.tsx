@@ -76,7 +76,7 @@ export default async function CardPage({ params }: Props) {
               <p className={styles.strong}>{t('disableQuestion', named)}</p>
               <label className={styles.label}>
                 {t('disableReason')}
-                <textarea name="reason" maxLength={MAX_REASON_LENGTH} className={styles.textarea} />
+                <textarea name="reason" maxLength={MAX_REASON_LENGTH} className={`staff-input ${styles.textarea}`} />
               </label>
             </ActionForm>
           )}

@@ -1,0 +1,33 @@
+import type { Locale } from './locale';
+
+/** An amount as Stripe and Fenerum keep it: minor units (øre, cents) and an ISO currency. */
+export type Money = { minor: number; currency: string };
+
+const intlLocale: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' };
+
+/** Currencies Stripe counts in whole units (no minor unit). */
+const ZERO_DECIMAL = new Set(['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf']);
+/** Currencies Stripe counts in thousandths. */
+const THREE_DECIMAL = new Set(['bhd', 'jod', 'kwd', 'omr', 'tnd']);
+
+/** How many decimals Stripe's minor units of a currency have. */
+function decimalsOf(currency: string): number {
+  const code = currency.toLowerCase();
+  return ZERO_DECIMAL.has(code) ? 0 : THREE_DECIMAL.has(code) ? 3 : 2;
+}
+
+/**
+ * Money a customer reads (the portal's pages and its emails alike), the way the language writes
+ * it: "499,00 kr." in Danish, "DKK 499.00" in English; the currency's own decimals (none for
+ * JPY). The space inside is a no-break space, so the amount never wraps from its currency.
+ */
+export function formatMoney(money: Money, locale: Locale): string {
+  const digits = decimalsOf(money.currency);
+  const format = new Intl.NumberFormat(intlLocale[locale], {
+    style: 'currency',
+    currency: money.currency.toUpperCase(),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return format.format(money.minor / 10 ** digits);
+}
