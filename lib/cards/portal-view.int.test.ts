@@ -98,17 +98,23 @@ describe('the portal view: one query per page view', () => {
     expect(await readPortalView(mine.ctx.db, { linkId: randomUUID(), accountCode: mine.accountCode }, new Date())).toBeNull();
   });
 
-  it('a card registered after the expiry notice ends the banner', async () => {
+  it('a card registered after the expiry notice ends the banner; one registered before it does not', async () => {
     const { ctx, accountCode, session } = await customer();
-    await withRows(accountCode, session.accountUuid);
-    await ctx.db.insert(registrations).values({
-      id: randomUUID(),
-      gateway: 'stripe_new',
-      providerRef: `seti_${randomUUID()}`,
-      accountCode,
-      accountUuid: session.accountUuid,
-      status: 'registered',
-    });
+    const { cardUuid } = await withRows(accountCode, session.accountUuid);
+    // Explicit times: two inserts within one tick of the clock would be neither before nor after.
+    const registered = (updatedAt: Date) =>
+      ctx.db.insert(registrations).values({
+        id: randomUUID(),
+        gateway: 'stripe_new',
+        providerRef: `seti_${randomUUID()}`,
+        accountCode,
+        accountUuid: session.accountUuid,
+        status: 'registered',
+        updatedAt,
+      });
+    await registered(new Date(Date.now() - 60_000));
+    expect((await readPortalView(ctx.db, session, new Date()))?.expiring.map((e) => e.cardUuid)).toEqual([cardUuid]);
+    await registered(new Date(Date.now() + 1_000));
     expect((await readPortalView(ctx.db, session, new Date()))?.expiring).toEqual([]);
   });
 
