@@ -1,13 +1,16 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { buildCsp, newNonce } from '@/lib/security/csp';
+import { cspWithNonce, newNonce } from '@/lib/security/csp';
 import { env } from '@/lib/env';
 
-/** The sandbox's Stripe origin (sandbox mode only), computed once per process from the one configuration. */
-let sandboxStripe: string[] | undefined;
-function sandboxStripeOrigins(): string[] {
-  const { sandbox, stripe } = env();
-  sandboxStripe ??= sandbox.stripe && stripe.apiUrl ? [new URL(stripe.apiUrl).origin] : [];
-  return sandboxStripe;
+/** The policy with the sandbox's Stripe origin (sandbox mode only), built once per process from the one configuration. */
+let policy: ((nonce: string) => string) | undefined;
+function policyFor(nonce: string): string {
+  policy ??= (() => {
+    const { sandbox, stripe } = env();
+    const extraStripeOrigins = sandbox.stripe && stripe.apiUrl ? [new URL(stripe.apiUrl).origin] : [];
+    return cspWithNonce({ extraStripeOrigins, dev: process.env.NODE_ENV === 'development' });
+  })();
+  return policy(nonce);
 }
 
 /**
@@ -16,7 +19,7 @@ function sandboxStripeOrigins(): string[] {
  */
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
-  const csp = buildCsp({ nonce, extraStripeOrigins: sandboxStripeOrigins(), dev: process.env.NODE_ENV === 'development' });
+  const csp = policyFor(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { loadPortal } from '@/lib/cards/portal';
-import { pendingCards } from '@/lib/registrations/store';
-import { customerPage } from '@/lib/server/customer-page';
+import { customerPortalPage } from '@/lib/server/customer-page';
 import { AddCard } from './add-card';
 import { CardList } from './card-list';
 import { PaymentNotices } from './payment-notices';
@@ -12,9 +11,11 @@ export const metadata: Metadata = { title: 'Payment cards', referrer: 'no-referr
 
 /** The customer portal: the session's account, never one named by the browser. */
 export default async function PortalPage() {
-  const [t, { ctx, session }] = await Promise.all([getTranslations('portal'), customerPage()]);
+  const now = new Date();
+  // One database query for the link's liveness and all the page's rows; Fenerum only for a live session.
+  const [t, { ctx, session, view }] = await Promise.all([getTranslations('portal'), customerPortalPage(now)]);
   if (!session) return <SessionEnded />;
-  const [portal, pending] = await Promise.all([loadPortal(ctx, session.accountCode, session.accountUuid), pendingCards(ctx.db, session.accountCode)]);
+  const portal = await loadPortal(ctx, session.accountCode, session.accountUuid);
   if (!portal.ok) {
     return (
       <section className="panel" role="alert">
@@ -28,9 +29,9 @@ export default async function PortalPage() {
       <p className="account-name" data-testid="account-name">
         {portal.account.name}
       </p>
-      <PaymentNotices ctx={ctx} accountCode={session.accountCode} />
+      <PaymentNotices approvals={view.approvals} expiring={view.expiring} />
       <h1>{t('cards')}</h1>
-      <CardList cards={portal.cards} pending={pending} now={new Date()} />
+      <CardList cards={portal.cards} pending={view.pending} now={now} />
       <AddCard />
     </section>
   );

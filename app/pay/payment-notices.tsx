@@ -1,15 +1,15 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { portalNotices } from '@/lib/approvals/portal-notices';
 import { formatMoney } from '@/lib/i18n/money';
-import type { AppContext } from '@/lib/server/context';
+import type { ApprovalNotice, ExpiringNotice } from '@/lib/cards/portal-view';
 
 /**
  * Above the cards: "A payment of 499.00 DKK needs your approval" for each payment waiting for
- * this account (linking to its approval page), and a card Fenerum said expires this month.
+ * this account (linking to its approval page), and a card Fenerum said expires this month. The
+ * page reads both in its one query (lib/cards/portal-view.ts).
  */
-export async function PaymentNotices({ ctx, accountCode }: { ctx: AppContext; accountCode: string }) {
-  const [t, locale, { approvals, expiring }] = await Promise.all([getTranslations('approval'), getLocale(), portalNotices(ctx.db, accountCode, new Date())]);
+export async function PaymentNotices({ approvals, expiring }: { approvals: ApprovalNotice[]; expiring: ExpiringNotice[] }) {
   if (approvals.length === 0 && expiring.length === 0) return null;
+  const [t, locale] = await Promise.all([getTranslations('approval'), getLocale()]);
   return (
     <div className="payment-notices">
       {approvals.map((a) => (

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isRefused } from '@/lib/domain/outcomes';
-import { portalNotices } from '@/lib/approvals/portal-notices';
+import { issueCustomerLink } from '@/lib/auth/links';
+import { readPortalView } from '@/lib/cards/portal-view';
 import { getApproval } from '@/lib/approvals/store';
 import { appContext } from '@/lib/server/context';
 import { accountWithCard, auditRows, deliver, failedCharge } from '@/test/approval-fixtures';
@@ -14,6 +15,16 @@ async function waitingPayment() {
   const { paymentIntentId, webhook } = await failedCharge(account);
   await deliver(webhook);
   return { account, paymentIntentId, session: await sessionFor(account) };
+}
+
+/** What the portal shows the account's customer above the cards now (through a link of its own). */
+async function noticesOf(accountCode: string) {
+  const ctx = await appContext();
+  const link = await issueCustomerLink(ctx, { accountCode, issuedBy: 'test' });
+  if (isRefused(link)) throw new Error(`issueCustomerLink refused: ${link.reason}`);
+  const view = await readPortalView(ctx.db, { linkId: link.id, accountCode }, new Date());
+  if (!view) throw new Error('a fresh link has a view');
+  return view;
 }
 
 /** What Stripe.js does on the page: confirm on-session with a PaymentMethod (the customer is present). */
@@ -48,7 +59,7 @@ describe('the approval use case', () => {
     expect(await loadApproval(ctx, session, paymentIntentId)).toMatchObject({ state: 'succeeded' });
     expect((await getApproval(ctx.db, paymentIntentId))?.status).toBe('succeeded');
     expect(await auditRows(account, 'approval.succeeded')).toHaveLength(1);
-    expect((await portalNotices(ctx.db, account, new Date())).approvals).toHaveLength(0);
+    expect((await noticesOf(account)).approvals).toHaveLength(0);
     expect(await fenerumCardsOf(account)).toHaveLength(1);
   });
 
@@ -91,13 +102,12 @@ describe('the approval use case', () => {
     const [card] = await fenerumCardsOf(account);
     const sent = await sandbox.fenerum.cardExpiring(card?.uuid ?? '');
     for (let i = 0; i < 3; i += 1) expect((await deliver(sent.webhook)).status).toBe(200);
-    const ctx = await appContext();
-    const notices = await portalNotices(ctx.db, account, new Date());
+    const notices = await noticesOf(account);
     expect(notices.expiring).toEqual([{ cardUuid: card?.uuid, brand: 'Visa', last4: '4242' }]);
     expect(await auditRows(account, 'mail.queued')).toHaveLength(1);
     expect(await auditRows(account, 'card_expires_this_month')).toHaveLength(1);
     await accountWithCard(account, 'pm_card_mastercard');
-    expect((await portalNotices(ctx.db, account, new Date())).expiring).toEqual([]);
+    expect((await noticesOf(account)).expiring).toEqual([]);
   });
 
   it('payment_card.deactivated and payment.declined go on the account’s timeline', async () => {

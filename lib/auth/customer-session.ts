@@ -4,10 +4,18 @@ import type { Db } from '@/lib/db/connect';
 import { isLinkLive } from './links';
 import { readSession, sessionCookieName, type CustomerSession } from './session-token';
 
+/**
+ * The signed session cookie of this request, or null: unsigned or expired. Its link is NOT checked
+ * here: the caller must (readCustomerSession does; the portal page checks it in its one query).
+ */
+export async function readSessionCookie(deps: { linkSecret: string; appUrl: string }): Promise<CustomerSession | null> {
+  const jar = await cookies();
+  return readSession(jar.get(sessionCookieName(deps.appUrl))?.value, deps.linkSecret, Date.now());
+}
+
 /** The customer session of this request, or null: unsigned, expired, or its link revoked. */
 export async function readCustomerSession(deps: { db: Db; linkSecret: string; appUrl: string }): Promise<CustomerSession | null> {
-  const jar = await cookies();
-  const session = readSession(jar.get(sessionCookieName(deps.appUrl))?.value, deps.linkSecret, Date.now());
+  const session = await readSessionCookie(deps);
   if (!session) return null;
   return (await isLinkLive(deps.db, session.linkId)) ? session : null;
 }

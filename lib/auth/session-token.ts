@@ -24,7 +24,12 @@ export function sessionCookie(session: CustomerSession, secret: string, appUrl: 
   };
 }
 
-const isHttps = (appUrl: string) => new URL(appUrl).protocol === 'https:';
+/** The app's URL is one per process: parsed once, not on every request that reads the cookie. */
+let parsed: { appUrl: string; https: boolean } | undefined;
+function isHttps(appUrl: string): boolean {
+  if (parsed?.appUrl !== appUrl) parsed = { appUrl, https: new URL(appUrl).protocol === 'https:' };
+  return parsed.https;
+}
 /** A customer session ends with its link, and within this time at the latest. */
 export const MAX_SESSION_SECONDS = 12 * 3600;
 

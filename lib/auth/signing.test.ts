@@ -17,6 +17,16 @@ describe('signed tokens', () => {
     expect(verifyToken(signToken({ a: 1 }, secret, 'link'), secret, 'customer-session').ok).toBe(false);
   });
 
+  it('keeps each secret’s key apart though keys are derived once per process (and the store emptied past a few)', () => {
+    const secrets = Array.from({ length: 40 }, (_, i) => `${i}`.padEnd(32, 's'));
+    const tokens = secrets.map((s) => signToken({ s }, s, 'customer-session'));
+    secrets.forEach((s, i) => {
+      expect(verifyToken(tokens[i] ?? '', s, 'customer-session')).toEqual({ ok: true, payload: { s } });
+      expect(verifyToken(tokens[i] ?? '', secrets[(i + 1) % secrets.length] ?? '', 'customer-session').ok).toBe(false);
+      expect(verifyToken(tokens[i] ?? '', s, 'link').ok).toBe(false);
+    });
+  });
+
   it('refuses a payload changed after signing', () => {
     const [, sig] = signToken({ acct: 'CUST001' }, secret, 'link').split('.');
     const forged = `${Buffer.from(JSON.stringify({ acct: 'CUST002' })).toString('base64url')}.${sig}`;

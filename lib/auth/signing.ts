@@ -7,8 +7,19 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 export type Purpose = 'link' | 'customer-session';
 
+/** Derived once per process and secret: every page view verifies a session, and the key never changes. */
+const derivedKeys = new Map<string, Buffer>();
+
 function keyFor(secret: string, purpose: Purpose): Buffer {
-  return createHmac('sha256', secret).update(`card-portal:${purpose}:v1`).digest();
+  const id = `${purpose}\u0000${secret}`;
+  let key = derivedKeys.get(id);
+  if (!key) {
+    key = createHmac('sha256', secret).update(`card-portal:${purpose}:v1`).digest();
+    // A few secrets at most (tests use several); never grows with requests.
+    if (derivedKeys.size > 16) derivedKeys.clear();
+    derivedKeys.set(id, key);
+  }
+  return key;
 }
 
 function mac(secret: string, purpose: Purpose, data: string): Buffer {

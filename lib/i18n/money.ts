@@ -23,11 +23,17 @@ function decimalsOf(currency: string): number {
  */
 export function formatMoney(money: Money, locale: Locale): string {
   const digits = decimalsOf(money.currency);
-  const format = new Intl.NumberFormat(intlLocale[locale], {
-    style: 'currency',
-    currency: money.currency.toUpperCase(),
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-  return format.format(money.minor / 10 ** digits);
+  return formatterOf(locale, money.currency.toUpperCase(), digits).format(money.minor / 10 ** digits);
+}
+
+/** One formatter per language and currency, per process: building one costs more than formatting. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatterOf(locale: Locale, currency: string, digits: number): Intl.NumberFormat {
+  const id = `${locale}:${currency}`;
+  let format = formatters.get(id);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(id, format);
+  }
+  return format;
 }

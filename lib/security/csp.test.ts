@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCsp, newNonce } from './csp';
+import { buildCsp, cspWithNonce, newNonce } from './csp';
 
 const directive = (csp: string, name: string) =>
   csp
@@ -21,6 +21,13 @@ describe('buildCsp', () => {
   it('adds the sandbox’s Stripe origin to scripts, frames and connections in sandbox mode', () => {
     const csp = buildCsp({ nonce: 'n', extraStripeOrigins: ['http://localhost:4101'] });
     for (const d of ['script-src', 'frame-src', 'connect-src']) expect(directive(csp, d)).toContain('http://localhost:4101');
+  });
+
+  it('built once with a slot, fills in each response’s nonce to the same policy as buildCsp', () => {
+    const opts = { extraStripeOrigins: ['http://localhost:4101'], dev: true };
+    const policy = cspWithNonce(opts);
+    for (const nonce of [newNonce(), newNonce()]) expect(policy(nonce)).toBe(buildCsp({ ...opts, nonce }));
+    expect(cspWithNonce({})('abc')).toBe(buildCsp({ nonce: 'abc' }));
   });
 
   it('makes a different nonce each time', () => {

@@ -1,6 +1,7 @@
 import 'server-only';
-import { readCustomerSession } from '@/lib/auth/customer-session';
+import { readCustomerSession, readSessionCookie } from '@/lib/auth/customer-session';
 import type { CustomerSession } from '@/lib/auth/session-token';
+import { readPortalView, type PortalView } from '@/lib/cards/portal-view';
 import { appContext, type AppContext } from './context';
 
 /**
@@ -10,4 +11,17 @@ import { appContext, type AppContext } from './context';
 export async function customerPage(): Promise<{ ctx: AppContext; session: CustomerSession | null }> {
   const ctx = await appContext();
   return { ctx, session: await readCustomerSession({ db: ctx.db, linkSecret: ctx.env.linkSecret, appUrl: ctx.env.appUrl }) };
+}
+
+export type PortalPage = { ctx: AppContext; session: CustomerSession; view: PortalView } | { ctx: AppContext; session: null; view: null };
+
+/**
+ * For the portal page (/pay): as customerPage, but the link's liveness and everything the page
+ * reads from the database come in one query (lib/cards/portal-view.ts). No cookie: no query.
+ */
+export async function customerPortalPage(now: Date): Promise<PortalPage> {
+  const ctx = await appContext();
+  const session = await readSessionCookie({ linkSecret: ctx.env.linkSecret, appUrl: ctx.env.appUrl });
+  const view = session && (await readPortalView(ctx.db, session, now));
+  return session && view ? { ctx, session, view } : { ctx, session: null, view: null };
 }
