@@ -9,6 +9,7 @@ import { sandboxControl, type FenerumSettings } from '../sandbox/control-client'
 import { benchPortalJs } from './client-js';
 import { benchDatabases, ensureBuild, startHarness, type BenchDatabase, type Harness } from './harness';
 import { benchLinksBurst } from './links-burst';
+import { benchPortalPage } from './portal-page';
 import { benchPortalThroughput } from './portal-throughput';
 import { benchCallbacks } from './quickpay-callbacks';
 import { benchQueueDrain } from './queue-drain';
@@ -50,6 +51,7 @@ async function groupOn(db: BenchDatabase, env: Record<string, string>, fenerum: 
 // Page and callback speed: Fenerum's limit lifted, so the page is measured, not the limiter.
 await group('pages', { FENERUM_RATE_LIMIT_PER_MINUTE: '1000000' }, { rateLimit: { enabled: false } }, async (h) => [
   await benchPortalThroughput(h, seconds),
+  await benchPortalPage(h, seconds),
   await benchPortalJs(h),
   ...(await (await import('./stripe-add-card')).benchStripeAddCard(h)),
 ]);

@@ -56,7 +56,7 @@ export async function readPortalView(db: Db, session: { linkId: string; accountC
   const [row] = rowsOf<Row>(result);
   if (!row) return null;
   return {
-    // A registration without card details yet shows as "Card" (as pendingCards in lib/registrations/store.ts does).
+    // A registration without card details yet shows as "Card".
     pending: (row.pending ?? []).map((r) =>
       r.last4
         ? { id: r.id, brand: r.brand ?? 'Card', last4: r.last4, expMonth: r.exp_month ?? 0, expYear: r.exp_year ?? 0 }

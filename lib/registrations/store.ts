@@ -67,17 +67,6 @@ export async function getRegistration(db: Db, id: string): Promise<Registration 
   return row;
 }
 
-/** Cards the provider confirmed that Fenerum does not have yet: shown as "being saved". */
-export async function pendingCards(db: Db, accountCode: string): Promise<Array<CardSummary & { id: string }>> {
-  const rows = await db
-    .select()
-    .from(registrations)
-    .where(and(eq(registrations.accountCode, accountCode), eq(registrations.status, 'queued')))
-    .orderBy(desc(registrations.createdAt))
-    .limit(20);
-  return rows.map((r) => ({ id: r.id, ...(cardSummaryOf(r) ?? { brand: 'Card', last4: '', expMonth: 0, expYear: 0 }) }));
-}
-
 /** True when one of our registrations already holds this Fenerum card. */
 export async function holdsFenerumCard(db: Db, fenerumCardUuid: string): Promise<boolean> {
   const rows = await db.select({ id: registrations.id }).from(registrations).where(eq(registrations.fenerumCardUuid, fenerumCardUuid)).limit(1);
