@@ -1,11 +1,18 @@
 import createNextIntlPlugin from 'next-intl/plugin';
-import { tsImport } from 'tsx/esm/api';
+import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 
-// The configuration is validated here too, so `next build` (and `next dev`) fail at once,
-// naming the variable, instead of the first request failing after a deploy. The same module
-// the app reads at run time (lib/env/schema.ts), loaded through tsx.
-const { resolveEnv } = await tsImport('./lib/env/schema.ts', import.meta.url);
-resolveEnv(process.env);
+/**
+ * The configuration is validated here too, so `next build` (and `next dev`) fail at once,
+ * naming the variable, instead of the first request failing after a deploy. The same module
+ * the app reads at run time (lib/env/schema.ts), loaded through tsx. Not under `next start`:
+ * instrumentation.ts validates it there, and tsx's loader, once registered, sits in front of
+ * every later import of the server process (measured: a restart's first answer waited on it).
+ */
+async function validateEnv() {
+  const { tsImport } = await import('tsx/esm/api');
+  const { resolveEnv } = await tsImport('./lib/env/schema.ts', import.meta.url);
+  resolveEnv(process.env);
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -13,6 +20,13 @@ const nextConfig = {
   // Another build folder lets a second build (a benchmark, a parallel test run) leave this one be.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  experimental: {
+    // A route's code loads on its first request, not every route's at start: a process restarted
+    // under a flood of QuickPay callbacks answers them sooner than when it first evaluates every
+    // page on its one thread (burst e2e after a SIGKILL: callbacks that timed out after the
+    // restart went from hundreds to none).
+    preloadEntriesOnStart: false,
+  },
   // PGlite loads its WebAssembly from its own package folder, argon2 is a native module: keep both out of the bundle.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   async headers() {
@@ -49,4 +63,7 @@ const withNextIntl = createNextIntlPlugin({
   },
 });
 
-export default withNextIntl(nextConfig);
+export default async function config(phase) {
+  if (phase !== PHASE_PRODUCTION_SERVER) await validateEnv();
+  return withNextIntl(nextConfig);
+}
