@@ -30,6 +30,9 @@ export function providerCallback<T>(
       return jsonError(503, 'Not stored; please retry');
     }
     if (isRefused(verified)) return refusalResponse(verified);
+    // The provider stopped waiting (under a flood, or while this process started) and will deliver
+    // it again: storing it now would be work for no one, ahead of callbacks still waited for.
+    if (req.signal.aborted) return jsonError(503, 'Not stored; the caller went away');
     try {
       const reply = await handler({ verified, raw, req, ctx });
       return isRefused(reply) ? refusalResponse(reply) : reply;

@@ -49,6 +49,22 @@ describe('POST /api/quickpay-callback', () => {
     expect((await registration(reg.id)).status).toBe('started');
   });
 
+  it('a callback QuickPay stopped waiting for is not stored (it comes again): 503, nothing written', async () => {
+    const account = await freshAccount();
+    const { registration: reg } = await startQuickpay(account);
+    const body = await authorizeQuickpay(reg.providerRef);
+    const signed = callbackRequest(body);
+    const gone = new AbortController();
+    gone.abort();
+    const res = await POST(new Request(signed, { signal: gone.signal }));
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/went away/) });
+    expect((await registration(reg.id)).status).toBe('started');
+    // The same callback delivered again is stored and queued.
+    expect((await POST(callbackRequest(body))).status).toBe(200);
+    await waitForStatus(reg.id, 'registered');
+  });
+
   it('the same callback 20 times, concurrently, registers one card', async () => {
     const account = await freshAccount();
     const { registration: reg } = await startQuickpay(account);
