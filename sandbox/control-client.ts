@@ -39,10 +39,16 @@ export type FenerumStats = { total: number; byStatus: Record<string, number>; th
 export type FenerumAuditEntry = { at: string; method: string; path: string; status: number; user: string | null; clientSystem: string | null; body: unknown };
 
 export type QuickpayAuthorize = { card?: string; expiry?: string; three_d_secure?: 'approve' | 'fail' };
-export type QuickpayCallbackAttempt = { subscriptionId: number; status: number | null; attempt: number; error?: string; at: string; url: string } & Record<
-  string,
-  unknown
->;
+export type QuickpayCallbackAttempt = {
+  subscriptionId: number;
+  status: number | null;
+  attempt: number;
+  error?: string;
+  at: string;
+  url: string;
+  /** How long QuickPay waited for the answer (or the failure). */
+  durationMs: number;
+} & Record<string, unknown>;
 
 export type FenerumWebhook = { event: string; data: Record<string, unknown> };
 export type FenerumCharge = { paymentGatewayId: string; status: string; errorCode: string | null; sent: boolean; webhook: FenerumWebhook | null };

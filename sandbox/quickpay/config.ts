@@ -58,16 +58,19 @@ export const FIELD_ERRORS = {
 
 /**
  * Callback retries (PROVIDERS.md): a callback that does not get a 2xx (or 302/303) "is failed and
- * will be retried after an hour", up to 24 times in all. `fast` is for a test that asks for it
- * (growing from 20 ms to 2 s). How long QuickPay waits for an answer is unconfirmed: 10 s, on
- * both schedules.
+ * will be retried after an hour", up to 24 times in all. `fast` is for a test that asks for it:
+ * the same shape scaled down, every retry FAST_RETRY_DELAY_MS after the last (not a backoff that
+ * starts at milliseconds: QuickPay never knocks again at once, and a burst of such retries would
+ * be a storm no real receiver meets). How long QuickPay waits for an answer is unconfirmed: 10 s,
+ * on both schedules.
  */
 export const MAX_CALLBACK_ATTEMPTS = 24;
 export const CALLBACK_RETRY_DELAY_MS = 60 * 60 * 1000;
 export const CALLBACK_TIMEOUT_MS = 10_000;
+export const FAST_RETRY_DELAY_MS = 2_000;
 export const CALLBACK_RETRY_PLANS: Record<RetrySpeed, RetryPlan> = {
   real: { delaysMs: Array.from({ length: MAX_CALLBACK_ATTEMPTS - 1 }, () => CALLBACK_RETRY_DELAY_MS), timeoutMs: CALLBACK_TIMEOUT_MS },
-  fast: { delaysMs: Array.from({ length: MAX_CALLBACK_ATTEMPTS - 1 }, (_, i) => Math.min(20 * 2 ** i, 2_000)), timeoutMs: CALLBACK_TIMEOUT_MS },
+  fast: { delaysMs: Array.from({ length: MAX_CALLBACK_ATTEMPTS - 1 }, () => FAST_RETRY_DELAY_MS), timeoutMs: CALLBACK_TIMEOUT_MS },
 };
 
 /** The acquirer named on operations and the subscription once a card has been tried. */
