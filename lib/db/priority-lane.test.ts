@@ -73,3 +73,16 @@ describe('background work on the lane', () => {
     expect(order.indexOf('request')).toBeLessThanOrEqual(1);
   });
 });
+
+describe('background work under endless requests', () => {
+  it('still gets a statement once it has waited starveMs', async () => {
+    const lane = createPriorityLane({ quietMs: 5, starveMs: 40 });
+    let finish!: () => void;
+    const endless = lane.foreground(() => new Promise<void>((r) => (finish = r)));
+    const started = Date.now();
+    await lane.background(async () => undefined);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(35);
+    finish();
+    await endless;
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * One connection shared by requests and background work (PGlite is one Postgres backend in this
  * process, and takes one statement at a time, first come first served). Requests go first: a
- * background statement starts only when no request's statement is running or waiting, so an
- * acknowledgement never waits behind more than one background statement (or transaction: once
- * started, it runs to its end; its statements do not come back here).
+ * background statement starts only when requests have left the connection alone for a moment
+ * (or background work has waited a second), one at a time, so an acknowledgement never waits
+ * behind more than one background statement (or transaction: once started, it runs to its end;
+ * its statements do not come back here), and a burst's CPU goes to the acknowledgements.
  */
 export type PriorityLane = {
   foreground<T>(run: () => Promise<T>): Promise<T>;
@@ -12,43 +13,71 @@ export type PriorityLane = {
   readonly busy: number;
 };
 
-export function createPriorityLane(): PriorityLane {
+export type LaneOptions = {
+  /** How long no request may have touched the connection before background work goes. */
+  quietMs?: number;
+  /** Background work still gets one statement this often under endless requests, so it never starves. */
+  starveMs?: number;
+};
+
+export function createPriorityLane(opts: LaneOptions = {}): PriorityLane {
+  const quietMs = opts.quietMs ?? 25;
+  const starveMs = opts.starveMs ?? 1_000;
   let busy = 0;
+  let lastRequest = 0;
+  let lastBackground = 0;
   let backgroundRunning = false;
-  const waiting: Array<() => void> = [];
-  // One background statement at a time, and only when no request has one: woken all at once,
-  // a thousand waiting attempts would join the connection's queue ahead of the next requests.
+  let timer: NodeJS.Timeout | undefined;
+  const waiting: Array<{ wake: () => void; since: number }> = [];
+  // One background statement at a time, once requests have left the connection alone for a
+  // moment (between two requests of a burst there is always an instant with none running), or
+  // when background work has waited starveMs.
   const next = () => {
-    if (backgroundRunning || busy > 0) return;
-    const wake = waiting.shift();
-    if (!wake) return;
+    if (backgroundRunning || waiting.length === 0 || timer) return;
+    const now = Date.now();
+    const quietIn = busy > 0 ? quietMs : quietMs - (now - lastRequest);
+    // Waited for since the first waiter came, or since the last background statement, whichever is later.
+    const starvedIn = starveMs - (now - Math.max(waiting[0]?.since ?? now, lastBackground));
+    if (quietIn > 0 && starvedIn > 0) {
+      timer = setTimeout(
+        () => {
+          timer = undefined;
+          next();
+        },
+        Math.min(quietIn, starvedIn),
+      );
+      return;
+    }
+    const first = waiting.shift();
+    if (!first) return;
     backgroundRunning = true;
-    wake();
+    lastBackground = now;
+    first.wake();
   };
-  // After pending I/O: a request that has just arrived goes before the waiters.
-  const nextSoon = () => setImmediate(next);
   return {
     get busy() {
       return busy;
     },
     async foreground(run) {
       busy++;
+      lastRequest = Date.now();
       try {
         return await run();
       } finally {
-        if (--busy === 0) nextSoon();
+        busy--;
+        lastRequest = Date.now();
       }
     },
     async background(run) {
       await new Promise<void>((resolve) => {
-        waiting.push(resolve);
-        nextSoon();
+        waiting.push({ wake: resolve, since: Date.now() });
+        next();
       });
       try {
         return await run();
       } finally {
         backgroundRunning = false;
-        nextSoon();
+        next();
       }
     },
   };
