@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CALLBACK_RETRY_PLANS, MAX_CALLBACK_ATTEMPTS } from './config';
+import { CALLBACK_RETRY_PLANS, FAST_RETRY_DELAY_MS, MAX_CALLBACK_ATTEMPTS } from './config';
 import { createLinked, startEmulator, startReceiver, type Started } from './test-support';
 
 /** QuickPay's retry timing: an hour apart, 24 attempts, unless a test asks for fast retries. */
@@ -45,7 +45,7 @@ describe('callback retry schedule', () => {
     await authorize(id);
     await s.emulator.callbacksIdle();
     expect((await attempts()).map((a) => [a.attempt, a.status, a.ok, a.retryInMs])).toEqual([
-      [1, 500, false, 20],
+      [1, 500, false, FAST_RETRY_DELAY_MS],
       [2, 200, true, null],
     ]);
     await s.call('POST', '/__sandbox/reset', { headers: {} });
