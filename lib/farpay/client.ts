@@ -1,21 +1,12 @@
-import { createProviderHttp } from '@/lib/provider-http';
+import { createProviderHttp, type ProviderClientTuning } from '@/lib/provider-http';
 import type { PageRequest, Payment, PaymentQuery } from '@/lib/payments/types';
 import { FarpayError, toFarpayError } from './errors';
 import { toPayment } from './map';
 import { toDecimal } from './money';
 import { farpayPaymentListWire, farpayPaymentWire, type FarpayRefundBody } from './wire';
 
-export type FarpayClientConfig = {
-  apiUrl: string;
-  apiKey: string;
-  /** Per attempt; default 15 000. */
-  timeoutMs?: number;
-  /** Retries of a read; default 2. A refund is never retried unless FarPay surely got nothing. */
-  maxRetries?: number;
-  fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-};
+/** Per attempt 15 000 ms by default; a read is retried twice, a refund never unless FarPay surely got nothing. */
+export type FarpayClientConfig = { apiUrl: string; apiKey: string } & ProviderClientTuning;
 
 export const FARPAY_MAX_PAGE_SIZE = 1000;
 

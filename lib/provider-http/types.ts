@@ -88,3 +88,6 @@ export type ProviderHttpConfig<E extends Error> = {
   /** For the jitter; [0, 1). */
   random?: () => number;
 };
+
+/** What a provider client lets its caller tune of the core (tests: a fake fetch and clock; defaults per client). */
+export type ProviderClientTuning = Partial<Pick<ProviderHttpConfig<Error>, 'timeoutMs' | 'maxRetries' | 'fetch' | 'sleep' | 'now' | 'random'>>;

@@ -1,19 +1,9 @@
-import { createProviderHttp } from '@/lib/provider-http';
+import { createProviderHttp, type ProviderClientTuning } from '@/lib/provider-http';
 import { QuickpayError, toQuickpayError } from './errors';
 import { quickpayLink, quickpaySubscription, type QuickpaySubscription } from './wire';
 
-export type QuickpayClientConfig = {
-  apiUrl: string;
-  apiKey: string;
-  /** Per attempt; default 15 000. */
-  timeoutMs?: number;
-  /** Retries of a call that may be repeated (see provider-http); default 2. */
-  maxRetries?: number;
-  fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  random?: () => number;
-};
+/** Per attempt DEFAULT_TIMEOUT_MS; a call that may be repeated (see provider-http) is retried DEFAULT_MAX_RETRIES times. */
+export type QuickpayClientConfig = { apiUrl: string; apiKey: string } & ProviderClientTuning;
 export type LinkInput = { amount: number; continueUrl: string; cancelUrl: string; callbackUrl: string; language: 'da' | 'en' };
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
