@@ -1,5 +1,6 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { createPriorityLane, onLane } from './priority-lane';
 import * as schema from './schema';
@@ -51,25 +52,27 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 /**
- * PGlite in this process. An in-memory one may start from `template` (a dump of a migrated
+ * PGlite, on a thread of its own (pglite-thread.ts): its CPU never holds the event loop that
+ * reads and answers requests. An in-memory one may start from `template` (a dump of a migrated
  * database, see dumpMigratedPglite): loading it skips initdb, which is most of a start.
  */
 async function openPglite(dir: string, template?: string): Promise<Database> {
-  const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const { startPgliteThread } = await import('./pglite-thread');
   const inMemory = dir.startsWith('memory://');
   const dataDir = inMemory ? dir : path.resolve(dir);
   if (!inMemory) await mkdir(dataDir, { recursive: true });
-  const loadDataDir = inMemory && template ? new Blob([await readFile(template)]) : undefined;
-  const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
-  await migrate(drizzle(client, { schema }), { migrationsFolder });
+  const thread = await startPgliteThread({ dataDir, template: inMemory ? template : undefined });
+  // drizzle's PGlite driver calls `query` and `transaction` only, which the thread answers as PGlite does.
+  const client = thread as unknown as PGlite;
+  await migrate(drizzle({ client, schema }), { migrationsFolder });
   const lane = createPriorityLane();
   return {
     db: drizzle({ client: onLane(client, lane.foreground), schema }),
     backgroundDb: drizzle({ client: onLane(client, lane.background), schema }),
     kind: 'pglite',
-    close: () => client.close(),
+    close: () => thread.close(),
   };
 }
 
