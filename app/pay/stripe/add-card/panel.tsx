@@ -5,6 +5,7 @@ import { NextIntlClientProvider, useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
 import { registerPaymentCard, type Trouble } from './api';
+import type { FormText } from './card-lines';
 import { CardForm, type IntentForSave } from './card-form';
 import type { StripeAddCardProps } from './index';
 import { openStripe } from './load-stripe';
@@ -25,6 +26,9 @@ const MESSAGE = {
   refused: 'card.failedLead',
   'not-confirmed': 'card.failedLead',
 } as const satisfies Record<Failure, string>;
+
+/** What to tell the customer: a refusal says the card was not saved; the rest as MESSAGE words them. */
+const textOf = (t: FormText, failure: Failure) => (failure === 'refused' ? `${t('card.failed')}. ${t('card.failedLead')}` : t(MESSAGE[failure]));
 
 export type PanelProps = StripeAddCardProps & { open: boolean; onClose: (focusButton: boolean) => void };
 
@@ -96,7 +100,7 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
   async function intentForSave(): Promise<IntentForSave> {
     const made = await takeSetupIntent();
     if (made.ok) return { ok: true, clientSecret: made.intent.clientSecret };
-    return { ok: false, message: made.trouble === 'refused' ? `${t('card.failed')}. ${t('card.failedLead')}` : t(MESSAGE[made.trouble]) };
+    return { ok: false, message: textOf(t, made.trouble) };
   }
 
   /** Stripe confirmed the SetupIntent: the server checks it and registers the card with Fenerum. */
@@ -106,7 +110,7 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
     else if (r.kind === 'pending' || (r.kind === 'not-confirmed' && processing))
       done({ kind: 'finishing', setupIntentId, card: r.kind === 'pending' ? r.card : null, slow: false });
     else if (r.kind === 'refused') {
-      // This SetupIntent is spent: "Try again" starts a new one.
+      // This SetupIntent is spent: after "Try again", the next Save asks for a new one.
       forgetSetupIntent();
       setLoaded(null);
       setFailure('refused');
@@ -125,12 +129,7 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
       {open && (
         <Shell words={words}>
           {failure ? (
-            <Problem
-              words={words}
-              message={failure === 'refused' ? `${t('card.failed')}. ${t('card.failedLead')}` : t(MESSAGE[failure])}
-              retry={failure === 'session' ? undefined : retry}
-              cancel={() => close(true)}
-            />
+            <Problem words={words} message={textOf(t, failure)} retry={failure === 'session' ? undefined : retry} cancel={() => close(true)} />
           ) : loaded ? (
             <CardForm
               stripe={loaded}
