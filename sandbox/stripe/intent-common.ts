@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import type { ApiContext } from './api-routes';
 import { API_VERSION } from './config';
 import { invalidRequest, paramError, stateError, type StripeApiError } from './errors';
+import { DASHBOARD_METHODS } from './browser/dashboard';
 import type { Params } from './params';
 import { PAYMENT_METHOD_DATA_PARAMS, paymentMethodFromParams } from './payment-method-params';
 import { paymentMethodForIntent } from './payment-method-store';
@@ -9,9 +10,6 @@ import type { PaymentMethodRecord } from './records';
 
 /** Types an intent may list; only card and sepa_debit can be confirmed in the sandbox. */
 const KNOWN_TYPES = ['card', 'sepa_debit', 'link', 'ideal', 'bancontact', 'sofort', 'mobilepay', 'klarna', 'paypal', 'us_bank_account', 'bacs_debit'];
-
-/** The payment methods the sandbox account has turned on in its "Dashboard". */
-export const DASHBOARD_METHODS = ['card', 'sepa_debit'];
 
 export type PaymentMethodTypes = {
   types: string[];

@@ -223,6 +223,79 @@ describe('the sandbox Stripe.js in a browser', { timeout: 30_000 }, () => {
     await page.close();
   });
 
+  it('Payment Element without an intent: allowedPaymentMethodTypes decides the tabs; anything but an array is an IntegrationError', async () => {
+    const page = await openHost(browser, host.url);
+    const thrown = await page.evaluate(() => {
+      const w = window as unknown as Host;
+      const attempt = (fn: () => unknown) => {
+        try {
+          fn();
+          return null;
+        } catch (err) {
+          return { name: (err as Error).name, message: (err as Error).message };
+        }
+      };
+      const loose = w.stripe.elements as (o: unknown) => StripeElements;
+      return {
+        create: attempt(() => loose({ mode: 'setup', allowedPaymentMethodTypes: 'card' })),
+        update: attempt(() => (w.stripe.elements({ mode: 'setup' }).update as (o: unknown) => void)({ allowedPaymentMethodTypes: [1] })),
+        array: attempt(() => w.stripe.elements({ mode: 'setup', allowedPaymentMethodTypes: ['card'] })),
+      };
+    });
+    const notAnArray = { name: 'IntegrationError', message: expect.stringContaining('allowedPaymentMethodTypes should be an array') };
+    expect(thrown).toEqual({ create: notAnArray, update: notAnArray, array: null });
+
+    const tabsFor = async (allowedPaymentMethodTypes: string[]) => {
+      const p = await openHost(browser, host.url);
+      await p.evaluate((allowed) => {
+        const w = window as unknown as Host;
+        w.els = w.stripe.elements({ mode: 'setup', allowedPaymentMethodTypes: allowed });
+        w.payment = w.track(w.els.create('payment'), 'payment');
+        w.payment.mount('#payment');
+      }, allowedPaymentMethodTypes);
+      await p.waitForFunction(() => (window as unknown as Host).events.some((e) => e.name === 'payment' && e.kind === 'ready'));
+      const frame = p.frameLocator('#payment iframe');
+      await expect.poll(() => frame.getByLabel('Card number').count()).toBe(1);
+      const tabs = await frame.getByRole('tab').allTextContents();
+      await p.close();
+      return tabs;
+    };
+    expect(await tabsFor(['card', 'sepa_debit'])).toEqual(['Card', 'SEPA Direct Debit']);
+    expect(await tabsFor(['card'])).toEqual([]);
+    await page.close();
+  });
+
+  it('Payment Element without an intent: submit, then confirmSetup with the client secret; a SEPA account on a card-only SetupIntent is refused', async () => {
+    const page = await openHost(browser, host.url);
+    await page.evaluate(() => {
+      const w = window as unknown as Host;
+      w.els = w.stripe.elements({ mode: 'setup', allowedPaymentMethodTypes: ['card', 'sepa_debit'] });
+      w.payment = w.track(w.els.create('payment'), 'payment');
+      w.payment.mount('#payment');
+    });
+    await page.waitForFunction(() => (window as unknown as Host).events.some((e) => e.name === 'payment' && e.kind === 'ready'));
+    const frame = page.frameLocator('#payment iframe');
+    await frame.getByRole('tab', { name: 'SEPA Direct Debit' }).click();
+    await frame.getByLabel('Full name').fill('Jenny Rosen');
+    await frame.getByLabel('Email').fill('jenny@example.com');
+    await frame.getByLabel('IBAN').fill('DE89 3704 0044 0532 0130 00');
+    const confirm = (cs: string) =>
+      page.evaluate(async (clientSecret) => {
+        const w = window as unknown as Host;
+        const submitted = await w.els.submit();
+        if (submitted.error) return { submitError: submitted.error };
+        return (await w.stripe.confirmSetup({ elements: w.els, clientSecret, redirect: 'if_required' })) as unknown;
+      }, cs) as Promise<Record<string, Record<string, unknown>>>;
+    const cardOnly = await s.stripe.setupIntents.create({ customer, allowed_payment_method_types: ['card'] });
+    expect((await confirm(cardOnly.client_secret ?? '')).error).toMatchObject({ type: 'invalid_request_error', code: 'payment_method_invalid_parameter' });
+    expect((await s.stripe.setupIntents.retrieve(cardOnly.id)).status).toBe('requires_payment_method');
+    const both = await s.stripe.setupIntents.create({ customer, allowed_payment_method_types: ['card', 'sepa_debit'] });
+    expect((await confirm(both.client_secret ?? '')).setupIntent).toMatchObject({ id: both.id, status: 'succeeded' });
+    const done = await s.stripe.setupIntents.retrieve(both.id, { expand: ['payment_method'] });
+    expect(done).toMatchObject({ status: 'succeeded', payment_method: { type: 'sepa_debit', billing_details: { name: 'Jenny Rosen' } } });
+    await page.close();
+  });
+
   it('survives React StrictMode: destroy then create again; one Element per type at a time', async () => {
     const page = await openHost(browser, host.url);
     const outcome = await page.evaluate(() => {

@@ -8,11 +8,10 @@ import { releaseSetup, reserveSetup } from '@/lib/registrations/setup-budget';
 import { findOpenStart, startRegistration } from '@/lib/registrations/store';
 import { isStripeError } from '@/lib/stripe/errors';
 import { findOrCreateCustomer, isMissingCustomer } from './customer';
+import { setupMethodTypes } from './setup-method-types';
 
 export type SetupIntentStart = { clientSecret: string; setupIntentId: string };
 export type SetupIntentDeps = { db: Db; stripe: Stripe; sepaEnabled: boolean; setupsPerHour: number };
-
-const typesOf = (sepaEnabled: boolean) => (sepaEnabled ? ['card', 'sepa_debit'] : ['card']);
 
 /**
  * The session's own open SetupIntent, re-read from Stripe, while the customer can still enter a
@@ -28,7 +27,7 @@ async function reusableIntent(deps: SetupIntentDeps, session: CustomerSession): 
     throw err;
   });
   if (!intent) return null;
-  const sameTypes = [...(intent.allowed_payment_method_types ?? intent.payment_method_types)].sort().join() === typesOf(deps.sepaEnabled).join();
+  const sameTypes = [...(intent.allowed_payment_method_types ?? intent.payment_method_types)].sort().join() === setupMethodTypes(deps.sepaEnabled).join();
   if (intent.status !== 'requires_payment_method' || !sameTypes || !intent.client_secret) return null;
   return { clientSecret: intent.client_secret, setupIntentId: intent.id };
 }
@@ -56,7 +55,7 @@ async function makeSetupIntent(deps: SetupIntentDeps, session: CustomerSession, 
       {
         customer,
         usage: 'off_session',
-        allowed_payment_method_types: typesOf(deps.sepaEnabled),
+        allowed_payment_method_types: setupMethodTypes(deps.sepaEnabled),
         metadata: { fenerum_account: session.accountCode, portal_registration: registrationId },
       },
       { idempotencyKey: `portal-seti-${registrationId}-${customer}` },

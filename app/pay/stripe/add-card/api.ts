@@ -30,11 +30,11 @@ async function json(res: Response): Promise<Record<string, unknown> | null> {
 }
 
 /**
- * A SetupIntent for the session's account (the session cookie scopes it; the body is empty), or
- * the answer to that request when it was already sent (setup-intent-request.ts).
+ * A SetupIntent for the session's account (the session cookie scopes it; the body is empty). The
+ * server gives the session's open one back while it still waits for a card.
  */
-export async function createSetupIntent(sent?: Promise<Response | null>): Promise<{ ok: true; intent: Intent } | { ok: false; trouble: Trouble }> {
-  const res = await (sent ?? post('/api/create-setup-intent'));
+export async function createSetupIntent(): Promise<{ ok: true; intent: Intent } | { ok: false; trouble: Trouble }> {
+  const res = await post('/api/create-setup-intent');
   if (!res) return { ok: false, trouble: 'network' };
   if (!res.ok) return { ok: false, trouble: troubleOf(res.status) };
   const body = await json(res);

@@ -1,9 +1,10 @@
 'use client';
 
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
-import type { Appearance, Stripe, StripeElementsOptions } from '@stripe/stripe-js';
+import type { Appearance, Stripe, StripeElements, StripeElementsOptions } from '@stripe/stripe-js';
 import { useTranslations } from 'next-intl';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { setupMethodTypes } from '@/lib/cards/stripe/setup-method-types';
 import { confirmOutcome } from './confirm-outcome';
 
 /** The portal's look, inside Stripe's iframe (colours and radius from globals.css). */
@@ -20,28 +21,42 @@ const appearance: Appearance = {
   },
 };
 
+/** What a Save needs from the page: the SetupIntent to confirm, or what to say instead (its creation failed). */
+export type IntentForSave = { ok: true; clientSecret: string } | { ok: false; message: string };
+
 export type CardFormProps = {
   stripe: Stripe;
-  clientSecret: string;
   locale: 'da' | 'en';
   sepaEnabled: boolean;
+  /** On Save, once the fields are valid: the SetupIntent (the page's open one, or a new one). */
+  intentForSave: () => Promise<IntentForSave>;
+  /** The SetupIntent can no longer take a card: the next Save asks for another. */
+  onIntentSpent: () => void;
   /** After Stripe confirmed: registers the card; resolves to a message to show, or null when done. */
   onConfirmed: (setupIntentId: string, processing: boolean) => Promise<string | null>;
   onLoadError: () => void;
   onCancel: () => void;
 };
 
-/** The Payment Element for one SetupIntent. A new client secret remounts it (`key`). */
-export function CardForm({ stripe, clientSecret, locale, ...rest }: CardFormProps) {
-  const options = useMemo<StripeElementsOptions>(() => ({ clientSecret, locale, appearance }), [clientSecret, locale]);
+/**
+ * The Payment Element, made before any SetupIntent (Stripe's "collect payment details before
+ * creating an Intent"): it shows as soon as Stripe.js is there, and the SetupIntent is asked for
+ * on Save. Its payment methods are the ones the server's SetupIntent allows.
+ */
+export function CardForm({ stripe, locale, ...rest }: CardFormProps) {
+  const { sepaEnabled } = rest;
+  const options = useMemo<StripeElementsOptions>(
+    () => ({ mode: 'setup', allowedPaymentMethodTypes: setupMethodTypes(sepaEnabled), locale, appearance }),
+    [sepaEnabled, locale],
+  );
   return (
-    <Elements key={clientSecret} stripe={stripe} options={options}>
+    <Elements key={locale} stripe={stripe} options={options}>
       <SetupForm {...rest} />
     </Elements>
   );
 }
 
-function SetupForm({ sepaEnabled, onConfirmed, onLoadError, onCancel }: Omit<CardFormProps, 'stripe' | 'clientSecret' | 'locale'>) {
+function SetupForm({ sepaEnabled, intentForSave, onIntentSpent, onConfirmed, onLoadError, onCancel }: Omit<CardFormProps, 'stripe' | 'locale'>) {
   const t = useTranslations();
   const stripe = useStripe();
   const elements = useElements();
@@ -51,6 +66,25 @@ function SetupForm({ sepaEnabled, onConfirmed, onLoadError, onCancel }: Omit<Car
   // A second click lands before React re-renders the disabled button: this ref stops it.
   const working = useRef(false);
 
+  /** Stripe's order: validate the fields first (before any other async work), then the SetupIntent, then confirm. */
+  async function save(stripe: Stripe, elements: StripeElements): Promise<string | null> {
+    const submitted = await elements.submit();
+    // The Payment Element shows what is wrong next to the field.
+    if (submitted.error) return submitted.error.type === 'validation_error' ? null : (submitted.error.message ?? t('stripe.network'));
+    const intent = await intentForSave();
+    if (!intent.ok) return intent.message;
+    const result = await stripe.confirmSetup({
+      elements,
+      clientSecret: intent.clientSecret,
+      redirect: 'if_required',
+      confirmParams: { return_url: `${window.location.origin}/pay/stripe/return` },
+    });
+    const outcome = confirmOutcome(result, t);
+    if (outcome.kind === 'confirmed') return onConfirmed(outcome.setupIntentId, outcome.processing);
+    if (!outcome.reusable) onIntentSpent();
+    return outcome.message;
+  }
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!stripe || !elements || !ready || working.current) return;
@@ -58,13 +92,7 @@ function SetupForm({ sepaEnabled, onConfirmed, onLoadError, onCancel }: Omit<Car
     setBusy(true);
     setError(null);
     try {
-      const result = await stripe.confirmSetup({
-        elements,
-        redirect: 'if_required',
-        confirmParams: { return_url: `${window.location.origin}/pay/stripe/return` },
-      });
-      const outcome = confirmOutcome(result, t);
-      setError(outcome.kind === 'failed' ? outcome.message : await onConfirmed(outcome.setupIntentId, outcome.processing));
+      setError(await save(stripe, elements));
     } catch {
       setError(t('stripe.network'));
     } finally {

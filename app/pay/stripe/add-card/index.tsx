@@ -1,9 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import type * as PanelModule from './panel';
 import type { PanelProps } from './panel';
-import { sendSetupIntentRequest } from './setup-intent-request';
 import { Loading, Problem, Shell } from './shell';
 import type { FormLanguage, ShellWords } from './words';
 
@@ -49,9 +48,9 @@ function warmUp(publishableKey: string, stripeJsUrl: string | null, locale: Form
 /**
  * The "Add card" button: all this page loads up front, worded by the server. Once the page is
  * idle (or sooner, when the customer points at, focuses or touches the button) the form's chunk
- * and Stripe.js load; a page without this button never loads Stripe.js. The SetupIntent is asked
- * for at the click's start (pointerdown, Enter, Space), side by side with whatever still loads;
- * never on a hover, which would spend one of the account's hourly card setups.
+ * and Stripe.js load; a page without this button never loads Stripe.js. The click opens the form,
+ * whose card fields need nothing more: the SetupIntent is asked for on Save, so opening the form
+ * (and cancelling) spends none of the account's hourly card setups.
  */
 export function StripeAddCard(props: StripeAddCardProps) {
   const { words } = props;
@@ -77,14 +76,6 @@ export function StripeAddCard(props: StripeAddCardProps) {
   const { locale } = props.language;
   const warm = () => warmUp(publishableKey, stripeJsUrl, locale);
   useEffect(() => whenIdle(() => warmUp(publishableKey, stripeJsUrl, locale)), [publishableKey, stripeJsUrl, locale]);
-  const begin = () => {
-    // Only when no form holds an unused SetupIntent already (Cancel, then Add card again).
-    if (!Panel) sendSetupIntentRequest();
-    void importPanel().then((m) => m.beginSetupIntent(), ignore);
-  };
-  const beginByKey = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' || event.key === ' ') begin();
-  };
 
   const loadPanel = () => {
     setChunkFailed(false);
@@ -127,8 +118,6 @@ export function StripeAddCard(props: StripeAddCardProps) {
           onPointerEnter={warm}
           onFocus={warm}
           onTouchStart={warm}
-          onPointerDown={begin}
-          onKeyDown={beginByKey}
           disabled={!hydrated}
           data-testid="add-stripe"
         >

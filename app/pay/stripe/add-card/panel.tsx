@@ -2,20 +2,19 @@
 
 import { useRouter } from 'next/navigation';
 import { NextIntlClientProvider, useLocale, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
-import { registerPaymentCard, type Intent, type Trouble } from './api';
-import { CardForm } from './card-form';
+import { registerPaymentCard, type Trouble } from './api';
+import type { FormText } from './card-lines';
+import { CardForm, type IntentForSave } from './card-form';
 import type { StripeAddCardProps } from './index';
 import { openStripe } from './load-stripe';
 import { Notices } from './notices';
-import { beginSetupIntent, forgetSetupIntent } from './setup-intent';
+import { forgetSetupIntent, takeSetupIntent } from './setup-intent';
 import { Loading, Problem, Shell } from './shell';
 import { useFinishing, type Notice } from './use-finishing';
 
 type Failure = Trouble | 'stripe';
-type Loaded = { stripe: Stripe; intent: Intent };
-type Prepared = { ok: true; loaded: Loaded } | { ok: false; failure: Failure };
 
 const MESSAGE = {
   stripe: 'stripe.loadFailed',
@@ -28,15 +27,16 @@ const MESSAGE = {
   'not-confirmed': 'card.failedLead',
 } as const satisfies Record<Failure, string>;
 
+/** What to tell the customer: a refusal says the card was not saved; the rest as MESSAGE words them. */
+const textOf = (t: FormText, failure: Failure) => (failure === 'refused' ? `${t('card.failed')}. ${t('card.failedLead')}` : t(MESSAGE[failure]));
+
 export type PanelProps = StripeAddCardProps & { open: boolean; onClose: (focusButton: boolean) => void };
 
-/** Begun by the button at the click's start, before this chunk's component renders. */
-export { beginSetupIntent };
-
 /**
- * Everything behind the "Add card" button, a chunk fetched when the page is idle: Stripe.js and
- * a SetupIntent (side by side), the Payment Element, registration, and what came of it. next-intl
- * comes to the browser with it: the button and the frame before it are worded by the server.
+ * Everything behind the "Add card" button, a chunk fetched when the page is idle: Stripe.js, the
+ * Payment Element (shown as soon as Stripe.js is there), the SetupIntent (asked for on Save),
+ * registration, and what came of it. next-intl comes to the browser with it: the button and the
+ * frame before it are worded by the server.
  */
 export default function Panel(props: PanelProps) {
   const { locale, timeZone, messages } = props.language;
@@ -53,7 +53,7 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
   const locale = useLocale();
   const router = useRouter();
   const refresh = useCallback(() => router.refresh(), [router]);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loaded, setLoaded] = useState<Stripe | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -64,30 +64,19 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
     setWasOpen(open);
     if (open && notice?.kind !== 'finishing') setNotice(null);
   }
-  const inFlight = useRef<Promise<Prepared> | null>(null);
   useFinishing(notice, setNotice, refresh);
 
   useEffect(() => {
     if (!open) return;
     let live = true;
-    // StrictMode runs this twice: both runs share one request, so one SetupIntent is made.
-    inFlight.current ??= prepare().finally(() => (inFlight.current = null));
-    void inFlight.current.then((r) => {
-      if (!live) return;
-      if (r.ok) setLoaded(r.loaded);
-      else setFailure(r.failure);
-    });
+    // Stripe.js loads once per page (openStripe keeps it): StrictMode's second run gets the same one.
+    void openStripe(publishableKey, stripeJsUrl, locale).then(
+      (stripe) => live && setLoaded(stripe),
+      () => live && setFailure('stripe'),
+    );
     return () => {
       live = false;
     };
-
-    async function prepare(): Promise<Prepared> {
-      // An unused SetupIntent is kept for the next open (Cancel, then Add card again), until it is used.
-      const [stripe, made] = await Promise.all([openStripe(publishableKey, stripeJsUrl, locale).catch(() => null), beginSetupIntent()]);
-      if (!stripe) return { ok: false, failure: 'stripe' };
-      if (!made.ok) return { ok: false, failure: made.trouble };
-      return { ok: true, loaded: { stripe, intent: made.intent } };
-    }
   }, [open, attempt, publishableKey, stripeJsUrl, locale]);
 
   const close = (focusButton: boolean) => {
@@ -107,6 +96,13 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
     refresh();
   };
 
+  /** On Save: the page's SetupIntent (kept while it can take a card), or the trouble making one, in words. */
+  async function intentForSave(): Promise<IntentForSave> {
+    const made = await takeSetupIntent();
+    if (made.ok) return { ok: true, clientSecret: made.intent.clientSecret };
+    return { ok: false, message: textOf(t, made.trouble) };
+  }
+
   /** Stripe confirmed the SetupIntent: the server checks it and registers the card with Fenerum. */
   async function onConfirmed(setupIntentId: string, processing: boolean): Promise<string | null> {
     const r = await registerPaymentCard(setupIntentId);
@@ -114,7 +110,7 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
     else if (r.kind === 'pending' || (r.kind === 'not-confirmed' && processing))
       done({ kind: 'finishing', setupIntentId, card: r.kind === 'pending' ? r.card : null, slow: false });
     else if (r.kind === 'refused') {
-      // This SetupIntent is spent: "Try again" starts a new one.
+      // This SetupIntent is spent: after "Try again", the next Save asks for a new one.
       forgetSetupIntent();
       setLoaded(null);
       setFailure('refused');
@@ -123,7 +119,6 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
   }
 
   const onLoadError = () => {
-    forgetSetupIntent();
     setLoaded(null);
     setFailure('stripe');
   };
@@ -134,18 +129,14 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
       {open && (
         <Shell words={words}>
           {failure ? (
-            <Problem
-              words={words}
-              message={failure === 'refused' ? `${t('card.failed')}. ${t('card.failedLead')}` : t(MESSAGE[failure])}
-              retry={failure === 'session' ? undefined : retry}
-              cancel={() => close(true)}
-            />
+            <Problem words={words} message={textOf(t, failure)} retry={failure === 'session' ? undefined : retry} cancel={() => close(true)} />
           ) : loaded ? (
             <CardForm
-              stripe={loaded.stripe}
-              clientSecret={loaded.intent.clientSecret}
+              stripe={loaded}
               locale={locale}
               sepaEnabled={sepaEnabled}
+              intentForSave={intentForSave}
+              onIntentSpent={forgetSetupIntent}
               onConfirmed={onConfirmed}
               onLoadError={onLoadError}
               onCancel={() => close(true)}

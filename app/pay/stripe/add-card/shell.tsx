@@ -39,7 +39,7 @@ export function Problem({ words, message, retry, cancel }: { words: ShellWords; 
   );
 }
 
-/** While Stripe.js and the SetupIntent are on their way. */
+/** While Stripe.js (and the form's chunk) are on their way. */
 export function Loading({ words, cancel }: { words: ShellWords; cancel: () => void }) {
   return (
     <>

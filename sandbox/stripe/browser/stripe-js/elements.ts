@@ -1,4 +1,5 @@
 /* An Elements group (`stripe.elements(options)`): one Element of each type at a time. */
+import { compatibleWith, DASHBOARD_METHODS } from '../dashboard';
 import { resolveLocale } from '../labels';
 import type { FrameConfig, JsonObject, StripeJsError } from '../protocol';
 import { retrieveIntent } from './api';
@@ -11,17 +12,31 @@ const MODES = ['payment', 'setup', 'subscription'];
 /** What the group needs of its Stripe instance. */
 export type StripeLike = { readonly key: string; readonly locale: unknown };
 
+const TYPE_LISTS = ['allowedPaymentMethodTypes', 'excludedPaymentMethodTypes'] as const;
+
 /**
  * Stripe.js `endive` takes the payment methods from the intent or the Dashboard; the Elements
- * option `paymentMethodTypes` is refused, as the real one refuses it (PROVIDERS.md).
+ * option `paymentMethodTypes` is refused, as the real one refuses it (PROVIDERS.md; Stripe's
+ * changelog "Removes support for the payment method types option in Elements"). Without an
+ * intent, `allowedPaymentMethodTypes` narrows the Dashboard's methods and
+ * `excludedPaymentMethodTypes` leaves some out: each an array of type names.
  */
-function refuseEndiveOptions(options: Obj, method: string): void {
+function checkTypeOptions(options: Obj, method: string): void {
   if (options.paymentMethodTypes !== undefined) {
     throw IntegrationError(
-      `Invalid value for ${method}: paymentMethodTypes is not supported by this version of Stripe.js (endive). The payment methods shown come from the intent's allowed_payment_method_types or your Dashboard settings; use excludedPaymentMethodTypes to leave some out.`,
+      `Invalid value for ${method}: paymentMethodTypes is not supported by this version of Stripe.js (endive). The payment methods shown come from the intent's allowed_payment_method_types or your Dashboard settings; without an intent use allowedPaymentMethodTypes to limit them, or excludedPaymentMethodTypes to leave some out.`,
     );
   }
+  for (const name of TYPE_LISTS) {
+    const value = options[name];
+    if (value === undefined) continue;
+    if (!Array.isArray(value) || value.some((t) => typeof t !== 'string')) {
+      throw IntegrationError(`Invalid value for ${method}: ${name} should be an array of payment method types. You specified: ${JSON.stringify(value)}.`);
+    }
+  }
 }
+
+const typeList = (value: unknown): string[] | null => (Array.isArray(value) ? (value as string[]) : null);
 
 export class Elements implements ElementGroup {
   readonly options: Obj;
@@ -41,7 +56,7 @@ export class Elements implements ElementGroup {
         `Invalid value for elements(): mode should be one of the following strings: payment, setup, subscription. You specified: ${String(options.mode)}.`,
       );
     }
-    refuseEndiveOptions(options, 'elements()');
+    checkTypeOptions(options, 'elements()');
     this.options = merge({}, options);
   }
 
@@ -81,7 +96,7 @@ export class Elements implements ElementGroup {
 
   update(given: unknown): void {
     let options = isObject(given) ? given : {};
-    refuseEndiveOptions(options, 'elements.update()');
+    checkTypeOptions(options, 'elements.update()');
     if (options.clientSecret !== undefined && options.clientSecret !== this.options.clientSecret) {
       console.warn('Unsupported prop change: options.clientSecret is not a mutable property.');
       options = merge({}, options);
@@ -106,7 +121,7 @@ export class Elements implements ElementGroup {
     }
   }
 
-  /** Payment method types: the intent's (client secret); card for a deferred intent. */
+  /** Payment method types: the intent's (client secret); without one, the Dashboard's as the options narrow them. */
   private paymentMethodTypes(): Promise<string[]> {
     const clientSecret = this.clientSecret;
     this.typesPromise ??= clientSecret
@@ -114,8 +129,27 @@ export class Elements implements ElementGroup {
           if (result.error) this.loadError = result.error;
           return result.body?.payment_method_types ?? ['card'];
         })
-      : Promise.resolve(['card']);
+      : Promise.resolve(this.deferredTypes());
     return this.typesPromise;
+  }
+
+  /** Without an intent: the Dashboard's methods, within `allowedPaymentMethodTypes`, less `excludedPaymentMethodTypes`, that suit the mode and currency. */
+  private deferredTypes(): string[] {
+    const allowed = typeList(this.options.allowedPaymentMethodTypes);
+    const excluded = typeList(this.options.excludedPaymentMethodTypes);
+    const currency = typeof this.options.currency === 'string' ? this.options.currency : undefined;
+    const suits = compatibleWith(String(this.options.mode ?? 'payment'), currency);
+    const types = DASHBOARD_METHODS.filter((t) => (!allowed || allowed.includes(t)) && !excluded?.includes(t) && suits(t));
+    if (types.length > 0) {
+      this.loadError = null;
+      return types;
+    }
+    this.loadError = {
+      type: 'invalid_request_error',
+      code: 'payment_method_invalid_parameter',
+      message: 'None of the payment method types allowed for these Elements are activated in your Dashboard or compatible with them.',
+    };
+    return ['card'];
   }
 
   /** What an Element's iframe needs to render. */
