@@ -82,17 +82,18 @@ export async function openWindows(h: Harness, n: number): Promise<Subscription[]
  * pending registrations, so each is verified (checksum over the raw body), stored and queued
  * before its 200, and each starts an attempt at Fenerum after its response: the acknowledgements
  * compete with that work as they do in production. Against the bare liveness route under the
- * same load. Both routes are warmed first (a server that has just started loads a route's code
- * on its first request).
+ * same load, run before and after the burst. Both routes are warmed first (a server that has
+ * just started loads a route's code on its first request, and runs cold for a while).
  */
 export async function benchCallbacks(h: Harness) {
   const subs = await openWindows(h, BURST);
   const stranger = (i: number) => signedCallback({ id: 700_000_000 + Math.floor(Math.random() * 1e8) + i, order_id: 'warm-up' });
   let w = 0;
   await load({ url: `${h.appUrl}/api/quickpay-callback`, method: 'POST', amount: 200, requests: [{ setupRequest: (req) => ({ ...req, ...stranger(w++) }) }] });
-  await load({ url: `${h.appUrl}/api/health/live`, amount: 200 });
+  // A just-started server's first thousand requests run cold (its p99 then is several times a warm one's).
+  await load({ url: `${h.appUrl}/api/health/live`, amount: 2 * BURST });
 
-  const bare = await load({ url: `${h.appUrl}/api/health/live`, amount: BURST });
+  const bareBefore = await load({ url: `${h.appUrl}/api/health/live`, amount: BURST });
   let next = 0;
   const cb = await load({
     url: `${h.appUrl}/api/quickpay-callback`,
@@ -100,6 +101,10 @@ export async function benchCallbacks(h: Harness) {
     amount: BURST,
     requests: [{ setupRequest: (req) => ({ ...req, ...signedCallback(subs[next++ % subs.length] as Subscription) }) }],
   });
+  // The bare route again (while the burst's Fenerum attempts drain); the baseline is the better
+  // of its two runs, rate and p99 each: on a shared machine that is the stricter comparison.
+  const bareAfter = await load({ url: `${h.appUrl}/api/health/live`, amount: BURST });
+  const bare = { rps: Math.max(bareBefore.rps, bareAfter.rps), p50: Math.min(bareBefore.p50, bareAfter.p50), p99: Math.min(bareBefore.p99, bareAfter.p99) };
   return [
     {
       name: 'QuickPay callback acks (1,000, 50 conc.)',

@@ -144,28 +144,24 @@ test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres):
       });
 
     // QuickPay waits CALLBACK_TIMEOUT_MS for an answer and tries again only an hour later: no
-    // callback made while the app was up before the kill may have waited that long. After a
-    // SIGKILL the restarted app meets every callback the crash left unanswered at once; those
-    // waits are shown (the crash's cost, in the annotation and the log), not asserted, and every
-    // one of them was acknowledged in the end (above).
+    // callback may wait that long, before the kill, while the app restarts (those meet a closed
+    // port, or a server still opening), or after it, when the restarted app meets every callback
+    // the crash left unanswered at once (QuickPay's retries, here 2 s later, not an hour).
     const attempts = await control.quickpay.callbacks();
-    const phase = (a: { at: string }) =>
-      Date.parse(a.at) < killedAt ? 'before the kill' : Date.parse(a.at) < backAt ? 'while restarting' : 'after the restart';
-    const timedOut = (p: string) => attempts.filter((a) => phase(a) === p && a.error?.includes('timed out'));
-    const waitsIn = (p: string) => attempts.filter((a) => phase(a) === p).map((a) => a.durationMs);
+    const phases = ['before the kill', 'while restarting', 'after the restart'] as const;
+    const phase = (a: { at: string }) => (Date.parse(a.at) < killedAt ? phases[0] : Date.parse(a.at) < backAt ? phases[1] : phases[2]);
     const spread = (xs: number[]) => {
       const s = [...xs].sort((x, y) => x - y);
       return `${s.length} attempts, p50 ${s[Math.floor(s.length / 2)] ?? 0} / p99 ${s[Math.floor(s.length * 0.99)] ?? 0} / slowest ${s.at(-1) ?? 0} ms`;
     };
-    const waits = waitsIn('before the kill').sort((x, y) => x - y);
-    const summary = `before the kill ${spread(waitsIn('before the kill'))}; after the restart ${spread(waitsIn('after the restart'))}; restart ${backAt - killedAt} ms, meanwhile ${spread(waitsIn('while restarting'))}, ${timedOut('while restarting').length} timed out`;
+    const summary = `restart ${backAt - killedAt} ms; ${phases.map((p) => `${p}: ${spread(attempts.filter((a) => phase(a) === p).map((a) => a.durationMs))}`).join('; ')}`;
     test.info().annotations.push({ type: 'callback waits', description: summary });
     console.log(`callback waits: ${summary}`);
+    const tooLong = attempts.filter((a) => a.error?.includes('timed out') || a.durationMs >= CALLBACK_TIMEOUT_MS);
     expect(
-      timedOut('before the kill').map((a) => `${a.at} #${a.attempt} ${a.subscriptionId}`),
+      tooLong.map((a) => `${phase(a)}: ${a.at} #${a.attempt} ${a.subscriptionId} ${a.durationMs} ms ${a.error ?? ''}`),
       summary,
     ).toEqual([]);
-    expect(waits.at(-1) ?? 0, summary).toBeLessThan(CALLBACK_TIMEOUT_MS);
   } finally {
     for (const a of apps) await a.kill('SIGTERM');
     await sandbox.stop();
