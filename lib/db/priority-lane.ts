@@ -1,6 +1,6 @@
 /**
- * One connection shared by requests and background work (PGlite is one Postgres backend in this
- * process, and takes one statement at a time, first come first served). Requests go first: a
+ * One connection shared by requests and background work (PGlite is one Postgres backend, on a
+ * thread of this process, and takes one statement at a time, first come first served). Requests go first: a
  * background statement starts only when requests have left the connection alone for a moment
  * (or background work has waited a second), one at a time, so an acknowledgement never waits
  * behind more than one background statement (or transaction: once started, it runs to its end;
