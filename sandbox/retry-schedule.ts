@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /**
  * The bookkeeping behind the signed-delivery loop (delivery.ts: QuickPay callbacks, Stripe
  * webhooks): how much work is in flight or waiting for a retry, the retry timers, and an
@@ -7,7 +9,7 @@ export class RetrySchedule {
   private pending = 0;
   private waiters: Array<() => void> = [];
   private timers = new Set<NodeJS.Timeout>();
-  private abort = new AbortController();
+  private abort = listenedByEveryAttempt();
 
   /** Fires on `stop()`; an attempt reads it when it starts and gives up if it has fired. */
   get signal(): AbortSignal {
@@ -47,8 +49,18 @@ export class RetrySchedule {
     this.timers.clear();
     this.pending = 0;
     for (const w of this.waiters.splice(0)) w();
-    this.abort = new AbortController();
+    this.abort = listenedByEveryAttempt();
   }
+}
+
+/**
+ * Every attempt under way listens to the schedule's signal (attemptSignal): a burst has a
+ * thousand at once, which is by design, not the leak Node's 10-listener warning looks for.
+ */
+function listenedByEveryAttempt(): AbortController {
+  const abort = new AbortController();
+  setMaxListeners(0, abort.signal);
+  return abort;
 }
 
 /**
