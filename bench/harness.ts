@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { sandboxSecrets } from '../lib/env/sandbox-defaults';
+import type { Sandbox } from '../sandbox/server';
+import { sandboxPorts, sandboxSecrets } from '../lib/env/sandbox-defaults';
 
 /** A production server of the current build and the sandbox, on ports of their own. */
 export type Harness = { appUrl: string; sandbox: Sandbox; stop: () => Promise<void>; /** The app server's process, for memory samples. */ appPid?: number };
@@ -41,9 +41,39 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
+/** Stops a child process and waits until it has gone. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * The sandbox in a process of its own, as `npm run sandbox` runs it: in the bench's process its
+ * emulators (Fenerum answering the app's attempts after a burst) took turns with the load
+ * generator, whose measured latencies then carried the emulators' work.
+ */
+async function startSandboxProcess(appUrl: string): Promise<Sandbox> {
+  const ports = sandboxPorts(BENCH_SANDBOX_PORT);
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'sandbox/main.ts'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, SANDBOX_PORT: String(BENCH_SANDBOX_PORT), APP_URL: appUrl, SANDBOX_FAST: 'true' },
+  });
+  const urls = {
+    fenerum: `http://localhost:${ports.fenerum}`,
+    stripe: `http://localhost:${ports.stripe}`,
+    quickpay: `http://localhost:${ports.quickpay}`,
+    farpay: `http://localhost:${ports.farpay}`,
+    smtp: `smtp://127.0.0.1:${ports.smtp}`,
+  };
+  await waitFor(`${urls.fenerum}/__sandbox/settings`);
+  return { urls, stop: () => stopChild(child) };
+}
+
 export async function startHarness(extraEnv: Record<string, string> = {}): Promise<Harness> {
   const appUrl = `http://localhost:${BENCH_APP_PORT}`;
-  const sandbox = await startSandbox({ portBase: BENCH_SANDBOX_PORT, appUrl, fast: true });
+  const sandbox = await startSandboxProcess(appUrl);
   const app: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(BENCH_APP_PORT)], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -62,9 +92,7 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
     sandbox,
     appPid: app.pid,
     stop: async () => {
-      const exited = new Promise((resolve) => app.once('exit', resolve));
-      app.kill('SIGTERM');
-      await exited;
+      await stopChild(app);
       await sandbox.stop();
     },
   };

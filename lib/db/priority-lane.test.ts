@@ -86,3 +86,37 @@ describe('background work under endless requests', () => {
     await endless;
   });
 });
+
+describe('a background transaction under endless requests', () => {
+  it('waits transactionStarveMs (it holds the connection across round trips), while a statement behind it goes at starveMs', async () => {
+    const lane = createPriorityLane({ quietMs: 5, starveMs: 30, transactionStarveMs: 150 });
+    let finish!: () => void;
+    const endless = lane.foreground(() => new Promise<void>((r) => (finish = r)));
+    const started = Date.now();
+    const order: Array<[string, number]> = [];
+    const transaction = lane.background(async () => void order.push(['transaction', Date.now() - started]), 'transaction');
+    const statement = lane.background(async () => void order.push(['statement', Date.now() - started]), 'statement');
+    await Promise.all([transaction, statement]);
+    expect(order.map(([what]) => what)).toEqual(['statement', 'transaction']);
+    expect(order[1]?.[1]).toBeGreaterThanOrEqual(140);
+    finish();
+    await endless;
+  });
+
+  it('goes at once in a quiet moment, like a statement', async () => {
+    const lane = createPriorityLane({ quietMs: 5, starveMs: 30, transactionStarveMs: 10_000 });
+    expect(await lane.background(async () => 'done', 'transaction')).toBe('done');
+  });
+});
+
+describe('onLane and the kind of work', () => {
+  it('tells the lane a transaction from a statement', async () => {
+    const kinds: string[] = [];
+    const client = { query: async () => 'q', exec: async () => 'e', transaction: async () => 't' };
+    const laned = onLane(client, (run, kind) => (kinds.push(kind), run()));
+    await laned.query();
+    await laned.exec();
+    await laned.transaction();
+    expect(kinds).toEqual(['statement', 'statement', 'transaction']);
+  });
+});
