@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { Sandbox } from '../sandbox/server';
-import { sandboxPorts, sandboxSecrets } from '../lib/env/sandbox-defaults';
+import { sandboxUrls, type Sandbox } from '../sandbox/server';
+import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 
 /** A production server of the current build and the sandbox, on ports of their own. */
 export type Harness = { appUrl: string; sandbox: Sandbox; stop: () => Promise<void>; /** The app server's process, for memory samples. */ appPid?: number };
@@ -55,18 +55,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * generator, whose measured latencies then carried the emulators' work.
  */
 async function startSandboxProcess(appUrl: string): Promise<Sandbox> {
-  const ports = sandboxPorts(BENCH_SANDBOX_PORT);
   const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'sandbox/main.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, SANDBOX_PORT: String(BENCH_SANDBOX_PORT), APP_URL: appUrl, SANDBOX_FAST: 'true' },
   });
-  const urls = {
-    fenerum: `http://localhost:${ports.fenerum}`,
-    stripe: `http://localhost:${ports.stripe}`,
-    quickpay: `http://localhost:${ports.quickpay}`,
-    farpay: `http://localhost:${ports.farpay}`,
-    smtp: `smtp://127.0.0.1:${ports.smtp}`,
-  };
+  const urls = sandboxUrls(BENCH_SANDBOX_PORT);
   await waitFor(`${urls.fenerum}/__sandbox/settings`);
   return { urls, stop: () => stopChild(child) };
 }

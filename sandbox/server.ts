@@ -28,16 +28,22 @@ export type Sandbox = {
   stop: () => Promise<void>;
 };
 
-/** Starts every provider emulator, each on its own port as if on its own host. */
-export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
-  const ports = sandboxPorts(opts.portBase ?? SANDBOX_PORT_BASE);
-  const urls = {
+/** Where each emulator answers, from the first port (a sandbox in another process is found the same way). */
+export function sandboxUrls(portBase = SANDBOX_PORT_BASE): Sandbox['urls'] {
+  const ports = sandboxPorts(portBase);
+  return {
     fenerum: `http://localhost:${ports.fenerum}`,
     stripe: `http://localhost:${ports.stripe}`,
     quickpay: `http://localhost:${ports.quickpay}`,
     farpay: `http://localhost:${ports.farpay}`,
     smtp: `smtp://127.0.0.1:${ports.smtp}`,
   };
+}
+
+/** Starts every provider emulator, each on its own port as if on its own host. */
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const ports = sandboxPorts(opts.portBase ?? SANDBOX_PORT_BASE);
+  const urls = sandboxUrls(opts.portBase);
   const appUrl = opts.appUrl ?? 'http://localhost:3000';
 
   // Fenerum asks the gateway about a token when a card is registered; each gateway
