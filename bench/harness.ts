@@ -109,6 +109,9 @@ export async function customerCookie(appUrl: string, account: string): Promise<s
   return cookie;
 }
 
+/** The middle value (the upper one of an even count); 0 for none. */
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
 export function ratio(value: number, baseline: number): string {
   return baseline > 0 ? (value / baseline).toFixed(3) : 'n/a';
 }

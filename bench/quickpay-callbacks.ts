@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { createHmac } from 'node:crypto';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 import { sandboxControl } from '../sandbox/control-client';
-import { customerCookie, type Harness } from './harness';
+import { customerCookie, median, type Harness } from './harness';
 
 type Run = { rps: number; p50: number; p99: number; max: number; non2xx: number };
 type Subscription = { id: number; order_id: string };
@@ -79,7 +79,6 @@ export async function openWindows(h: Harness, n: number): Promise<Subscription[]
 
 /** Rounds of the comparison: single runs' p99 swung 67–856 ms for the bare route on this shared machine. */
 const ROUNDS = 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** Until the Fenerum emulator has had no request for a second (the last burst's attempts are done), at most a minute. */
 async function drained(h: Harness): Promise<void> {

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { customerCookie, ratio, type Harness } from './harness';
+import { customerCookie, median, ratio, type Harness } from './harness';
 
 /** As playwright.config.ts launches it. */
 const launchOptions = {
@@ -14,7 +14,6 @@ const AIM_KB = 150;
 const SETTLE_MS = 750;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** A fresh context (empty cache, as a first visit) with the customer's session cookie. */
 async function freshPage(browser: Browser, appUrl: string, cookie: string): Promise<{ context: BrowserContext; page: Page }> {
