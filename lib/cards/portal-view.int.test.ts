@@ -8,6 +8,7 @@ import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
 import { customerPortalPage } from '@/lib/server/customer-page';
 import { freshAccount } from '@/test/sandbox-control';
+import { statementsDuring } from '@/test/statements';
 import { monthOf, readPortalView } from './portal-view';
 
 /** The request's cookies, as the page would read them (next/headers has no request in a test). */
@@ -44,19 +45,6 @@ async function withRows(accountCode: string, accountUuid: string) {
   await recordApproval(db, { paymentIntentId, accountCode, amount: 49_900, currency: 'dkk', status: 'pending' });
   await db.insert(expiringCardNotices).values({ accountCode, cardUuid, month: monthOf(new Date()), cardBrand: 'Mastercard', cardLast4: '4444' });
   return { paymentIntentId, cardUuid };
-}
-
-/** Every statement the database driver is handed while `run` runs (node-postgres' Pool and PGlite both take `query`). */
-async function statementsDuring<T>(run: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const { db } = await appContext();
-  const client = (db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
-  const spy = vi.spyOn(client, 'query');
-  try {
-    const result = await run();
-    return { result, statements: spy.mock.calls.length };
-  } finally {
-    spy.mockRestore();
-  }
 }
 
 describe('the portal view: one query per page view', () => {

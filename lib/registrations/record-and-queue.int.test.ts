@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { inbox } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { recordAndQueue } from './record-and-queue';
+import { statementsDuring } from '@/test/statements';
 import { getRegistration, startRegistration } from './store';
 
 const card = { brand: 'Visa', last4: '0008', expMonth: 12, expYear: 2030 };
@@ -69,5 +70,51 @@ describe('a callback acknowledged with one statement', () => {
     );
     expect(out).toEqual({ registration: undefined, queuedNow: false });
     expect(await storedEvents(`test:${stranger}`)).toHaveLength(1);
+  });
+});
+
+describe('callbacks arriving together (group commit)', () => {
+  it('share statements, and each gets the answer it would have had alone', async () => {
+    const regs = await Promise.all(Array.from({ length: 30 }, () => started()));
+    const queueOf = (r: (typeof regs)[number]) => ({ orderId: `o-${r.ref}`, token: r.ref, card });
+    const [first, second] = regs as [(typeof regs)[number], (typeof regs)[number]];
+    const { result, statements } = await statementsDuring(() =>
+      Promise.all([
+        ...regs.map((r) => recordAndQueue(r.db, r.event(), { gateway: 'quickpay', providerRef: r.ref }, queueOf(r))),
+        // QuickPay delivering one callback twice at once, and a second callback for another subscription without a card.
+        recordAndQueue(first.db, first.event(), { gateway: 'quickpay', providerRef: first.ref }, queueOf(first)),
+        recordAndQueue(second.db, second.event(2), { gateway: 'quickpay', providerRef: second.ref }),
+      ]),
+    );
+    expect(statements).toBeLessThan(10);
+    regs.forEach((r, i) => expect(result[i]).toEqual({ registration: { id: r.reg.id, status: 'started', orderId: `o-${r.ref}` }, queuedNow: true }));
+    expect(result[30]?.registration?.id).toBe(first.reg.id);
+    // Before or after its queuing callback, depending on the statement it shared: never queued by itself.
+    expect(result[31]).toMatchObject({ registration: { id: second.reg.id }, queuedNow: false });
+    for (const r of regs) {
+      expect((await getRegistration(r.db, r.reg.id))?.status).toBe('queued');
+      expect(await storedEvents(`test:${r.ref}:1`)).toHaveLength(1);
+    }
+    expect(await storedEvents(`test:${second.ref}:2`)).toHaveLength(1);
+  });
+
+  it('one that cannot be stored fails alone: the others in its statement are stored and queued', async () => {
+    const regs = await Promise.all(Array.from({ length: 6 }, () => started()));
+    const outcomes = await Promise.allSettled(
+      regs.map((r, i) =>
+        recordAndQueue(
+          r.db,
+          // Postgres refuses a NUL character in jsonb: this event fails whichever statement carries it.
+          i === 3 ? { ...r.event(), payload: { note: 'nul \u0000 here' } } : r.event(),
+          { gateway: 'quickpay', providerRef: r.ref },
+          { orderId: `o-${r.ref}`, token: r.ref, card },
+        ),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    for (const [i, r] of regs.entries()) {
+      expect((await getRegistration(r.db, r.reg.id))?.status).toBe(i === 3 ? 'started' : 'queued');
+      expect(await storedEvents(`test:${r.ref}:1`)).toHaveLength(i === 3 ? 0 : 1);
+    }
   });
 });
