@@ -42,15 +42,19 @@ const writers = new WeakMap<Db, (item: Item) => Promise<RecordedEvent>>();
 
 /**
  * The items in one statement, passed as one JSON parameter (a statement's text and plan are the
- * same for any number of items). Each item finds its registration through the unique index on
- * (gateway, provider_ref), and the update repeats its status and order checks on the row it
- * changes (a concurrent change is seen, as in a single update). The lateral `offset 0` keeps that
- * lookup a probe per item: as a join the planner, which never knows how many items there are (a
- * set-returning function is guessed at 100 rows) and on PGlite has no statistics (no autovacuum),
- * chose to scan every started registration for each statement, a cost that grew with the table.
+ * same for any number of items).
+ *
+ * Each item finds its registration through the unique index on (gateway, provider_ref), and the
+ * update repeats its status and order checks on the row it changes (a concurrent change is seen,
+ * as in a single update). The lateral `offset 0` keeps that lookup a probe per item: as a join the
+ * planner, which never knows how many items there are (a set-returning function is guessed at 100
+ * rows) and on PGlite has no statistics (no autovacuum), chose to scan every started registration
+ * for each statement, a cost that grew with the table.
+ *
  * Postgres runs a data-modifying WITH once and to the end whether or not the outer query reads it;
- * the outer query sees the registrations as they were before the statement, hence `queuedNow`. Two callbacks queuing one registration in one statement both see
- * it queued now, so both schedule its attempt, as the second would have if written after the first.
+ * the outer query sees the registrations as they were before the statement, hence `queuedNow`. Two
+ * callbacks queuing one registration in one statement both see it queued now, so both schedule its
+ * attempt, as the second would have if written after the first.
  */
 async function writeEvents(db: Db, items: Item[]): Promise<RecordedEvent[]> {
   const input = items.map(({ event, lookup, queue }, i) => ({
