@@ -94,7 +94,7 @@ async function drained(h: Harness): Promise<void> {
 
 /**
  * One round: the bare route, a burst of 1,000 callbacks for pending registrations of our own,
- * the bare route again. The round's baseline is the better of its two bare runs, rate and p99
+ * the bare route again, then (once Fenerum's attempts are done) the same callbacks forged. The round's baseline is the better of its two bare runs, rate and p99
  * each: on a shared machine that is the stricter comparison.
  */
 async function round(h: Harness) {
