@@ -4,6 +4,7 @@ import { registerNow, type RegisterNowResult } from './register-now';
 
 export type { RegisterNowResult };
 import { holdsFenerumCard } from './store';
+import { createAfterResponses } from './after-responses';
 import { startRegistrationWorker } from './worker';
 
 /**
@@ -33,12 +34,15 @@ export function attemptDeps(deps: Pick<RegistrarDeps, 'db' | 'fenerum' | 'onRegi
   return { db: deps.db, fenerum: deps.fenerum, onRegistered: deps.onRegistered, alreadyRegistered: (uuid) => holdsFenerumCard(deps.db, uuid) };
 }
 
+/** Registrations tried at once after responses: as many as the background pool's connections (lib/db/connect.ts). */
+const AFTER_RESPONSE_CONCURRENCY = 4;
+
 export function createRegistrar(deps: RegistrarDeps): Registrar {
   const attempt = attemptDeps(deps);
   const later = deps.backgroundDb ? attemptDeps({ ...deps, db: deps.backgroundDb }) : attempt;
   return {
     tryNow: (id, waitMs) => registerNow(attempt, id, waitMs),
-    inBackground: (id) => deps.schedule(`registration ${id}`, () => registerNow(later, id, 0)),
+    inBackground: createAfterResponses({ schedule: deps.schedule, attempt: (id) => registerNow(later, id, 0), concurrency: AFTER_RESPONSE_CONCURRENCY }),
     startWorker: () => startRegistrationWorker({ deps: later }),
   };
 }
