@@ -94,8 +94,9 @@ async function drained(h: Harness): Promise<void> {
 
 /**
  * One round: the bare route, a burst of 1,000 callbacks for pending registrations of our own,
- * the bare route again, then (once Fenerum's attempts are done) the same callbacks forged. The round's baseline is the better of its two bare runs, rate and p99
- * each: on a shared machine that is the stricter comparison.
+ * the bare route again, then (once Fenerum's attempts are done) the same callbacks forged. The
+ * round's baseline is the better of its two bare runs, rate and p99 each: on a shared machine
+ * that is the stricter comparison.
  */
 async function round(h: Harness) {
   const subs = await openWindows(h, BURST);
@@ -134,9 +135,9 @@ function forgedCallback(sub: Subscription): ReturnType<typeof signedCallback> {
  * compete with that work as they do in production. Against the bare liveness route under the
  * same load (and, for what the framework costs a POST with a body, the same callbacks forged and
  * refused), in ROUNDS rounds: each round's ratio compares runs made side by side, and their
- * median is the figure (the values shown are the medians of each measure, and every round's ratio). Both routes
- * are warmed first (a server that has just started loads a route's code on its first request,
- * and runs cold for a while).
+ * median is the figure (the values shown are the medians of each measure, and every round's
+ * ratio). Both routes are warmed first (a server that has just started loads a route's code on
+ * its first request, and runs cold for a while).
  */
 export async function benchCallbacks(h: Harness) {
   const stranger = (i: number) => signedCallback({ id: 700_000_000 + Math.floor(Math.random() * 1e8) + i, order_id: 'warm-up' });
@@ -147,9 +148,11 @@ export async function benchCallbacks(h: Harness) {
 
   const rounds: Array<Awaited<ReturnType<typeof round>>> = [];
   for (let i = 0; i < ROUNDS; i++) rounds.push(await round(h));
-  const cb = { rps: median(rounds.map((r) => r.cb.rps)), p50: median(rounds.map((r) => r.cb.p50)), p99: median(rounds.map((r) => r.cb.p99)) };
-  const bare = { rps: median(rounds.map((r) => r.bare.rps)), p50: median(rounds.map((r) => r.bare.p50)), p99: median(rounds.map((r) => r.bare.p99)) };
-  const each = (f: (r: (typeof rounds)[number]) => number) => rounds.map((r) => f(r).toFixed(2)).join(' / ');
+  type Round = (typeof rounds)[number];
+  const mid = (f: (r: Round) => number) => median(rounds.map(f));
+  const each = (f: (r: Round) => number) => rounds.map((r) => f(r).toFixed(2)).join(' / ');
+  const cb = { rps: mid((r) => r.cb.rps), p50: mid((r) => r.cb.p50), p99: mid((r) => r.cb.p99) };
+  const bare = { rps: mid((r) => r.bare.rps), p50: mid((r) => r.bare.p50), p99: mid((r) => r.bare.p99) };
   const non2xx = rounds.reduce((n, r) => n + r.cb.non2xx, 0);
   const max = Math.max(...rounds.map((r) => r.cb.max));
   return [
@@ -157,19 +160,19 @@ export async function benchCallbacks(h: Harness) {
       name: `QuickPay callback acks (1,000, 50 conc., median of ${ROUNDS})`,
       baseline: `bare route ${bare.rps.toFixed(0)} req/s (p50 ${bare.p50} / p99 ${bare.p99} ms)`,
       value: `callbacks ${cb.rps.toFixed(0)} req/s (p50 ${cb.p50} / p99 ${cb.p99} / max ${max} ms, ${non2xx} non-2xx; rounds ${each((r) => r.cb.rps / r.bare.rps)})`,
-      ratio: median(rounds.map((r) => r.cb.rps / r.bare.rps)).toFixed(3),
+      ratio: mid((r) => r.cb.rps / r.bare.rps).toFixed(3),
     },
     {
       name: 'QuickPay callback acks / forged ones refused',
-      baseline: `forged callbacks refused (401) ${median(rounds.map((r) => r.forged.rps)).toFixed(0)} req/s`,
+      baseline: `forged callbacks refused (401) ${mid((r) => r.forged.rps).toFixed(0)} req/s`,
       value: `callbacks ${cb.rps.toFixed(0)} req/s (not an aim: what storing costs beyond reading a POST; rounds ${each((r) => r.cb.rps / r.forged.rps)})`,
-      ratio: median(rounds.map((r) => r.cb.rps / r.forged.rps)).toFixed(3),
+      ratio: mid((r) => r.cb.rps / r.forged.rps).toFixed(3),
     },
     {
       name: 'QuickPay callback p99 / bare p99',
       baseline: `bare p99 ${bare.p99} ms`,
       value: `callbacks p99 ${cb.p99} ms (aim ≤ 2×; rounds ${each((r) => r.cb.p99 / r.bare.p99)})`,
-      ratio: median(rounds.map((r) => r.cb.p99 / r.bare.p99)).toFixed(3),
+      ratio: mid((r) => r.cb.p99 / r.bare.p99).toFixed(3),
     },
   ];
 }

@@ -14,16 +14,16 @@ export function createAfterResponses(opts: {
   const waiting = new Set<string>();
   let draining = false;
 
+  const take = () => {
+    const [first] = waiting;
+    if (first !== undefined) waiting.delete(first);
+    return first;
+  };
   const worker = async () => {
     for (let next = take(); next !== undefined; next = take()) {
       // A failure is the worker's to retry later (the row stays queued); the others still go.
       await opts.attempt(next).catch((err: unknown) => console.error(`registration ${next} not tried after its response`, err));
     }
-  };
-  const take = () => {
-    const [first] = waiting;
-    if (first !== undefined) waiting.delete(first);
-    return first;
   };
   const drain = async () => {
     try {
