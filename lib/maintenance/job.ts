@@ -3,15 +3,18 @@ import { pruneStaffAuth } from '@/lib/auth/staff/prune';
 import { deleteOldSetupStarts } from '@/lib/registrations/setup-budget';
 import { expireStartedRegistrations, type ExpireDeps, type ExpireReport } from './expire-started';
 import { applyRetention, type RetentionReport } from './retention';
+import { vacuumDueTables, type VacuumReport } from './vacuum';
 
 export type MaintenanceSettings = { expireStartedAfterHours: number; inboxRetentionDays: number; linkRetentionDays: number };
-export type MaintenanceReport = ExpireReport & { deleted: RetentionReport & { setupStarts: number } };
+export type MaintenanceReport = ExpireReport & { deleted: RetentionReport & { setupStarts: number }; vacuum: VacuumReport };
+/** `embedded`: the database is PGlite, which has no autovacuum of its own (see vacuum.ts); the job does its work. */
+export type MaintenanceDeps = ExpireDeps & { embedded?: boolean };
 
 /** Every few minutes in every instance; the expiry claims its rows, the deletes are harmless twice. */
 export const MAINTENANCE_INTERVAL_MS = 5 * 60_000;
 
-/** One run: expire setups left unfinished, then delete what is past its retention. */
-export async function runMaintenance(deps: ExpireDeps, settings: MaintenanceSettings): Promise<MaintenanceReport> {
+/** One run: expire setups left unfinished, delete what is past its retention, then (on PGlite) vacuum what is due. */
+export async function runMaintenance(deps: MaintenanceDeps, settings: MaintenanceSettings): Promise<MaintenanceReport> {
   const expired = await expireStartedRegistrations(deps, { olderThanHours: settings.expireStartedAfterHours });
   const deleted = await applyRetention(deps.db, { inboxDays: settings.inboxRetentionDays, linkDays: settings.linkRetentionDays });
   const setupStarts = await deleteOldSetupStarts(deps.db);
@@ -23,12 +26,14 @@ export async function runMaintenance(deps: ExpireDeps, settings: MaintenanceSett
       details: { inbox: deleted.inbox, issuedLinks: deleted.links, inboxDays: settings.inboxRetentionDays, linkDays: settings.linkRetentionDays },
     });
   }
-  return { ...expired, deleted: { ...deleted, setupStarts } };
+  // Last: the deletes above are dead rows it can reclaim at once. Postgres has autovacuum for this.
+  const vacuum = deps.embedded ? await vacuumDueTables(deps.db) : { vacuumed: [], analyzed: [] };
+  return { ...expired, deleted: { ...deleted, setupStarts }, vacuum };
 }
 
 /** Runs the job soon after start and then every `intervalMs` until stopped; a failed run is logged and the next one tries again. */
 export function startMaintenance(
-  deps: ExpireDeps,
+  deps: MaintenanceDeps,
   settings: MaintenanceSettings,
   opts: { intervalMs?: number; firstAfterMs?: number; onError?: (err: unknown) => void } = {},
 ): { stop: () => Promise<void> } {
