@@ -12,6 +12,8 @@ const RUNS = 7;
 const STRIPE_EXAMPLE_KB = 151.8;
 const AIM_KB = 150;
 const SETTLE_MS = 750;
+/** How long the bench's person looks at /pay before pressing "Add card" (the page is idle well before). */
+const READ_MS = 1000;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -31,42 +33,48 @@ async function openAddCard(page: Page): Promise<void> {
 }
 
 /**
- * In the page's own clock: the press on "Add card" (pointerdown) and the moment Save turns
- * enabled (the Payment Element said `ready`). Playwright's own round trips (its click's
- * actionability checks, its polling for the fields) fall outside, on a busy machine 100-300 ms.
+ * In the page's own clock (milliseconds from the navigation's start): the "Add card" button
+ * enabled (hydrated), the press on it (pointerdown) and the moment Save turns enabled (the
+ * Payment Element said `ready`). Playwright's own round trips (its click's actionability checks,
+ * its polling for the fields) fall outside, on a busy machine 100-300 ms.
  */
 const PAGE_MARKS = `(() => {
   const marks = (window.__benchMarks = {});
   addEventListener('pointerdown', (e) => { marks.pressed ??= e.timeStamp; }, true);
   new MutationObserver(() => {
+    const add = document.querySelector('[data-testid="add-stripe"]');
+    if (add && !add.disabled) marks.enabled ??= performance.now();
     const save = document.querySelector('[data-testid="stripe-save"]');
     if (save && !save.disabled) marks.ready ??= performance.now();
   }).observe(document, { subtree: true, childList: true, attributes: true });
 })();`;
+type Marks = { enabled: number; pressed: number; ready: number };
+
+/** The page's `load` event, in its own clock: the baseline, free of Playwright's round trips too. */
+const loadEventEnd = (page: Page) => page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
 
 /**
- * From the navigation to the fields (a first visit, as the customer has it, Playwright's click
- * included), and from the press on the button to the fields in the page's clock: the part the
- * page can shorten, without the page load, hydration and harness before it.
+ * A first visit to /pay (empty cache) and a press on "Add card" after `readMs` on the page:
+ * 0 presses the moment the button is enabled, before the page is idle (Stripe.js and the form's
+ * chunk then start loading as the pointer arrives); a second is a person who has read the button,
+ * by when the idle page has loaded both.
  */
-async function timeToFields(browser: Browser, appUrl: string, cookie: string): Promise<{ total: number; fromClick: number }> {
+async function timeToFields(browser: Browser, appUrl: string, cookie: string, readMs: number): Promise<Marks> {
   const { context, page } = await freshPage(browser, appUrl, cookie);
   await context.addInitScript(PAGE_MARKS);
-  const started = performance.now();
   await page.goto(`${appUrl}/pay`);
+  if (readMs > 0) await page.waitForTimeout(readMs);
   await openAddCard(page);
-  const total = performance.now() - started;
   await page.waitForFunction(() => (window as unknown as { __benchMarks: { ready?: number } }).__benchMarks.ready !== undefined);
-  const marks = await page.evaluate(() => (window as unknown as { __benchMarks: { pressed: number; ready: number } }).__benchMarks);
+  const marks = await page.evaluate(() => (window as unknown as { __benchMarks: Marks }).__benchMarks);
   await context.close();
-  return { total, fromClick: marks.ready - marks.pressed };
+  return marks;
 }
 
 async function timeStaticPage(browser: Browser, appUrl: string): Promise<number> {
   const { context, page } = await freshPage(browser, appUrl, 'none=1');
-  const started = performance.now();
   await page.goto(`${appUrl}/bench-no-such-page`);
-  const ms = performance.now() - started;
+  const ms = await loadEventEnd(page);
   await context.close();
   return ms;
 }
@@ -113,32 +121,42 @@ export async function benchStripeAddCard(h: Harness) {
   try {
     // Warm up the server (JIT, first renders) on both before measuring.
     await timeStaticPage(browser, h.appUrl);
-    await timeToFields(browser, h.appUrl, cookie);
-    const fields: number[] = [];
-    const fromClick: number[] = [];
+    await timeToFields(browser, h.appUrl, cookie, 0);
     const plain: number[] = [];
+    const read: Marks[] = [];
+    const atOnce: Marks[] = [];
     for (let i = 0; i < RUNS; i++) {
       plain.push(await timeStaticPage(browser, h.appUrl));
-      const t = await timeToFields(browser, h.appUrl, cookie);
-      fields.push(t.total);
-      fromClick.push(t.fromClick);
+      read.push(await timeToFields(browser, h.appUrl, cookie, READ_MS));
+      atOnce.push(await timeToFields(browser, h.appUrl, cookie, 0));
     }
+    const load = median(plain);
+    const baseline = `404 page load ${load.toFixed(0)} ms`;
+    const fields = (runs: Marks[]) => median(runs.map((m) => m.ready - m.pressed));
+    // What the page keeps a person waiting: until the button works, then from the press to the fields.
+    const wait = median(read.map((m) => m.enabled + m.ready - m.pressed));
     const base = await scriptBytes(browser, h.appUrl, '/bench-no-such-page', 'none=1', false);
     const pay = await scriptBytes(browser, h.appUrl, '/pay', cookie, true);
     // The form's chunk now loads while the page is idle, between load and click: it counts.
     const total = pay.beforeLoad + pay.between + pay.afterClick;
     return [
       {
-        name: 'Stripe card fields ready',
-        baseline: `404 page load ${median(plain).toFixed(0)} ms`,
-        value: `/pay → Add card → fields ready ${median(fields).toFixed(0)} ms (median of ${RUNS})`,
-        ratio: ratio(median(fields), median(plain)),
+        name: 'Stripe card fields after "Add card"',
+        baseline,
+        value: `pressed after ${READ_MS / 1000} s on /pay → fields ready ${fields(read).toFixed(0)} ms (median of ${RUNS}; aim ≤ 1.5×)`,
+        ratio: ratio(fields(read), load),
       },
       {
-        name: 'Stripe card fields after the click',
-        baseline: `404 page load ${median(plain).toFixed(0)} ms`,
-        value: `"Add card" pressed → fields ready ${median(fromClick).toFixed(0)} ms in the page's clock (median of ${RUNS}, same runs)`,
-        ratio: ratio(median(fromClick), median(plain)),
+        name: '  the same, pressed at once',
+        baseline,
+        value: `pressed as the button enables → fields ready ${fields(atOnce).toFixed(0)} ms (median of ${RUNS}; aim ≤ 1.5×)`,
+        ratio: ratio(fields(atOnce), load),
+      },
+      {
+        name: '  link opened → fields ready',
+        baseline,
+        value: `button enabled + press → fields ${wait.toFixed(0)} ms (not an aim: the page load is the portal page's row)`,
+        ratio: ratio(wait, load),
       },
       {
         name: 'add-card page JS before load',
