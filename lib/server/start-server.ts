@@ -1,0 +1,21 @@
+import { env } from '@/lib/env';
+import { startProcessWork } from '@/lib/server/context';
+import { installFrontDoor } from '@/lib/server/front-door';
+
+/**
+ * Runs once when the Node server starts (instrumentation.ts): validate the configuration (an
+ * invalid one ends the process, naming the variable, so a supervisor sees it instead of a
+ * server answering 500), put the front door on the HTTP server, open and migrate the database,
+ * and start this process's background work (the registration worker, unless REGISTRATION_WORKER=off).
+ */
+export async function startServer(): Promise<void> {
+  let config: ReturnType<typeof env>;
+  try {
+    config = env();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+  installFrontDoor({ hsts: new URL(config.appUrl).protocol === 'https:' });
+  await startProcessWork();
+}
