@@ -9,7 +9,7 @@ export type SendDeps = {
   from: string;
   /** Delay before the next try after `attempts` failed ones; default 30 s doubling to 1 h, with jitter. */
   retryDelayMs?: (attempts: number) => number;
-  /** Tries before a message fails for good; default 12 (about a day). */
+  /** Tries before a message fails for good; default 12 (about five hours of waits). */
   maxAttempts?: number;
 };
 
