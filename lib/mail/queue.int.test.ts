@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinkToken } from '@/lib/auth/link-token';
-import { issuedLinks, mailOutbox } from '@/lib/db/schema';
+import { auditLog, issuedLinks, mailOutbox } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { sandbox } from '@/test/sandbox-control';
 import { createMailer } from './mailer';
@@ -25,7 +25,7 @@ const approval = (accountCode: string, eventKey = `evt-${pi()}`, paymentIntentId
 });
 
 /** The app's context, with a mailer of the test's own: its retries come at once, its kick sends right away. */
-async function deps(opts: { smtpUrl?: string; kick?: boolean } = {}): Promise<QueueMailDeps & { send: () => Promise<number> }> {
+async function deps(opts: { smtpUrl?: string; kick?: boolean; maxAttempts?: number } = {}): Promise<QueueMailDeps & { send: () => Promise<number> }> {
   const ctx = await appContext();
   const smtpUrl = opts.smtpUrl ?? ctx.env.mail.smtpUrl ?? '';
   const pending: Array<Promise<unknown>> = [];
@@ -36,7 +36,7 @@ async function deps(opts: { smtpUrl?: string; kick?: boolean } = {}): Promise<Qu
     schedule: (_name, task) => void (opts.kick === false ? undefined : pending.push(task())),
     retryDelayMs: () => 0,
   });
-  const sendDeps = { db: ctx.db, transport: createSmtpTransport(smtpUrl), from: ctx.env.mail.from, retryDelayMs: () => 0 };
+  const sendDeps = { db: ctx.db, transport: createSmtpTransport(smtpUrl), from: ctx.env.mail.from, retryDelayMs: () => 0, maxAttempts: opts.maxAttempts };
   return {
     ...ctx,
     mailer,
@@ -147,6 +147,28 @@ describe('queueCustomerEmail', () => {
     const [row] = await rowsFor(input.eventKey);
     expect(row?.attempts).toBe(3);
     expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(1);
+  });
+
+  it('a message still refused at its last try fails for good: audited once, never tried again', async () => {
+    const acct = await account();
+    await sandbox.mail.refuse(acct.billing_email, 10);
+    const d = await deps({ kick: false, maxAttempts: 3 });
+    const input = approval(acct.code);
+    await queueCustomerEmail(d, input);
+    await expect.poll(async () => (await d.send(), (await rowsFor(input.eventKey))[0]?.status), { timeout: 10_000 }).toBe('failed');
+    const [row] = await rowsFor(input.eventKey);
+    expect(row?.attempts).toBe(3);
+    expect(row?.lastError).toBeTruthy();
+    await d.send();
+    expect((await rowsFor(input.eventKey))[0]?.attempts).toBe(3);
+    const { db } = await appContext();
+    const failed = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subject, row?.id ?? ''), eq(auditLog.action, 'mail.failed')));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.details).toMatchObject({ attempts: 3, to: acct.billing_email });
+    expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(0);
   });
 
   it('records the queued and sent message for the staff timeline', async () => {

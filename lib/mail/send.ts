@@ -9,9 +9,15 @@ export type SendDeps = {
   from: string;
   /** Delay before the next try after `attempts` failed ones; default 30 s doubling to 1 h, with jitter. */
   retryDelayMs?: (attempts: number) => number;
-  /** Tries before a message fails for good; default 12 (about five hours of waits). */
+  /** Tries before a message fails for good; default MAIL_MAX_ATTEMPTS. */
   maxAttempts?: number;
 };
+
+/**
+ * Tries before a message fails for good: with the default delays, about a day of waits (an hour
+ * apart once past the first hour), so an SMTP server down overnight still gets the message.
+ */
+export const MAIL_MAX_ATTEMPTS = 30;
 
 export function mailRetryDelayMs(attempts: number, random: () => number = Math.random): number {
   const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
@@ -37,7 +43,7 @@ export async function sendClaimed(deps: SendDeps, row: OutboxRow): Promise<'sent
     return 'sent';
   } catch (err) {
     const error = errorText(err);
-    const giveUp = row.attempts >= (deps.maxAttempts ?? 12);
+    const giveUp = row.attempts >= (deps.maxAttempts ?? MAIL_MAX_ATTEMPTS);
     const retryAt = giveUp ? null : new Date(Date.now() + (deps.retryDelayMs ?? mailRetryDelayMs)(row.attempts));
     await deps.db.transaction(async (tx) => {
       await markNotSent(tx, row.id, error, retryAt);
