@@ -133,6 +133,8 @@ export async function benchStripeAddCard(h: Harness) {
     const load = median(plain);
     const baseline = `404 page load ${load.toFixed(0)} ms`;
     const fields = (runs: Marks[]) => median(runs.map((m) => m.ready - m.pressed));
+    const afterRead = fields(read);
+    const pressedAtOnce = fields(atOnce);
     // What the page keeps a person waiting: until the button works, then from the press to the fields.
     const wait = median(read.map((m) => m.enabled + m.ready - m.pressed));
     const base = await scriptBytes(browser, h.appUrl, '/bench-no-such-page', 'none=1', false);
@@ -143,14 +145,14 @@ export async function benchStripeAddCard(h: Harness) {
       {
         name: 'Stripe card fields after "Add card"',
         baseline,
-        value: `pressed after ${READ_MS / 1000} s on /pay → fields ready ${fields(read).toFixed(0)} ms (median of ${RUNS}; aim ≤ 1.5×)`,
-        ratio: ratio(fields(read), load),
+        value: `pressed after ${READ_MS / 1000} s on /pay → fields ready ${afterRead.toFixed(0)} ms (median of ${RUNS}; aim ≤ 1.5×)`,
+        ratio: ratio(afterRead, load),
       },
       {
         name: '  the same, pressed at once',
         baseline,
-        value: `pressed as the button enables → fields ready ${fields(atOnce).toFixed(0)} ms (median of ${RUNS}; aim ≤ 1.5×)`,
-        ratio: ratio(fields(atOnce), load),
+        value: `pressed as the button enables → fields ready ${pressedAtOnce.toFixed(0)} ms (median of ${RUNS}; aim ≤ 1.5×)`,
+        ratio: ratio(pressedAtOnce, load),
       },
       {
         name: '  link opened → fields ready',

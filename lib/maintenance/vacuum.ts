@@ -6,7 +6,7 @@ import { rowsOf } from '@/lib/db/rows';
  * Postgres' own autovacuum thresholds (its defaults): a table is vacuumed once its dead rows pass
  * 50 + 20% of its rows, analyzed once the rows changed since its last analyze pass 50 + 10%.
  */
-export const AUTOVACUUM = { vacuumBase: 50, vacuumScale: 0.2, analyzeBase: 50, analyzeScale: 0.1 } as const;
+const AUTOVACUUM = { vacuumBase: 50, vacuumScale: 0.2, analyzeBase: 50, analyzeScale: 0.1 } as const;
 
 export type TableStats = {
   table: string;
