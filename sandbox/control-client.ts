@@ -74,6 +74,8 @@ export type FarpayWirePayment = {
   PaymentSign: string | number;
   PaymentInfo: string | null;
   ErrorDesription: string | null;
+  /** Only under the `currency` switch. */
+  Currency?: string;
 };
 export type FarpayNewPayment = { type: string; status?: string; amountMinor: number; error?: string | null; invoiceId?: number };
 export type FarpayFault = { pspError?: string; timeoutMs?: number; count?: number };
@@ -179,6 +181,8 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
       /** The next refund(s) of this payment: a 20040 PSP error, or made and then answered too late. */
       fault: (paymentId: number, fault: FarpayFault) => post<{ ok: true }>('farpay', `payments/${paymentId}/faults`, fault),
       refunds: async (paymentId: number) => (await call<{ results: FarpayWirePayment[] }>('farpay', `payments/${paymentId}/refunds`)).results,
+      /** Moves a record made at runtime to another status (a refund New → Ok or Error). */
+      setStatus: (paymentId: number, status: string) => post<FarpayWirePayment>('farpay', `payments/${paymentId}/status`, { status }),
       /** FarPay's own figures for a period (inclusive days), øre. */
       totals: (from: string, to: string) => call<FarpayTotals>('farpay', `totals?from=${from}&to=${to}`),
     },

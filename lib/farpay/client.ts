@@ -3,12 +3,12 @@ import type { PageRequest, Payment, PaymentQuery } from '@/lib/payments/types';
 import { FarpayError, toFarpayError } from './errors';
 import { toPayment } from './map';
 import { toDecimal } from './money';
+import { pagesOf } from './paging';
 import { farpayPaymentListWire, farpayPaymentWire, type FarpayRefundBody } from './wire';
 
 /** Per attempt 15 000 ms by default; a read is retried twice, a refund never unless FarPay surely got nothing. */
 export type FarpayClientConfig = { apiUrl: string; apiKey: string } & ProviderClientTuning;
 
-export const FARPAY_MAX_PAGE_SIZE = 1000;
 
 /** FarPay's records as Payments; an amount that is not one is FarPay's invalid answer, branded. */
 function mapped<T>(map: () => T): T {
@@ -55,20 +55,21 @@ export function createFarpayClient(config: FarpayClientConfig) {
     random: config.random,
   });
 
+  /** One page, newest first; FarPay gives no total (see paging.ts for reading every page). */
+  const listPage = async (q: PaymentQuery, page: PageRequest, signal?: AbortSignal): Promise<Payment[]> => {
+    const rows = await http.request({
+      method: 'GET',
+      path: 'payments',
+      query: queryOf(q, page),
+      schema: farpayPaymentListWire,
+      operation: 'GET /payments',
+      idempotent: true,
+      signal,
+    });
+    return mapped(() => rows.map(toPayment));
+  };
   return {
-    /** One page, newest first; FarPay gives no total: a full page means there may be more. */
-    listPayments: async (q: PaymentQuery, page: PageRequest, signal?: AbortSignal): Promise<Payment[]> => {
-      const rows = await http.request({
-        method: 'GET',
-        path: 'payments',
-        query: queryOf(q, page),
-        schema: farpayPaymentListWire,
-        operation: 'GET /payments',
-        idempotent: true,
-        signal,
-      });
-      return mapped(() => rows.map(toPayment));
-    },
+    listPayments: listPage,
     getPayment: async (id: number): Promise<Payment> => {
       const row = await http.request({
         method: 'GET',
@@ -79,21 +80,30 @@ export function createFarpayClient(config: FarpayClientConfig) {
       });
       return mapped(() => toPayment(row));
     },
-    /** Every refund of a payment (the `refundId` filter), all pages. */
-    refundsOf: async (paymentId: number): Promise<Payment[]> => {
-      const all: Payment[] = [];
-      for (let page = 0; ; page++) {
-        const rows = await http.request({
-          method: 'GET',
-          path: 'payments',
-          query: { refundId: idOf(paymentId), pageSize: String(FARPAY_MAX_PAGE_SIZE), page: String(page) },
-          schema: farpayPaymentListWire,
-          operation: 'GET /payments?refundId',
-          idempotent: true,
-        });
-        all.push(...mapped(() => rows.map(toPayment)));
-        if (rows.length < FARPAY_MAX_PAGE_SIZE) return all.filter((p) => p.sign === 'refund' && p.refundOf === paymentId);
-      }
+    /**
+     * Every refund record of a payment, whichever way FarPay's `RefundId` points (PROVIDERS.md:
+     * its documents disagree): all records of the payment's invoice (both readings' refund
+     * records carry it), kept when they refund this payment. A refund is this payment's when its
+     * RefundId names this payment (seeds/003's refund response), or this payment's RefundId names
+     * it (FarPay/ApiDoc's reading), or it names no other payment of the invoice: a refund counted
+     * here when in doubt makes less refundable, never more. Without an invoice, the `refundId`
+     * filter both ways.
+     */
+    refundsOf: async (payment: Pick<Payment, 'id' | 'invoiceId' | 'refundIdRaw'>): Promise<Payment[]> => {
+      idOf(payment.id);
+      const queries: PaymentQuery[] =
+        payment.invoiceId !== null
+          ? [{ mode: 'lookup', invoiceId: payment.invoiceId }]
+          : [{ mode: 'lookup', refundId: payment.id }, ...(payment.refundIdRaw ? [{ mode: 'lookup' as const, refundId: payment.refundIdRaw }] : [])];
+      const seen = new Map<number, Payment>();
+      for (const q of queries) for await (const rows of pagesOf(listPage, q)) for (const r of rows) seen.set(r.id, r);
+      const records = [...seen.values()];
+      const others = new Set(records.filter((r) => r.sign === 'payment' && r.id !== payment.id).map((r) => r.id));
+      return records
+        .filter((r) => r.sign === 'refund' && r.id !== payment.id)
+        .filter((r) => r.refundOf === payment.id || payment.refundIdRaw === r.id || r.refundOf === null || !others.has(r.refundOf))
+        .map((r) => ({ ...r, refundOf: payment.id }))
+        .sort((a, b) => a.id - b.id);
     },
     /** A refund (null = full). Never blindly retried: FarPay has no idempotency key. */
     refund: async (paymentId: number, amountMinor: number | null): Promise<Payment> => {

@@ -16,7 +16,8 @@ function minor(value: number | string, field: string): number {
 export function toPayment(w: FarpayPaymentWire): Payment {
   const signRaw = w.PaymentSign === null || w.PaymentSign === undefined ? '' : String(w.PaymentSign);
   const paidMinor = minor(w.PaidAmount, 'PaidAmount');
-  const sign = SIGNS[signRaw.toLowerCase()] ?? (signRaw === '' && w.RefundId ? 'refund' : signRaw === '' ? 'payment' : 'unknown');
+  const sign = SIGNS[signRaw.toLowerCase()] ?? (signRaw === '' ? (paidMinor < 0 ? 'refund' : 'payment') : 'unknown');
+  const refundId = w.RefundId ?? null;
   const invoice = w.InvoiceId === null || w.InvoiceId === undefined ? null : Number(w.InvoiceId);
   const dateOnly = DATE_ONLY.test(w.PaymentDate);
   return {
@@ -30,7 +31,10 @@ export function toPayment(w: FarpayPaymentWire): Payment {
     status: w.PaymentStatus,
     sign,
     signRaw,
-    refundOf: sign === 'refund' ? (w.RefundId ?? null) : null,
+    // A refund's RefundId names the payment it refunds in seeds/003's reading, itself in the other.
+    refundOf: sign === 'refund' && refundId !== w.PaymentId ? refundId : null,
+    refundIdRaw: refundId,
+    currency: w.Currency ? w.Currency.toUpperCase() : null,
     info: w.PaymentInfo ?? null,
     error: w.ErrorDesription ?? w.ErrorDescription ?? null,
   };

@@ -23,9 +23,11 @@ describe('CSV lines', () => {
       sign: 'refund',
       signRaw: 'Refund',
       refundOf: 6,
+      refundIdRaw: 6,
+      currency: 'EUR',
       info: 'Partial refund processed',
       error: null,
     });
-    expect(line).toBe('7,2025-01-02T03:04:05Z,,Visa,Paid,Refund,125.50,-50.10,6,,Partial refund processed');
+    expect(line).toBe('7,2025-01-02T03:04:05Z,,Visa,Paid,Refund,125.50,-50.10,EUR,6,,Partial refund processed');
   });
 });

@@ -11,6 +11,7 @@ export const CSV_HEADER = [
   'PaymentSign',
   'ToBePaidAmount',
   'PaidAmount',
+  'Currency',
   'RefundId',
   'ErrorDescription',
   'PaymentInfo',
@@ -36,7 +37,8 @@ export function csvLine(p: Payment): string {
     sign,
     { amount: toDecimal(p.toBePaidMinor) },
     { amount: toDecimal(p.paidMinor) },
-    p.refundOf,
+    p.currency,
+    p.refundIdRaw,
     p.error,
     p.info,
   ]

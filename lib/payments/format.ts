@@ -1,9 +1,17 @@
 import { toDecimal } from '@/lib/farpay/money';
 
-/** Øre as money a person reads ("1.234,50 kr." / "DKK 1,234.50"): formatted from the exact decimal string, never a float. */
-export function formatMinor(minor: number, locale: string): string {
-  const nf = new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', { style: 'currency', currency: 'DKK' });
-  return nf.format(toDecimal(minor) as `${number}`);
+/**
+ * Minor units as money a person reads ("1.234,50 kr." / "DKK 1,234.50", "€25.50"), in the
+ * payment's currency (DKK where FarPay names none): formatted from the exact decimal string, never
+ * a float. A currency code Intl does not know is written after the amount.
+ */
+export function formatMinor(minor: number, locale: string, currency = 'DKK'): string {
+  const tag = locale === 'da' ? 'da-DK' : 'en-GB';
+  try {
+    return new Intl.NumberFormat(tag, { style: 'currency', currency }).format(toDecimal(minor) as `${number}`);
+  } catch {
+    return `${new Intl.NumberFormat(tag, { minimumFractionDigits: 2 }).format(toDecimal(minor) as `${number}`)} ${currency.slice(0, 3)}`;
+  }
 }
 
 /** A FarPay date as a person reads it, in Copenhagen time (a bare date stays a date). */

@@ -1,31 +1,13 @@
 import type { FarpayClient } from '@/lib/farpay/client';
-import { FARPAY_MAX_PAGE_SIZE } from '@/lib/farpay/client';
+import { pagesOf } from '@/lib/farpay/paging';
 import { PAGE_SIZE, type PaymentFilters } from './filters';
 import type { Payment, PaymentQuery } from './types';
 
 export type PaymentsReader = Pick<FarpayClient, 'listPayments'>;
 
-/**
- * Every page of a query, one at a time (newest first): FarPay gives no total, so a page that is
- * not full is the last. The next page is asked for while the caller works on this one (the
- * export then waits on FarPay and the client at once); at most two pages are held.
- */
-export async function* eachPage(farpay: PaymentsReader, query: PaymentQuery, opts: { pageSize?: number; signal?: AbortSignal } = {}) {
-  const pageSize = opts.pageSize ?? FARPAY_MAX_PAGE_SIZE;
-  const ask = (page: number) => {
-    const p = farpay.listPayments(query, { page, pageSize }, opts.signal);
-    p.catch(() => {}); // seen when awaited below; a caller that stops early must not leave it unhandled
-    return p;
-  };
-  let next = ask(0);
-  for (let page = 0; ; page++) {
-    const rows = await next;
-    const more = rows.length === pageSize;
-    if (more) next = ask(page + 1);
-    if (rows.length > 0) yield rows;
-    if (!more) return;
-  }
-}
+/** Every page of a query, newest first, never cut short by a page size FarPay caps (lib/farpay/paging.ts). */
+export const eachPage = (farpay: PaymentsReader, query: PaymentQuery, opts: { pageSize?: number; signal?: AbortSignal } = {}) =>
+  pagesOf((q, page, signal) => farpay.listPayments(q, page, signal), query, opts);
 
 /** One page of the payments list: FarPay's page, filtered by status here; `hasNext` when FarPay's page was full. */
 export async function listPaymentsPage(farpay: PaymentsReader, f: PaymentFilters): Promise<{ rows: Payment[]; hasNext: boolean; farpayRows: number }> {

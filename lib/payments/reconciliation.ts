@@ -1,16 +1,24 @@
 import { eachPage, type PaymentsReader } from './pages';
-import type { Payment } from './types';
+import { currencyOf, refundStateOf, type Payment } from './types';
 
-/** A period's figures from FarPay's own listing, summed in øre as the pages stream by. */
+/**
+ * Money figures of a set of records, minor units of one currency: paid = Paid payments;
+ * returned = ReimbursedByBank (the money went back to the payer: not revenue); refunded = refunds
+ * FarPay completed (Paid/Ok); pending = refunds not completed yet (New/Processing, or a status
+ * the portal does not know). Error/Ignore refunds moved no money.
+ */
+export type Figures = { count: number; paidMinor: number; returnedMinor: number; refundedMinor: number; pendingRefundMinor: number };
+
+/** A period's figures from FarPay's own listing, summed in minor units as the pages stream by. */
 export type Reconciliation = {
   count: number;
-  paidMinor: number;
-  refundedMinor: number;
-  /** Per payment type: count, paid, refunded. */
-  byType: Record<string, { count: number; paidMinor: number; refundedMinor: number }>;
-  /** Per status: count and the sum of PaidAmount. */
+  /** Per currency (DKK where FarPay names none): amounts of different currencies are never added up. */
+  byCurrency: Record<string, Figures>;
+  /** Per payment type, "Visa" for DKK and "Visa · EUR" for another currency. */
+  byType: Record<string, Figures>;
+  /** Per status (and currency, as byType): count and the sum of PaidAmount. */
   byStatus: Record<string, { count: number; amountMinor: number }>;
-  /** Per day or week (its first day), oldest first: paid, failed (ToBePaid of failed/rejected), refunded. */
+  /** DKK only: per day or week (its first day), oldest first: paid, failed (ToBePaid of failed/rejected), refunded. */
   buckets: Array<{ start: string; paidMinor: number; failedMinor: number; refundedMinor: number }>;
   unit: 'day' | 'week';
 };
@@ -27,31 +35,47 @@ function bucketOf(p: Payment, unit: 'day' | 'week'): string {
   return new Date(ms - weekday * DAY_MS).toISOString().slice(0, 10);
 }
 
+export const emptyFigures = (): Figures => ({ count: 0, paidMinor: 0, returnedMinor: 0, refundedMinor: 0, pendingRefundMinor: 0 });
+
 export function emptyReconciliation(period: { from: string; to: string }): Reconciliation {
   const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
-  return { count: 0, paidMinor: 0, refundedMinor: 0, byType: {}, byStatus: {}, buckets: [], unit: days > 62 ? 'week' : 'day' };
+  return { count: 0, byCurrency: {}, byType: {}, byStatus: {}, buckets: [], unit: days > 62 ? 'week' : 'day' };
+}
+
+/** Where a record's money goes in the figures. */
+export function moneyOf(p: Payment): { paid: number; returned: number; refunded: number; pending: number } {
+  const out = { paid: 0, returned: 0, refunded: 0, pending: 0 };
+  if (p.sign === 'refund' || (p.sign === 'unknown' && p.paidMinor < 0)) {
+    const state = refundStateOf(p);
+    if (state === 'refunded') out.refunded = Math.abs(p.paidMinor);
+    else if (state === 'pending') out.pending = Math.abs(p.paidMinor);
+  } else if (p.status === 'Paid') out.paid = p.paidMinor;
+  else if (p.status === 'ReimbursedByBank') out.returned = p.paidMinor;
+  return out;
 }
 
 /** Adds one payment to the figures (pure: the CSV export and the page share it). */
 export function addToReconciliation(r: Reconciliation, p: Payment, buckets: Map<string, Reconciliation['buckets'][number]>): void {
   r.count++;
-  const type = (r.byType[p.type] ??= { count: 0, paidMinor: 0, refundedMinor: 0 });
-  const status = (r.byStatus[p.status] ??= { count: 0, amountMinor: 0 });
-  type.count++;
+  const currency = currencyOf(p);
+  const label = (name: string) => (currency === 'DKK' ? name : `${name} · ${currency}`);
+  const m = moneyOf(p);
+  for (const f of [(r.byCurrency[currency] ??= emptyFigures()), (r.byType[label(p.type)] ??= emptyFigures())]) {
+    f.count++;
+    f.paidMinor += m.paid;
+    f.returnedMinor += m.returned;
+    f.refundedMinor += m.refunded;
+    f.pendingRefundMinor += m.pending;
+  }
+  const status = (r.byStatus[label(p.status)] ??= { count: 0, amountMinor: 0 });
   status.count++;
   status.amountMinor += p.paidMinor;
+  if (currency !== 'DKK') return;
   const key = bucketOf(p, r.unit);
   let bucket = buckets.get(key);
   if (!bucket) buckets.set(key, (bucket = { start: key, paidMinor: 0, failedMinor: 0, refundedMinor: 0 }));
-  if (p.paidMinor < 0) {
-    r.refundedMinor -= p.paidMinor;
-    type.refundedMinor -= p.paidMinor;
-    bucket.refundedMinor -= p.paidMinor;
-  } else {
-    r.paidMinor += p.paidMinor;
-    type.paidMinor += p.paidMinor;
-    bucket.paidMinor += p.paidMinor;
-  }
+  bucket.paidMinor += m.paid;
+  bucket.refundedMinor += m.refunded;
   if (FAILED.has(p.status) && p.sign === 'payment') bucket.failedMinor += p.toBePaidMinor;
 }
 

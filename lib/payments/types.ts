@@ -23,13 +23,33 @@ export type Payment = {
   sign: 'payment' | 'refund' | 'unknown';
   /** FarPay's PaymentSign as sent, shown when `sign` is unknown. */
   signRaw: string;
-  /** For a refund: the payment it refunds. */
+  /** For a refund: the payment it refunds, when its RefundId names another record. */
   refundOf: number | null;
+  /** FarPay's RefundId as sent: its documents disagree on which record it names (PROVIDERS.md). */
+  refundIdRaw: number | null;
+  /** ISO 4217 when FarPay sent one (DKK, EUR); null = not given (DKK is assumed for display). */
+  currency: string | null;
   info: string | null;
   error: string | null;
 };
 
-export const isCardPayment = (p: Pick<Payment, 'type'>): boolean => (CARD_PAYMENT_TYPES as readonly string[]).includes(p.type);
+/** A card payment, however FarPay spells the type (`DanKort` in its webhook pages). */
+export const isCardPayment = (p: Pick<Payment, 'type'>): boolean => CARD_PAYMENT_TYPES.some((t) => t.toLowerCase() === p.type.toLowerCase());
+
+/** The currency an amount is shown in: FarPay's, or DKK where it names none (seeds/003's examples are DKK). */
+export const currencyOf = (p: Pick<Payment, 'currency'>): string => p.currency ?? 'DKK';
+
+/**
+ * What a refund record's PaymentStatus means (FarPay/ApiDoc Refund.md: New, Processing, Ok, Error,
+ * Ignore; seeds/003: Paid). Only Paid/Ok is money returned; an unknown status is treated as
+ * pending, so it still counts against what may be refunded.
+ */
+export function refundStateOf(p: Pick<Payment, 'status'>): 'refunded' | 'pending' | 'failed' {
+  const s = p.status.toLowerCase();
+  if (s === 'paid' || s === 'ok') return 'refunded';
+  if (s === 'error' || s === 'ignore') return 'failed';
+  return 'pending';
+}
 
 /** The either-or rule of FarPay's listing, held by the type: a period, or a look-up, never both. */
 export type PaymentQuery =

@@ -29,7 +29,10 @@ export function registerApiRoutes(router: Router, deps: ApiDeps): void {
   router.get('/v2/payments', (ctx) => {
     const q = readQuery(ctx.url.searchParams);
     if (typeof q === 'string') return fail(ctx, 400, null, q);
-    const rows = listPage(state, q);
+    if (settings.pageSizeMax !== null && q.pageSize > settings.pageSizeMax) return fail(ctx, 400, null, `pageSize must be at most ${settings.pageSizeMax}`);
+    // A silent cap: the page is cut, and `page` counts in pages of the cap (as a server that clamps would).
+    if (settings.pageCap !== null) q.pageSize = Math.min(q.pageSize, settings.pageCap);
+    const rows = listPage(state, q, settings.refundIdPointsAt);
     if (rows.length === 0) {
       ctx.res.writeHead(204);
       return void ctx.res.end();
@@ -37,7 +40,7 @@ export function registerApiRoutes(router: Router, deps: ApiDeps): void {
     sendJson(
       ctx.res,
       200,
-      rows.map((r) => wireRecord(r, settings)),
+      rows.map((r) => wireRecord(r, settings, state)),
     );
   });
 
@@ -50,7 +53,7 @@ export function registerApiRoutes(router: Router, deps: ApiDeps): void {
 
   router.get('/v2/payments/:id', (ctx) => {
     const record = paymentOr404(ctx);
-    if (record) sendJson(ctx.res, 200, wireRecord(record, settings));
+    if (record) sendJson(ctx.res, 200, wireRecord(record, settings, state));
   });
 
   const doRefund = async (ctx: Ctx, amountMinor: number | null) => {
@@ -61,7 +64,7 @@ export function registerApiRoutes(router: Router, deps: ApiDeps): void {
       if (--fault.count <= 0) deps.faults.delete(record.paymentId);
       if (fault.pspError) return fail(ctx, 502, '20040', fault.pspError);
     }
-    const out = refund(state, record.paymentId, amountMinor, deps.now(), { mobilePayRefundable: settings.mobilePayRefundable });
+    const out = refund(state, record.paymentId, amountMinor, deps.now(), { mobilePayRefundable: settings.mobilePayRefundable, refundStatus: settings.refundStatus });
     if (!out.ok) {
       if (out.code !== 460) return fail(ctx, out.status, String(out.code), CODE_TEXT[String(out.code)] as string);
       const atMost = decimal(out.remainingMinor ?? 0);
@@ -69,7 +72,7 @@ export function registerApiRoutes(router: Router, deps: ApiDeps): void {
       return fail(ctx, 400, '20012', `Refund amount exceeds the remaining refundable amount; at most: ${atMost}`);
     }
     if (fault?.timeoutMs) await deps.hold(fault.timeoutMs);
-    if (!ctx.res.destroyed) sendJson(ctx.res, 200, wireRecord(out.refund, settings));
+    if (!ctx.res.destroyed) sendJson(ctx.res, 200, wireRecord(out.refund, settings, state));
   };
 
   router.post('/v2/payments/:id/refund', async (ctx) => {

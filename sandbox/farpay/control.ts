@@ -4,7 +4,7 @@ import type { Ctx, Router } from '../router';
 import { PAYMENT_STATUSES, PAYMENT_TYPES } from './data';
 import { faultInput, settingsInput, type FarpaySettings, type PaymentFault } from './settings';
 import { createPayment, findRecord, refundsOf, totalsOf, type FarpayState } from './store';
-import { wireRecord } from './wire';
+import { currencyOf, wireRecord } from './wire';
 
 /** The sandbox's own FarPay endpoints under /__sandbox/ (no API key). */
 export type ControlDeps = {
@@ -18,7 +18,8 @@ export type ControlDeps = {
 };
 
 const paymentInput = z.strictObject({
-  type: z.enum(PAYMENT_TYPES),
+  /** A known type, or another spelling FarPay's pages use (DanKort, MobilePayRecurring…). */
+  type: z.union([z.enum(PAYMENT_TYPES), z.string().regex(/^[A-Za-z]{2,40}$/)]),
   status: z.enum(PAYMENT_STATUSES).default('Paid'),
   amountMinor: z.number().int().min(1).max(100_000_000),
   error: z.string().max(200).nullable().optional(),
@@ -48,7 +49,7 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
   router.post('/__sandbox/payments', (ctx) => {
     const parsed = paymentInput.safeParse(parseBody(ctx));
     if (!parsed.success) return bad(ctx, parsed.error, 'Send {type, status?, amountMinor, error?, invoiceId?}.');
-    sendJson(ctx.res, 201, wireRecord(createPayment(state, parsed.data, deps.now()), settings));
+    sendJson(ctx.res, 201, wireRecord(createPayment(state, parsed.data, deps.now()), settings, state));
   });
   router.post('/__sandbox/payments/:id/faults', (ctx) => {
     const id = Number(ctx.params.id);
@@ -58,10 +59,19 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     deps.faults.set(id, { ...parsed.data, count: parsed.data.count ?? 1 });
     sendJson(ctx.res, 200, { ok: true });
   });
+  // A record's status moves on (a refund New → Ok, or → Error), as FarPay's would.
+  router.post('/__sandbox/payments/:id/status', (ctx) => {
+    const record = deps.state.byId.get(Number(ctx.params.id));
+    if (!record) return sendJson(ctx.res, 404, { message: `No payment made at runtime with id ${ctx.params.id}` });
+    const parsed = z.strictObject({ status: z.string().regex(/^[A-Za-z]{2,40}$/) }).safeParse(parseBody(ctx));
+    if (!parsed.success) return bad(ctx, parsed.error, 'Send {status}.');
+    record.status = parsed.data.status;
+    sendJson(ctx.res, 200, wireRecord(record, settings, state));
+  });
   router.get('/__sandbox/payments/:id/refunds', (ctx) => {
     const id = Number(ctx.params.id);
     if (!findRecord(state, id)) return sendJson(ctx.res, 404, { message: `No payment ${ctx.params.id}` });
-    sendJson(ctx.res, 200, { results: refundsOf(state, id).map((r) => wireRecord(r, settings)) });
+    sendJson(ctx.res, 200, { results: refundsOf(state, id).map((r) => wireRecord(r, settings, state)) });
   });
   router.get('/__sandbox/totals', (ctx) => {
     const from = ctx.url.searchParams.get('from') ?? '';
@@ -69,6 +79,6 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     if (!DAY.test(from) || !DAY.test(to)) return sendJson(ctx.res, 400, { message: 'Send ?from=YYYY-MM-DD&to=YYYY-MM-DD' });
     const fromMs = Date.parse(`${from}T00:00:00Z`);
     const toMs = Date.parse(`${to}T00:00:00Z`) + 86_399_999;
-    sendJson(ctx.res, 200, totalsOf(state, fromMs, toMs, { from, to }));
+    sendJson(ctx.res, 200, totalsOf(state, fromMs, toMs, { from, to }, (r) => currencyOf(r, settings) ?? 'DKK'));
   });
 }

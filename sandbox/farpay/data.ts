@@ -26,8 +26,10 @@ export type FpRecord = {
   invoiceId: number;
   reference: string;
   dateMs: number;
-  type: PaymentType;
-  status: PaymentStatus;
+  /** A known type, or what a test created (MobilePayRecurring, Amex…). */
+  type: string;
+  /** A payment's status, or a refund's (Paid, or Refund.md's New/Processing/Ok/Error/Ignore). */
+  status: string;
   toBePaidMinor: number;
   /** Negative for a refund. */
   paidMinor: number;
@@ -151,4 +153,8 @@ export function indexOfPayment(id: number, size: number): number | null {
   return Number.isSafeInteger(i) && i >= 0 && i < size ? i : null;
 }
 
-export const isCardType = (type: string): boolean => (CARD_TYPES as readonly string[]).includes(type);
+/** Card types (seeds/003: only these are refundable), in any case: FarPay's webhook pages spell `DanKort`. */
+export const isCardType = (type: string): boolean => (CARD_TYPES as readonly string[]).some((t) => t.toLowerCase() === type.toLowerCase());
+
+/** Refund statuses that moved no money (FarPay/ApiDoc Refund.md). */
+export const isVoidRefundStatus = (status: string): boolean => status === 'Error' || status === 'Ignore';

@@ -5,6 +5,7 @@ import {
   firstIndexAt,
   indexOfPayment,
   isCardType,
+  isVoidRefundStatus,
   recordAt,
   type FpRecord,
   type PaymentStatus,
@@ -53,8 +54,12 @@ export function refundsOf(state: FarpayState, paymentId: number): FpRecord[] {
   return [...found, ...(state.refundsByPayment.get(paymentId) ?? [])];
 }
 
+/** Paid less every refund that may move money (Error/Ignore ones moved none). */
 export const remainingOf = (state: FarpayState, payment: FpRecord): number =>
-  payment.paidMinor + refundsOf(state, payment.paymentId).reduce((sum, r) => sum + r.paidMinor, 0);
+  payment.paidMinor + refundsOf(state, payment.paymentId).reduce((sum, r) => sum + (isVoidRefundStatus(r.status) ? 0 : r.paidMinor), 0);
+
+/** The latest refund of a payment (what the original's RefundId names under the `refund` reading). */
+export const latestRefundOf = (state: FarpayState, paymentId: number): FpRecord | null => refundsOf(state, paymentId).at(-1) ?? null;
 
 function addOverlay(state: FarpayState, record: FpRecord): FpRecord {
   state.overlay.push(record);
@@ -64,7 +69,7 @@ function addOverlay(state: FarpayState, record: FpRecord): FpRecord {
   return record;
 }
 
-export type NewPayment = { type: PaymentType; status: PaymentStatus; amountMinor: number; error?: string | null; invoiceId?: number };
+export type NewPayment = { type: PaymentType | string; status: PaymentStatus; amountMinor: number; error?: string | null; invoiceId?: number };
 
 /** A payment made now (a test's own data). */
 export function createPayment(state: FarpayState, input: NewPayment, now: Date): FpRecord {
@@ -90,10 +95,16 @@ export function createPayment(state: FarpayState, input: NewPayment, now: Date):
 export type RefundOutcome = { ok: true; refund: FpRecord } | { ok: false; status: number; code: 20012 | 20013 | 20014 | 20050 | 460; remainingMinor?: number };
 
 /** FarPay's refund rules (seeds/003): card types only, Paid only, at most the remaining amount. */
-export function refund(state: FarpayState, paymentId: number, amountMinor: number | null, now: Date, opts: { mobilePayRefundable: boolean }): RefundOutcome {
+export function refund(
+  state: FarpayState,
+  paymentId: number,
+  amountMinor: number | null,
+  now: Date,
+  opts: { mobilePayRefundable: boolean; refundStatus: string },
+): RefundOutcome {
   const payment = findRecord(state, paymentId);
   if (!payment) return { ok: false, status: 404, code: 20014 };
-  const refundable = isCardType(payment.type) || (opts.mobilePayRefundable && payment.type.startsWith('MP'));
+  const refundable = isCardType(payment.type) || (opts.mobilePayRefundable && /^MP|^MobilePay/i.test(payment.type));
   if (payment.sign !== 'Payment' || !refundable) return { ok: false, status: 400, code: 20050 };
   if (payment.status !== 'Paid') return { ok: false, status: 400, code: 20013 };
   const remaining = remainingOf(state, payment);
@@ -108,6 +119,7 @@ export function refund(state: FarpayState, paymentId: number, amountMinor: numbe
       ...payment,
       paymentId: id,
       dateMs: now.getTime(),
+      status: opts.refundStatus,
       paidMinor: -amount,
       sign: 'Refund',
       refundOf: payment.paymentId,
@@ -129,12 +141,22 @@ export type Query = {
 
 const byNewest = (a: FpRecord, b: FpRecord) => b.dateMs - a.dateMs || b.paymentId - a.paymentId;
 
-function lookup(state: FarpayState, q: Query): FpRecord[] {
+/** The record's RefundId as the reading has it (see settings.ts `refundIdPointsAt`). */
+export function refundIdOf(state: FarpayState, r: FpRecord, reading: 'original' | 'refund'): number | null {
+  if (reading === 'original') return r.refundOf;
+  return r.sign === 'Refund' ? r.paymentId : (latestRefundOf(state, r.paymentId)?.paymentId ?? null);
+}
+
+function lookup(state: FarpayState, q: Query, reading: 'original' | 'refund'): FpRecord[] {
   const seen = new Map<number, FpRecord>();
   const add = (r: FpRecord | null) => void (r && seen.set(r.paymentId, r));
   const invoice = q.invoiceId ?? (q.reference?.startsWith('REF-') ? Number(q.reference.slice(4)) : undefined);
-  if (q.refundId !== undefined) refundsOf(state, q.refundId).forEach(add);
-  else if (invoice !== undefined && Number.isSafeInteger(invoice)) {
+  if (q.refundId !== undefined && reading === 'original') refundsOf(state, q.refundId).forEach(add);
+  else if (q.refundId !== undefined) {
+    const named = findRecord(state, q.refundId);
+    add(named);
+    if (named?.refundOf) add(findRecord(state, named.refundOf));
+  } else if (invoice !== undefined && Number.isSafeInteger(invoice)) {
     const i = invoice - BASE_INVOICE_ID;
     for (const j of [i, i + 1]) if (j >= 0 && j < state.size) add(recordAt(state.seed, j, state.size));
     state.overlay.forEach(add);
@@ -144,16 +166,16 @@ function lookup(state: FarpayState, q: Query): FpRecord[] {
       (r) =>
         (q.invoiceId === undefined || r.invoiceId === q.invoiceId) &&
         (q.reference === undefined || r.reference === q.reference) &&
-        (q.refundId === undefined || r.refundOf === q.refundId) &&
+        (q.refundId === undefined || refundIdOf(state, r, reading) === q.refundId) &&
         (q.type === undefined || r.type === q.type),
     )
     .sort(byNewest);
 }
 
 /** One page of a listing, newest first: the overlay (all newer than the data set), then the data set. */
-export function listPage(state: FarpayState, q: Query): FpRecord[] {
+export function listPage(state: FarpayState, q: Query, reading: 'original' | 'refund' = 'original'): FpRecord[] {
   if (q.invoiceId !== undefined || q.refundId !== undefined || q.reference !== undefined) {
-    return lookup(state, q).slice(q.page * q.pageSize, (q.page + 1) * q.pageSize);
+    return lookup(state, q, reading).slice(q.page * q.pageSize, (q.page + 1) * q.pageSize);
   }
   const from = q.range?.fromMs ?? -Infinity;
   const to = q.range?.toMs ?? Infinity;
@@ -194,35 +216,41 @@ export function listPage(state: FarpayState, q: Query): FpRecord[] {
   return page >= q.page ? rows : [];
 }
 
+type Figures = { count: number; paidMinor: number; returnedMinor: number; refundedMinor: number; pendingRefundMinor: number };
 export type Totals = {
   from: string;
   to: string;
-  count: number;
-  /** Sum of every PaidAmount (payments positive, refunds negative), øre. */
+  /** Sum of every PaidAmount as listed (payments positive, refunds negative), øre: what a CSV's column sums to. */
   netMinor: number;
-  paidMinor: number;
-  refundedMinor: number;
-  byType: Record<string, { count: number; paidMinor: number; refundedMinor: number }>;
+  byType: Record<string, Figures>;
   byStatus: Record<string, { count: number; amountMinor: number }>;
-};
+  /** Per currency (DKK where the record names none). */
+  byCurrency: Record<string, Figures & { netMinor: number }>;
+} & Figures;
 
-/** FarPay's own figures for a period (inclusive days), as a listing of it would sum them. */
-export function totalsOf(state: FarpayState, fromMs: number, toMs: number, labels: { from: string; to: string }): Totals {
-  const t: Totals = { ...labels, count: 0, netMinor: 0, paidMinor: 0, refundedMinor: 0, byType: {}, byStatus: {} };
+const emptyFigures = (): Figures => ({ count: 0, paidMinor: 0, returnedMinor: 0, refundedMinor: 0, pendingRefundMinor: 0 });
+
+/**
+ * FarPay's own figures for a period (inclusive days), as a listing of it would sum them: paid =
+ * Paid payments; returned = ReimbursedByBank (the money went back to the payer); refunded =
+ * refunds in Paid/Ok; pending = refunds in New/Processing; Error/Ignore refunds moved nothing.
+ */
+export function totalsOf(state: FarpayState, fromMs: number, toMs: number, labels: { from: string; to: string }, currencyOf: (r: FpRecord) => string): Totals {
+  const t: Totals = { ...labels, ...emptyFigures(), netMinor: 0, byType: {}, byStatus: {}, byCurrency: {} };
   const add = (r: FpRecord) => {
-    t.count++;
     t.netMinor += r.paidMinor;
-    const type = (t.byType[r.type] ??= { count: 0, paidMinor: 0, refundedMinor: 0 });
     const status = (t.byStatus[r.status] ??= { count: 0, amountMinor: 0 });
-    type.count++;
     status.count++;
     status.amountMinor += r.paidMinor;
-    if (r.paidMinor >= 0) {
-      t.paidMinor += r.paidMinor;
-      type.paidMinor += r.paidMinor;
-    } else {
-      t.refundedMinor -= r.paidMinor;
-      type.refundedMinor -= r.paidMinor;
+    const cur = (t.byCurrency[currencyOf(r)] ??= { ...emptyFigures(), netMinor: 0 });
+    cur.netMinor += r.paidMinor;
+    for (const f of [t, (t.byType[r.type] ??= emptyFigures()), cur]) {
+      f.count++;
+      if (r.sign === 'Refund') {
+        if (r.status === 'Paid' || r.status === 'Ok') f.refundedMinor -= r.paidMinor;
+        else if (r.status === 'New' || r.status === 'Processing') f.pendingRefundMinor -= r.paidMinor;
+      } else if (r.status === 'Paid') f.paidMinor += r.paidMinor;
+      else if (r.status === 'ReimbursedByBank') f.returnedMinor += r.paidMinor;
     }
   };
   const lo = firstIndexAt(fromMs, state.size);

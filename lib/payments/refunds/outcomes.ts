@@ -17,6 +17,8 @@ export type RefundOutcomeCode =
   | 'nothing-left'
   | 'too-much'
   | 'invalid-amount'
+  /** More than MAX_REFUND_MINOR: refused before anything is recorded. */
+  | 'amount-too-large'
   | 'not-found'
   /** FarPay said 20050. */
   | 'not-refundable'
@@ -35,6 +37,8 @@ export type RefundResult = {
   amountMinor?: number;
   remainingMinor?: number;
   farpayText?: string;
+  /** The payment's currency (DKK where FarPay names none), once FarPay was asked about it. */
+  currency?: string;
   /** True when this is the first submit's result, returned again. */
   repeat?: boolean;
 };

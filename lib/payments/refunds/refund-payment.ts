@@ -2,8 +2,8 @@ import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
 import type { FarpayClient } from '@/lib/farpay/client';
 import { isFarpayError } from '@/lib/farpay/errors';
-import type { Payment } from '../types';
-import { askedAmount, checkRefund, remainingOf, type RefundAsk } from './check';
+import { currencyOf, type Payment } from '../types';
+import { amountProblem, askedAmount, checkRefund, remainingOf, type RefundAsk } from './check';
 import { outcomeOfCode, type RefundOutcomeCode, type RefundResult } from './outcomes';
 import { dropRequested, findByKey, findOpen, insertRequested, moveRefund, type RefundRow } from './store';
 
@@ -30,20 +30,24 @@ export function resultOfRow(row: RefundRow): RefundResult {
 
 const wire = (p: Payment): Record<string, unknown> => ({ ...p });
 
+/** Text typed into the form as the audit log can hold it: control characters and lone surrogates replaced, at most 500 characters. */
+const storable = (text: string | null): string | null => (text === null ? null : text.slice(0, 500).toWellFormed().replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd'));
+
 /**
  * A staff member's refund of a FarPay payment: recorded (`requested`) before FarPay is called,
  * once per form (its key), one open per payment; checked against FarPay's figures only once
  * this refund holds the payment's one open slot, so no other refund can change them meanwhile.
  * Never retried blindly: a lost answer leaves the refund `unknown` until it is reconciled.
  */
-export async function refundPayment(deps: RefundDeps, input: RefundInput, actor: string): Promise<RefundResult> {
+export async function refundPayment(deps: RefundDeps, input: RefundInput, actor: string, ip: string | null = null): Promise<RefundResult> {
   const { db } = deps;
   const note = (outcome: RefundOutcomeCode, details: Record<string, unknown> = {}) =>
     audit(db, {
       actor,
+      ip,
       action: `farpay.refund.${outcome}`,
       subject: `farpay-payment:${input.paymentId}`,
-      details: { reason: input.reason, note: input.note ?? null, mode: input.mode, key: input.key, ...details },
+      details: { reason: input.reason, note: storable(input.note ?? null), mode: input.mode, key: input.key, ...details },
     });
 
   const earlier = await findByKey(db, input.key);
@@ -55,10 +59,12 @@ export async function refundPayment(deps: RefundDeps, input: RefundInput, actor:
     await note(outcome, { blockedBy: open.id });
     return { outcome };
   }
+  const problem = amountProblem(input);
   const amount = askedAmount(input);
-  if (amount === null) {
-    await note('invalid-amount', { amountText: input.amountText ?? null });
-    return { outcome: 'invalid-amount' };
+  if (problem !== null || amount === null) {
+    const outcome = problem ?? 'invalid-amount';
+    await note(outcome, { amountText: storable(input.amountText ?? null) });
+    return { outcome };
   }
 
   const row = await insertRequested(db, {
@@ -82,8 +88,11 @@ export async function refundPayment(deps: RefundDeps, input: RefundInput, actor:
   // This refund holds the payment's open slot: FarPay's figures cannot move under it now.
   let checked: ReturnType<typeof checkRefund>;
   let remaining = 0;
+  let currency = 'DKK';
   try {
-    const [payment, refunds] = await Promise.all([deps.farpay.getPayment(input.paymentId), deps.farpay.refundsOf(input.paymentId)]);
+    const payment = await deps.farpay.getPayment(input.paymentId);
+    const refunds = await deps.farpay.refundsOf(payment);
+    currency = currencyOf(payment);
     checked = checkRefund(payment, refunds, input);
     remaining = remainingOf(payment, refunds);
   } catch (err) {
@@ -97,9 +106,9 @@ export async function refundPayment(deps: RefundDeps, input: RefundInput, actor:
   if (!checked.ok) {
     await dropRequested(db, row.id);
     await note(checked.outcome, { shownRemainingMinor: input.shownRemainingMinor, remainingMinor: remaining, amountMinor: amount });
-    return { outcome: checked.outcome, remainingMinor: remaining };
+    return { outcome: checked.outcome, remainingMinor: remaining, currency };
   }
-  return sendRefund(deps, row, note);
+  return { ...(await sendRefund(deps, row, note)), currency };
 }
 
 async function sendRefund(deps: RefundDeps, row: RefundRow, note: (o: RefundOutcomeCode, d?: Record<string, unknown>) => Promise<void>): Promise<RefundResult> {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/connect';
 import { farpayRefunds, type FarpayRefundStatus } from '@/lib/db/schema';
 
@@ -62,4 +62,14 @@ export async function moveRefund(db: Db, id: number, from: FarpayRefundStatus[],
 /** A refund nothing was sent for (a stale form): it leaves no row behind. */
 export async function dropRequested(db: Db, id: number): Promise<void> {
   await db.delete(farpayRefunds).where(and(eq(farpayRefunds.id, id), eq(farpayRefunds.status, 'requested')));
+}
+
+/** Payments with a refund whose fate is open: `unknown`, or `requested` since before `staleBefore` (a process died mid-call). */
+export async function paymentsWithOpenRefunds(db: Db, staleBefore: Date): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ paymentId: farpayRefunds.paymentId })
+    .from(farpayRefunds)
+    .where(or(eq(farpayRefunds.status, 'unknown'), and(eq(farpayRefunds.status, 'requested'), lt(farpayRefunds.createdAt, staleBefore))))
+    .limit(500);
+  return rows.map((r) => r.paymentId);
 }

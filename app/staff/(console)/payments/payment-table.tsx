@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDate, formatMinor } from '@/lib/payments/format';
-import type { Payment } from '@/lib/payments/types';
+import { currencyOf, refundStateOf, type Payment } from '@/lib/payments/types';
 
 /** Payments as a table: each links to its detail; a refund shows which payment it refunds. */
 export async function PaymentTable({ rows, showError = false }: { rows: Payment[]; showError?: boolean }) {
@@ -33,9 +33,9 @@ export async function PaymentTable({ rows, showError = false }: { rows: Payment[
               <td>{formatDate(p.date, p.dateOnly, locale)}</td>
               <td>{p.invoiceId ?? ''}</td>
               <td>{p.type}</td>
-              <td>{p.status}</td>
+              <td>{p.sign !== 'refund' || refundStateOf(p) === 'refunded' ? p.status : refundStateOf(p) === 'failed' ? t('detail.refundState.failed', { status: p.status }) : `${p.status} · ${t('detail.refundState.pending')}`}</td>
               <td>{p.sign === 'unknown' ? t('sign.unknown', { raw: p.signRaw }) : t(`sign.${p.sign}`)}</td>
-              <td className="num">{formatMinor(p.paidMinor, locale)}</td>
+              <td className="num">{formatMinor(p.paidMinor, locale, currencyOf(p))}</td>
               {showError ? <td>{p.error ?? ''}</td> : null}
             </tr>
           ))}

@@ -8,6 +8,7 @@ import { isFarpayError } from '@/lib/farpay/errors';
 import { formatDate, formatMinor } from '@/lib/payments/format';
 import { loadPaymentDetail } from '@/lib/payments/payment-detail';
 import { staffPage } from '@/lib/server/staff';
+import { currencyOf } from '@/lib/payments/types';
 import { PaymentTable } from '../payment-table';
 import { FarpayClientText } from '../client-text';
 import { CheckForm } from './check-form';
@@ -26,7 +27,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
     if (id === null || id === 0) return <p role="alert">{t('detail.notFound', { id: raw.slice(0, 20) })}</p>;
     let detail;
     try {
-      detail = await loadPaymentDetail({ db: ctx.db, farpay: ctx.farpay }, id, user.email);
+      detail = await loadPaymentDetail({ db: ctx.db, farpay: ctx.farpay }, id);
     } catch (err) {
       if (!isFarpayError(err)) throw err;
       return (
@@ -37,7 +38,8 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
     }
     if (!detail) return <p role="alert">{t('detail.notFound', { id: String(id) })}</p>;
     const { payment: p, remainingMinor, refundable, open } = detail;
-    const money = (minor: number) => formatMinor(minor, locale);
+    const currency = currencyOf(p);
+    const money = (minor: number) => formatMinor(minor, locale, currency);
     const operator = roleAllows(user.role, 'operator');
     return (
       <>
@@ -58,6 +60,24 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
             <dd>{money(p.toBePaidMinor)}</dd>
             <dt>{t('table.paid')}</dt>
             <dd>{money(p.paidMinor)}</dd>
+            {p.currency ? (
+              <>
+                <dt>{t('detail.currency')}</dt>
+                <dd data-testid="currency">{p.currency}</dd>
+              </>
+            ) : null}
+            {p.sign === 'payment' && detail.refundedMinor > 0 ? (
+              <>
+                <dt>{t('detail.refunded')}</dt>
+                <dd data-testid="refunded">{money(detail.refundedMinor)}</dd>
+              </>
+            ) : null}
+            {p.sign === 'payment' && detail.pendingRefundMinor > 0 ? (
+              <>
+                <dt>{t('detail.pending')}</dt>
+                <dd data-testid="pending-refunds">{money(detail.pendingRefundMinor)}</dd>
+              </>
+            ) : null}
             {p.sign === 'payment' ? (
               <>
                 <dt>{t('detail.remaining')}</dt>
@@ -101,7 +121,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
           ) : null
         ) : operator ? (
           <FarpayClientText>
-            <RefundForm paymentId={p.id} remainingMinor={remainingMinor} remainingText={money(remainingMinor)} formKey={randomUUID()} />
+            <RefundForm paymentId={p.id} remainingMinor={remainingMinor} remainingText={money(remainingMinor)} formKey={randomUUID()} currency={currency} />
           </FarpayClientText>
         ) : null}
         {p.sign === 'payment' ? (

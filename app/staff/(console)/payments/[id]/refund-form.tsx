@@ -5,14 +5,14 @@ import { startTransition, useActionState, useState } from 'react';
 import { refundAction } from './actions';
 import { REFUND_REASONS } from './reasons';
 
-type Props = { paymentId: number; remainingMinor: number; remainingText: string; formKey: string };
+type Props = { paymentId: number; remainingMinor: number; remainingText: string; formKey: string; currency: string };
 
 /**
  * The refund dialog: full (the remaining figure shown) or partial (an amount), a reason from a
  * short list or Other with a note. The form carries the remaining amount it showed and its own
  * key: a stale figure sends nothing, a second submit gets the first result.
  */
-export function RefundForm({ paymentId, remainingMinor, remainingText, formKey }: Props) {
+export function RefundForm({ paymentId, remainingMinor, remainingText, formKey, currency }: Props) {
   const t = useTranslations('farpay.refund');
   const [state, action, pending] = useActionState(refundAction, null);
   const [mode, setMode] = useState<'full' | 'partial'>('full');
@@ -50,7 +50,7 @@ export function RefundForm({ paymentId, remainingMinor, remainingText, formKey }
           </fieldset>
           {mode === 'partial' ? (
             <label className="staff-field">
-              {t('amount')}
+              {t('amount', { currency })}
               <input name="amount" inputMode="decimal" autoComplete="off" required maxLength={20} aria-describedby="amount-hint" />
               <small id="amount-hint">{t('amountHint', { amount: remainingText })}</small>
             </label>

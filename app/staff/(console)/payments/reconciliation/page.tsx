@@ -18,7 +18,9 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 /** A period's totals per type and status, paid against refunded, a chart, and the CSV export. */
 export default async function ReconciliationPage({ searchParams }: { searchParams: Search }) {
   const [t, locale, params] = await Promise.all([getTranslations('farpay'), getLocale(), searchParams]);
-  const money = (m: number) => formatMinor(m, locale);
+  const money = (m: number, currency = 'DKK') => formatMinor(m, locale, currency);
+  /** "Visa · EUR" is in EUR; a plain label is DKK. */
+  const currencyOfLabel = (label: string) => /· ([A-Z]{3})$/.exec(label)?.[1] ?? 'DKK';
   const body = await staffPage('viewer', ({ ctx }) =>
     periodBody({ params, action: '/staff/payments/reconciliation', submit: t('reconciliation.show') }, async (period, form) => {
       const r = await reconcilePeriod(ctx.farpay, period);
@@ -28,16 +30,34 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
           {form}
           <section className="panel" aria-labelledby="totals">
             <h2 id="totals">{`${period.from} – ${period.to}`}</h2>
-            <dl className="pay-facts" data-testid="totals">
-              <dt>{t('reconciliation.count')}</dt>
-              <dd>{r.count}</dd>
-              <dt>{t('reconciliation.paid')}</dt>
-              <dd data-testid="total-paid">{money(r.paidMinor)}</dd>
-              <dt>{t('reconciliation.refunded')}</dt>
-              <dd data-testid="total-refunded">{money(r.refundedMinor)}</dd>
-              <dt>{t('reconciliation.net')}</dt>
-              <dd>{money(r.paidMinor - r.refundedMinor)}</dd>
-            </dl>
+            {Object.entries(r.byCurrency)
+              .sort(([a], [b]) => (a === 'DKK' ? -1 : b === 'DKK' ? 1 : a.localeCompare(b)))
+              .map(([currency, f]) => (
+                <dl className="pay-facts" data-testid="totals" data-currency={currency} key={currency}>
+                  <dt>{t('detail.currency')}</dt>
+                  <dd>{currency}</dd>
+                  <dt>{t('reconciliation.count')}</dt>
+                  <dd>{f.count}</dd>
+                  <dt>{t('reconciliation.paid')}</dt>
+                  <dd data-testid="total-paid">{money(f.paidMinor, currency)}</dd>
+                  <dt>{t('reconciliation.refunded')}</dt>
+                  <dd data-testid="total-refunded">{money(f.refundedMinor, currency)}</dd>
+                  {f.pendingRefundMinor > 0 ? (
+                    <>
+                      <dt>{t('detail.pending')}</dt>
+                      <dd>{money(f.pendingRefundMinor, currency)}</dd>
+                    </>
+                  ) : null}
+                  {f.returnedMinor > 0 ? (
+                    <>
+                      <dt>{t('reconciliation.returned')}</dt>
+                      <dd>{money(f.returnedMinor, currency)}</dd>
+                    </>
+                  ) : null}
+                  <dt>{t('reconciliation.net')}</dt>
+                  <dd>{money(f.paidMinor - f.refundedMinor, currency)}</dd>
+                </dl>
+              ))}
           </section>
           <FarpayClientText>
             <ExportButton href={href} filename={`farpay-payments-${period.from}-${period.to}.csv`} />
@@ -67,8 +87,8 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
                       <tr key={type}>
                         <th scope="row">{type}</th>
                         <td className="num">{v.count}</td>
-                        <td className="num">{money(v.paidMinor)}</td>
-                        <td className="num">{money(v.refundedMinor)}</td>
+                        <td className="num">{money(v.paidMinor, currencyOfLabel(type))}</td>
+                        <td className="num">{money(v.refundedMinor, currencyOfLabel(type))}</td>
                       </tr>
                     ))}
                 </tbody>
@@ -97,7 +117,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
                       <tr key={status}>
                         <th scope="row">{status}</th>
                         <td className="num">{v.count}</td>
-                        <td className="num">{money(v.amountMinor)}</td>
+                        <td className="num">{money(v.amountMinor, currencyOfLabel(status))}</td>
                       </tr>
                     ))}
                 </tbody>
