@@ -609,6 +609,7 @@ declare const messages: {
       "noteRequired": "Write a note when the reason is Other.",
       "outcome": {
         "succeeded": "Refunded {amount}.",
+        "pending": "FarPay took the refund of {amount} but has not completed it yet. It shows as pending until FarPay does.",
         "in-progress": "This refund is already being sent. Look at the payment again in a moment.",
         "changed": "The payment changed since you opened it (another refund was made or is under way). Nothing was sent; look at the payment again.",
         "unresolved": "A refund of this payment is not confirmed by FarPay yet. Check with FarPay before making another.",

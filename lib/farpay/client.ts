@@ -9,7 +9,6 @@ import { farpayPaymentListWire, farpayPaymentWire, type FarpayRefundBody } from 
 /** Per attempt 15 000 ms by default; a read is retried twice, a refund never unless FarPay surely got nothing. */
 export type FarpayClientConfig = { apiUrl: string; apiKey: string } & ProviderClientTuning;
 
-
 /** FarPay's records as Payments; an amount that is not one is FarPay's invalid answer, branded. */
 function mapped<T>(map: () => T): T {
   try {

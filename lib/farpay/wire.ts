@@ -19,7 +19,10 @@ export const farpayPaymentWire = z.object({
   PaymentInfo: z.string().nullish(),
   ErrorDesription: z.string().nullish(),
   /** DKK or EUR in FarPay's webhook pages; the v2 payments page shows none. */
-  Currency: z.string().regex(/^[A-Za-z]{3}$/).nullish(),
+  Currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/)
+    .nullish(),
   /** The corrected spelling, should FarPay ever send it. */
   ErrorDescription: z.string().nullish(),
 });

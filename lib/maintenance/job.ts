@@ -1,21 +1,29 @@
 import { audit } from '@/lib/audit';
 import { pruneStaffAuth } from '@/lib/auth/staff/prune';
+import type { FarpayClient } from '@/lib/farpay/client';
+import { reconcileOpenRefunds } from '@/lib/payments/refunds/reconcile';
 import { deleteOldSetupStarts } from '@/lib/registrations/setup-budget';
 import { expireStartedRegistrations, type ExpireDeps, type ExpireReport } from './expire-started';
 import { applyRetention, type RetentionReport } from './retention';
 import { vacuumDueTables, type VacuumReport } from './vacuum';
 
 export type MaintenanceSettings = { expireStartedAfterHours: number; inboxRetentionDays: number; linkRetentionDays: number };
-export type MaintenanceReport = ExpireReport & { deleted: RetentionReport & { setupStarts: number }; vacuum: VacuumReport };
+export type MaintenanceReport = ExpireReport & {
+  deleted: RetentionReport & { setupStarts: number };
+  vacuum: VacuumReport;
+  /** FarPay refunds whose answer was lost, settled with FarPay (issue 22: never on a page view). */
+  refunds: { settled: number; failedPayments: number };
+};
 /** `embedded`: the database is PGlite, which has no autovacuum of its own (see vacuum.ts); the job does its work. */
-export type MaintenanceDeps = ExpireDeps & { embedded?: boolean };
+export type MaintenanceDeps = ExpireDeps & { embedded?: boolean; farpay?: Pick<FarpayClient, 'getPayment' | 'refundsOf'> };
 
 /** Every few minutes in every instance; the expiry claims its rows, the deletes are harmless twice. */
 export const MAINTENANCE_INTERVAL_MS = 5 * 60_000;
 
-/** One run: expire setups left unfinished, delete what is past its retention, then (on PGlite) vacuum what is due. */
+/** One run: expire setups left unfinished, check open FarPay refunds with FarPay, delete what is past its retention, then (on PGlite) vacuum what is due. */
 export async function runMaintenance(deps: MaintenanceDeps, settings: MaintenanceSettings): Promise<MaintenanceReport> {
   const expired = await expireStartedRegistrations(deps, { olderThanHours: settings.expireStartedAfterHours });
+  const refunds = deps.farpay ? await reconcileOpenRefunds({ db: deps.db, farpay: deps.farpay }) : { settled: 0, failedPayments: 0 };
   const deleted = await applyRetention(deps.db, { inboxDays: settings.inboxRetentionDays, linkDays: settings.linkRetentionDays });
   const setupStarts = await deleteOldSetupStarts(deps.db);
   await pruneStaffAuth(deps.db, Date.now()); // ended staff sessions, day-old sign-in attempts
@@ -28,7 +36,7 @@ export async function runMaintenance(deps: MaintenanceDeps, settings: Maintenanc
   }
   // Last: the deletes above are dead rows it can reclaim at once. Postgres has autovacuum for this.
   const vacuum = deps.embedded ? await vacuumDueTables(deps.db) : { vacuumed: [], analyzed: [] };
-  return { ...expired, deleted: { ...deleted, setupStarts }, vacuum };
+  return { ...expired, deleted: { ...deleted, setupStarts }, vacuum, refunds };
 }
 
 /** Runs the job soon after start and then every `intervalMs` until stopped; a failed run is logged and the next one tries again. */

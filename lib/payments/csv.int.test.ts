@@ -18,40 +18,44 @@ describe('FarPay figures of a period', () => {
     ['FarPay serves the 1000 asked', { pageCap: null, pageSizeMax: null, currency: 'none' }],
     ['FarPay cuts every page to 100 without a word', { pageCap: 100, pageSizeMax: null, currency: 'mixed' }],
     ['FarPay answers 400 above 100', { pageCap: null, pageSizeMax: 100, currency: 'DKK' }],
-  ] as const)('the CSV of 100,000 payments sums to the emulator’s own totals, to the øre, per currency (%s)', async (_name, switches) => {
-    await sandbox.farpay.settings(switches);
-    const totals = await sandbox.farpay.totals(YEAR.from, YEAR.to);
-    expect(totals.count).toBe(100_000);
-    let header = '';
-    let lines = 0;
-    let net = 0;
-    let rest = '';
-    const paidIndex = CSV_HEADER.indexOf('PaidAmount');
-    const currencyIndex = CSV_HEADER.indexOf('Currency');
-    const perCurrency: Record<string, number> = {};
-    for await (const chunk of csvChunks(farpay, YEAR)) {
-      const parts = (rest + chunk).split('\r\n');
-      rest = parts.pop() ?? '';
-      for (const line of parts) {
-        if (!header) {
-          header = line;
-          continue;
+  ] as const)(
+    'the CSV of 100,000 payments sums to the emulator’s own totals, to the øre, per currency (%s)',
+    async (_name, switches) => {
+      await sandbox.farpay.settings(switches);
+      const totals = await sandbox.farpay.totals(YEAR.from, YEAR.to);
+      expect(totals.count).toBe(100_000);
+      let header = '';
+      let lines = 0;
+      let net = 0;
+      let rest = '';
+      const paidIndex = CSV_HEADER.indexOf('PaidAmount');
+      const currencyIndex = CSV_HEADER.indexOf('Currency');
+      const perCurrency: Record<string, number> = {};
+      for await (const chunk of csvChunks(farpay, YEAR)) {
+        const parts = (rest + chunk).split('\r\n');
+        rest = parts.pop() ?? '';
+        for (const line of parts) {
+          if (!header) {
+            header = line;
+            continue;
+          }
+          lines++;
+          // No field before PaidAmount can hold a comma (ids, dates, codes), so the split is safe up to it.
+          const fields = line.split(',');
+          const minor = toMinor(fields[paidIndex] ?? 'x') ?? Number.NaN;
+          net += minor;
+          const currency = fields[currencyIndex] || 'DKK';
+          perCurrency[currency] = (perCurrency[currency] ?? 0) + minor;
         }
-        lines++;
-        // No field before PaidAmount can hold a comma (ids, dates, codes), so the split is safe up to it.
-        const fields = line.split(',');
-        const minor = toMinor(fields[paidIndex] ?? 'x') ?? Number.NaN;
-        net += minor;
-        const currency = fields[currencyIndex] || 'DKK';
-        perCurrency[currency] = (perCurrency[currency] ?? 0) + minor;
       }
-    }
-    expect(header).toBe(CSV_HEADER.join(','));
-    expect(lines).toBe(totals.count);
-    expect(net).toBe(totals.netMinor);
-    expect(perCurrency).toEqual(Object.fromEntries(Object.entries(totals.byCurrency).map(([c, f]) => [c, f.netMinor])));
-    if (switches.currency === 'mixed') expect(Object.keys(perCurrency).sort()).toEqual(['DKK', 'EUR']);
-  }, 120_000);
+      expect(header).toBe(CSV_HEADER.join(','));
+      expect(lines).toBe(totals.count);
+      expect(net).toBe(totals.netMinor);
+      expect(perCurrency).toEqual(Object.fromEntries(Object.entries(totals.byCurrency).map(([c, f]) => [c, f.netMinor])));
+      if (switches.currency === 'mixed') expect(Object.keys(perCurrency).sort()).toEqual(['DKK', 'EUR']);
+    },
+    120_000,
+  );
 
   it('reconciliation sums per type and status to the emulator’s totals', async () => {
     const period = { from: '2025-03-01', to: '2025-04-30' };

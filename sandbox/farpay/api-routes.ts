@@ -64,7 +64,10 @@ export function registerApiRoutes(router: Router, deps: ApiDeps): void {
       if (--fault.count <= 0) deps.faults.delete(record.paymentId);
       if (fault.pspError) return fail(ctx, 502, '20040', fault.pspError);
     }
-    const out = refund(state, record.paymentId, amountMinor, deps.now(), { mobilePayRefundable: settings.mobilePayRefundable, refundStatus: settings.refundStatus });
+    const out = refund(state, record.paymentId, amountMinor, deps.now(), {
+      mobilePayRefundable: settings.mobilePayRefundable,
+      refundStatus: settings.refundStatus,
+    });
     if (!out.ok) {
       if (out.code !== 460) return fail(ctx, out.status, String(out.code), CODE_TEXT[String(out.code)] as string);
       const atMost = decimal(out.remainingMinor ?? 0);

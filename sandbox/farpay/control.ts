@@ -79,6 +79,10 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     if (!DAY.test(from) || !DAY.test(to)) return sendJson(ctx.res, 400, { message: 'Send ?from=YYYY-MM-DD&to=YYYY-MM-DD' });
     const fromMs = Date.parse(`${from}T00:00:00Z`);
     const toMs = Date.parse(`${to}T00:00:00Z`) + 86_399_999;
-    sendJson(ctx.res, 200, totalsOf(state, fromMs, toMs, { from, to }, (r) => currencyOf(r, settings) ?? 'DKK'));
+    sendJson(
+      ctx.res,
+      200,
+      totalsOf(state, fromMs, toMs, { from, to }, (r) => currencyOf(r, settings) ?? 'DKK'),
+    );
   });
 }

@@ -39,7 +39,11 @@ export function wireError(s: FarpaySettings, code: string | null, text: string) 
   if (s.errorBody === 'message') return { Message: message };
   if (s.errorBody === 'message-details') {
     const fault = code ? code.split(':')[0] : 'Validation';
-    return { Message: message, CorrelationId: crypto.randomUUID(), Details: [{ Code: fault, Message: text, Details: [{ Key: 'PaymentId', Value: 'see path' }] }] };
+    return {
+      Message: message,
+      CorrelationId: crypto.randomUUID(),
+      Details: [{ Code: fault, Message: text, Details: [{ Key: 'PaymentId', Value: 'see path' }] }],
+    };
   }
   const numeric = code ? Number(code.split(':')[0]) : undefined;
   return numeric === undefined ? { error: text } : { error: code === '20040' ? message : text, errorCode: numeric };

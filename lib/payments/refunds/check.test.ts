@@ -34,7 +34,8 @@ describe('refund checks', () => {
   });
   it('takes a Dankort payment in any spelling as a card payment', () => {
     for (const type of ['Dankort', 'DanKort', 'DANKORT', 'visa']) expect(refundableState(payment({ type }), []), type).toBe('ok');
-    for (const type of ['MobilePaySubscriptions', 'MobilePayRecurring', 'MobilePayEPayment', 'Amex']) expect(refundableState(payment({ type }), []), type).toBe('not-card');
+    for (const type of ['MobilePaySubscriptions', 'MobilePayRecurring', 'MobilePayEPayment', 'Amex'])
+      expect(refundableState(payment({ type }), []), type).toBe('not-card');
   });
   it('names an amount out of range "too large", and text that is no amount invalid', () => {
     const partial = (amountText: string) => amountProblem({ mode: 'partial', amountText, shownRemainingMinor: 12_550 });

@@ -6,6 +6,8 @@ import type { FarpayRefundStatus } from '@/lib/db/schema';
  */
 export type RefundOutcomeCode =
   | 'succeeded'
+  /** FarPay took the refund but its record is New/Processing: not money returned yet. */
+  | 'pending'
   /** The same form was submitted before and is still being sent. */
   | 'in-progress'
   /** The remaining amount is not what the form showed, or another refund of it is under way. */

@@ -2,7 +2,7 @@ import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
 import type { FarpayClient } from '@/lib/farpay/client';
 import { isFarpayError } from '@/lib/farpay/errors';
-import { currencyOf, type Payment } from '../types';
+import { currencyOf, refundStateOf, type Payment } from '../types';
 import { amountProblem, askedAmount, checkRefund, remainingOf, type RefundAsk } from './check';
 import { outcomeOfCode, type RefundOutcomeCode, type RefundResult } from './outcomes';
 import { dropRequested, findByKey, findOpen, insertRequested, moveRefund, type RefundRow } from './store';
@@ -31,7 +31,13 @@ export function resultOfRow(row: RefundRow): RefundResult {
 const wire = (p: Payment): Record<string, unknown> => ({ ...p });
 
 /** Text typed into the form as the audit log can hold it: control characters and lone surrogates replaced, at most 500 characters. */
-const storable = (text: string | null): string | null => (text === null ? null : text.slice(0, 500).toWellFormed().replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd'));
+const storable = (text: string | null): string | null =>
+  text === null
+    ? null
+    : text
+        .slice(0, 500)
+        .toWellFormed()
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd');
 
 /**
  * A staff member's refund of a FarPay payment: recorded (`requested`) before FarPay is called,
@@ -116,9 +122,21 @@ async function sendRefund(deps: RefundDeps, row: RefundRow, note: (o: RefundOutc
   const base = { refundId: row.id, amountMinor: row.amountMinor };
   try {
     const made = await deps.farpay.refund(row.paymentId, row.amountMinor);
+    const state = refundStateOf(made);
+    if (state === 'failed') {
+      // FarPay recorded the refund as Error/Ignore: no money moved (Refund.md gives no details).
+      await moveRefund(db, row.id, ['requested'], {
+        status: 'failed',
+        farpayRefundId: made.id,
+        farpayCode: `status-${made.status}`.slice(0, 40),
+        farpayAnswer: wire(made),
+      });
+      await note('farpay-refused', { amountMinor: row.amountMinor, farpay: wire(made) });
+      return { ...base, outcome: 'farpay-refused', status: 'failed' };
+    }
     await moveRefund(db, row.id, ['requested'], { status: 'succeeded', farpayRefundId: made.id, farpayAnswer: wire(made) });
     await note('succeeded', { amountMinor: row.amountMinor, farpay: wire(made) });
-    return { ...base, outcome: 'succeeded', status: 'succeeded' };
+    return { ...base, outcome: state === 'pending' ? 'pending' : 'succeeded', status: 'succeeded' };
   } catch (err) {
     if (!isFarpayError(err) || err.fields.mayHaveActed) {
       const message = err instanceof Error ? err.message : String(err);

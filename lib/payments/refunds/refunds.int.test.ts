@@ -117,7 +117,7 @@ describe('refunds of FarPay payments', () => {
     expect(await farpayRefunds(id)).toEqual([-2_500, -10_050]);
   });
 
-  it('reconciles an unknown refund FarPay never made to failed, freeing the payment', async () => {
+  it('settles an unknown refund FarPay never made as failed only after 3 empty looks over 30 minutes, then frees the payment', async () => {
     const id = await payment();
     const d = await deps();
     const { db } = d;
@@ -125,8 +125,60 @@ describe('refunds of FarPay payments', () => {
     // As if the answer was lost before FarPay acted: an unknown row, no refund at FarPay.
     const lost = { ...d, farpay: { ...d.farpay, refund: () => Promise.reject(new Error('socket hang up')) } };
     expect((await refundPayment(lost, input, 'op')).outcome).toBe('unknown');
-    expect(await reconcileRefunds(d, id, 'op')).toBe(1);
-    expect(await findByKey(db, input.key)).toMatchObject({ status: 'failed', farpayCode: 'not-at-farpay' });
+    const t0 = Date.now();
+    for (const at of [t0, t0 + 10 * 60_000, t0 + 29 * 60_000]) {
+      expect(await reconcileRefunds(d, id, 'op', at)).toBe(0);
+      expect(await findByKey(db, input.key)).toMatchObject({ status: 'unknown' });
+      expect((await refundPayment(d, ask(id), 'op')).outcome).toBe('unresolved');
+    }
+    expect(await reconcileRefunds(d, id, 'op', t0 + 31 * 60_000)).toBe(1);
+    expect(await findByKey(db, input.key)).toMatchObject({ status: 'failed', farpayCode: 'not-at-farpay', farpayAnswer: { looks: { count: 4 } } });
+    expect((await auditOf(id)).map((e) => e.action)).toContain('farpay.refund.not-made');
     expect((await refundPayment(d, ask(id), 'op')).outcome).toBe('succeeded');
+  });
+
+  it('never settles as failed while FarPay’s figures moved: an unknown refund whose look-ups keep failing to find it stays unknown', async () => {
+    const id = await payment();
+    const d = await deps();
+    const input = ask(id, { mode: 'partial', amountText: '10' });
+    const lost = { ...d, farpay: { ...d.farpay, refund: () => Promise.reject(new Error('socket hang up')) } };
+    expect((await refundPayment(lost, input, 'op')).outcome).toBe('unknown');
+    // Someone refunds 5.00 at FarPay directly: FarPay's remaining is no longer what the form showed.
+    await createFarpayClient({ apiUrl, apiKey: sandboxSecrets.FARPAY_API_KEY }).refund(id, 500);
+    const t0 = Date.now();
+    for (let i = 0; i < 5; i++) expect(await reconcileRefunds(d, id, 'op', t0 + i * 20 * 60_000)).toBe(0);
+    expect(await findByKey(d.db, input.key)).toMatchObject({ status: 'unknown' });
+  });
+
+  it('records the operator’s address on every farpay.refund.* audit row, refusals included', async () => {
+    const id = await payment();
+    const d = await deps();
+    await refundPayment(d, ask(id, { mode: 'partial', amountText: '1.005' }), 'op', '203.0.113.7');
+    await refundPayment(d, ask(id, { mode: 'partial', amountText: '10' }), 'op', '2001:db8::1');
+    const rows = await auditOf(id);
+    expect(rows.map((r) => [r.action, r.ip])).toEqual([
+      ['farpay.refund.invalid-amount', '203.0.113.7'],
+      ['farpay.refund.succeeded', '2001:db8::1'],
+    ]);
+  });
+
+  it('refuses an amount with a NUL or beyond 9,999,999.99 with its own outcome: audited, nothing recorded, nothing sent', async () => {
+    const id = await payment();
+    const d = await deps();
+    const cases: Array<[RefundInput, string]> = [
+      [ask(id, { mode: 'partial', amountText: '10\u0000' }), 'invalid-amount'],
+      [ask(id, { mode: 'partial', amountText: '9999999999' }), 'amount-too-large'],
+      [ask(id, { mode: 'partial', amountText: '1\ud800', note: 'n\u0000o\ud800te' }), 'invalid-amount'],
+    ];
+    for (const [input, outcome] of cases) {
+      expect((await refundPayment(d, input, 'op', '198.51.100.1')).outcome).toBe(outcome);
+      expect(await findByKey(d.db, input.key)).toBeNull();
+    }
+    expect(await refundsOfPayment(d.db, id)).toEqual([]);
+    expect(await farpayRefunds(id)).toEqual([]);
+    const rows = await auditOf(id);
+    expect(rows.map((r) => r.action)).toEqual(['farpay.refund.invalid-amount', 'farpay.refund.amount-too-large', 'farpay.refund.invalid-amount']);
+    expect(rows.every((r) => r.ip === '198.51.100.1')).toBe(true);
+    expect(rows[2]?.details).toMatchObject({ note: 'n\ufffdo\ufffdte' });
   });
 });

@@ -33,7 +33,13 @@ export async function PaymentTable({ rows, showError = false }: { rows: Payment[
               <td>{formatDate(p.date, p.dateOnly, locale)}</td>
               <td>{p.invoiceId ?? ''}</td>
               <td>{p.type}</td>
-              <td>{p.sign !== 'refund' || refundStateOf(p) === 'refunded' ? p.status : refundStateOf(p) === 'failed' ? t('detail.refundState.failed', { status: p.status }) : `${p.status} · ${t('detail.refundState.pending')}`}</td>
+              <td>
+                {p.sign !== 'refund' || refundStateOf(p) === 'refunded'
+                  ? p.status
+                  : refundStateOf(p) === 'failed'
+                    ? t('detail.refundState.failed', { status: p.status })
+                    : `${p.status} · ${t('detail.refundState.pending')}`}
+              </td>
               <td>{p.sign === 'unknown' ? t('sign.unknown', { raw: p.signRaw }) : t(`sign.${p.sign}`)}</td>
               <td className="num">{formatMinor(p.paidMinor, locale, currencyOf(p))}</td>
               {showError ? <td>{p.error ?? ''}</td> : null}

@@ -28,10 +28,17 @@ async function sentence(r: RefundResult, shownRemaining: number): Promise<Action
   switch (r.outcome) {
     case 'succeeded':
       return { ok: true, message: t('succeeded', { amount: money(r.amountMinor) }) };
+    case 'pending':
+      return { ok: true, message: t('pending', { amount: money(r.amountMinor) }) };
     case 'too-much':
       return { ok: false, error: t('too-much', { remaining: money(r.remainingMinor ?? shownRemaining) }) };
     case 'amount-too-large':
-      return { ok: false, error: t('amount-too-large', { max: new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2 }).format(MAX_REFUND_MINOR / 100) }) };
+      return {
+        ok: false,
+        error: t('amount-too-large', {
+          max: new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2 }).format(MAX_REFUND_MINOR / 100),
+        }),
+      };
     case 'psp-error':
       return { ok: false, error: t('psp-error', { message: r.farpayText ?? '' }) };
     default:
