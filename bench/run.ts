@@ -72,3 +72,10 @@ await group('farpay', {}, {}, async (h) => (await import('./farpay')).benchFarpa
 
 console.log('\nbenchmark                                      ratio   value / baseline');
 for (const r of results) console.log(`${r.name.padEnd(46)} ${r.ratio.padStart(6)}  ${r.value} / ${r.baseline}`);
+
+// A row that measured nothing (no ratio, or none at all for a group asked for) is a failed bench, not a result.
+const empty = results.filter((r) => !Number.isFinite(Number(r.ratio)));
+if (empty.length > 0 || results.length === 0) {
+  console.error(`\nmeasured nothing: ${empty.map((r) => r.name).join(', ') || 'no rows'}`);
+  process.exitCode = 1;
+}

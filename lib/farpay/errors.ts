@@ -14,7 +14,7 @@ export class FarpayError extends Error {
     readonly kind: ProviderFailure['kind'],
     readonly status: number,
     message: string,
-    readonly fields: { code?: number; subCode?: number; detail?: string; mayHaveActed: boolean },
+    readonly fields: { code?: number; subCode?: number; detail?: string; correlationId?: string; mayHaveActed: boolean },
     options?: { cause?: unknown },
   ) {
     super(message, options);
@@ -30,20 +30,49 @@ export class FarpayError extends Error {
 
 export const isFarpayError = (err: unknown): err is FarpayError => hasBrand(err, BRAND);
 
-/** `{error, errorCode}`, `{Message}`, `{Message, CorrelationId, Details}`; "20050:460::text" inside. */
-export function readFarpayErrorBody(body: unknown): { code?: number; subCode?: number; detail?: string } {
+type ErrorRead = { code?: number; subCode?: number; detail?: string; correlationId?: string };
+
+/**
+ * FarPay/ApiDoc's details: `[{Code, Message, Details: [{Key, Value}]}]` as "Code: Message (Key=Value, …)"
+ * pieces; a bare string (older answers) kept as it is. Anything else is left out.
+ */
+function readDetails(details: unknown): string {
+  if (!Array.isArray(details)) return '';
+  const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+  return details
+    .slice(0, 10)
+    .map((d) => {
+      if (typeof d === 'string') return d;
+      if (!d || typeof d !== 'object') return '';
+      const o = d as Record<string, unknown>;
+      const pairs = Array.isArray(o.Details)
+        ? o.Details.slice(0, 10)
+            .map((kv) => (kv && typeof kv === 'object' ? `${text((kv as Record<string, unknown>).Key)}=${text((kv as Record<string, unknown>).Value)}` : ''))
+            .filter((p) => p !== '=')
+        : [];
+      const head = [text(o.Code), text(o.Message)].filter(Boolean).join(': ');
+      return pairs.length ? `${head} (${pairs.join(', ')})` : head;
+    })
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** `{error, errorCode}`, `{Message}`, `{Message, CorrelationId, Details: [{Code, Message, Details: [{Key, Value}]}]}`; "20050:460::text" inside. */
+export function readFarpayErrorBody(body: unknown): ErrorRead {
   if (!body || typeof body !== 'object') return {};
   const b = body as Record<string, unknown>;
   const text = typeof b.error === 'string' ? b.error : typeof b.Message === 'string' ? b.Message : typeof b.message === 'string' ? b.message : '';
   const m = /^(\d+)(?::(\d+))?::\s*([\s\S]*)$/.exec(text);
   const given = typeof b.errorCode === 'number' ? b.errorCode : typeof b.errorCode === 'string' && /^\d+$/.test(b.errorCode) ? Number(b.errorCode) : undefined;
-  const details = Array.isArray(b.Details) ? b.Details.filter((d): d is string => typeof d === 'string').join('; ') : '';
-  const out: { code?: number; subCode?: number; detail?: string } = {};
+  const details = readDetails(b.Details);
+  const out: ErrorRead = {};
   const code = given ?? (m ? Number(m[1]) : undefined);
   if (code !== undefined) out.code = code;
   if (m?.[2]) out.subCode = Number(m[2]);
-  const detail = (m ? m[3] : text) || details;
+  const said = m ? m[3] : text;
+  const detail = said && details && !said.includes(details) ? `${said} (${details})` : said || details;
   if (detail) out.detail = detail.slice(0, 300);
+  if (typeof b.CorrelationId === 'string' && /^[\w.:-]{1,100}$/.test(b.CorrelationId)) out.correlationId = b.CorrelationId;
   return out;
 }
 

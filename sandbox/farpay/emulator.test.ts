@@ -105,6 +105,73 @@ describe('FarPay emulator', () => {
     expect(await list(`refundId=${id}`)).toEqual([]);
   });
 
+  const settings = (patch: Record<string, unknown>) => fetch(`${server.url}/__sandbox/settings`, { method: 'POST', body: JSON.stringify(patch) });
+
+  it('pages as asked by default; a silent cap cuts pages (page counts in the cap); pageSizeMax answers 400 above it', async () => {
+    const period = 'paymentDateFrom=2025-01-01&paymentDateTo=2025-12-31';
+    expect(await list(`${period}&pageSize=1500`)).toHaveLength(1500);
+    try {
+      await settings({ pageCap: 100 });
+      const capped = await list(`${period}&pageSize=1000&page=1`);
+      expect(capped).toHaveLength(100);
+      expect(capped[0]?.PaymentId).toBe((await list(`${period}&pageSize=100&page=1`))[0]?.PaymentId);
+      await settings({ pageCap: null, pageSizeMax: 100 });
+      expect((await get(`/v2/payments?${period}&pageSize=101`)).status).toBe(400);
+      expect(await list(`${period}&pageSize=100`)).toHaveLength(100);
+    } finally {
+      await settings({ pageCap: null, pageSizeMax: null });
+    }
+  });
+
+  it('points RefundId at the original (seeds/003’s answer) or at the refund (its filter example, ApiDoc), filtering alike', async () => {
+    const id = await create('Visa');
+    const made = (await (await refund(id, '{"Amount": 10}')).json()) as Row;
+    expect(made.RefundId).toBe(id);
+    expect((await list(`refundId=${id}`)).map((r) => r.PaymentId)).toEqual([made.PaymentId]);
+    try {
+      await settings({ refundIdPointsAt: 'refund' });
+      const original = (await (await get(`/v2/payments/${id}`)).json()) as Row;
+      expect(original.RefundId).toBe(made.PaymentId);
+      expect(await list(`refundId=${id}`)).toEqual([]);
+      expect(new Set((await list(`refundId=${made.PaymentId}`)).map((r) => r.PaymentId))).toEqual(new Set([id, made.PaymentId]));
+      // Both readings' refund records carry the original's InvoiceId.
+      const invoice = (await list(`invoiceId=${String(original.InvoiceId)}`)).map((r) => r.PaymentId);
+      expect(invoice).toEqual(expect.arrayContaining([id, made.PaymentId]));
+    } finally {
+      await settings({ refundIdPointsAt: 'original' });
+    }
+  });
+
+  it('gives refunds the status switched to; an Error refund leaves the amount refundable', async () => {
+    const id = await create('Visa', 'Paid', 1_000);
+    try {
+      await settings({ refundStatus: 'Error' });
+      expect(await (await refund(id, '{}')).json()).toMatchObject({ PaymentStatus: 'Error', PaidAmount: -10 });
+      await settings({ refundStatus: 'New' });
+      expect(await (await refund(id, '{}')).json()).toMatchObject({ PaymentStatus: 'New', PaidAmount: -10 });
+      expect(await (await refund(id, '{}')).json()).toMatchObject({ errorCode: 20012 });
+    } finally {
+      await settings({ refundStatus: 'Paid' });
+    }
+  });
+
+  it('spells types as the webhook pages do, sends a Currency when switched on, and FarPay/ApiDoc’s error details', async () => {
+    const dankort = await create('Dankort');
+    const mp = await create('MobilePayRecurring');
+    try {
+      await settings({ typeSpelling: 'webhook', currency: 'mixed', errorBody: 'message-details' });
+      const row = (await (await get(`/v2/payments/${dankort}`)).json()) as Row;
+      expect(row.PaymentType).toBe('DanKort');
+      expect(['DKK', 'EUR']).toContain(row.Currency);
+      expect(((await (await get(`/v2/payments/${mp}`)).json()) as Row).PaymentType).toBe('MobilePayRecurring');
+      expect(await (await refund(dankort, '{"Amount": 1}')).json()).toMatchObject({ PaymentSign: 'Refund' });
+      const err = (await (await refund(mp, '{}')).json()) as { Details: Array<{ Code: string; Message: string; Details: Array<{ Key: string; Value: string }> }> };
+      expect(err.Details[0]).toMatchObject({ Code: '20050', Message: 'Payment is not refundable', Details: [{ Key: expect.any(String), Value: expect.any(String) }] });
+    } finally {
+      await settings({ typeSpelling: 'seed', currency: 'none', errorBody: 'seed' });
+    }
+  });
+
   it('holds a million payments lazily: the last page is quick', async () => {
     await fetch(`${server.url}/__sandbox/settings`, { method: 'POST', body: JSON.stringify({ size: 1_000_000 }) });
     try {

@@ -42,7 +42,7 @@ export function wireError(s: FarpaySettings, code: string | null, text: string) 
     return {
       Message: message,
       CorrelationId: crypto.randomUUID(),
-      Details: [{ Code: fault, Message: text, Details: [{ Key: 'PaymentId', Value: 'see path' }] }],
+      Details: [{ Code: fault, Message: text, Details: [{ Key: 'ErrorCode', Value: code ?? '' }] }],
     };
   }
   const numeric = code ? Number(code.split(':')[0]) : undefined;
