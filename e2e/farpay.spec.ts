@@ -158,7 +158,7 @@ test('two staff refunding at once: one succeeds, the other is told the payment c
   expect(await refundsAtFarpay(id)).toHaveLength(1);
 });
 
-test('a refund that times out is unknown, a second one is refused, then it is reconciled to FarPay’s refund', async () => {
+test('a refund that times out is unknown and a second one refused; a viewer opening the page writes nothing; “Check with FarPay” reconciles it', async () => {
   const id = await newPayment('Visa', 30_000);
   await farpay.fault(id, { timeoutMs: 8_000 });
   const [a, b] = [await operator.newPage(), await admin.newPage()];
@@ -170,7 +170,22 @@ test('a refund that times out is unknown, a second one is refused, then it is re
   await submitRefund(b);
   await expect(b.getByTestId('refund-error')).toContainText('not confirmed by FarPay yet');
   expect(await refundsAtFarpay(id)).toEqual([-10_000]);
-  await a.reload(); // the next view reconciles it through FarPay's refundId filter
+
+  // GET never writes (issue 22): a viewer's view settles nothing and audits nothing.
+  const seen = await viewer.newPage();
+  await seen.goto(`/staff/payments/${id}`);
+  await expect(seen.getByTestId('open-refund')).toContainText('not confirmed by FarPay yet');
+  await expect(seen.getByTestId('check-form')).toHaveCount(0);
+  const log = await admin.newPage();
+  await log.goto(`/staff/audit?actor=viewer%40sandbox.test&action=farpay.refund.reconciled`);
+  await expect(log.locator('.audit-empty')).toBeVisible();
+  await a.reload();
+  await expect(a.getByTestId('open-refund')).toBeVisible();
+  await expect(a.getByTestId('our-refunds')).toContainText('Not confirmed yet');
+
+  // The operator's explicit check finds it among the invoice's refunds.
+  await a.getByTestId('check-form').locator('button[type="submit"]').click();
+  await expect(a.getByTestId('open-refund')).toHaveCount(0);
   await expect(a.getByTestId('our-refunds')).toContainText('Refunded (confirmed later)');
   await expect(a.getByTestId('remaining')).toContainText('200.00');
 });

@@ -66,7 +66,9 @@ describeContract('FarPay', { sandbox: sandboxTarget, real, keys: ['CONTRACT_FARP
     expect(ids(await raw(`invoiceId=${String(found.InvoiceId)}`))).toContain(found.PaymentId);
     const byOwnId = ids(await raw(`refundId=${String(found.PaymentId)}`)).includes(found.PaymentId);
     const byRefundId = found.RefundId ? ids(await raw(`refundId=${String(found.RefundId)}`)).includes(found.PaymentId) : false;
-    console.info(`FarPay contract: a refund's RefundId is ${String(found.RefundId)} (its own id ${String(found.PaymentId)}); ?refundId=<own id> finds it: ${byOwnId}; ?refundId=<its RefundId> finds it: ${byRefundId}`);
+    console.info(
+      `FarPay contract: a refund's RefundId is ${String(found.RefundId)} (its own id ${String(found.PaymentId)}); ?refundId=<own id> finds it: ${byOwnId}; ?refundId=<its RefundId> finds it: ${byRefundId}`,
+    );
     expect(byOwnId || byRefundId).toBe(true);
   });
 

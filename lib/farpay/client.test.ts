@@ -158,7 +158,8 @@ describe('FarPay paging', () => {
   }
   const readAll = async (c: ReturnType<typeof createFarpayClient>) => {
     const ids: number[] = [];
-    for await (const page of pagesOf((q, p) => c.listPayments(q, p), { mode: 'period', from: '2025-01-01', to: '2025-12-31' })) ids.push(...page.map((r) => r.id));
+    for await (const page of pagesOf((q, p) => c.listPayments(q, p), { mode: 'period', from: '2025-01-01', to: '2025-12-31' }))
+      ids.push(...page.map((r) => r.id));
     return ids;
   };
 

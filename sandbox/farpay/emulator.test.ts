@@ -165,8 +165,14 @@ describe('FarPay emulator', () => {
       expect(['DKK', 'EUR']).toContain(row.Currency);
       expect(((await (await get(`/v2/payments/${mp}`)).json()) as Row).PaymentType).toBe('MobilePayRecurring');
       expect(await (await refund(dankort, '{"Amount": 1}')).json()).toMatchObject({ PaymentSign: 'Refund' });
-      const err = (await (await refund(mp, '{}')).json()) as { Details: Array<{ Code: string; Message: string; Details: Array<{ Key: string; Value: string }> }> };
-      expect(err.Details[0]).toMatchObject({ Code: '20050', Message: 'Payment is not refundable', Details: [{ Key: expect.any(String), Value: expect.any(String) }] });
+      const err = (await (await refund(mp, '{}')).json()) as {
+        Details: Array<{ Code: string; Message: string; Details: Array<{ Key: string; Value: string }> }>;
+      };
+      expect(err.Details[0]).toMatchObject({
+        Code: '20050',
+        Message: 'Payment is not refundable',
+        Details: [{ Key: expect.any(String), Value: expect.any(String) }],
+      });
     } finally {
       await settings({ typeSpelling: 'seed', currency: 'none', errorBody: 'seed' });
     }

@@ -64,7 +64,7 @@ export const refundAction = staffAction('operator', refundInput, async (input, {
     ip,
   );
   // The page is drawn again only when FarPay gave an answer: a refusal keeps the form and its
-  // sentence, and an unknown refund stays unknown (the next view reconciles it) until looked at.
+  // sentence, and an unknown refund stays unknown (the maintenance job or "Check with FarPay" settles it) until looked at.
   if (result.status === 'succeeded' || result.status === 'failed') revalidatePath(`/staff/payments/${input.paymentId}`);
   return sentence(result, input.shownRemaining);
 });
