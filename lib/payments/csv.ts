@@ -17,12 +17,16 @@ export const CSV_HEADER = [
   'PaymentInfo',
 ];
 
+const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n;]/;
+
 /** One CSV field: quoted when it must be, and a leading =, +, -, @ neutralised (no formula runs in a spreadsheet). */
 export function csvField(value: string | number | null | { amount: string }): string {
   if (value === null) return '';
+  if (typeof value === 'number') return String(value); // ids: digits only
   if (typeof value === 'object') return value.amount; // "-50.00": ours, digits only
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (!NEEDS_CARE.test(value)) return value; // most fields: nothing to quote or neutralise
+  let text = value;
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
