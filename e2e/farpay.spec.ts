@@ -190,6 +190,34 @@ test('a refund that times out is unknown and a second one refused; a viewer open
   await expect(a.getByTestId('remaining')).toContainText('200.00');
 });
 
+test('a EUR payment with a refund FarPay has not completed: amounts in euro, the refund pending, in English and Danish', async () => {
+  await farpay.settings({ currency: 'mixed', refundStatus: 'New' });
+  try {
+    // Under `mixed`, every fifth payment id is in EUR.
+    let id = await newPayment('Visa', 40_000);
+    while (id % 5 !== 0) id = await newPayment('Visa', 40_000);
+    const page = await operator.newPage();
+    await page.goto(`/staff/payments/${id}`);
+    await expect(page.getByTestId('currency')).toHaveText('EUR');
+    await expect(page.getByTestId('remaining')).toContainText('€400.00');
+    await fillRefund(page, '25');
+    await submitRefund(page);
+    await expect(page.getByTestId('refund-done')).toContainText('not completed it yet');
+    await page.reload();
+    await expect(page.getByTestId('pending-refunds')).toContainText('€25.00');
+    await expect(page.getByTestId('remaining')).toContainText('€375.00');
+    await expect(page.getByTestId('payments-table')).toContainText('Pending at FarPay');
+    await look(page, 'detail-eur-pending');
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await expect(page.getByTestId('pending-refunds')).toContainText('25,00');
+    await look(page, 'detail-eur-pending-da');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByTestId('pending-refunds')).toContainText('€25.00');
+  } finally {
+    await farpay.settings({ currency: 'none', refundStatus: 'Paid' });
+  }
+});
+
 test('failed payments and reconciliation with the CSV export', async () => {
   const page = await viewer.newPage();
   await page.goto('/staff/payments/failed?from=2025-06-01&to=2025-06-30');
