@@ -30,24 +30,13 @@ export function csvField(value: string | number | null | { amount: string }): st
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One payment as a CSV line, in CSV_HEADER's order (written out: it runs once per exported record). */
 export function csvLine(p: Payment): string {
   const sign = p.sign === 'unknown' ? p.signRaw : p.sign === 'payment' ? 'Payment' : 'Refund';
-  return [
-    p.id,
-    p.date,
-    p.invoiceId,
-    p.type,
-    p.status,
-    sign,
-    { amount: toDecimal(p.toBePaidMinor) },
-    { amount: toDecimal(p.paidMinor) },
-    p.currency,
-    p.refundIdRaw,
-    p.error,
-    p.info,
-  ]
-    .map(csvField)
-    .join(',');
+  return (
+    `${p.id},${csvField(p.date)},${csvField(p.invoiceId)},${csvField(p.type)},${csvField(p.status)},${csvField(sign)},` +
+    `${toDecimal(p.toBePaidMinor)},${toDecimal(p.paidMinor)},${csvField(p.currency)},${csvField(p.refundIdRaw)},${csvField(p.error)},${csvField(p.info)}`
+  );
 }
 
 /**
