@@ -127,14 +127,19 @@ describe('FarPay records read either way', () => {
       row({ PaymentId: 791, PaymentSign: 'Minus', PaidAmount: -5, RefundId: 791 }),
       row({ PaymentId: 792, PaymentSign: 2, PaidAmount: -1, RefundId: 500 }),
     ];
-    const { c, calls } = client([json(200, records), new Response(null, { status: 204 })]);
+    const calls: string[] = [];
+    const fetch = async (input: string | URL | Request) => {
+      const url = new URL(String(input));
+      calls.push(url.searchParams.toString().replace(/&pageSize.*/, ''));
+      return url.searchParams.get('invoiceId') === '123' && url.searchParams.get('page') === '0' ? json(200, records) : new Response(null, { status: 204 });
+    };
+    const c = createFarpayClient({ apiUrl: 'http://farpay.test/v2', apiKey: 'k', fetch, sleep: async () => {} });
     const original = { id: 456, invoiceId: 123, refundIdRaw: 791 };
     expect((await c.refundsOf(original)).map((r) => [r.id, r.paidMinor, r.refundOf])).toEqual([
       [790, -1_000, 456],
       [791, -500, 456],
     ]);
-    expect(calls[0]?.url).toContain('invoiceId=123');
-    expect(calls).toHaveLength(2);
+    expect(calls.sort()).toEqual(['invoiceId=123', 'invoiceId=123', 'refundId=456', 'refundId=791']);
   });
 });
 

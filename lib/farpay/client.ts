@@ -85,17 +85,21 @@ export function createFarpayClient(config: FarpayClientConfig) {
      * records carry it), kept when they refund this payment. A refund is this payment's when its
      * RefundId names this payment (seeds/003's refund response), or this payment's RefundId names
      * it (FarPay/ApiDoc's reading), or it names no other payment of the invoice: a refund counted
-     * here when in doubt makes less refundable, never more. Without an invoice, the `refundId`
-     * filter both ways.
+     * here when in doubt makes less refundable, never more. The `refundId` filter is asked both
+     * ways as well (in parallel), should a refund record ever lack the invoice.
      */
     refundsOf: async (payment: Pick<Payment, 'id' | 'invoiceId' | 'refundIdRaw'>): Promise<Payment[]> => {
       idOf(payment.id);
-      const queries: PaymentQuery[] =
-        payment.invoiceId !== null
-          ? [{ mode: 'lookup', invoiceId: payment.invoiceId }]
-          : [{ mode: 'lookup', refundId: payment.id }, ...(payment.refundIdRaw ? [{ mode: 'lookup' as const, refundId: payment.refundIdRaw }] : [])];
+      const queries: PaymentQuery[] = [
+        ...(payment.invoiceId !== null ? [{ mode: 'lookup' as const, invoiceId: payment.invoiceId }] : []),
+        { mode: 'lookup', refundId: payment.id },
+        ...(payment.refundIdRaw ? [{ mode: 'lookup' as const, refundId: payment.refundIdRaw }] : []),
+      ];
       const seen = new Map<number, Payment>();
-      for (const q of queries) for await (const rows of pagesOf(listPage, q)) for (const r of rows) seen.set(r.id, r);
+      const readAll = async (q: PaymentQuery) => {
+        for await (const rows of pagesOf(listPage, q)) for (const r of rows) seen.set(r.id, r);
+      };
+      await Promise.all(queries.map(readAll));
       const records = [...seen.values()];
       const others = new Set(records.filter((r) => r.sign === 'payment' && r.id !== payment.id).map((r) => r.id));
       return records
