@@ -56,7 +56,7 @@ async function drain(res: Response): Promise<{ bytes: number; lines: number }> {
     const { done, value } = await reader.read();
     if (done) return { bytes, lines };
     bytes += value.length;
-    for (const b of value) if (b === 10) lines++;
+    for (let at = value.indexOf(10); at !== -1; at = value.indexOf(10, at + 1)) lines++;
   }
 }
 

@@ -2,7 +2,16 @@ import type { Payment } from '@/lib/payments/types';
 import { toMinor } from './money';
 import type { FarpayPaymentWire } from './wire';
 
-const SIGNS: Record<string, Payment['sign']> = { payment: 'payment', refund: 'refund', plus: 'payment', minus: 'refund', '1': 'payment', '2': 'refund' };
+const SIGNS: Record<string, Payment['sign']> = {
+  Payment: 'payment',
+  Refund: 'refund',
+  payment: 'payment',
+  refund: 'refund',
+  plus: 'payment',
+  minus: 'refund',
+  '1': 'payment',
+  '2': 'refund',
+};
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An amount that must be one: a non-decimal is an error the caller sees (never a silent 0). */
@@ -16,10 +25,10 @@ function minor(value: number | string, field: string): number {
 export function toPayment(w: FarpayPaymentWire): Payment {
   const signRaw = w.PaymentSign === null || w.PaymentSign === undefined ? '' : String(w.PaymentSign);
   const paidMinor = minor(w.PaidAmount, 'PaidAmount');
-  const sign = SIGNS[signRaw.toLowerCase()] ?? (signRaw === '' ? (paidMinor < 0 ? 'refund' : 'payment') : 'unknown');
+  const sign = SIGNS[signRaw] ?? SIGNS[signRaw.toLowerCase()] ?? (signRaw === '' ? (paidMinor < 0 ? 'refund' : 'payment') : 'unknown');
   const refundId = w.RefundId ?? null;
   const invoice = w.InvoiceId === null || w.InvoiceId === undefined ? null : Number(w.InvoiceId);
-  const dateOnly = DATE_ONLY.test(w.PaymentDate);
+  const dateOnly = w.PaymentDate.length === 10 && DATE_ONLY.test(w.PaymentDate);
   return {
     id: w.PaymentId,
     invoiceId: invoice !== null && Number.isSafeInteger(invoice) ? invoice : null,

@@ -12,6 +12,9 @@ describe('FarPay money', () => {
     expect(toMinor('1.005')).toBeNull();
     expect(toMinor('abc')).toBeNull();
     expect(toMinor(Number.NaN)).toBeNull();
+    // Numbers read without their text agree with the text's reading, to the edge.
+    for (const n of [0, -0, 0.01, 0.1, 0.29, 1.005, 12.345, 125.5, -75.51, 99_999_999_999.99, 1e12 + 0.01, 0.1 + 0.2, 1e13, 5e-324])
+      expect(toMinor(n), String(n)).toBe(toMinor(String(n)));
   });
   it('writes øre as FarPay decimals', () => {
     expect(toDecimal(5010)).toBe('50.10');

@@ -6,6 +6,12 @@ const DECIMAL = /^(-?)(\d{1,13})(?:[.,](\d{1,2}))?$/;
 
 /** "123.45", "-50", 125.5 (a JSON number prints as its shortest decimal) → øre; null when not a 2-decimal amount. */
 export function toMinor(value: number | string): number | null {
+  // A JSON number that is exactly some øre / 100 (the nearest double to it) prints with at most 2
+  // decimals, so it is read without its text; any other number goes the text's way below.
+  if (typeof value === 'number' && Math.abs(value) < 1e13) {
+    const m = Math.round(value * 100);
+    if (m / 100 === value) return m === 0 ? 0 : m;
+  }
   const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value.trim();
   const m = DECIMAL.exec(text);
   if (!m) return null;
