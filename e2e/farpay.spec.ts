@@ -207,6 +207,8 @@ test('a EUR payment with a refund FarPay has not completed: amounts in euro, the
     await expect(page.getByTestId('pending-refunds')).toContainText('€25.00');
     await expect(page.getByTestId('remaining')).toContainText('€375.00');
     await expect(page.getByTestId('payments-table')).toContainText('Pending at FarPay');
+    await expect(page.getByTestId('our-refunds')).toContainText('€25.00');
+    await expect(page.getByTestId('our-refunds')).toContainText('Pending at FarPay');
     await look(page, 'detail-eur-pending');
     await page.getByRole('button', { name: 'Dansk' }).click();
     await expect(page.getByTestId('pending-refunds')).toContainText('25,00');

@@ -1,9 +1,14 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatMinor } from '@/lib/payments/format';
 import type { RefundRow } from '@/lib/payments/refunds/store';
+import { refundStateOf, type Payment } from '@/lib/payments/types';
 
-/** The refunds staff made from the console: who refunded what, why, when, and how it went. */
-export async function OurRefunds({ rows }: { rows: RefundRow[] }) {
+/**
+ * The refunds staff made from the console: who refunded what, why, when, and how it went, in the
+ * payment's currency; one FarPay still has as New/Processing shows as pending.
+ */
+export async function OurRefunds({ rows, currency, farpayRefunds }: { rows: RefundRow[]; currency: string; farpayRefunds: Payment[] }) {
+  const pending = new Set(farpayRefunds.filter((p) => refundStateOf(p) === 'pending').map((p) => p.id));
   const [t, locale] = await Promise.all([getTranslations('farpay'), getLocale()]);
   const when = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
   return (
@@ -30,13 +35,13 @@ export async function OurRefunds({ rows }: { rows: RefundRow[] }) {
                 <tr key={r.id} data-status={r.status}>
                   <td>{when.format(r.createdAt)}</td>
                   <td>{r.actor}</td>
-                  <td className="num">{formatMinor(r.amountMinor, locale)}</td>
+                  <td className="num">{formatMinor(r.amountMinor, locale, currency)}</td>
                   <td>
                     {(t.has(`refund.reasons.${r.reason}` as 'refund.reasons.other') ? t(`refund.reasons.${r.reason}` as 'refund.reasons.other') : r.reason) +
                       (r.note ? ` · ${r.note}` : '')}
                   </td>
                   <td>
-                    {t(`status.${r.status}`)}
+                    {r.farpayRefundId !== null && pending.has(r.farpayRefundId) ? t('detail.refundState.pending') : t(`status.${r.status}`)}
                     {r.farpayMessage && r.status === 'failed' ? ` · ${r.farpayMessage}` : ''}
                   </td>
                 </tr>

@@ -130,7 +130,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
             {detail.farpayRefunds.length > 0 ? <PaymentTable rows={detail.farpayRefunds} /> : <p className="empty">{t('detail.noRefunds')}</p>}
           </section>
         ) : null}
-        {p.sign === 'payment' ? <OurRefunds rows={detail.ourRefunds} /> : null}
+        {p.sign === 'payment' ? <OurRefunds rows={detail.ourRefunds} currency={currency} farpayRefunds={detail.farpayRefunds} /> : null}
       </>
     );
   });
