@@ -557,7 +557,7 @@ declare const messages: {
       "refunds": "Refunds at FarPay",
       "noRefunds": "No refunds.",
       "refunded": "Refunded at FarPay",
-      "pending": "Refunds FarPay has not completed yet",
+      "pending": "Pending refunds",
       "currency": "Currency",
       "refundState": {
         "refunded": "Refunded",
