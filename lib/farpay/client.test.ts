@@ -177,10 +177,11 @@ describe('FarPay paging', () => {
     }
   });
 
-  it('asks 1000; a full page proves it and a short page then ends; a short first page goes on until an empty one', async () => {
+  it('asks 1000; a full page proves it (two asked ahead) and a short page then ends; a short first page goes on until an empty one', async () => {
     const full = farpayOf(2_500);
     expect(await readAll(full.c)).toHaveLength(2_500);
-    expect(full.asked).toEqual(['1000@0', '1000@1', '1000@2']);
+    // A full first page: two pages asked ahead, so one past the end (204).
+    expect(full.asked).toEqual(['1000@0', '1000@1', '1000@2', '1000@3']);
     const small = farpayOf(57);
     expect(await readAll(small.c)).toHaveLength(57);
     expect(small.asked).toEqual(['1000@0', '57@1']);
@@ -192,6 +193,6 @@ describe('FarPay paging', () => {
   it('asks the documented 100 after a 400 for a larger page', async () => {
     const { c, asked } = farpayOf(250, { max: 100 });
     expect(await readAll(c)).toHaveLength(250);
-    expect(asked).toEqual(['1000@0', '100@0', '100@1', '100@2']);
+    expect(asked).toEqual(['1000@0', '100@0', '100@1', '100@2', '100@3']);
   });
 });

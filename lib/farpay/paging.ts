@@ -13,6 +13,13 @@ export const FARPAY_DOCUMENTED_PAGE_SIZE = 100;
 type List = (q: PaymentQuery, page: PageRequest, signal?: AbortSignal) => Promise<Payment[]>;
 
 /**
+ * One turn of the event loop, so the request for the next page is on the wire before the caller
+ * works on this page: fetch sends in a later turn, and without this FarPay only heard of the next
+ * page once the caller's synchronous work on this one was done (no overlap at all).
+ */
+const sent = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Every page of a query, one at a time, so that a page size FarPay cuts without a word cannot
  * cut the listing short or skip records:
  * - page 0 is asked at 1000; a 400 for it is asked again at the documented 100;
@@ -21,7 +28,7 @@ type List = (q: PaymentQuery, page: PageRequest, signal?: AbortSignal) => Promis
  *   the size FarPay served (page n at that size starts right after it): an empty page (or 204)
  *   ends it, and so does a later page shorter than that size (FarPay's cap is at least it).
  *   A listing shorter than 1000 costs one more request.
- * The next page is asked for while the caller works on this one; at most two pages are held.
+ * The next pages are asked for while the caller works on this one; at most three pages are held.
  */
 export async function* pagesOf(list: List, query: PaymentQuery, opts: { pageSize?: number; signal?: AbortSignal } = {}): AsyncGenerator<Payment[]> {
   let size = opts.pageSize ?? FARPAY_ASKED_PAGE_SIZE;
@@ -40,14 +47,22 @@ export async function* pagesOf(list: List, query: PaymentQuery, opts: { pageSize
   }
   if (first.length === 0) return;
   // From here on `size` is what FarPay served: at most its cap, so a page shorter than it is the last.
+  // After a full first page (a long listing) two pages are asked ahead, so FarPay always has the
+  // next one in hand; after a short one (mostly a look-up of a few records) only the one.
+  const ahead = first.length === size ? 2 : 1;
   size = first.length;
-  let next = ask(1);
+  const queue: Array<Promise<Payment[]>> = [];
+  for (let k = 1; k <= ahead; k++) queue.push(ask(k));
+  await sent();
   yield first;
   for (let page = 1; ; page++) {
-    const rows = await next;
+    const rows = await (queue.shift() as Promise<Payment[]>);
     if (rows.length === 0) return;
     const more = rows.length === size;
-    if (more) next = ask(page + 1);
+    if (more) {
+      queue.push(ask(page + ahead));
+      await sent();
+    }
     yield rows;
     if (!more) return;
   }
