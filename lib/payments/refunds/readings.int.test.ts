@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '@/lib/db/schema';
+import { auditLog, farpayRefunds as refundTable } from '@/lib/db/schema';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
 import { createFarpayClient } from '@/lib/farpay/client';
 import { runMaintenance } from '@/lib/maintenance/job';
@@ -74,7 +74,15 @@ describe.each(['original', 'refund'] as const)('refunds when RefundId names the 
     expect(await auditCount(id)).toBe(audited);
     expect((await refundPayment(await deps(), ask(id, { shownRemainingMinor: viewed?.remainingMinor ?? 0 }), 'op')).outcome).toBe('unresolved');
 
+    // The job leaves a refund that has just timed out to the operator's own check…
     const { stripe } = await appContext();
+    await runMaintenance({ db: d.db, stripe, farpay: (await deps()).farpay }, MAINTENANCE);
+    expect(await findByKey(d.db, first.key)).toMatchObject({ status: 'unknown' });
+    // …and looks at refunds untouched for 2 minutes: this one as if it timed out 3 minutes ago.
+    await d.db
+      .update(refundTable)
+      .set({ updatedAt: sql`now() - interval '3 minutes'` })
+      .where(eq(refundTable.idempotencyKey, first.key));
     const report = await runMaintenance({ db: d.db, stripe, farpay: (await deps()).farpay }, MAINTENANCE);
     expect(report.refunds.settled).toBeGreaterThanOrEqual(1);
     const [made] = await sandbox.farpay.refunds(id);

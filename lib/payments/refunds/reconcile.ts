@@ -99,8 +99,10 @@ export async function reconcileRefunds(deps: ReconcileDeps, paymentId: number, a
 }
 
 /**
- * The maintenance job's part: every payment with an open refund (unknown, or requested and
- * stale) is checked with FarPay, one at a time. A payment FarPay cannot be asked about now is
+ * The maintenance job's part: every payment with an open refund untouched for STALE_REQUESTED_MS
+ * (unknown since then, or requested and stale) is checked with FarPay, one at a time. The pause
+ * gives FarPay time to list a refund it has just made, and leaves a refund that just timed out to
+ * the operator's own "Check with FarPay" meanwhile. A payment FarPay cannot be asked about now is
  * left for the next run. Returns how many refunds it settled.
  */
 export async function reconcileOpenRefunds(deps: ReconcileDeps, now = Date.now()): Promise<{ settled: number; failedPayments: number }> {

@@ -64,12 +64,20 @@ export async function dropRequested(db: Db, id: number): Promise<void> {
   await db.delete(farpayRefunds).where(and(eq(farpayRefunds.id, id), eq(farpayRefunds.status, 'requested')));
 }
 
-/** Payments with a refund whose fate is open: `unknown`, or `requested` since before `staleBefore` (a process died mid-call). */
+/**
+ * Payments with a refund whose fate is open and untouched since `staleBefore`: `unknown` (last
+ * looked at or moved before then), or `requested` since before then (a process died mid-call).
+ */
 export async function paymentsWithOpenRefunds(db: Db, staleBefore: Date): Promise<number[]> {
   const rows = await db
     .selectDistinct({ paymentId: farpayRefunds.paymentId })
     .from(farpayRefunds)
-    .where(or(eq(farpayRefunds.status, 'unknown'), and(eq(farpayRefunds.status, 'requested'), lt(farpayRefunds.createdAt, staleBefore))))
+    .where(
+      or(
+        and(eq(farpayRefunds.status, 'unknown'), lt(farpayRefunds.updatedAt, staleBefore)),
+        and(eq(farpayRefunds.status, 'requested'), lt(farpayRefunds.createdAt, staleBefore)),
+      ),
+    )
     .limit(500);
   return rows.map((r) => r.paymentId);
 }
