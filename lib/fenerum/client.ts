@@ -103,7 +103,13 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
       const uuid = account.uuid.trim();
       if (!code || !uuid) throw new FenerumError({ kind: 'invalid_request', status: 0, detail: 'account code or uuid is empty', operation });
       const read = (form: 'code' | 'uuid') =>
-        listAll(api('recipients/', { account: form === 'code' ? code : uuid, page_size: String(PAGE_SIZE) }), fenerumRecipientSchema, toRecipient, operation, opts);
+        listAll(
+          api('recipients/', { account: form === 'code' ? code : uuid, page_size: String(PAGE_SIZE) }),
+          fenerumRecipientSchema,
+          toRecipient,
+          operation,
+          opts,
+        );
       let found: Array<Recipient | null>;
       const first = recipientFilter;
       try {

@@ -19,7 +19,8 @@ afterAll(() => server.close());
 beforeEach(() => emulator.reset());
 afterEach(() => vi.restoreAllMocks());
 
-const client = () => createFenerumClient({ apiUrl: `${server.url}/api/v1`, token: TOKEN, clientSystem: 'RecipientTest', ratePerMinute: 1000, sleep: async () => {} });
+const client = () =>
+  createFenerumClient({ apiUrl: `${server.url}/api/v1`, token: TOKEN, clientSystem: 'RecipientTest', ratePerMinute: 1000, sleep: async () => {} });
 const requests = () => emulator.state.stats.total;
 
 describe('listRecipients (where the account’s email addresses are)', () => {
@@ -61,7 +62,12 @@ describe('listRecipients (where the account’s email addresses are)', () => {
   it('keeps a recipient that names its account by code, and drops one of another account', async () => {
     const wire = (account: string, email: string) => ({ uuid: email, account, name: null, email, receive_invoice: true, receive_payment_confirmation: true });
     const { fetch } = scriptedFetch([
-      json(200, { count: 3, next: null, previous: null, results: [wire('CUST001', 'a@x.dk'), wire(NORDLYS.uuid.toUpperCase(), 'b@x.dk'), wire('CUST002', 'c@x.dk')] }),
+      json(200, {
+        count: 3,
+        next: null,
+        previous: null,
+        results: [wire('CUST001', 'a@x.dk'), wire(NORDLYS.uuid.toUpperCase(), 'b@x.dk'), wire('CUST002', 'c@x.dk')],
+      }),
     ]);
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const c = createFenerumClient({ apiUrl: 'https://fenerum.test/api/v1', token: 't', clientSystem: 'T', ratePerMinute: 60, fetch, sleep: async () => {} });

@@ -200,7 +200,9 @@ describe('queueCustomerEmail', () => {
     const d = await deps();
     const none = await sandbox.fenerum.createAccount({ recipients: [] });
     const subsOnly = await sandbox.fenerum.createAccount({
-      recipients: [{ email: `subs-${pi()}@example.com`, receive_invoice: false, receive_payment_confirmation: false, receive_subscription_notifications: true }],
+      recipients: [
+        { email: `subs-${pi()}@example.com`, receive_invoice: false, receive_payment_confirmation: false, receive_subscription_notifications: true },
+      ],
     });
     for (const acct of [none, subsOnly]) {
       const input = approval(acct.code);
@@ -240,7 +242,10 @@ describe('who gets the email: the account’s recipients (Fenerum keeps no addre
     const rows = await rowsFor(input.eventKey);
     expect(rows.map((r) => r.recipient).sort()).toEqual([pay1, pay2].sort());
     expect(new Set(rows.map((r) => r.linkId)).size).toBe(2);
-    const queued = await d.db.select().from(auditLog).where(and(eq(auditLog.accountCode, acct.code), eq(auditLog.action, 'mail.queued')));
+    const queued = await d.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.accountCode, acct.code), eq(auditLog.action, 'mail.queued')));
     expect(queued.map((r) => r.details.to).sort()).toEqual([pay1, pay2].sort());
   });
 

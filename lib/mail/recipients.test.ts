@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Recipient } from '@/lib/fenerum/types';
 import { MAX_MAIL_RECIPIENTS, mailRecipients } from './recipients';
 
-const r = (email: string, flags: Partial<Pick<Recipient, 'receiveInvoice' | 'receivePaymentConfirmation' | 'receiveSubscriptionNotifications'>> = {}): Recipient => ({
+const r = (
+  email: string,
+  flags: Partial<Pick<Recipient, 'receiveInvoice' | 'receivePaymentConfirmation' | 'receiveSubscriptionNotifications'>> = {},
+): Recipient => ({
   id: null,
   account: 'u1',
   name: null,
@@ -15,7 +18,11 @@ const r = (email: string, flags: Partial<Pick<Recipient, 'receiveInvoice' | 'rec
 
 describe('mailRecipients', () => {
   it('chooses the recipients who take payment confirmations, and only them while any does', () => {
-    const list = [r('invoice@a.dk', { receiveInvoice: true }), r('pay@a.dk', { receivePaymentConfirmation: true }), r('both@a.dk', { receiveInvoice: true, receivePaymentConfirmation: true })];
+    const list = [
+      r('invoice@a.dk', { receiveInvoice: true }),
+      r('pay@a.dk', { receivePaymentConfirmation: true }),
+      r('both@a.dk', { receiveInvoice: true, receivePaymentConfirmation: true }),
+    ];
     expect(mailRecipients(list).map((x) => x.email)).toEqual(['pay@a.dk', 'both@a.dk']);
   });
 

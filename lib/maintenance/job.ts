@@ -23,7 +23,13 @@ export async function runMaintenance(deps: MaintenanceDeps, settings: Maintenanc
     await audit(deps.db, {
       actor: 'system',
       action: 'retention.deleted',
-      details: { inbox: deleted.inbox, fenerumWebhookEvents: deleted.webhookEvents, issuedLinks: deleted.links, inboxDays: settings.inboxRetentionDays, linkDays: settings.linkRetentionDays },
+      details: {
+        inbox: deleted.inbox,
+        fenerumWebhookEvents: deleted.webhookEvents,
+        issuedLinks: deleted.links,
+        inboxDays: settings.inboxRetentionDays,
+        linkDays: settings.linkRetentionDays,
+      },
     });
   }
   // Last: the deletes above are dead rows it can reclaim at once. Postgres has autovacuum for this.

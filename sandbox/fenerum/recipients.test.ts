@@ -73,11 +73,16 @@ describe('recipients (fenerum.com/docs/api/recipient)', () => {
     const made = await control('/__sandbox/accounts', { name: 'Modtager ApS', email: 'bogholder@modtager.dk' });
     expect(made.status).toBe(201);
     expect(made.body).not.toHaveProperty('billing_email');
-    expect(made.body.recipients).toEqual([expect.objectContaining({ email: 'bogholder@modtager.dk', receive_payment_confirmation: true, receive_invoice: true })]);
+    expect(made.body.recipients).toEqual([
+      expect.objectContaining({ email: 'bogholder@modtager.dk', receive_payment_confirmation: true, receive_invoice: true }),
+    ]);
     const none = await control('/__sandbox/accounts', { recipients: [] });
     expect(none.body.recipients).toEqual([]);
     const added = await control('/__sandbox/recipients', { account: none.body.code, email: 'late@modtager.dk', receive_payment_confirmation: false });
-    expect(added).toMatchObject({ status: 201, body: { email: 'late@modtager.dk', receive_payment_confirmation: false, receive_invoice: true, account: none.body.uuid } });
+    expect(added).toMatchObject({
+      status: 201,
+      body: { email: 'late@modtager.dk', receive_payment_confirmation: false, receive_invoice: true, account: none.body.uuid },
+    });
     expect(emails((await call(`/api/v1/recipients/?account=${String(none.body.code)}`)).body)).toEqual(['late@modtager.dk']);
     expect((await control('/__sandbox/recipients', { account: 'NOPE', email: 'x@y.dk' })).status).toBe(404);
     expect((await control('/__sandbox/recipients', { account: 'CUST001', email: 'not an email' })).status).toBe(400);

@@ -26,7 +26,9 @@ describe('searching accounts (Fenerum’s account list, cached)', () => {
   it('finds an account by any of its recipients’ emails (none on the account itself), and shows them', async () => {
     const ctx = await appContext();
     const [pay, owner] = [`pay-${Date.now()}@search.example`, `owner-${Date.now()}@search.example`];
-    const made = await sandbox.fenerum.createAccount({ recipients: [{ email: pay }, { email: owner, receive_payment_confirmation: false, receive_invoice: false }] });
+    const made = await sandbox.fenerum.createAccount({
+      recipients: [{ email: pay }, { email: owner, receive_payment_confirmation: false, receive_invoice: false }],
+    });
     const fresh = { ...ctx, staffCache: createStaffCache() };
     for (const q of [pay, owner.toUpperCase(), `owner-${owner.split('-')[1]?.slice(0, 6) ?? ''}`]) {
       const found = await searchAccounts(fresh, q);

@@ -68,7 +68,9 @@ describe('Fenerum’s Self-Service link (support)', () => {
   it('is made for the recipient the staff member chose, with our X-User, shown, and audited with the recipient but not the link', async () => {
     const ctx = await appContext();
     const [first, chosen] = [`first-${Date.now()}@example.com`, `chosen-${Date.now()}@example.com`];
-    const account = await sandbox.fenerum.createAccount({ recipients: [{ email: first }, { email: chosen, name: 'Ejer Eva', receive_payment_confirmation: false }] });
+    const account = await sandbox.fenerum.createAccount({
+      recipients: [{ email: first }, { email: chosen, name: 'Ejer Eva', receive_payment_confirmation: false }],
+    });
     const actor = staffMember('support');
     const made = await createSelfServiceLink(ctx, { accountCode: account.code, email: chosen.toUpperCase(), actor, ip: '192.0.2.7' });
     if (isRefused(made)) throw new Error(made.reason);
@@ -111,7 +113,9 @@ describe('Fenerum’s Self-Service link (support)', () => {
     const ctx = await appContext();
     const before = await selfServiceCalls();
     const lonely = await sandbox.fenerum.createAccount({ recipients: [] });
-    expect(await createSelfServiceLink(ctx, { accountCode: lonely.code, email: 'a@b.dk', actor: staffMember('support') })).toMatchObject({ reason: 'invalid-input' });
+    expect(await createSelfServiceLink(ctx, { accountCode: lonely.code, email: 'a@b.dk', actor: staffMember('support') })).toMatchObject({
+      reason: 'invalid-input',
+    });
     expect(await createSelfServiceLink(ctx, { accountCode: 'NO-SUCH-ACCOUNT-XYZ', email: 'a@b.dk', actor: staffMember('support') })).toMatchObject({
       reason: 'not-found',
     });

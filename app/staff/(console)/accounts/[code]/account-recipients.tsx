@@ -6,7 +6,11 @@ import styles from '../staff-accounts.module.css';
 export async function AccountRecipients({ recipients }: { recipients: AccountRecipient[] }) {
   const t = await getTranslations('staffAccounts');
   const flags = (r: AccountRecipient) => {
-    const on = [r.receivePaymentConfirmation && t('flagPayment'), r.receiveInvoice && t('flagInvoice'), r.receiveSubscriptionNotifications && t('flagSubscription')];
+    const on = [
+      r.receivePaymentConfirmation && t('flagPayment'),
+      r.receiveInvoice && t('flagInvoice'),
+      r.receiveSubscriptionNotifications && t('flagSubscription'),
+    ];
     const names = on.filter((f): f is string => typeof f === 'string');
     return names.length > 0 ? names.join(', ') : t('flagNone');
   };
