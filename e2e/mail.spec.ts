@@ -43,6 +43,18 @@ test.describe('customer email', () => {
     }
   });
 
+  test('"Send a test email" to an account whose recipients take neither payment confirmations nor invoices sends nothing', async ({ page, sandbox }) => {
+    const to = `subs-only-${Date.now()}@example.com`;
+    const account = await sandbox.fenerum.createAccount({
+      recipients: [{ email: to, receive_invoice: false, receive_payment_confirmation: false, receive_subscription_notifications: true }],
+    });
+    await page.goto('/');
+    await page.getByLabel('Account code').fill(account.code);
+    await page.getByRole('button', { name: /Send a test email/ }).click();
+    await expect(page).toHaveURL(/\/\?mail=no-recipient/);
+    expect(await sandbox.mail.list(to)).toHaveLength(0);
+  });
+
   test('a Danish account gets the email in Danish', async ({ page, sandbox }) => {
     const account = await sandbox.fenerum.createAccount({ language: 'da' });
     await page.goto('/');
