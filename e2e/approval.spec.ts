@@ -5,7 +5,7 @@ import { fenerumCards, issueLink } from './fixtures/api';
 import { E2E } from './fixtures/ports';
 import { signInStaff } from './fixtures/staff';
 import { expect, test } from './fixtures/test';
-import type { SandboxControl } from '../sandbox/control-client';
+import { recipientEmail, type SandboxControl } from '../sandbox/control-client';
 
 /** Each project uses expiry years of its own, so runs in parallel never count each other's cards. */
 const yearFor = (testInfo: TestInfo, desktop: number) => (testInfo.project.name === 'phone' ? desktop + 1 : desktop);
@@ -183,8 +183,8 @@ test.describe('approving a payment the bank wants authenticated', () => {
     }
     await page.goto('/pay');
     await expect(banner(page)).toHaveCount(1);
-    await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length, { timeout: 15_000 }).toBe(1);
-    const [mail] = await sandbox.mail.list(account.billing_email);
+    await expect.poll(async () => (await sandbox.mail.list(recipientEmail(account))).length, { timeout: 15_000 }).toBe(1);
+    const [mail] = await sandbox.mail.list(recipientEmail(account));
     expect(mail?.language).toBe('da');
     expect(mail?.subject).toMatch(/^Godkend venligst din betaling på 499,00/);
     const link = mail?.links.find((l) => new URL(l).pathname.startsWith('/pay/')) ?? '';
@@ -200,7 +200,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
     } finally {
       await fresh.close();
     }
-    await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length).toBe(1);
+    await expect.poll(async () => (await sandbox.mail.list(recipientEmail(account))).length).toBe(1);
   });
 
   test('staff see on the account page the payment waiting for approval, the webhook and the email sent', async ({
@@ -212,7 +212,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
   }, testInfo) => {
     await saveVisa(page, link, yearFor(testInfo, 50));
     await bankWantsAuthentication(page, sandbox, account.code);
-    await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await sandbox.mail.list(recipientEmail(account))).length, { timeout: 15_000 }).toBe(1);
     const staff = await browser.newContext();
     try {
       const desk = await staff.newPage();
@@ -221,7 +221,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
       const entries = desk.getByTestId('timeline-entry');
       await expect(entries.filter({ hasText: /Fenerum could not charge DKK\s499\.00 without the customer/ })).toHaveCount(1);
       await expect(entries.filter({ hasText: 'a payment needs the customer' })).toHaveCount(1);
-      await expect(entries.filter({ hasText: account.billing_email })).toHaveCount(1);
+      await expect(entries.filter({ hasText: recipientEmail(account) })).toHaveCount(1);
       await desk.screenshot({ path: testInfo.outputPath('staff-timeline-approval.png'), fullPage: true });
     } finally {
       await staff.close();

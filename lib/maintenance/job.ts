@@ -19,11 +19,17 @@ export async function runMaintenance(deps: MaintenanceDeps, settings: Maintenanc
   const deleted = await applyRetention(deps.db, { inboxDays: settings.inboxRetentionDays, linkDays: settings.linkRetentionDays });
   const setupStarts = await deleteOldSetupStarts(deps.db);
   await pruneStaffAuth(deps.db, Date.now()); // ended staff sessions, day-old sign-in attempts
-  if (deleted.inbox > 0 || deleted.links > 0) {
+  if (deleted.inbox > 0 || deleted.webhookEvents > 0 || deleted.links > 0) {
     await audit(deps.db, {
       actor: 'system',
       action: 'retention.deleted',
-      details: { inbox: deleted.inbox, issuedLinks: deleted.links, inboxDays: settings.inboxRetentionDays, linkDays: settings.linkRetentionDays },
+      details: {
+        inbox: deleted.inbox,
+        fenerumWebhookEvents: deleted.webhookEvents,
+        issuedLinks: deleted.links,
+        inboxDays: settings.inboxRetentionDays,
+        linkDays: settings.linkRetentionDays,
+      },
     });
   }
   // Last: the deletes above are dead rows it can reclaim at once. Postgres has autovacuum for this.

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { receiveQuickpayCallback } from '@/lib/cards/quickpay/callback';
-import { auditLog, inbox, issuedLinks, registrations } from '@/lib/db/schema';
+import { auditLog, fenerumWebhookEvents, inbox, issuedLinks, registrations } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { registration, startQuickpay } from '@/test/quickpay-fixtures';
 import { authorizeQuickpay, freshAccount } from '@/test/sandbox-control';
@@ -146,6 +146,31 @@ describe('retention', () => {
     expect(report.deleted.inbox).toBeGreaterThanOrEqual(1);
     expect(report.deleted.links).toBeGreaterThanOrEqual(1);
     expect(await db.select().from(auditLog).where(eq(auditLog.subject, tag))).toHaveLength(1);
+  });
+
+  it('deletes Fenerum webhook records past the inbox’s days, handled or not, and keeps younger ones', async () => {
+    const { db } = await appContext();
+    const tag = randomUUID();
+    const ago = (days: number) => sql`now() - ${`${days} days`}::interval`;
+    const event = (suffix: string, days: number, status: 'handled' | 'failed') => ({
+      eventKey: `${tag}-${suffix}`,
+      event: 'payment.declined',
+      status,
+      payload: { event: 'payment.declined', data: {} },
+      receivedAt: ago(days),
+    });
+    await db.insert(fenerumWebhookEvents).values([event('old-handled', 31, 'handled'), event('old-failed', 40, 'failed'), event('young', 29, 'handled')]);
+
+    const report = await runMaintenance(await deps(), SETTINGS);
+
+    const left = await db
+      .select({ key: fenerumWebhookEvents.eventKey })
+      .from(fenerumWebhookEvents)
+      .where(sql`${fenerumWebhookEvents.eventKey} like ${`${tag}-%`}`);
+    expect(left.map((e) => e.key)).toEqual([`${tag}-young`]);
+    expect(report.deleted.webhookEvents).toBeGreaterThanOrEqual(2);
+    const [said] = await db.select().from(auditLog).where(eq(auditLog.action, 'retention.deleted')).orderBy(desc(auditLog.id)).limit(1);
+    expect(said?.details).toMatchObject({ fenerumWebhookEvents: report.deleted.webhookEvents });
   });
 });
 

@@ -4,7 +4,7 @@ import { parseBody, sendJson, type Emulator } from '../http';
 import { Router } from '../router';
 import { registerApiRoutes, registerSelfServicePage } from './api-routes';
 import { registerControlRoutes } from './control';
-import { demoAccounts, demoCards } from './demo-data';
+import { demoAccounts, demoCards, demoRecipients } from './demo-data';
 import { guard } from './guard';
 import { defaultSettings, emptyStats, type FenerumState } from './state';
 import { throttledDetail } from './throttle';
@@ -43,6 +43,7 @@ function freshState(now: Date): FenerumState {
   return {
     accounts: demoAccounts(),
     cards: demoCards(now),
+    recipients: demoRecipients(),
     audit: [],
     selfServiceLinks: [],
     settings: defaultSettings(),

@@ -35,6 +35,8 @@ const ACTIONS: Record<string, Shown | ((d: Record<string, unknown>) => Shown)> =
   'link.opened': { kind: 'linkOpened', tone: 'info' },
   'self_service.link_created': { kind: 'selfServiceLink', tone: 'info', values: (d) => ({ email: text(d.email) }) },
   'card.registration_retried': { kind: 'registrationRetried', tone: 'info' },
+  // lib/mail/no-recipient.ts: an email that went nowhere, and why.
+  'mail.not_sent': { kind: 'mailNoRecipient', tone: 'bad', values: (d) => ({ what: d.kind === 'approval-needed' ? 'approval' : 'expiring' }) },
   'card.disabled': (d) => ({
     kind: text(d.reason) ? 'cardDisabledWithReason' : 'cardDisabled',
     tone: 'warn',

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Accounts' };
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
-/** Staff (viewer and up): find an account by code, name or email. */
+/** Staff (viewer and up): find an account by code, name or a recipient's email. */
 export default async function AccountsPage({ searchParams }: Props) {
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw) ?? '';
@@ -50,7 +50,7 @@ export default async function AccountsPage({ searchParams }: Props) {
                     {a.name}
                   </Link>
                   <span className={styles.code}>
-                    {a.code} · {a.email ?? t('noEmail')}
+                    {a.code} · {a.emails.length > 0 ? a.emails.join(', ') : t('noEmail')}
                   </span>
                 </span>
               </li>
