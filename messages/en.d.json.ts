@@ -241,6 +241,7 @@ declare const messages: {
       "disabled": "Not found"
     },
     "correctFields": "Please correct the highlighted fields",
+    "unstorableText": "This text holds a character that cannot be saved (a NUL or a broken Unicode character); remove it and try again",
     "failed": "Something went wrong on our side",
     "providers": {
       "fenerumNotFound": "Not found at Fenerum",
