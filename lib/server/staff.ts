@@ -51,6 +51,8 @@ export function staffAction<S extends z.ZodType>(role: StaffRole, schema: S, fn:
     const user = await readStaffUser(ctx);
     if (!user) return { ok: false, error: say.refusal(refused('unauthenticated')) };
     if (!roleAllows(user.role, role)) return { ok: false, error: say.refusal(refused('forbidden')) };
+    // A hand-made call can pass anything as the argument (React decodes JSON too): only a form is read.
+    if (!(form instanceof FormData)) return { ok: false, error: say.correctFields() };
     const unstorable = unstorableFields(form, say.unstorableText());
     if (unstorable) return { ok: false, error: say.correctFields(), fields: unstorable };
     const parsed = schema.safeParse(Object.fromEntries(form));
