@@ -241,6 +241,7 @@ declare const messages: {
       "disabled": "Not found"
     },
     "correctFields": "Please correct the highlighted fields",
+    "unstorableText": "This text holds a character that cannot be saved (a NUL or a broken Unicode character); remove it and try again",
     "failed": "Something went wrong on our side",
     "providers": {
       "fenerumNotFound": "Not found at Fenerum",
@@ -454,6 +455,7 @@ declare const messages: {
         "registrationRetried": "{actor} sent a card to Fenerum again",
         "cardDisabled": "{actor} disabled {brand} •••• {last4}",
         "cardDisabledWithReason": "{actor} disabled {brand} •••• {last4}. Reason: {reason}",
+        "cardDisableNotDone": "{requestedBy} asked to disable a card, but Fenerum did not disable it (Fenerum was not reachable); it is still charged",
         "cardRegistered": "The customer added {brand} •••• {last4} through the portal; Fenerum has it",
         "cardQueued": "The customer added {brand} •••• {last4} through the portal; it is waiting to be sent to Fenerum",
         "cardQueuedAfterError": "The customer added {brand} •••• {last4} through the portal; Fenerum has not taken it after {attempts, plural, one {# try} other {# tries}}, and it will be tried again",

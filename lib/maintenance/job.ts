@@ -1,21 +1,26 @@
 import { audit } from '@/lib/audit';
 import { pruneStaffAuth } from '@/lib/auth/staff/prune';
 import { deleteOldSetupStarts } from '@/lib/registrations/setup-budget';
+import { settleOpenDisables, type SettleDeps, type SettleReport } from '@/lib/staff/accounts/disable-intents';
 import { expireStartedRegistrations, type ExpireDeps, type ExpireReport } from './expire-started';
 import { applyRetention, type RetentionReport } from './retention';
 import { vacuumDueTables, type VacuumReport } from './vacuum';
 
 export type MaintenanceSettings = { expireStartedAfterHours: number; inboxRetentionDays: number; linkRetentionDays: number };
-export type MaintenanceReport = ExpireReport & { deleted: RetentionReport & { setupStarts: number }; vacuum: VacuumReport };
-/** `embedded`: the database is PGlite, which has no autovacuum of its own (see vacuum.ts); the job does its work. */
-export type MaintenanceDeps = ExpireDeps & { embedded?: boolean };
+export type MaintenanceReport = ExpireReport & { deleted: RetentionReport & { setupStarts: number }; vacuum: VacuumReport; cardDisables: SettleReport };
+/**
+ * `embedded`: the database is PGlite, which has no autovacuum of its own (see vacuum.ts); the job does its work.
+ * `fenerum`: card disables whose last audit write failed are settled by what Fenerum holds (lib/staff/accounts/disable-intents.ts).
+ */
+export type MaintenanceDeps = ExpireDeps & { embedded?: boolean; fenerum?: SettleDeps['fenerum'] };
 
 /** Every few minutes in every instance; the expiry claims its rows, the deletes are harmless twice. */
 export const MAINTENANCE_INTERVAL_MS = 5 * 60_000;
 
-/** One run: expire setups left unfinished, delete what is past its retention, then (on PGlite) vacuum what is due. */
+/** One run: expire setups left unfinished, settle card disables left open, delete what is past its retention, then (on PGlite) vacuum what is due. */
 export async function runMaintenance(deps: MaintenanceDeps, settings: MaintenanceSettings): Promise<MaintenanceReport> {
   const expired = await expireStartedRegistrations(deps, { olderThanHours: settings.expireStartedAfterHours });
+  const cardDisables = deps.fenerum ? await settleOpenDisables({ db: deps.db, fenerum: deps.fenerum }) : { completed: 0, notDone: 0, retryLater: 0 };
   const deleted = await applyRetention(deps.db, { inboxDays: settings.inboxRetentionDays, linkDays: settings.linkRetentionDays });
   const setupStarts = await deleteOldSetupStarts(deps.db);
   await pruneStaffAuth(deps.db, Date.now()); // ended staff sessions, day-old sign-in attempts
@@ -34,7 +39,7 @@ export async function runMaintenance(deps: MaintenanceDeps, settings: Maintenanc
   }
   // Last: the deletes above are dead rows it can reclaim at once. Postgres has autovacuum for this.
   const vacuum = deps.embedded ? await vacuumDueTables(deps.db) : { vacuumed: [], analyzed: [] };
-  return { ...expired, deleted: { ...deleted, setupStarts }, vacuum };
+  return { ...expired, deleted: { ...deleted, setupStarts }, vacuum, cardDisables };
 }
 
 /** Runs the job soon after start and then every `intervalMs` until stopped; a failed run is logged and the next one tries again. */

@@ -6,6 +6,7 @@ import { receiveQuickpayCallback } from '@/lib/cards/quickpay/callback';
 import { auditLog, fenerumWebhookEvents, inbox, issuedLinks, registrations } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { registration, startQuickpay } from '@/test/quickpay-fixtures';
+import { freshAccountWithCards } from '@/test/staff-account-fixtures';
 import { authorizeQuickpay, freshAccount } from '@/test/sandbox-control';
 import { confirmWith, registerSetupIntentNow, setupIntentFor } from '@/test/stripe-fixtures';
 import { expireStartedRegistrations, type ExpireDeps } from './expire-started';
@@ -195,5 +196,28 @@ describe('the audit log', () => {
     expect(await refusal(() => db.delete(auditLog).where(where))).toMatch(/append-only: DELETE/);
     expect(await refusal(() => db.execute(sql`truncate audit_log`))).toMatch(/append-only: TRUNCATE/);
     expect(await db.select().from(auditLog).where(where)).toMatchObject([{ actor: 'test', action: 'test.append_only' }]);
+  });
+
+  it('a card disable whose last audit write was lost is completed by the job: the audit log and Fenerum agree', async () => {
+    const ctx = await appContext();
+    const account = await freshAccountWithCards();
+    const request = randomUUID();
+    // What disableCard leaves when its last write fails: the request row, and the card disabled at Fenerum.
+    await ctx.db.insert(auditLog).values({
+      actor: 'op@staff.example',
+      action: 'card.disable_requested',
+      accountCode: account.code,
+      subject: account.visa.uuid,
+      details: { request, reason: 'stolen', last4: '4242' },
+      ip: '192.0.2.44',
+      at: sql`now() - interval '10 minutes'`,
+    });
+    await ctx.fenerum.disablePaymentCard(account.visa.uuid, { email: 'op@staff.example' });
+
+    const report = await runMaintenance({ ...(await deps()), fenerum: ctx.fenerum }, SETTINGS);
+    expect(report.cardDisables.completed).toBeGreaterThanOrEqual(1);
+    expect(await auditOf(account.visa.uuid, 'card.disabled')).toMatchObject([
+      { actor: 'op@staff.example', ip: '192.0.2.44', details: { request, reason: 'stolen', completedBy: 'maintenance' } },
+    ]);
   });
 });

@@ -94,7 +94,9 @@ export async function startProcessWork(): Promise<void> {
   // In every instance: expiring unfinished setups claims its rows (SKIP LOCKED); retention deletes are harmless twice.
   // On PGlite it also does autovacuum's work, which PGlite has no process for.
   const { backgroundDb, kind } = ctx.database;
-  processSingleton('maintenance', () => startMaintenance({ db: backgroundDb, stripe: ctx.stripe, embedded: kind === 'pglite' }, ctx.env.maintenance));
+  processSingleton('maintenance', () =>
+    startMaintenance({ db: backgroundDb, stripe: ctx.stripe, fenerum: ctx.fenerum, embedded: kind === 'pglite' }, ctx.env.maintenance),
+  );
   // Fenerum webhooks whose handling failed (Stripe or Fenerum down) are tried again; handlers are idempotent.
   processSingleton('fenerum-webhook-retries', () =>
     startWebhookRetries({ db: ctx.database.backgroundDb, stripe: ctx.stripe, fenerum: ctx.fenerum, mail: ctx }),

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { inbox } from '@/lib/db/schema';
 import { isRefused } from '@/lib/domain/outcomes';
-import { hasNul } from '@/lib/domain/storable';
+import { hasUnstorableText } from '@/lib/domain/storable';
 import type { Registration } from '@/lib/registrations/store';
 import { verifySetupIntent, type VerifyDeps } from './verify-setup-intent';
 
@@ -29,7 +29,7 @@ function unstorableReason(event: unknown): string | null {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return 'not a JSON object';
   const e = event as { id?: unknown; type?: unknown; data?: { object?: { id?: unknown } } };
   if (typeof e.id !== 'string' || typeof e.type !== 'string') return 'not an event (no id or type)';
-  if (hasNul(event)) return 'carries a NUL character, which cannot be stored';
+  if (hasUnstorableText(event)) return 'carries text that cannot be stored (a NUL or an unpaired surrogate)';
   if (e.type === 'setup_intent.succeeded' && typeof e.data?.object?.id !== 'string') return 'no SetupIntent id';
   return null;
 }
