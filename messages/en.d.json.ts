@@ -145,6 +145,8 @@ declare const messages: {
     "approve": "Approve {amount}",
     "working": "Waiting for your bank…",
     "authFailed": "Your bank could not confirm the payment, so nothing was charged. Try again, or pay with another card.",
+    "bankDeclined": "Your bank declined the payment, so nothing was charged. Try again, or pay with another card.",
+    "declinedTryOther": "The payment did not go through: {message} Nothing was charged. Try again, or pay with another card.",
     "declined": "The payment did not go through: {message}",
     "network": "We could not reach the payment service. Check your internet connection and try again.",
     "loadFailed": "The secure payment form could not load. Check your internet connection and try again.",

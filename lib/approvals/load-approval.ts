@@ -6,7 +6,7 @@ import type { Db } from '@/lib/db/connect';
 import { refused, type Refused } from '@/lib/domain/outcomes';
 import type { Registration } from '@/lib/registrations/store';
 import { isStripeError } from '@/lib/stripe/errors';
-import { approvalStatusOf, authenticationFailed, idOf } from './intent-state';
+import { approvalStatusOf, idOf, lastFailureOf } from './intent-state';
 import { queueCardFromPayment } from './new-card';
 import { getApproval, setApprovalStatus } from './store';
 
@@ -16,7 +16,14 @@ export type SavedCard = { paymentMethodId: string; brand: string; last4: string 
 type Money = { paymentIntentId: string; amount: number; currency: string };
 
 export type ApprovalView =
-  | (Money & { state: 'needs-approval'; clientSecret: string; savedCard: SavedCard | null; authenticationFailed: boolean })
+  | (Money & {
+      state: 'needs-approval';
+      clientSecret: string;
+      savedCard: SavedCard | null;
+      /** The customer's 3-D Secure failed, or the bank declined after they approved: offer another card. */
+      authenticationFailed: boolean;
+      declined: boolean;
+    })
   | (Money & { state: 'processing' | 'succeeded' | 'canceled'; registration?: Registration });
 
 const PI_ID = /^pi_[A-Za-z0-9_]{1,255}$/;
@@ -62,7 +69,15 @@ export async function loadApproval(deps: ApprovalDeps, account: ApprovalAccount,
   }
   if (status === 'pending') {
     if (!pi.client_secret) throw new Error('Stripe returned a PaymentIntent without a client secret');
-    return { ...money, state: 'needs-approval', clientSecret: pi.client_secret, savedCard: savedCardOf(pi), authenticationFailed: authenticationFailed(pi) };
+    const failure = lastFailureOf(pi);
+    return {
+      ...money,
+      state: 'needs-approval',
+      clientSecret: pi.client_secret,
+      savedCard: savedCardOf(pi),
+      authenticationFailed: failure === 'authentication',
+      declined: failure === 'declined',
+    };
   }
   const pm = typeof pi.payment_method === 'object' ? pi.payment_method : null;
   // Paid with a new card the customer asked to keep: Fenerum gets it, through the one queue.
