@@ -19,3 +19,9 @@ export type GatewayCharge = (
   token: string,
   input: { amount: number; currency: string; description: string; demandAuthentication: boolean },
 ) => Promise<GatewayChargeResult | null>;
+
+/**
+ * How the Fenerum emulator saves a card through its own add-card link or Self-Service: on a
+ * gateway customer that Fenerum makes (not one this portal made). The token to register, or null.
+ */
+export type GatewaySaveCard = (gateway: 'stripe_new', testPaymentMethod: string) => Promise<{ token: string; customer: string } | null>;

@@ -31,6 +31,8 @@ const settingsInput = z.strictObject({
   cardTokens: z.boolean().optional(),
   /** `refuse`: QuickPay cards get Fenerum's per-field 400 on `gateway` (see Settings.quickpayCards). */
   quickpayCards: z.enum(['accept', 'refuse']).optional(),
+  /** `extended`: payment webhooks carry fields no document shows (see Settings.paymentWebhookFields). */
+  paymentWebhookFields: z.enum(['documented', 'extended']).optional(),
 });
 
 const accountInput = z.strictObject({ name: z.string().min(1).optional(), email: z.email().optional(), language: z.string().min(2).max(8).optional() });
@@ -45,7 +47,8 @@ export function registerControlRoutes(router: Router, { state, reset, now = () =
     if (!parsed.success) {
       return sendJson(ctx.res, 400, { detail: 'Invalid settings.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
     }
-    const { rateLimit, failNext, cardListAccountFilter, cardTokens, quickpayCards } = parsed.data;
+    const { rateLimit, failNext, cardListAccountFilter, cardTokens, quickpayCards, paymentWebhookFields } = parsed.data;
+    if (paymentWebhookFields !== undefined) state.settings.paymentWebhookFields = paymentWebhookFields;
     if (quickpayCards !== undefined) state.settings.quickpayCards = quickpayCards;
     if (cardListAccountFilter !== undefined) state.settings.cardListAccountFilter = cardListAccountFilter;
     if (cardTokens !== undefined) state.settings.cardTokens = cardTokens;

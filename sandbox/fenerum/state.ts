@@ -74,6 +74,13 @@ export type Settings = {
    * (default, the seeds are the spec) or `refuse`: a per-field 400 on `gateway`.
    */
   quickpayCards: 'accept' | 'refuse';
+  /**
+   * PROVIDERS.md: the data of a payment webhook documents only `payment_gateway_id` (seeds/001).
+   * `documented` (default) sends only that; `extended` adds fields no public document shows
+   * (uuid, account, account_code, amount, currency, payment_card, payment_gateway, created_date),
+   * so a test can show the app takes nothing from them.
+   */
+  paymentWebhookFields: 'documented' | 'extended';
 };
 
 export type Stats = {
@@ -105,6 +112,7 @@ export const defaultSettings = (): Settings => ({
   cardListAccountFilter: 'code',
   cardTokens: false,
   quickpayCards: 'accept',
+  paymentWebhookFields: 'documented',
 });
 
 export const emptyStats = (): Stats => ({ total: 0, byStatus: {}, throttled: 0 });
