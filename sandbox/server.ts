@@ -107,7 +107,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         token,
         input,
       );
-    saveWithStripe = (_, pm) => saveCardAsFenerum({ apiUrl: urls.stripe, secretKey: sandboxSecrets.STRIPE_SECRET_KEY }, pm);
+    saveWithStripe = (_, pm) =>
+      saveCardAsFenerum({ apiUrl: urls.stripe, secretKey: sandboxSecrets.STRIPE_SECRET_KEY, publishableKey: SANDBOX_STRIPE_PUBLISHABLE_KEY }, pm);
   }
 
   // FarPay: payments over a year from a seed (generated lazily), refunds with seeds/003's rules.

@@ -8,7 +8,7 @@ import { isStripeError } from '@/lib/stripe/errors';
 import { settleApproval } from './settle';
 import { getApproval } from './store';
 
-export type FollowDeps = { db: Db; stripe: Stripe; fenerum: Pick<FenerumClient, 'getAccount'> };
+export type FollowDeps = { db: Db; stripe: Stripe; fenerum: Pick<FenerumClient, 'getAccount' | 'listPaymentCards'> };
 export type Followed = { result: 'ignored' | 'pending' | 'processing' | 'succeeded' | 'canceled'; note?: string; registration?: Registration };
 
 /**
@@ -28,7 +28,7 @@ export async function followPaymentEvent(deps: FollowDeps, paymentIntentId: stri
   if (!pi) return { result: 'ignored', note: 'Stripe does not know this PaymentIntent' };
   if (pi.object !== 'payment_intent') throw new Stripe.errors.StripeAPIError({ message: 'Stripe answered with something that is not a PaymentIntent' });
   const accountUuid = await accountUuidOf(deps, row.accountCode);
-  const { status, registration } = await settleApproval(deps.db, { accountCode: row.accountCode, accountUuid }, pi, 'stripe');
+  const { status, registration } = await settleApproval(deps, { accountCode: row.accountCode, accountUuid }, pi, 'stripe');
   return { result: status, registration };
 }
 

@@ -1,14 +1,14 @@
 import Stripe from 'stripe';
 import { brandName } from '@/lib/cards/brand';
-import type { Db } from '@/lib/db/connect';
 import { refused, type Refused } from '@/lib/domain/outcomes';
 import type { Registration } from '@/lib/registrations/store';
 import { isStripeError } from '@/lib/stripe/errors';
 import { lastFailureOf } from './intent-state';
+import type { NewCardDeps } from './new-card';
 import { settleApproval, type ApprovalAccount } from './settle';
 import { getApproval } from './store';
 
-export type ApprovalDeps = { db: Db; stripe: Stripe };
+export type ApprovalDeps = NewCardDeps & { stripe: Stripe };
 export type { ApprovalAccount } from './settle';
 export type SavedCard = { paymentMethodId: string; brand: string; last4: string };
 type Money = { paymentIntentId: string; amount: number; currency: string };
@@ -51,7 +51,7 @@ export async function loadApproval(deps: ApprovalDeps, account: ApprovalAccount,
   if (pi.object !== 'payment_intent') throw new Stripe.errors.StripeAPIError({ message: 'Stripe answered with something that is not a PaymentIntent' });
   // The row says whose it is: it is made only once the payment was attributed from Stripe and
   // Fenerum (lib/fenerum-webhooks/attribute-payment.ts), whichever Stripe customer holds the card.
-  const { status, registration } = await settleApproval(deps.db, account, pi, `customer:${account.accountCode}`);
+  const { status, registration } = await settleApproval(deps, account, pi, `customer:${account.accountCode}`);
   const money: Money = { paymentIntentId: pi.id, amount: pi.amount, currency: pi.currency };
   if (status === 'pending') {
     if (!pi.client_secret) throw new Error('Stripe returned a PaymentIntent without a client secret');

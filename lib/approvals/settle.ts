@@ -1,10 +1,9 @@
 import type Stripe from 'stripe';
 import { audit } from '@/lib/audit';
-import type { Db } from '@/lib/db/connect';
 import type { ApprovalStatus } from '@/lib/db/schema';
 import type { Registration } from '@/lib/registrations/store';
 import { approvalStatusOf } from './intent-state';
-import { queueCardFromPayment } from './new-card';
+import { queueCardFromPayment, type NewCardDeps } from './new-card';
 import { setApprovalStatus } from './store';
 
 export type ApprovalAccount = { accountCode: string; accountUuid: string };
@@ -15,8 +14,9 @@ export type Settled = { status: ApprovalStatus; registration?: Registration };
  * Stripe: the approval row follows it (audited once per change, by whoever saw it first), and a
  * new card the customer paid with and asked to keep is queued for Fenerum, once.
  */
-export async function settleApproval(db: Db, account: ApprovalAccount, pi: Stripe.PaymentIntent, actor: string): Promise<Settled> {
+export async function settleApproval(deps: NewCardDeps, account: ApprovalAccount, pi: Stripe.PaymentIntent, actor: string): Promise<Settled> {
   const status = approvalStatusOf(pi);
+  const { db } = deps;
   const changed = await setApprovalStatus(db, pi.id, status);
   if (changed && status !== 'pending') {
     await audit(db, {
@@ -29,6 +29,7 @@ export async function settleApproval(db: Db, account: ApprovalAccount, pi: Strip
   }
   const pm = typeof pi.payment_method === 'object' ? pi.payment_method : null;
   // Paid with a new card the customer asked to keep: Fenerum gets it, through the one queue.
-  const registration = status === 'succeeded' && pi.setup_future_usage === 'off_session' && pm ? await queueCardFromPayment(db, account, pi.id, pm) : undefined;
+  const registration =
+    status === 'succeeded' && pi.setup_future_usage === 'off_session' && pm ? await queueCardFromPayment(deps, account, pi.id, pm) : undefined;
   return { status, registration };
 }

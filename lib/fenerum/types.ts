@@ -69,6 +69,8 @@ export type FenerumClient = {
   listAccounts(opts?: CallOptions): Promise<Account[]>;
   /** The account's cards, asked by code (as documented); a card of any other account is dropped. */
   listPaymentCards(account: { code: string; uuid: string }, opts?: CallOptions): Promise<PaymentCard[]>;
+  /** Every account's cards (unfiltered, in pages). */
+  listAllPaymentCards(opts?: CallOptions): Promise<PaymentCard[]>;
   getPaymentCard(uuid: string, opts?: CallOptions): Promise<PaymentCard>;
   createPaymentCard(input: { accountUuid: string; gateway: Gateway; token: string }, actor?: Actor): Promise<PaymentCard>;
   disablePaymentCard(uuid: string, actor?: Actor): Promise<PaymentCard>;

@@ -320,6 +320,7 @@ describe('failNext, reset and stats', () => {
       cardListAccountFilter: 'code',
       cardTokens: false,
       quickpayCards: 'accept',
+      paymentWebhookFields: 'documented',
     });
     expect((await call('/__sandbox/stats', { headers: {} })).body).toEqual({ total: 0, byStatus: {}, throttled: 0 });
   });

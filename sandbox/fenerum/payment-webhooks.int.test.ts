@@ -18,7 +18,7 @@ describe('the Fenerum emulator: payment webhooks and cards added through Fenerum
 
   it('a card added through Fenerum’s own link sits on a Stripe customer Fenerum made, and Fenerum charges it', async () => {
     const account = await freshAccount();
-    const { card, stripeCustomer } = await sandbox.fenerum.addCardThroughFenerum(account, 'pm_card_mastercard');
+    const { card, stripeCustomer } = await sandbox.fenerum.addCardThroughFenerum(account, { paymentMethod: 'pm_card_mastercard' });
     expect(card).toMatchObject({ payment_gateway: 'stripe_new', card_number: 'XXXXXXXXXXXX4444', active: true });
     expect(await fenerumCardsOf(account)).toHaveLength(1);
     const { stripe } = await appContext();
