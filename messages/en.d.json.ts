@@ -481,7 +481,17 @@ declare const messages: {
         "mailFailed": "The email “{subject}” to {recipient} could not be sent",
         "other": "{actor}: {action}"
       }
-    }
+    },
+    "unattributedTitle": "{count, plural, one {# payment} other {# payments}} no account could be found for",
+    "unattributedLead": "Fenerum could not take these payments and told us, but nothing shows whose they are, so no customer was asked. Find the account in Fenerum or Stripe and send its customer a link.",
+    "unattributedNoAmount": "Amount unknown",
+    "unattributedReason": {
+      "no-card": "Stripe names no card for it",
+      "no-matching-card": "No Fenerum account has this card",
+      "several-accounts": "Several Fenerum accounts have a card like this",
+      "unknown-account": "The card's Fenerum account was not found",
+      "no-payment-intent": "The message names no Stripe payment"
+}
   },
   "farpay": {
     "nav": "Payments",
