@@ -491,7 +491,7 @@ declare const messages: {
       "several-accounts": "Several Fenerum accounts have a card like this",
       "unknown-account": "The card's Fenerum account was not found",
       "no-payment-intent": "The message names no Stripe payment"
-}
+    }
   },
   "farpay": {
     "nav": "Payments",
