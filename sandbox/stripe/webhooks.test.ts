@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStripe, TEST_KEYS, type RunningStripe } from './test-support';
+import { eventually, startStripe, TEST_KEYS, type RunningStripe } from './test-support';
 
 /** A tiny webhook endpoint: verifies each delivery with the SDK, can be told to fail. */
 type Received = { raw: string; signature: string; event?: Stripe.Event; error?: string };
@@ -61,7 +61,7 @@ describe('events and signed webhooks', () => {
       sepa_debit: { iban: 'DE89370400440532013000' },
       billing_details: { name: 'Jenny Rosen', email: 'jenny@example.com' },
     });
-    await s.stripe.paymentIntents.create({
+    const debit = await s.stripe.paymentIntents.create({
       amount: 1000,
       currency: 'eur',
       customer: c.id,
@@ -69,6 +69,11 @@ describe('events and signed webhooks', () => {
       confirm: true,
       mandate_data: { customer_acceptance: { type: 'offline' } },
     } as never);
+    // SEPA settles a moment later: wait for it, so its events never reach the next test's endpoint.
+    await eventually(
+      () => s.stripe.paymentIntents.retrieve(debit.id),
+      (pi) => pi.status === 'succeeded',
+    );
     await s.emulator.waitForWebhooks();
     expect(received.every((r) => r.error === undefined)).toBe(true);
     for (const type of ['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'payment_intent.processing']) {
