@@ -40,8 +40,15 @@ export async function queueCardFromPayment(
   return (await queueRegistration(db, reg.id, pm.id, card)) ?? reg;
 }
 
+/**
+ * Whether Fenerum already holds this card on the account. Fenerum not answering is "no": the card
+ * is queued (at worst Fenerum gets the same card twice), rather than the paid customer seeing an error.
+ */
 async function fenerumHolds(fenerum: NewCardDeps['fenerum'], account: { accountCode: string; accountUuid: string }, card: Stripe.PaymentMethod.Card) {
-  const cards = await fenerum.listPaymentCards({ code: account.accountCode, uuid: account.accountUuid });
+  const cards = await fenerum.listPaymentCards({ code: account.accountCode, uuid: account.accountUuid }).catch((err: unknown) => {
+    console.warn(`approvals: could not read ${account.accountCode}'s Fenerum cards; the card paid with is queued`, err instanceof Error ? err.message : err);
+    return [];
+  });
   return matchingCards({ brand: card.brand, last4: card.last4, expMonth: card.exp_month, expYear: card.exp_year }, cards).some((c) => c.active);
 }
 

@@ -30,4 +30,24 @@ describe('the Fenerum emulator: payment webhooks and cards added through Fenerum
     const pi = await stripe.paymentIntents.retrieve(charge.paymentGatewayId);
     expect(pi.customer).toBe(stripeCustomer);
   });
+
+  it('the add-card control refuses bad input (400) and an unknown account (404), adding nothing', async () => {
+    const account = await freshAccount();
+    const post = (code: string, body: unknown) =>
+      fetch(`${sandbox.urls.fenerum}/__sandbox/accounts/${code}/card-through-fenerum`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    for (const body of [
+      { paymentMethod: 'tok_visa' },
+      { number: '4242', expMonth: 1, expYear: 2040 },
+      { number: '4242424242424242', expMonth: 13, expYear: 2040 },
+      { extra: 1 },
+    ]) {
+      expect((await post(account, body)).status).toBe(400);
+    }
+    expect((await post('NO-SUCH-ACCOUNT', { paymentMethod: 'pm_card_visa' })).status).toBe(404);
+    expect(await fenerumCardsOf(account)).toHaveLength(0);
+  });
 });
