@@ -145,6 +145,8 @@ declare const messages: {
     "approve": "Approve {amount}",
     "working": "Waiting for your bank…",
     "authFailed": "Your bank could not confirm the payment, so nothing was charged. Try again, or pay with another card.",
+    "bankDeclined": "Your bank declined the payment, so nothing was charged. Try again, or pay with another card.",
+    "declinedTryOther": "The payment did not go through: {message} Nothing was charged. Try again, or pay with another card.",
     "declined": "The payment did not go through: {message}",
     "network": "We could not reach the payment service. Check your internet connection and try again.",
     "loadFailed": "The secure payment form could not load. Check your internet connection and try again.",
@@ -493,7 +495,17 @@ declare const messages: {
     "flagPayment": "payment confirmations",
     "flagSubscription": "subscription notices",
     "flagNone": "nothing",
-    "createSelfServiceFor": "Create Self-Service link for {email}"
+    "createSelfServiceFor": "Create Self-Service link for {email}",
+    "unattributedTitle": "{count, plural, one {# payment} other {# payments}} no account could be found for",
+    "unattributedLead": "Fenerum could not take these payments and told us, but nothing shows whose they are, so no customer was asked. Find the account in Fenerum or Stripe and send its customer a link.",
+    "unattributedNoAmount": "Amount unknown",
+    "unattributedReason": {
+      "no-card": "Stripe names no card for it",
+      "no-matching-card": "No Fenerum account has this card",
+      "several-accounts": "Several Fenerum accounts have a card like this",
+      "unknown-account": "The card's Fenerum account was not found",
+      "no-payment-intent": "The message names no Stripe payment"
+    }
   },
   "farpay": {
     "nav": "Payments",

@@ -170,6 +170,11 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
       /** "Fenerum tried to charge this account and the bank wants authentication" (or, with false, an ordinary charge). */
       charge: (account: string, input: { amount?: number; currency?: string; bankWantsAuthentication?: boolean } = {}) =>
         post<FenerumCharge>('fenerum', `accounts/${encodeURIComponent(account)}/charge`, input),
+      /** A card added through Fenerum's own add-card link or Self-Service: on a Stripe customer Fenerum made, not the portal. */
+      addCardThroughFenerum: (
+        account: string,
+        card: { paymentMethod: string } | { number: string; expMonth: number; expYear: number } = { paymentMethod: 'pm_card_visa' },
+      ) => post<{ card: FenerumCard; stripeCustomer: string }>('fenerum', `accounts/${encodeURIComponent(account)}/card-through-fenerum`, card),
       /** card_expires_this_month for a card. */
       cardExpiring: (cardUuid: string) => post<{ sent: boolean; webhook: FenerumWebhook }>('fenerum', `paymentcards/${encodeURIComponent(cardUuid)}/expiring`),
       webhooks: () => call<FenerumWebhookConfig & { deliveries: FenerumWebhookDelivery[] }>('fenerum', 'webhooks'),

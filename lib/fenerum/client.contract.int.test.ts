@@ -51,6 +51,15 @@ describeContract(
         expect(cards.every((c) => c.accountUuid === account.uuid)).toBe(true);
       });
 
+      it('lists every account’s cards without a filter, each naming its account (how a payment on a Fenerum-made Stripe customer is attributed)', async () => {
+        const account = await client(t).getAccount(t.accountCode);
+        const own = await client(t).listPaymentCards({ code: account.code, uuid: account.uuid });
+        const all = await client(t).listAllPaymentCards();
+        expect(all.every((c) => c.accountUuid !== '' && /^\d{4}$/.test(c.last4) && c.expMonth >= 1 && c.expMonth <= 12)).toBe(true);
+        const uuids = new Set(all.map((c) => c.uuid));
+        expect(own.every((c) => uuids.has(c.uuid))).toBe(true);
+      });
+
       it('answers 404 for an unknown account code', async () => {
         const err = await client(t)
           .getAccount(`NOPE-${contractRunId()}`)

@@ -95,6 +95,15 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
       return keepAccountCards(await listAll(url, fenerumPaymentCardSchema, toPaymentCard, operation, opts), { code, uuid: account.uuid.trim() });
     },
 
+    /**
+     * Every account's cards (no filter: a bulk caller unless told otherwise), to find whose card
+     * a payment was made with when its Stripe customer is not one this portal made.
+     */
+    async listAllPaymentCards(opts: CallOptions = {}) {
+      const url = api('paymentcards/', { page_size: String(PAGE_SIZE) });
+      return listAll(url, fenerumPaymentCardSchema, toPaymentCard, 'GET /paymentcards/', { priority: 'bulk', ...opts });
+    },
+
     getPaymentCard,
 
     async listRecipients(account: { code: string; uuid: string }, opts: CallOptions = {}) {

@@ -82,6 +82,8 @@ export type FenerumClient = {
   listAccounts(opts?: CallOptions): Promise<Account[]>;
   /** The account's cards, asked by code (as documented); a card of any other account is dropped. */
   listPaymentCards(account: { code: string; uuid: string }, opts?: CallOptions): Promise<PaymentCard[]>;
+  /** Every account's cards (unfiltered, in pages). */
+  listAllPaymentCards(opts?: CallOptions): Promise<PaymentCard[]>;
   getPaymentCard(uuid: string, opts?: CallOptions): Promise<PaymentCard>;
   /** The account's recipients (every page); a recipient of any other account is dropped and logged. */
   listRecipients(account: { code: string; uuid: string }, opts?: CallOptions): Promise<Recipient[]>;

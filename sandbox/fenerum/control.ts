@@ -36,6 +36,8 @@ const settingsInput = z.strictObject({
   recipientListAccountFilter: z.enum(['code', 'uuid', 'ignore']).optional(),
   /** Accounts carry the undocumented `billing_email` (off by default). */
   accountBillingEmail: z.boolean().optional(),
+  /** `extended`: payment webhooks carry fields no document shows (see Settings.paymentWebhookFields). */
+  paymentWebhookFields: z.enum(['documented', 'extended']).optional(),
 });
 
 const accountInput = z.strictObject({
@@ -56,9 +58,10 @@ export function registerControlRoutes(router: Router, { state, reset, now = () =
     if (!parsed.success) {
       return sendJson(ctx.res, 400, { detail: 'Invalid settings.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
     }
-    const { rateLimit, failNext, cardListAccountFilter, cardTokens, quickpayCards, recipientListAccountFilter, accountBillingEmail } = parsed.data;
+    const { rateLimit, failNext, cardListAccountFilter, cardTokens, quickpayCards, recipientListAccountFilter, accountBillingEmail, paymentWebhookFields } = parsed.data;
     if (recipientListAccountFilter !== undefined) state.settings.recipientListAccountFilter = recipientListAccountFilter;
     if (accountBillingEmail !== undefined) state.settings.accountBillingEmail = accountBillingEmail;
+    if (paymentWebhookFields !== undefined) state.settings.paymentWebhookFields = paymentWebhookFields;
     if (quickpayCards !== undefined) state.settings.quickpayCards = quickpayCards;
     if (cardListAccountFilter !== undefined) state.settings.cardListAccountFilter = cardListAccountFilter;
     if (cardTokens !== undefined) state.settings.cardTokens = cardTokens;

@@ -329,6 +329,7 @@ describe('failNext, reset and stats', () => {
       quickpayCards: 'accept',
       recipientListAccountFilter: 'code',
       accountBillingEmail: false,
+      paymentWebhookFields: 'documented',
     });
     expect((await call('/__sandbox/stats', { headers: {} })).body).toEqual({ total: 0, byStatus: {}, throttled: 0 });
   });

@@ -109,6 +109,13 @@ export type Settings = {
    * On: accounts carry it, as an undocumented Fenerum might (the app must not rely on it).
    */
   accountBillingEmail: boolean;
+  /**
+   * PROVIDERS.md: the data of a payment webhook documents only `payment_gateway_id` (seeds/001).
+   * `documented` (default) sends only that; `extended` adds fields no public document shows
+   * (uuid, account, account_code, amount, currency, payment_card, payment_gateway, created_date),
+   * so a test can show the app takes nothing from them.
+   */
+  paymentWebhookFields: 'documented' | 'extended';
 };
 
 export type Stats = {
@@ -143,6 +150,7 @@ export const defaultSettings = (): Settings => ({
   quickpayCards: 'accept',
   recipientListAccountFilter: 'code',
   accountBillingEmail: false,
+  paymentWebhookFields: 'documented',
 });
 
 export const emptyStats = (): Stats => ({ total: 0, byStatus: {}, throttled: 0 });
