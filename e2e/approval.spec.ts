@@ -138,7 +138,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
     const pi = await bankWantsAuthentication(page, sandbox, account.code);
     const delivered = (await sandbox.fenerum.webhooks()).deliveries.find((d) => d.body.includes(pi));
     expect(JSON.parse(delivered?.body ?? '{}')).toEqual({ event: 'payment.authentication_required', data: { payment_gateway_id: pi } });
-    await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await sandbox.mail.list(recipientEmail(account))).length, { timeout: 15_000 }).toBe(1);
     await page.goto(`/pay/approve/${pi}`);
     await page.getByRole('button', { name: 'Approve DKK 499.00 with Visa •••• 4242' }).click();
     await challenge(page).getByRole('button', { name: 'Complete authentication' }).click();
@@ -241,7 +241,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
       await staff.close();
     }
     await page.goto('/');
-    for (const a of [account, twin]) expect(await sandbox.mail.list(a.billing_email)).toHaveLength(0);
+    for (const a of [account, twin]) expect(await sandbox.mail.list(recipientEmail(a))).toHaveLength(0);
   });
 
   test('another account’s payment: its approval page says there is nothing to approve and carries no client secret', async ({
