@@ -5,7 +5,7 @@ import { fenerumCards, issueLink } from './fixtures/api';
 import { E2E } from './fixtures/ports';
 import { signInStaff } from './fixtures/staff';
 import { expect, test } from './fixtures/test';
-import type { SandboxControl } from '../sandbox/control-client';
+import { recipientEmail, type SandboxControl } from '../sandbox/control-client';
 
 /** Each project uses expiry years of its own, so runs in parallel never count each other's cards. */
 const yearFor = (testInfo: TestInfo, desktop: number) => (testInfo.project.name === 'phone' ? desktop + 1 : desktop);
@@ -37,6 +37,19 @@ async function bankWantsAuthentication(page: Page, sandbox: SandboxControl, acco
     await expect(banner(page)).toHaveText(/A payment of DKK\s499\.00 needs your approval/, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   return charge.paymentGatewayId;
+}
+
+/** A card whose bank asks for 3-D Secure on setup (the challenge is completed), saved in the portal. */
+async function saveCardWithChallenge(page: Page, link: { url: string }, number: string, year: number) {
+  await page.goto(link.url);
+  await page.getByRole('button', { name: 'Add card', exact: true }).click();
+  const frame = paymentFrame(page);
+  await frame.getByLabel('Card number').fill(number);
+  await frame.getByLabel('Expiration date').fill(`12 / ${year}`);
+  await frame.getByLabel('Security code').fill('123');
+  await page.getByRole('button', { name: 'Save card' }).click();
+  await challenge(page).getByRole('button', { name: 'Complete authentication' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toBeVisible();
 }
 
 async function succeededAtStripe(sandbox: SandboxControl, paymentIntentId: string) {
@@ -111,6 +124,126 @@ test.describe('approving a payment the bank wants authenticated', () => {
     expect(cards.filter((c) => c.year === 2000 + savedYear)).toHaveLength(1);
   });
 
+  test('a card added through Fenerum’s own link (a Stripe customer the portal never made): the customer is emailed and approves @phone', async ({
+    page,
+    sandbox,
+    account,
+    link,
+  }, testInfo) => {
+    // An expiry no other card in the run has: the payment is found by its card among Fenerum's.
+    const expYear = 2000 + yearFor(testInfo, 60) + (Date.now() % 9);
+    const expMonth = 1 + (Math.floor(Date.now() / 1000) % 12);
+    const added = await sandbox.fenerum.addCardThroughFenerum(account.code, { number: '4242424242424242', expMonth, expYear });
+    await page.goto(link.url);
+    const pi = await bankWantsAuthentication(page, sandbox, account.code);
+    const delivered = (await sandbox.fenerum.webhooks()).deliveries.find((d) => d.body.includes(pi));
+    expect(JSON.parse(delivered?.body ?? '{}')).toEqual({ event: 'payment.authentication_required', data: { payment_gateway_id: pi } });
+    await expect.poll(async () => (await sandbox.mail.list(recipientEmail(account))).length, { timeout: 15_000 }).toBe(1);
+    await page.goto(`/pay/approve/${pi}`);
+    await page.getByRole('button', { name: 'Approve DKK 499.00 with Visa •••• 4242' }).click();
+    await challenge(page).getByRole('button', { name: 'Complete authentication' }).click();
+    await expect(page.getByRole('heading', { name: 'Payment approved' })).toBeVisible();
+    expect(await succeededAtStripe(sandbox, pi)).toHaveLength(1);
+    // Fenerum already holds that card: nothing registered twice.
+    expect((await fenerumCards(account.code)).map((c) => c.uuid)).toEqual([added.card.uuid]);
+  });
+
+  test('the bank declines after the customer approved: still payable, another card is offered and pays it @phone', async ({
+    page,
+    sandbox,
+    account,
+    link,
+  }, testInfo) => {
+    const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`approval-${name}-${testInfo.project.name}.png`), fullPage: true });
+    await saveCardWithChallenge(page, link, '4000 0082 6000 3178', yearFor(testInfo, 62));
+    const pi = await bankWantsAuthentication(page, sandbox, account.code);
+    await page.goto(`/pay/approve/${pi}`);
+    await page.getByRole('button', { name: 'Approve DKK 499.00 with Visa •••• 3178' }).click();
+    await challenge(page).getByRole('button', { name: 'Complete authentication' }).click();
+    const declined = page.getByTestId('approval-declined');
+    await expect(declined).toHaveText(
+      'The payment did not go through: Your card has insufficient funds. Nothing was charged. Try again, or pay with another card.',
+    );
+    await expect(page.getByRole('button', { name: 'Pay with another card' })).toBeVisible();
+    await shot('declined');
+    expect((await axe(page)).violations).toEqual([]);
+    // Reopened, the page still offers it (the server reads Stripe: requires_payment_method, payable).
+    await page.reload();
+    await expect(declined).toHaveText('Your bank declined the payment, so nothing was charged. Try again, or pay with another card.');
+    await expect(page.getByRole('heading', { name: 'This payment can no longer be approved' })).toHaveCount(0);
+    await page.context().addCookies([{ name: 'lang', value: 'da', url: E2E.appUrl }]);
+    await page.reload();
+    await expect(declined).toHaveText('Din bank afviste betalingen, så der er ikke trukket noget. Prøv igen, eller betal med et andet kort.');
+    await shot('declined-da');
+    await page.context().addCookies([{ name: 'lang', value: 'en', url: E2E.appUrl }]);
+    await page.reload();
+    await page.getByRole('button', { name: 'Pay with another card' }).click();
+    const card = cardFrame(page);
+    await card.getByPlaceholder('Card number').fill('5555 5555 5555 4444');
+    await card.getByPlaceholder('MM / YY').fill(`10 / ${yearFor(testInfo, 64)}`);
+    await card.getByPlaceholder('CVC').fill('123');
+    await page.getByRole('button', { name: 'Pay DKK 499.00' }).click();
+    await expect(page.getByRole('heading', { name: 'Payment approved' })).toBeVisible();
+    expect(await succeededAtStripe(sandbox, pi)).toHaveLength(1);
+    await expect.poll(async () => (await fenerumCards(account.code)).filter((c) => c.card_number.endsWith('4444')).length).toBe(1);
+  });
+
+  test('the customer pays with a new card and closes the page at once: Stripe’s event still registers it with Fenerum once', async ({
+    page,
+    sandbox,
+    account,
+    link,
+  }, testInfo) => {
+    await saveVisa(page, link, yearFor(testInfo, 66));
+    const pi = await bankWantsAuthentication(page, sandbox, account.code);
+    await page.goto(`/pay/approve/${pi}`);
+    await page.getByRole('button', { name: /^Approve DKK\s499\.00/ }).click();
+    await challenge(page).getByRole('button', { name: 'Fail authentication' }).click();
+    await page.getByRole('button', { name: 'Pay with another card' }).click();
+    const card = cardFrame(page);
+    await card.getByPlaceholder('Card number').fill('5555 5555 5555 4444');
+    await card.getByPlaceholder('MM / YY').fill(`09 / ${yearFor(testInfo, 68)}`);
+    await card.getByPlaceholder('CVC').fill('123');
+    // The page never hears back: its call to the portal after Stripe.js is cut, and the tab is closed.
+    await page.route('**/api/payment-approval', (route) => route.abort());
+    await page.getByRole('button', { name: 'Pay DKK 499.00' }).click();
+    await expect.poll(async () => (await succeededAtStripe(sandbox, pi)).length, { timeout: 15_000 }).toBe(1);
+    await page.close();
+    await expect.poll(async () => (await fenerumCards(account.code)).filter((c) => c.card_number.endsWith('4444')).length, { timeout: 20_000 }).toBe(1);
+    expect(await fenerumCards(account.code)).toHaveLength(2);
+  });
+
+  test('a payment whose card two accounts hold is shown to staff as unattributed, and nobody is emailed', async ({
+    page,
+    browser,
+    sandbox,
+    account,
+  }, testInfo) => {
+    const twin = await sandbox.fenerum.createAccount();
+    const card = { number: '4242424242424242', expMonth: 1 + (Date.now() % 12), expYear: 2000 + yearFor(testInfo, 70) + (Date.now() % 5) };
+    for (const a of [account.code, twin.code]) await sandbox.fenerum.addCardThroughFenerum(a, card);
+    const charge = await sandbox.fenerum.charge(account.code);
+    expect(charge).toMatchObject({ errorCode: 'authentication_required', sent: true });
+    const staff = await browser.newContext();
+    try {
+      const desk = await staff.newPage();
+      await signInStaff(desk, 'viewer');
+      await expect(async () => {
+        await desk.goto('/staff/accounts');
+        await expect(desk.getByTestId('unattributed-payment').filter({ hasText: charge.paymentGatewayId })).toHaveCount(1, { timeout: 1_000 });
+      }).toPass({ timeout: 15_000 });
+      const row = desk.getByTestId('unattributed-payment').filter({ hasText: charge.paymentGatewayId });
+      await expect(row).toContainText('Several Fenerum accounts have a card like this');
+      await expect(row).toContainText(/DKK\s499\.00 · Visa •••• 4242/);
+      await desk.screenshot({ path: testInfo.outputPath('staff-unattributed.png'), fullPage: true });
+      expect((await new AxeBuilder({ page: desk }).analyze()).violations).toEqual([]);
+    } finally {
+      await staff.close();
+    }
+    await page.goto('/');
+    for (const a of [account, twin]) expect(await sandbox.mail.list(recipientEmail(a))).toHaveLength(0);
+  });
+
   test('another account’s payment: its approval page says there is nothing to approve and carries no client secret', async ({
     page,
     browser,
@@ -183,8 +316,8 @@ test.describe('approving a payment the bank wants authenticated', () => {
     }
     await page.goto('/pay');
     await expect(banner(page)).toHaveCount(1);
-    await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length, { timeout: 15_000 }).toBe(1);
-    const [mail] = await sandbox.mail.list(account.billing_email);
+    await expect.poll(async () => (await sandbox.mail.list(recipientEmail(account))).length, { timeout: 15_000 }).toBe(1);
+    const [mail] = await sandbox.mail.list(recipientEmail(account));
     expect(mail?.language).toBe('da');
     expect(mail?.subject).toMatch(/^Godkend venligst din betaling på 499,00/);
     const link = mail?.links.find((l) => new URL(l).pathname.startsWith('/pay/')) ?? '';
@@ -200,7 +333,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
     } finally {
       await fresh.close();
     }
-    await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length).toBe(1);
+    await expect.poll(async () => (await sandbox.mail.list(recipientEmail(account))).length).toBe(1);
   });
 
   test('staff see on the account page the payment waiting for approval, the webhook and the email sent', async ({
@@ -212,7 +345,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
   }, testInfo) => {
     await saveVisa(page, link, yearFor(testInfo, 50));
     await bankWantsAuthentication(page, sandbox, account.code);
-    await expect.poll(async () => (await sandbox.mail.list(account.billing_email)).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await sandbox.mail.list(recipientEmail(account))).length, { timeout: 15_000 }).toBe(1);
     const staff = await browser.newContext();
     try {
       const desk = await staff.newPage();
@@ -221,7 +354,7 @@ test.describe('approving a payment the bank wants authenticated', () => {
       const entries = desk.getByTestId('timeline-entry');
       await expect(entries.filter({ hasText: /Fenerum could not charge DKK\s499\.00 without the customer/ })).toHaveCount(1);
       await expect(entries.filter({ hasText: 'a payment needs the customer' })).toHaveCount(1);
-      await expect(entries.filter({ hasText: account.billing_email })).toHaveCount(1);
+      await expect(entries.filter({ hasText: recipientEmail(account) })).toHaveCount(1);
       await desk.screenshot({ path: testInfo.outputPath('staff-timeline-approval.png'), fullPage: true });
     } finally {
       await staff.close();

@@ -2,13 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 import { control } from './fixtures/test';
 import { E2E } from './fixtures/ports';
 import { AppProcess } from './support/app-process';
 import { probesFor, type Credentials } from './support/bad-input-catalogue';
 import { rawRequest } from './support/raw-http';
+import { staffActionProbes } from './support/staff-action-probes';
+import { SANDBOX_TOTP_SECRET, submitPassword, submitTotp } from './fixtures/staff';
 import { countRows, readAuditIps } from './support/row-counts';
 
 /**
@@ -84,6 +86,45 @@ test('every route × every kind of bad input: no 5xx, the designed 4xx (or 200 "
   }
   expect(wrong, `${wrong.length} of ${probes.length} answered wrongly`).toEqual([]);
   expect((await rawRequest(app.url, { method: 'GET', path: '/api/health/live' })).status).toBe(200);
+
+  await app.kill('SIGTERM');
+  expect(await countRows(dir)).toEqual(before);
+  await start();
+});
+
+/** The admin's session cookie on this spec's own app (admin may call every staff action). */
+async function adminCookie(browser: Browser): Promise<string> {
+  const context = await browser.newContext({ baseURL: app.url });
+  try {
+    const page = await context.newPage();
+    await submitPassword(page, 'admin@sandbox.test', 'sandbox-staff-password');
+    await page.waitForURL('**/staff/login');
+    await submitTotp(page, SANDBOX_TOTP_SECRET);
+    await page.waitForURL((u) => u.pathname === '/staff');
+    return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  } finally {
+    await context.close();
+  }
+}
+
+test('every staff Server Action × NUL, unpaired surrogate, huge numbers, foreign Origin: no 5xx, refused, nothing written', async ({ browser }) => {
+  const cookie = await adminCookie(browser);
+  await app.kill('SIGTERM');
+  const before = await countRows(dir);
+  await start();
+
+  const probes = await staffActionProbes(app.url);
+  const wrong: string[] = [];
+  for (const probe of probes) {
+    const res = await fetch(new URL(probe.postTo, app.url), { method: 'POST', redirect: 'manual', headers: { ...probe.headers, cookie }, body: probe.body });
+    const text = await res.text();
+    const ok = probe.expect === 403 ? res.status === 403 : res.status === 200 && text.includes('"ok":false') && !text.includes('sign in again');
+    if (!ok) wrong.push(`${probe.name}: ${res.status} ${text.slice(0, 160)}`);
+  }
+  expect(wrong, `${wrong.length} of ${probes.length} answered wrongly`).toEqual([]);
+  // The session was there throughout: the refusals were the actions', not "sign in again".
+  const still = await fetch(new URL('/staff', app.url), { redirect: 'manual', headers: { cookie } });
+  expect(still.status).toBe(200);
 
   await app.kill('SIGTERM');
   expect(await countRows(dir)).toEqual(before);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures/test';
+import { recipientEmail } from '../sandbox/control-client';
 
 /**
  * Emails that lead somewhere: a message the app sends is caught by the sandbox's real SMTP
@@ -20,13 +21,13 @@ test.describe('customer email', () => {
     await mailbox.getByRole('button', { name: /Send a test email/ }).click();
     await expect(page).toHaveURL(/\/\?mail=queued/);
 
-    const [mail, ...more] = await sandbox.mail.list(account.billing_email);
+    const [mail, ...more] = await sandbox.mail.list(recipientEmail(account));
     expect(more).toHaveLength(0);
     expect(mail?.subject).toBe('Your payment card expires this month');
     expect(mail?.language).toBe('en');
     expect(mail?.text).toContain('Add a new card:');
     // The home page lists it, with its link.
-    await expect(page.getByTestId('sandbox-mailbox').getByText(account.billing_email).first()).toBeVisible();
+    await expect(page.getByTestId('sandbox-mailbox').getByText(recipientEmail(account)).first()).toBeVisible();
 
     const link = mail?.links.find((l) => new URL(l).pathname.startsWith('/pay/')) ?? '';
     expect(link).not.toBe('');
@@ -42,13 +43,25 @@ test.describe('customer email', () => {
     }
   });
 
+  test('"Send a test email" to an account whose recipients take neither payment confirmations nor invoices sends nothing', async ({ page, sandbox }) => {
+    const to = `subs-only-${Date.now()}@example.com`;
+    const account = await sandbox.fenerum.createAccount({
+      recipients: [{ email: to, receive_invoice: false, receive_payment_confirmation: false, receive_subscription_notifications: true }],
+    });
+    await page.goto('/');
+    await page.getByLabel('Account code').fill(account.code);
+    await page.getByRole('button', { name: /Send a test email/ }).click();
+    await expect(page).toHaveURL(/\/\?mail=no-recipient/);
+    expect(await sandbox.mail.list(to)).toHaveLength(0);
+  });
+
   test('a Danish account gets the email in Danish', async ({ page, sandbox }) => {
     const account = await sandbox.fenerum.createAccount({ language: 'da' });
     await page.goto('/');
     await page.getByLabel('Account code').fill(account.code);
     await page.getByRole('button', { name: /Send a test email/ }).click();
     await expect(page).toHaveURL(/\/\?mail=queued/);
-    const [mail] = await sandbox.mail.list(account.billing_email);
+    const [mail] = await sandbox.mail.list(recipientEmail(account));
     expect(mail?.subject).toBe('Dit betalingskort udløber i denne måned');
     expect(mail?.html).toContain('>Tilføj et nyt kort</a>');
   });
@@ -59,7 +72,7 @@ test.describe('customer email', () => {
     await page.getByLabel('Account code').fill(account.code);
     await page.getByRole('button', { name: /Send a test email/ }).click();
     await expect(page).toHaveURL(/\/\?mail=queued/);
-    const [mail] = await sandbox.mail.list(account.billing_email);
+    const [mail] = await sandbox.mail.list(recipientEmail(account));
     await page.goto(sandbox.mail.htmlUrl(mail?.id ?? ''));
     const button = page.getByRole('link', { name: 'Add a new card' });
     await expect(button).toBeVisible();
@@ -89,6 +102,6 @@ test.describe('customer email', () => {
     }
     expect((await request.post('/demo/mail', { data: { account: account.code }, headers: own, maxRedirects: 0 })).status()).toBe(400);
     expect((await request.post('/demo/mail', { form: { account: 'NO-SUCH-ACCOUNT' }, headers: own, maxRedirects: 0 })).status()).toBe(404);
-    expect(await sandbox.mail.list(account.billing_email)).toHaveLength(0);
+    expect(await sandbox.mail.list(recipientEmail(account))).toHaveLength(0);
   });
 });

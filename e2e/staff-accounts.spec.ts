@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures/test';
 import { signInStaff } from './fixtures/staff';
 import { accountWithCards, lookAt } from './fixtures/staff-accounts';
+import { recipientEmail } from '../sandbox/control-client';
 import { E2E } from './fixtures/ports';
 
 test.describe.configure({ timeout: 150_000 });
@@ -25,7 +26,21 @@ test.describe('staff: accounts and their cards', () => {
     const legacy = cards.filter({ hasText: '•••• 5556' });
     await expect(legacy.getByTestId('legacy-notice')).toContainText("Fenerum will ask for 3-D Secure on this card's first payment");
     await expect(legacy.getByRole('link', { name: 'Send the customer a link to add the card again' })).toHaveAttribute('href', '#customer-link');
+    const recipients = page.getByTestId('account-recipients').getByRole('listitem');
+    await expect(recipients.filter({ hasText: 'faktura@nordlys.dk' })).toContainText("Gets the portal's emails");
+    await expect(recipients.filter({ hasText: 'ida@nordlys.dk' })).not.toContainText("Gets the portal's emails");
     await lookAt(page, 'account-cust001');
+  });
+
+  test('a viewer finds an account by a recipient’s email (Fenerum keeps no email on the account)', async ({ page }) => {
+    await signInStaff(page, 'viewer');
+    await page.goto('/staff/accounts?q=ida%40nordlys.dk');
+    const results = page.getByTestId('account-results');
+    await expect(results.getByRole('listitem')).toHaveCount(1);
+    await expect(results).toContainText('CUST001');
+    await expect(results).toContainText('faktura@nordlys.dk');
+    await page.goto('/staff/accounts?q=kreditor%40storkunde');
+    await expect(page.getByTestId('account-results')).toContainText('CUST004');
   });
 
   test('an operator disables a card of a fresh account: shown disabled, Fenerum holds it with our X-User, audited on the timeline; a viewer cannot', async ({
@@ -111,11 +126,10 @@ test.describe('staff: accounts and their cards', () => {
     await expect(page.getByTestId('open-link')).toHaveCount(1);
     await expect(page.getByTestId('open-link')).toContainText('support@sandbox.test');
 
-    await page.getByRole('button', { name: 'Create Self-Service link' }).click();
+    const to = recipientEmail(account);
+    await page.getByRole('button', { name: `Create Self-Service link for ${to}` }).click();
     await expect(page.getByTestId('self-service').getByTestId('copy-value')).toHaveValue(/\/self-service\/access\/[0-9a-f]+$/);
-    const selfService = (await sandbox.fenerum.audit()).filter(
-      (e) => e.path.includes('self-service') && (e.body as { email?: string }).email === account.billing_email,
-    );
+    const selfService = (await sandbox.fenerum.audit()).filter((e) => e.path.includes('self-service') && (e.body as { email?: string }).email === to);
     expect(selfService).toMatchObject([{ status: 200, user: 'support@sandbox.test' }]);
     await lookAt(page, 'account-support-links');
 
@@ -127,6 +141,7 @@ test.describe('staff: accounts and their cards', () => {
     await expect(page.getByText('No open links.')).toBeVisible();
     const kinds = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     expect(kinds.slice(0, 3)).toEqual(['linkRevoked', 'selfServiceLink', 'linkIssued']);
+    await expect(page.getByTestId('timeline-entry').filter({ hasText: `Self-Service link for ${to}` })).toHaveCount(1);
   });
 
   test('in Danish: the account page and the card page read Danish, on a phone too', async ({ page, sandbox }) => {

@@ -24,13 +24,18 @@ describe('POST /__sandbox/accounts (createAccount)', () => {
     expect(b.uuid).not.toBe(a.uuid);
     const shown = await api(`accounts/${a.code}/`);
     expect(shown.status).toBe(200);
-    expect(await shown.json()).toEqual(a);
+    const { recipients, ...asShown } = a;
+    expect(await shown.json()).toEqual(asShown);
+    expect(recipients).toHaveLength(1);
     expect(await control.fenerum.cards(a.code)).toEqual([]);
   });
 
-  it('takes a name and a billing email', async () => {
+  it('takes a name and the email of its one recipient, and more recipients after', async () => {
     const made = await control.fenerum.createAccount({ name: 'Prøvekunde ApS', email: 'regnskab@proevekunde.dk' });
-    expect(made).toMatchObject({ company_name: 'Prøvekunde ApS', billing_email: 'regnskab@proevekunde.dk' });
+    expect(made).toMatchObject({ company_name: 'Prøvekunde ApS', recipients: [{ email: 'regnskab@proevekunde.dk', receive_payment_confirmation: true }] });
+    expect(made).not.toHaveProperty('billing_email');
+    const more = await control.fenerum.addRecipient(made.code, { email: 'direktor@proevekunde.dk', receive_payment_confirmation: false });
+    expect(more).toMatchObject({ account: made.uuid, email: 'direktor@proevekunde.dk', receive_payment_confirmation: false });
   });
 
   it('refuses what it does not know, with a 400 the client raises', async () => {

@@ -16,10 +16,36 @@ export type Settings = Record<string, unknown>;
 export type FenerumSettings = Settings & {
   rateLimit?: { enabled?: boolean; perMinute?: number };
   failNext?: { status: number; count: number; retryAfter?: number; account?: string } | null;
+  /** How `GET /recipients/?account=` filters (unconfirmed): by `code` (default), `uuid`, or `ignore`d. */
+  recipientListAccountFilter?: 'code' | 'uuid' | 'ignore';
+  /** Accounts carry the undocumented `billing_email` (default off). */
+  accountBillingEmail?: boolean;
 };
 
-/** An account as Fenerum's API shows it. */
-export type FenerumAccount = { uuid: string; code: string; company_name: string; billing_email: string } & Record<string, unknown>;
+/** A recipient as Fenerum's API shows it (`account` is the account's uuid). */
+export type FenerumRecipient = {
+  uuid: string;
+  account: string;
+  name: string;
+  email: string;
+  receive_invoice: boolean;
+  receive_payment_confirmation: boolean;
+  receive_subscription_notifications: boolean;
+};
+export type NewFenerumRecipient = { email: string; name?: string } & Partial<
+  Pick<FenerumRecipient, 'receive_invoice' | 'receive_payment_confirmation' | 'receive_subscription_notifications'>
+>;
+/**
+ * An account as Fenerum's API shows it (`billing_email` only with the `accountBillingEmail`
+ * switch), with the recipients the sandbox made for it beside it.
+ */
+/** The address of an account's first recipient (the one a plain `createAccount` makes): where its emails go. */
+export const recipientEmail = (account: Pick<FenerumAccount, 'recipients'>): string => account.recipients[0]?.email ?? '';
+
+export type FenerumAccount = { uuid: string; code: string; company_name: string; billing_email?: string; recipients: FenerumRecipient[] } & Record<
+  string,
+  unknown
+>;
 /** A stored card with who made it; `token` only where the emulator shows one. */
 export type FenerumCard = {
   uuid: string;
@@ -131,8 +157,14 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
     fenerum: {
       settings: (patch: FenerumSettings) => post<FenerumSettings>('fenerum', 'settings', patch),
       getSettings: () => call<FenerumSettings>('fenerum', 'settings'),
-      /** A fresh account with no cards and a code no other call gets. */
-      createAccount: (input: { name?: string; email?: string; language?: string } = {}) => post<FenerumAccount>('fenerum', 'accounts', input),
+      /**
+       * A fresh account with no cards and a code no other call gets. Its recipients: `recipients`
+       * (`[]` for none), else one at `email` (default `<code>@example.com`) that takes invoices and payment confirmations.
+       */
+      createAccount: (input: { name?: string; email?: string; language?: string; recipients?: NewFenerumRecipient[] } = {}) =>
+        post<FenerumAccount>('fenerum', 'accounts', input),
+      /** One more recipient for an account (code or uuid); flags default to invoices and payment confirmations. */
+      addRecipient: (account: string, input: NewFenerumRecipient) => post<FenerumRecipient>('fenerum', 'recipients', { account, ...input }),
       /** Every card of an account (by code or uuid), oldest first, active or not. */
       cards: async (account: string) => (await call<{ results: FenerumCard[] }>('fenerum', `paymentcards?account=${encodeURIComponent(account)}`)).results,
       stats: () => call<FenerumStats>('fenerum', 'stats'),
@@ -140,6 +172,11 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
       /** "Fenerum tried to charge this account and the bank wants authentication" (or, with false, an ordinary charge). */
       charge: (account: string, input: { amount?: number; currency?: string; bankWantsAuthentication?: boolean } = {}) =>
         post<FenerumCharge>('fenerum', `accounts/${encodeURIComponent(account)}/charge`, input),
+      /** A card added through Fenerum's own add-card link or Self-Service: on a Stripe customer Fenerum made, not the portal. */
+      addCardThroughFenerum: (
+        account: string,
+        card: { paymentMethod: string } | { number: string; expMonth: number; expYear: number } = { paymentMethod: 'pm_card_visa' },
+      ) => post<{ card: FenerumCard; stripeCustomer: string }>('fenerum', `accounts/${encodeURIComponent(account)}/card-through-fenerum`, card),
       /** card_expires_this_month for a card. */
       cardExpiring: (cardUuid: string) => post<{ sent: boolean; webhook: FenerumWebhook }>('fenerum', `paymentcards/${encodeURIComponent(cardUuid)}/expiring`),
       webhooks: () => call<FenerumWebhookConfig & { deliveries: FenerumWebhookDelivery[] }>('fenerum', 'webhooks'),

@@ -19,3 +19,10 @@ export type GatewayCharge = (
   token: string,
   input: { amount: number; currency: string; description: string; demandAuthentication: boolean },
 ) => Promise<GatewayChargeResult | null>;
+
+/**
+ * How the Fenerum emulator saves a card through its own add-card link or Self-Service: on a
+ * gateway customer that Fenerum makes (not one this portal made). The token to register, or null.
+ */
+export type CardToSave = { paymentMethod: string } | { number: string; expMonth: number; expYear: number };
+export type GatewaySaveCard = (gateway: 'stripe_new', card: CardToSave) => Promise<{ token: string; customer: string } | null>;

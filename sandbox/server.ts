@@ -3,8 +3,9 @@ import { createFarpayEmulator } from './farpay/emulator';
 import { createFenerumEmulator } from './fenerum/emulator';
 import { createQuickpayEmulator } from './quickpay/emulator';
 import { createStripeEmulator } from './stripe';
-import type { GatewayCharge, GatewayLookup } from './gateways';
+import type { GatewayCharge, GatewayLookup, GatewaySaveCard } from './gateways';
 import { chargeWithStripe } from './stripe/charge-off-session';
+import { saveCardAsFenerum } from './stripe/fenerum-customer';
 import { withMailControls } from './mail/control';
 import { createMailbox } from './mail/mailbox';
 import { startSmtpServer } from './mail/smtp';
@@ -53,6 +54,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   // Fenerum charges a card off-session through its gateway (the "bank wants authentication" control).
   const charges: Partial<Record<Parameters<GatewayCharge>[0], GatewayCharge>> = {};
   const chargeCard: GatewayCharge = async (gateway, token, input) => (await charges[gateway]?.(gateway, token, input)) ?? null;
+  // Fenerum's own add-card link saves a card on a Stripe customer Fenerum makes.
+  let saveWithStripe: GatewaySaveCard | undefined;
+  const saveCard: GatewaySaveCard = async (gateway, pm) => (await saveWithStripe?.(gateway, pm)) ?? null;
 
   const emulators: Array<[Emulator, number]> = [];
   // Emulators are registered below, one block each.
@@ -66,6 +70,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       token: sandboxSecrets.FENERUM_API_TOKEN,
       lookupCard,
       chargeCard,
+      saveCard,
       // Fenerum's webhooks (Basic auth), as an operator sets them up: to the app, every opt-in event.
       webhook: { url: `${appUrl}/api/fenerum-webhook`, username: sandboxSecrets.FENERUM_WEBHOOK_USERNAME, password: sandboxSecrets.FENERUM_WEBHOOK_PASSWORD },
     });
@@ -102,6 +107,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         token,
         input,
       );
+    saveWithStripe = (_, pm) =>
+      saveCardAsFenerum({ apiUrl: urls.stripe, secretKey: sandboxSecrets.STRIPE_SECRET_KEY, publishableKey: SANDBOX_STRIPE_PUBLISHABLE_KEY }, pm);
   }
 
   // FarPay: payments over a year from a seed (generated lazily), refunds with seeds/003's rules.

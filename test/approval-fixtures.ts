@@ -25,7 +25,8 @@ export async function deliver(body: unknown, auth?: string | null) {
 /** An account with a Visa saved through the portal (Stripe customer, Fenerum card): what Fenerum later charges. */
 export async function accountWithCard(account: string, paymentMethod = 'pm_card_visa') {
   const { setupIntentId } = await setupIntentFor(account);
-  await confirmWith(setupIntentId, paymentMethod);
+  // A card whose bank asks for 3-D Secure on setup: the customer completes it.
+  if ((await confirmWith(setupIntentId, paymentMethod)).status === 'requires_action') await sandbox.stripe.authenticate(setupIntentId, 'complete');
   const outcome = await registerSetupIntentNow(setupIntentId, account);
   if (outcome.kind !== 'registered') throw new Error(`card not registered: ${JSON.stringify(outcome)}`);
   return account;

@@ -3,13 +3,13 @@ import { auditLog } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { sandbox } from './sandbox-control';
 
-/** A fresh Fenerum account of the test's own with a Visa •••• 4242 and a Mastercard •••• 4444 (stripe_new). */
+/** A fresh Fenerum account of the test's own with a Visa •••• 4242 and a Mastercard •••• 4444 (stripe_new); `email` is its one recipient's. */
 export async function freshAccountWithCards() {
   const ctx = await appContext();
   const account = await sandbox.fenerum.createAccount();
   const visa = await ctx.fenerum.createPaymentCard({ accountUuid: account.uuid, gateway: 'stripe_new', token: 'pm_card_visa' });
   const mastercard = await ctx.fenerum.createPaymentCard({ accountUuid: account.uuid, gateway: 'stripe_new', token: 'pm_card_mastercard' });
-  return { code: account.code, uuid: account.uuid, email: account.billing_email, visa, mastercard };
+  return { code: account.code, uuid: account.uuid, email: account.recipients[0]?.email ?? '', visa, mastercard };
 }
 
 /** The audit rows of one account and action. */

@@ -119,12 +119,14 @@ function signedProbes(): Probe[] {
     status,
   });
   const nul = JSON.stringify({ id: 'evt_nul', type: 'setup_intent.succeeded', order_id: 'a\u0000', data: { object: { id: 'seti_\u0000' } } });
+  const surrogate = JSON.stringify({ id: 'evt_surrogate', type: 'setup_intent.succeeded', order_id: 'a\ud800', data: { object: { id: 'seti_\udc00' } } });
   const cases: Array<[string, string, number, number]> = [
     ['null', 'null', 200, 200],
     ['a number', '42', 200, 200],
     ['a string', '"hello"', 200, 200],
     ['an array', '[{"id": 1}]', 200, 200],
     ['a NUL', nul, 200, 200],
+    ['an unpaired surrogate', surrogate, 200, 200],
     ['malformed JSON', '{"id": ', 400, 400],
     ['an empty object', '{}', 400, 200],
   ];

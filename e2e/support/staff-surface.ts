@@ -109,6 +109,15 @@ function describeActions(problems: string[]): StaffActionEntry[] {
   return actions;
 }
 
+/** Every Server Action in the build, public ones included: its id and a page that uses it (to post to). */
+export function everyAction(): Array<{ id: string; label: string; postTo: string }> {
+  const manifest = readJson<ActionManifest>('server-reference-manifest.json').node;
+  return Object.entries(manifest).flatMap(([id, a]) => {
+    const worker = Object.keys(a.workers).find((w) => w.endsWith('/page'));
+    return worker ? [{ id, label: `${a.filename ?? '?'}#${a.exportedName ?? '?'}`, postTo: urlOf(worker.slice('app'.length)).url }] : [];
+  });
+}
+
 /** The role just below `role`, or null for the lowest (only an anonymous caller is below it). */
 export function roleBelow(role: StaffRole): StaffRole | null {
   const i = STAFF_ROLES.indexOf(role);

@@ -83,6 +83,26 @@ describe('the approval use case', () => {
     expect(cards).toHaveLength(2);
   });
 
+  it('a decline after the customer approved keeps the payment pending and payable: another card pays it', async () => {
+    const account = await accountWithCard(await freshAccount(), 'pm_card_authenticationRequiredChargeDeclinedInsufficientFunds');
+    const { paymentIntentId, webhook } = await failedCharge(account);
+    await deliver(webhook);
+    const session = await sessionFor(account);
+    const ctx = await appContext();
+    const first = await loadApproval(ctx, session, paymentIntentId);
+    expect(first).toMatchObject({ state: 'needs-approval', declined: false, authenticationFailed: false });
+    if (isRefused(first) || first.state !== 'needs-approval' || !first.savedCard) throw new Error('expected a saved card');
+    expect((await confirmOnSession(paymentIntentId, first.savedCard.paymentMethodId, 'off_session')).status).toBe('requires_action');
+    expect(await sandbox.stripe.authenticate(paymentIntentId, 'complete')).toBe('requires_payment_method');
+    const afterDecline = await loadApproval(ctx, session, paymentIntentId);
+    expect(afterDecline).toMatchObject({ state: 'needs-approval', declined: true, authenticationFailed: false, savedCard: { last4: '3178' } });
+    expect((await getApproval(ctx.db, paymentIntentId))?.status).toBe('pending');
+    expect(await auditRows(account, 'approval.canceled')).toHaveLength(0);
+    expect((await noticesOf(account)).approvals).toHaveLength(1);
+    expect((await confirmOnSession(paymentIntentId, 'pm_card_mastercard', 'off_session')).status).toBe('succeeded');
+    expect(await loadApproval(ctx, session, paymentIntentId)).toMatchObject({ state: 'succeeded', registration: { status: 'queued' } });
+  });
+
   it('a canceled payment is explained and hands out no client secret', async () => {
     const { paymentIntentId, session } = await waitingPayment();
     const ctx = await appContext();

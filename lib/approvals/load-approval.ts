@@ -1,22 +1,27 @@
 import Stripe from 'stripe';
-import { audit } from '@/lib/audit';
 import { brandName } from '@/lib/cards/brand';
-import { customerOf } from '@/lib/cards/stripe/customer';
-import type { Db } from '@/lib/db/connect';
 import { refused, type Refused } from '@/lib/domain/outcomes';
 import type { Registration } from '@/lib/registrations/store';
 import { isStripeError } from '@/lib/stripe/errors';
-import { approvalStatusOf, authenticationFailed, idOf } from './intent-state';
-import { queueCardFromPayment } from './new-card';
-import { getApproval, setApprovalStatus } from './store';
+import { lastFailureOf } from './intent-state';
+import type { NewCardDeps } from './new-card';
+import { settleApproval, type ApprovalAccount } from './settle';
+import { getApproval } from './store';
 
-export type ApprovalDeps = { db: Db; stripe: Stripe };
-export type ApprovalAccount = { accountCode: string; accountUuid: string };
+export type ApprovalDeps = NewCardDeps & { stripe: Stripe };
+export type { ApprovalAccount } from './settle';
 export type SavedCard = { paymentMethodId: string; brand: string; last4: string };
 type Money = { paymentIntentId: string; amount: number; currency: string };
 
 export type ApprovalView =
-  | (Money & { state: 'needs-approval'; clientSecret: string; savedCard: SavedCard | null; authenticationFailed: boolean })
+  | (Money & {
+      state: 'needs-approval';
+      clientSecret: string;
+      savedCard: SavedCard | null;
+      /** The customer's 3-D Secure failed, or the bank declined after they approved: offer another card. */
+      authenticationFailed: boolean;
+      declined: boolean;
+    })
   | (Money & { state: 'processing' | 'succeeded' | 'canceled'; registration?: Registration });
 
 const PI_ID = /^pi_[A-Za-z0-9_]{1,255}$/;
@@ -30,9 +35,8 @@ function savedCardOf(pi: Stripe.PaymentIntent): SavedCard | null {
 
 /**
  * The approval page's use case. The approval must be this account's; the PaymentIntent is read
- * from Stripe and must belong to this account's Stripe customer; only while it waits for the
- * customer is its client secret handed out. Opened after it succeeded with a new card, that
- * card is queued for Fenerum (once).
+ * from Stripe; only while it waits for the customer is its client secret handed out. Opened
+ * after it succeeded with a new card, that card is queued for Fenerum (once; settle.ts).
  */
 export async function loadApproval(deps: ApprovalDeps, account: ApprovalAccount, paymentIntentId: string): Promise<ApprovalView | Refused> {
   if (!PI_ID.test(paymentIntentId)) return refused('not-found', NOT_HERE);
@@ -45,28 +49,21 @@ export async function loadApproval(deps: ApprovalDeps, account: ApprovalAccount,
   });
   if (!pi) return refused('not-found', NOT_HERE);
   if (pi.object !== 'payment_intent') throw new Stripe.errors.StripeAPIError({ message: 'Stripe answered with something that is not a PaymentIntent' });
-  const owner = await customerOf(deps.db, account.accountCode);
-  if (!owner || idOf(pi.customer) !== owner) return refused('not-found', NOT_HERE);
-
-  const status = approvalStatusOf(pi);
-  const changed = await setApprovalStatus(deps.db, pi.id, status);
+  // The row says whose it is: it is made only once the payment was attributed from Stripe and
+  // Fenerum (lib/fenerum-webhooks/attribute-payment.ts), whichever Stripe customer holds the card.
+  const { status, registration } = await settleApproval(deps, account, pi, `customer:${account.accountCode}`);
   const money: Money = { paymentIntentId: pi.id, amount: pi.amount, currency: pi.currency };
-  if (changed && status !== 'pending') {
-    await audit(deps.db, {
-      actor: `customer:${account.accountCode}`,
-      action: `approval.${status}`,
-      accountCode: account.accountCode,
-      subject: pi.id,
-      details: { ...money },
-    });
-  }
   if (status === 'pending') {
     if (!pi.client_secret) throw new Error('Stripe returned a PaymentIntent without a client secret');
-    return { ...money, state: 'needs-approval', clientSecret: pi.client_secret, savedCard: savedCardOf(pi), authenticationFailed: authenticationFailed(pi) };
+    const failure = lastFailureOf(pi);
+    return {
+      ...money,
+      state: 'needs-approval',
+      clientSecret: pi.client_secret,
+      savedCard: savedCardOf(pi),
+      authenticationFailed: failure === 'authentication',
+      declined: failure === 'declined',
+    };
   }
-  const pm = typeof pi.payment_method === 'object' ? pi.payment_method : null;
-  // Paid with a new card the customer asked to keep: Fenerum gets it, through the one queue.
-  const registration =
-    status === 'succeeded' && pi.setup_future_usage === 'off_session' && pm ? await queueCardFromPayment(deps.db, account, pi.id, pm) : undefined;
   return { ...money, state: status, registration };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText } from '@/lib/domain/storable';
 
 /** What the audit page and its CSV export show: every field optional, all from the URL. */
 export type AuditFilters = {
@@ -14,8 +15,8 @@ export type ParsedAuditQuery = { filters: AuditFilters; page: AuditPage; invalid
 
 const isoDay = z.iso.date();
 const fields = {
-  account: z.string().trim().min(1).max(64),
-  actor: z.string().trim().min(1).max(200),
+  account: z.string().trim().min(1).max(64).refine(isStorableText),
+  actor: z.string().trim().min(1).max(200).refine(isStorableText),
   action: z
     .string()
     .trim()

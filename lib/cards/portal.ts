@@ -1,7 +1,7 @@
 import { TtlCache } from '@/lib/cache/ttl-cache';
 import { cachedAccount } from '@/lib/fenerum/cached-account';
 import { isFenerumError } from '@/lib/fenerum/errors';
-import type { Account, FenerumClient, PaymentCard } from '@/lib/fenerum/types';
+import type { Account, FenerumClient, PaymentCard, Recipient } from '@/lib/fenerum/types';
 
 export type Portal = { ok: true; account: Account; cards: PaymentCard[] } | { ok: false; reason: 'unavailable' };
 
@@ -10,11 +10,22 @@ export type Portal = { ok: true; account: Account; cards: PaymentCard[] } | { ok
  * Accounts change rarely; a card list is dropped as soon as we change one (`forgetCards`).
  * One per process (the composition root holds it), so a registration drops what a page cached.
  */
-export type PortalCache = { accounts: TtlCache<Account>; cardLists: TtlCache<PaymentCard[]>; forgetCards: (accountUuid: string) => void };
+export type PortalCache = {
+  accounts: TtlCache<Account>;
+  cardLists: TtlCache<PaymentCard[]>;
+  /** Each account's recipients (where its email addresses are), by account uuid; kept as long as accounts. */
+  recipients: TtlCache<Recipient[]>;
+  forgetCards: (accountUuid: string) => void;
+};
 
 export function createPortalCache(): PortalCache {
   const cardLists = new TtlCache<PaymentCard[]>(30_000);
-  return { accounts: new TtlCache<Account>(5 * 60_000), cardLists, forgetCards: (uuid) => cardLists.delete(uuid) };
+  return {
+    accounts: new TtlCache<Account>(5 * 60_000),
+    cardLists,
+    recipients: new TtlCache<Recipient[]>(5 * 60_000),
+    forgetCards: (uuid) => cardLists.delete(uuid),
+  };
 }
 
 export type PortalDeps = { fenerum: Pick<FenerumClient, 'getAccount' | 'listPaymentCards'>; portalCache: PortalCache };

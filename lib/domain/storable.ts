@@ -1,13 +1,57 @@
 /**
- * Whether a parsed JSON value holds a NUL (U+0000) in any string or key. Postgres stores
- * neither a NUL in text nor `\u0000` in jsonb, so such a value can never be kept: a request
- * carrying one is refused up front (a 400), a provider's signed body carrying one is ignored.
+ * One rule for text at every boundary: a string the database can store holds no NUL (U+0000:
+ * Postgres keeps it neither in `text` nor as `\u0000` in `jsonb`) and no unpaired UTF-16
+ * surrogate (`"\ud800"` is valid JSON, but `jsonb` refuses it, and `text` would get U+FFFD in its
+ * place: not what was sent). Input a person or a client sends with such text is refused with a
+ * sentence; a provider's signed body carrying it is acknowledged and stored in a form the database
+ * accepts (`toStorable`) or ignored, never answered 5xx (which a provider retries for ever).
  */
-export function hasNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (typeof value !== 'object' || value === null) return false;
+export type UnstorableText = 'nul' | 'lone-surrogate';
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What makes this one string unstorable, or null. */
+export function unstorableText(text: string): UnstorableText | null {
+  if (text.includes('\u0000')) return 'nul';
+  return LONE_SURROGATE.test(text) ? 'lone-surrogate' : null;
+}
+
+/** The sentence for it (English: the JSON routes' `{error}`; staff forms say it in the staff member's language). */
+export const UNSTORABLE_SENTENCE: Record<UnstorableText, string> = {
+  nul: 'text must not contain NUL (\\u0000) characters',
+  'lone-surrogate': 'text must not contain unpaired surrogates (such as \\ud800): send valid Unicode',
+};
+
+/** The first unstorable string or key anywhere in a parsed JSON value (depth-bounded), or null. */
+export function unstorableIn(value: unknown, depth = 0): UnstorableText | null {
+  if (typeof value === 'string') return unstorableText(value);
+  if (typeof value !== 'object' || value === null) return null;
   // JSON.parse of a bounded body cannot nest deeper than this without being refused for size.
-  if (depth > 200) return true;
-  if (Array.isArray(value)) return value.some((v) => hasNul(v, depth + 1));
-  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
+  if (depth > 200) return 'nul';
+  const children: Iterable<unknown> = Array.isArray(value) ? value : Object.entries(value).flat();
+  for (const child of children) {
+    const found = unstorableIn(child, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** For zod's `.refine`: a string the database can store. */
+export const isStorableText = (text: string): boolean => unstorableText(text) === null;
+
+/** Whether a parsed JSON value holds text the database cannot store (NUL or an unpaired surrogate) in any string or key. */
+export function hasUnstorableText(value: unknown): boolean {
+  return unstorableIn(value) !== null;
+}
+
+/** The old name (NUL only, once): it now applies the whole rule. */
+export const hasNul = hasUnstorableText;
+
+/** A copy the database accepts: NULs and unpaired surrogates in strings and keys replaced by U+FFFD, as a UTF-8 encoder does. */
+export function toStorable<T>(value: T, depth = 0): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\ufffd').toWellFormed() as T;
+  if (typeof value !== 'object' || value === null || depth > 200) return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => toStorable(v, depth + 1)) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [toStorable(k), toStorable(v, depth + 1)])) as T;
 }

@@ -103,6 +103,16 @@ export const rawEnvSchema = z.object({
   ),
   STAFF_SESSION_IDLE_MINUTES: positiveInt(30),
   STAFF_SESSION_MAX_HOURS: positiveInt(12),
+  /**
+   * Tests only: "<idle>,<absolute>" staff-session lengths in seconds, so expiry can be watched end
+   * to end (e2e/staff-session-expiry.spec.ts). Sandbox mode only: with any live key it is refused.
+   */
+  SANDBOX_STAFF_SESSION_SECONDS: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5},\d{1,6}$/, 'two whole numbers of seconds, "<idle>,<absolute>"')
+      .optional(),
+  ),
 });
 
 export type RawEnv = z.input<typeof rawEnvSchema>;
@@ -143,6 +153,8 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
       throw invalid('STRIPE_SECRET_KEY', 'set it or QUICKPAY_API_KEY when going live: with neither, customers cannot add a card');
     }
   }
+  if (anyLive && e.SANDBOX_STAFF_SESSION_SECONDS) throw invalid('SANDBOX_STAFF_SESSION_SECONDS', 'a test setting, refused when a provider uses live keys');
+  const [idleSeconds, maxSeconds] = (e.SANDBOX_STAFF_SESSION_SECONDS ?? '').split(',').map(Number);
   if (e.STRIPE_SECRET_KEY && !e.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY) throw invalid('NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY', 'required with STRIPE_SECRET_KEY');
   if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) throw invalid('STRIPE_WEBHOOK_SECRET', 'required with STRIPE_SECRET_KEY');
   if (e.SMTP_URL && anyLive && !e.MAIL_FROM) throw invalid('MAIL_FROM', 'required with SMTP_URL when a provider uses live keys');
@@ -176,8 +188,8 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
         .split(',')
         .map((r) => r.trim())
         .filter((r) => r !== 'none'),
-      sessionIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
-      sessionMaxHours: e.STAFF_SESSION_MAX_HOURS,
+      sessionIdleMinutes: idleSeconds ? idleSeconds / 60 : e.STAFF_SESSION_IDLE_MINUTES,
+      sessionMaxHours: maxSeconds ? maxSeconds / 3600 : e.STAFF_SESSION_MAX_HOURS,
     },
     linkSecret: e.LINK_SECRET ?? sandboxSecrets.LINK_SECRET,
     portalApiKey: e.PORTAL_API_KEY ?? sandboxSecrets.PORTAL_API_KEY,

@@ -4,7 +4,13 @@ import type { FenerumClient } from '@/lib/fenerum/types';
 import type { QueueMailDeps } from '@/lib/mail/queue';
 
 /** What the handlers need; `mail` queues the customer's emails (the app context has all of it). */
-export type WebhookDeps = { db: Db; stripe: Stripe; fenerum: Pick<FenerumClient, 'getPaymentCard'>; mail: QueueMailDeps; now?: () => Date };
+export type WebhookDeps = {
+  db: Db;
+  stripe: Stripe;
+  fenerum: Pick<FenerumClient, 'getPaymentCard' | 'listAllPaymentCards' | 'listAccounts' | 'getAccount'>;
+  mail: QueueMailDeps;
+  now?: () => Date;
+};
 
 /** What a handler made of an event: whose it is and what it is about, for the timeline. */
 export type Handled = { status: 'handled' | 'ignored'; accountCode?: string | null; subject?: string | null; note?: string };

@@ -4,7 +4,7 @@ import { cachedAccount } from './cached-account';
 import { FenerumError } from './errors';
 import type { Account, CallOptions } from './types';
 
-const account: Account = { uuid: 'u1', code: 'C1', name: 'Nordlys ApS', email: null };
+const account: Account = { uuid: 'u1', code: 'C1', name: 'Nordlys ApS' };
 
 /** A getAccount whose answers the test settles by hand, recording each call's options. */
 function heldFenerum() {

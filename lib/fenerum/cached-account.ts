@@ -24,7 +24,8 @@ export async function cachedAccount(
   }
 }
 
-function failedForAnother(err: unknown, opts: CallOptions): boolean {
+/** The shared lookup failed for a reason of the caller that started it, not this one's: worth one more try in this caller's lane. */
+export function failedForAnother(err: unknown, opts: CallOptions): boolean {
   if (!isFenerumError(err)) return false;
   if (err.kind === 'aborted') return !opts.signal?.aborted;
   return err.kind === 'over_budget' && err.priority !== (opts.priority ?? 'registration');

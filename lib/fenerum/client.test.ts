@@ -65,7 +65,6 @@ describe('reading', () => {
       uuid: DEMO_ACCOUNT_UUIDS.CUST001,
       code: 'CUST001',
       name: 'Nordlys ApS',
-      email: 'faktura@nordlys.dk',
       language: 'da',
     });
   });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { ProviderCall } from '@/lib/provider-http';
 import { keepAccountCards } from './account-cards';
+import { keepAccountRecipients } from './account-recipients';
 import { FenerumError } from './errors';
 import { actorHeaders, createFenerumHttp } from './http';
-import { toAccount, toPaymentCard } from './map';
-import type { Actor, CallOptions, FenerumClient, FenerumClientConfig, Gateway } from './types';
-import { fenerumAccountSchema, fenerumPageSchema, fenerumPaymentCardSchema, fenerumSelfServiceSchema } from './wire';
+import { toAccount, toPaymentCard, toRecipient } from './map';
+import type { Actor, CallOptions, FenerumClient, FenerumClientConfig, Gateway, Recipient } from './types';
+import { fenerumAccountSchema, fenerumPageSchema, fenerumPaymentCardSchema, fenerumRecipientSchema, fenerumSelfServiceSchema } from './wire';
 
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './http';
 /** The largest page Fenerum serves; lists are read in pages this big. */
@@ -57,6 +58,15 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
     return out;
   }
 
+  const usable = (list: Array<Recipient | null>) => list.filter((r): r is Recipient => r !== null);
+  /**
+   * How `?account=` names the account on the recipients list is unconfirmed: by code first (as
+   * Fenerum's examples filter its other lists); a 400 on `account` means the other form, which
+   * this client then keeps using.
+   */
+  let recipientFilter: 'code' | 'uuid' = 'code';
+  const refusedFilter = (err: unknown) => err instanceof FenerumError && err.kind === 'http' && err.status === 400 && 'account' in err.fieldErrors;
+
   async function getPaymentCard(uuid: string, opts: CallOptions = {}) {
     const operation = 'GET /paymentcards/{uuid}/';
     const url = api(`paymentcards/${segment(uuid, 'card uuid', operation)}/`);
@@ -85,7 +95,48 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
       return keepAccountCards(await listAll(url, fenerumPaymentCardSchema, toPaymentCard, operation, opts), { code, uuid: account.uuid.trim() });
     },
 
+    /**
+     * Every account's cards (no filter: a bulk caller unless told otherwise), to find whose card
+     * a payment was made with when its Stripe customer is not one this portal made.
+     */
+    async listAllPaymentCards(opts: CallOptions = {}) {
+      const url = api('paymentcards/', { page_size: String(PAGE_SIZE) });
+      return listAll(url, fenerumPaymentCardSchema, toPaymentCard, 'GET /paymentcards/', { priority: 'bulk', ...opts });
+    },
+
     getPaymentCard,
+
+    async listRecipients(account: { code: string; uuid: string }, opts: CallOptions = {}) {
+      const operation = 'GET /recipients/?account=';
+      const code = account.code.trim();
+      const uuid = account.uuid.trim();
+      if (!code || !uuid) throw new FenerumError({ kind: 'invalid_request', status: 0, detail: 'account code or uuid is empty', operation });
+      const read = (form: 'code' | 'uuid') =>
+        listAll(
+          api('recipients/', { account: form === 'code' ? code : uuid, page_size: String(PAGE_SIZE) }),
+          fenerumRecipientSchema,
+          toRecipient,
+          operation,
+          opts,
+        );
+      let found: Array<Recipient | null>;
+      const first = recipientFilter;
+      try {
+        found = await read(first);
+      } catch (err) {
+        if (!refusedFilter(err)) throw err;
+        const other = first === 'code' ? 'uuid' : 'code';
+        found = await read(other);
+        recipientFilter = other;
+      }
+      return keepAccountRecipients(usable(found), { code, uuid });
+    },
+
+    /** Every recipient: a bulk caller unless told otherwise. */
+    async listAllRecipients(opts: CallOptions = {}) {
+      const url = api('recipients/', { page_size: String(PAGE_SIZE) });
+      return usable(await listAll(url, fenerumRecipientSchema, toRecipient, 'GET /recipients/', { priority: 'bulk', ...opts }));
+    },
 
     async createPaymentCard(input: { accountUuid: string; gateway: Gateway; token: string }, actor?: Actor) {
       const body = { account: input.accountUuid, gateway: input.gateway, token: input.token };

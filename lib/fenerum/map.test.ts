@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { last4Of, toAccount, toPaymentCard } from './map';
-import { fenerumPaymentCardSchema } from './wire';
+import { last4Of, toAccount, toPaymentCard, toRecipient } from './map';
+import { fenerumAccountSchema, fenerumPaymentCardSchema, fenerumRecipientSchema } from './wire';
 
 const wireCard = {
   uuid: '09655a26-12e0-4a82-8524-7851998886fc',
@@ -49,20 +49,49 @@ describe('toPaymentCard', () => {
 });
 
 describe('toAccount', () => {
-  const base = { uuid: 'u1', code: 'CUST001', company_name: 'Nordlys ApS', billing_email: 'faktura@nordlys.dk', language: 'da' };
+  const base = { uuid: 'u1', code: 'CUST001', company_name: 'Nordlys ApS', language: 'da' };
 
-  it('takes the company name and billing email', () => {
-    expect(toAccount(base)).toEqual({ uuid: 'u1', code: 'CUST001', name: 'Nordlys ApS', email: 'faktura@nordlys.dk', language: 'da' });
+  it('takes the company name and the language, and no email (addresses are the recipients’)', () => {
+    expect(toAccount(base)).toEqual({ uuid: 'u1', code: 'CUST001', name: 'Nordlys ApS', language: 'da' });
+    // An undocumented billing_email, should Fenerum send one, is dropped at the boundary.
+    expect(toAccount(fenerumAccountSchema.parse({ ...base, billing_email: 'faktura@nordlys.dk' }))).not.toHaveProperty('email');
   });
 
-  it('falls back to the code for a missing name and to null for an empty email', () => {
-    expect(toAccount({ ...base, company_name: '  ', billing_email: '', language: ' ' })).toEqual({
-      uuid: 'u1',
-      code: 'CUST001',
-      name: 'CUST001',
-      email: null,
-      language: null,
+  it('falls back to the code for a missing name and to null for an empty language', () => {
+    expect(toAccount({ ...base, company_name: '  ', language: ' ' })).toEqual({ uuid: 'u1', code: 'CUST001', name: 'CUST001', language: null });
+  });
+});
+
+describe('toRecipient', () => {
+  const wire = {
+    uuid: 'r1',
+    account: 'u1',
+    name: 'Bogholderiet',
+    email: ' faktura@nordlys.dk ',
+    receive_invoice: true,
+    receive_payment_confirmation: false,
+    receive_subscription_notifications: false,
+  };
+
+  it('reads the address from `email` and the receive_* flags', () => {
+    expect(toRecipient(fenerumRecipientSchema.parse(wire))).toEqual({
+      id: 'r1',
+      account: 'u1',
+      name: 'Bogholderiet',
+      email: 'faktura@nordlys.dk',
+      receiveInvoice: true,
+      receivePaymentConfirmation: false,
+      receiveSubscriptionNotifications: false,
     });
-    expect(toAccount({ uuid: 'u1', code: 'CUST001' }).email).toBeNull();
+  });
+
+  it('reads a missing flag as false, and drops a recipient with no usable address rather than the whole list', () => {
+    const bare = fenerumRecipientSchema.parse({ account: 'CUST001', email: 'a@b.dk' });
+    expect(toRecipient(bare)).toMatchObject({ id: null, account: 'CUST001', name: null, receiveInvoice: false, receivePaymentConfirmation: false });
+    for (const email of [null, '', 'not an address']) expect(toRecipient({ ...wire, email })).toBeNull();
+  });
+
+  it('refuses a recipient that names no account', () => {
+    expect(fenerumRecipientSchema.safeParse({ ...wire, account: '' }).success).toBe(false);
   });
 });

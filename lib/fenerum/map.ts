@@ -1,11 +1,28 @@
-import type { Account, PaymentCard } from './types';
-import type { FenerumAccount, FenerumPaymentCard } from './wire';
+import { z } from 'zod';
+import type { Account, PaymentCard, Recipient } from './types';
+import type { FenerumAccount, FenerumPaymentCard, FenerumRecipient } from './wire';
 
-/** The account as the app sees it: the company name (or its code), the billing email or null, the language. */
+/** The account as the app sees it: the company name (or its code) and the language. */
 export function toAccount(a: FenerumAccount): Account {
   const name = a.company_name?.trim();
-  const email = a.billing_email?.trim();
-  return { uuid: a.uuid, code: a.code, name: name || a.code, email: email || null, language: a.language?.trim() || null };
+  return { uuid: a.uuid, code: a.code, name: name || a.code, language: a.language?.trim() || null };
+}
+
+const emailAddress = z.email();
+
+/** The recipient as the app sees it; null when it has no usable email address (nothing to send to). */
+export function toRecipient(r: FenerumRecipient): Recipient | null {
+  const email = r.email?.trim() ?? '';
+  if (!emailAddress.safeParse(email).success) return null;
+  return {
+    id: r.uuid?.trim() || null,
+    account: r.account.trim(),
+    name: r.name?.trim() || null,
+    email,
+    receiveInvoice: r.receive_invoice === true,
+    receivePaymentConfirmation: r.receive_payment_confirmation === true,
+    receiveSubscriptionNotifications: r.receive_subscription_notifications === true,
+  };
 }
 
 /** The last four digits of a masked number ("XXXXXXXXXXXX4242" → "4242"); "" when there are none. */

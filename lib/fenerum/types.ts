@@ -4,13 +4,26 @@ import type { Lane } from './rate-limiter';
 /** The app's view of Fenerum: no wire shapes here (those are in wire.ts). */
 export type Gateway = 'stripe_new' | 'stripe' | 'quickpay';
 
+/** An account. It has no email address of its own: customers' addresses are its recipients. */
 export type Account = {
   uuid: string;
   code: string;
   name: string;
-  email: string | null;
   /** Fenerum's account language (e.g. "da", "en"); absent or null when Fenerum gives none. */
   language?: string | null;
+};
+
+/** Someone Fenerum notifies about an account, and which notifications they opted in to. */
+export type Recipient = {
+  /** Fenerum's uuid for the recipient, when it gives one. */
+  id: string | null;
+  /** The account as the recipient names it (uuid or code). */
+  account: string;
+  name: string | null;
+  email: string;
+  receiveInvoice: boolean;
+  receivePaymentConfirmation: boolean;
+  receiveSubscriptionNotifications: boolean;
 };
 
 export type PaymentCard = {
@@ -69,7 +82,13 @@ export type FenerumClient = {
   listAccounts(opts?: CallOptions): Promise<Account[]>;
   /** The account's cards, asked by code (as documented); a card of any other account is dropped. */
   listPaymentCards(account: { code: string; uuid: string }, opts?: CallOptions): Promise<PaymentCard[]>;
+  /** Every account's cards (unfiltered, in pages). */
+  listAllPaymentCards(opts?: CallOptions): Promise<PaymentCard[]>;
   getPaymentCard(uuid: string, opts?: CallOptions): Promise<PaymentCard>;
+  /** The account's recipients (every page); a recipient of any other account is dropped and logged. */
+  listRecipients(account: { code: string; uuid: string }, opts?: CallOptions): Promise<Recipient[]>;
+  /** Every recipient of the organisation (staff search by email): a bulk caller unless told otherwise. */
+  listAllRecipients(opts?: CallOptions): Promise<Recipient[]>;
   createPaymentCard(input: { accountUuid: string; gateway: Gateway; token: string }, actor?: Actor): Promise<PaymentCard>;
   disablePaymentCard(uuid: string, actor?: Actor): Promise<PaymentCard>;
   initiateSelfService(email: string, actor?: Actor): Promise<{ url: string }>;

@@ -8,7 +8,8 @@ export const fenerumAccountSchema = z.object({
   uuid: z.string().min(1),
   code: z.string().min(1),
   company_name: z.string().nullish(),
-  billing_email: z.string().nullish(),
+  // No public document has an account email (PROVIDERS.md): addresses are the recipients'. A
+  // `billing_email` Fenerum might send is dropped here, so nothing can come to rely on it.
   legal_address: z.string().nullish(),
   legal_zipcode: z.string().nullish(),
   legal_city: z.string().nullish(),
@@ -36,6 +37,23 @@ export const fenerumPaymentCardSchema = z.object({
   // No documented card carries `token` or `created_date`: they are not read, so nothing can rely on them.
 });
 export type FenerumPaymentCard = z.infer<typeof fenerumPaymentCardSchema>;
+
+/**
+ * A recipient of an account's notifications (fenerum.com/docs/api/recipient). `account` names
+ * the account (its uuid or code: which one is unconfirmed, so both are accepted downstream);
+ * the receive_* flags are read as false when absent. `email` is kept as a string here and
+ * checked in the mapper, so one bad address does not fail the whole list.
+ */
+export const fenerumRecipientSchema = z.object({
+  uuid: z.string().nullish(),
+  account: z.string().min(1),
+  name: z.string().nullish(),
+  email: z.string().nullish(),
+  receive_invoice: z.boolean().nullish(),
+  receive_payment_confirmation: z.boolean().nullish(),
+  receive_subscription_notifications: z.boolean().nullish(),
+});
+export type FenerumRecipient = z.infer<typeof fenerumRecipientSchema>;
 
 /** A DRF page: `{count, next, previous, results}`. */
 export const fenerumPageSchema = <T extends z.ZodType>(item: T) =>

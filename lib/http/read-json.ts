@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { hasNul } from '@/lib/domain/storable';
+import { UNSTORABLE_SENTENCE, unstorableIn } from '@/lib/domain/storable';
 import { env } from '@/lib/env';
 import { clientAddress } from './client-ip';
 import { ApiError } from './errors';
@@ -28,8 +28,8 @@ export async function readLimitedText(req: Request, maxBytes = DEFAULT_MAX_BODY)
 }
 
 /**
- * Parses and validates a JSON body: 400 for malformed JSON, for a NUL anywhere in it (no field
- * can store one), and naming the field for a bad shape.
+ * Parses and validates a JSON body: 400 for malformed JSON, for a NUL or an unpaired surrogate
+ * anywhere in it (no field can store one: lib/domain/storable.ts), and naming the field for a bad shape.
  */
 export async function readJson<T extends z.ZodType>(req: Request, schema: T, maxBytes = DEFAULT_MAX_BODY): Promise<z.infer<T>> {
   const text = await readLimitedText(req, maxBytes);
@@ -39,7 +39,8 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T, max
   } catch {
     throw new ApiError(400, 'Malformed JSON body');
   }
-  if (hasNul(data)) throw new ApiError(400, 'Invalid body: text must not contain NUL (\\u0000) characters');
+  const unstorable = unstorableIn(data);
+  if (unstorable) throw new ApiError(400, `Invalid body: ${UNSTORABLE_SENTENCE[unstorable]}`);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

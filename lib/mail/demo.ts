@@ -11,7 +11,7 @@ import type { MailCard } from './types';
  * event of its own, so each sends one message.
  */
 export async function sendDemoExpiringEmail(
-  deps: QueueMailDeps & { fenerum: Pick<FenerumClient, 'getAccount' | 'listPaymentCards'> },
+  deps: QueueMailDeps & { fenerum: Pick<FenerumClient, 'getAccount' | 'listPaymentCards' | 'listRecipients'> },
   accountCode: string,
   now = new Date(),
 ): Promise<QueueMailResult | Refused> {

@@ -47,8 +47,10 @@ async function deps(opts: { smtpUrl?: string; kick?: boolean; maxAttempts?: numb
   };
 }
 
+/** A fresh account of the test's own with one recipient (invoices and payment confirmations): `to` is its address. */
 async function account(language?: string) {
-  return sandbox.fenerum.createAccount(language ? { language } : {});
+  const made = await sandbox.fenerum.createAccount(language ? { language } : {});
+  return { ...made, to: made.recipients[0]?.email ?? '' };
 }
 
 async function rowsFor(eventKey: string) {
@@ -61,13 +63,13 @@ describe('queueCustomerEmail', () => {
     const d = await deps();
     const input = approval(acct.code);
     const first = await queueCustomerEmail(d, input);
-    expect(first).toMatchObject({ status: 'queued', to: acct.billing_email, locale: 'en' });
+    expect(first).toMatchObject({ status: 'queued', messages: [{ to: acct.to, locale: 'en', fresh: true }] });
     await d.send();
     const again = await queueCustomerEmail(d, input);
     expect(again).toMatchObject({ status: 'already-queued' });
     await d.send();
 
-    const caught = await sandbox.mail.list(acct.billing_email);
+    const caught = await sandbox.mail.list(acct.to);
     expect(caught).toHaveLength(1);
     const mail = caught[0];
     expect(mail?.subject.replace(/\u00a0/g, ' ')).toBe('Please approve your payment of DKK 499.00');
@@ -94,7 +96,7 @@ describe('queueCustomerEmail', () => {
     expect(results.filter((r) => 'status' in r && r.status === 'queued')).toHaveLength(1);
     await d.send();
     expect(await rowsFor(input.eventKey)).toHaveLength(1);
-    expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(1);
+    expect(await sandbox.mail.list(acct.to)).toHaveLength(1);
     // Links minted by a delivery that lost the race are revoked: only the sent one opens.
     const live = (await d.db.select().from(issuedLinks).where(eq(issuedLinks.accountCode, acct.code))).filter((l) => !l.revokedAt);
     expect(live).toHaveLength(1);
@@ -109,9 +111,9 @@ describe('queueCustomerEmail', () => {
       accountCode: acct.code,
       card: { brand: 'Mastercard', last4: '5454', expMonth: 12, expYear: 2026 },
     });
-    expect(result).toMatchObject({ status: 'queued', locale: 'da' });
+    expect(result).toMatchObject({ status: 'queued', messages: [{ locale: 'da' }] });
     await d.send();
-    const [mail] = await sandbox.mail.list(acct.billing_email);
+    const [mail] = await sandbox.mail.list(acct.to);
     expect(mail?.subject).toBe('Dit betalingskort udløber i denne måned');
     expect(mail?.language).toBe('da');
     expect(mail?.text).toContain('Mastercard-kort, der slutter på 5454, udløber 12/26');
@@ -130,28 +132,28 @@ describe('queueCustomerEmail', () => {
     expect(waiting).toMatchObject({ status: 'queued', sentAt: null });
     expect(waiting?.attempts).toBeGreaterThanOrEqual(1);
     expect(waiting?.lastError).toBeTruthy();
-    expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(0);
+    expect(await sandbox.mail.list(acct.to)).toHaveLength(0);
 
     const up = await deps();
     await expect.poll(async () => (await up.send(), (await rowsFor(input.eventKey))[0]?.status), { timeout: 10_000 }).toBe('sent');
-    expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(1);
+    expect(await sandbox.mail.list(acct.to)).toHaveLength(1);
   });
 
   it('a recipient the server refuses for now (451) gets the message on a later try, once', async () => {
     const acct = await account();
-    await sandbox.mail.refuse(acct.billing_email, 2);
+    await sandbox.mail.refuse(acct.to, 2);
     const d = await deps();
     const input = approval(acct.code);
     await queueCustomerEmail(d, input);
     await expect.poll(async () => (await d.send(), (await rowsFor(input.eventKey))[0]?.status), { timeout: 10_000 }).toBe('sent');
     const [row] = await rowsFor(input.eventKey);
     expect(row?.attempts).toBe(3);
-    expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(1);
+    expect(await sandbox.mail.list(acct.to)).toHaveLength(1);
   });
 
   it('a message still refused at its last try fails for good: audited once, never tried again', async () => {
     const acct = await account();
-    await sandbox.mail.refuse(acct.billing_email, 10);
+    await sandbox.mail.refuse(acct.to, 10);
     const d = await deps({ kick: false, maxAttempts: 3 });
     const input = approval(acct.code);
     await queueCustomerEmail(d, input);
@@ -167,8 +169,8 @@ describe('queueCustomerEmail', () => {
       .from(auditLog)
       .where(and(eq(auditLog.subject, row?.id ?? ''), eq(auditLog.action, 'mail.failed')));
     expect(failed).toHaveLength(1);
-    expect(failed[0]?.details).toMatchObject({ attempts: 3, to: acct.billing_email });
-    expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(0);
+    expect(failed[0]?.details).toMatchObject({ attempts: 3, to: acct.to });
+    expect(await sandbox.mail.list(acct.to)).toHaveLength(0);
   });
 
   it('records the queued and sent message for the staff timeline', async () => {
@@ -193,11 +195,119 @@ describe('queueCustomerEmail', () => {
     expect(await d.db.select().from(issuedLinks).where(eq(issuedLinks.accountCode, acct.code))).toHaveLength(0);
   });
 
-  it('an account without a billing email: nothing queued', async () => {
+  it('an account with no recipient who takes payment confirmations or invoices: nothing queued, and staff see why once', async () => {
     const ctx = await appContext();
-    const d = { ...(await deps()), fenerum: { getAccount: async (code: string) => ({ uuid: 'u', code, name: 'No Mail ApS', email: null }) } };
-    const code = `NOMAIL-${pi()}`;
-    expect(await queueCustomerEmail({ ...d, portalCache: { accounts: ctx.portalCache.accounts } }, approval(code))).toEqual({ status: 'no-email' });
-    expect(await listAccountMail(ctx.db, code)).toHaveLength(0);
+    const d = await deps();
+    const none = await sandbox.fenerum.createAccount({ recipients: [] });
+    const subsOnly = await sandbox.fenerum.createAccount({
+      recipients: [
+        { email: `subs-${pi()}@example.com`, receive_invoice: false, receive_payment_confirmation: false, receive_subscription_notifications: true },
+      ],
+    });
+    for (const acct of [none, subsOnly]) {
+      const input = approval(acct.code);
+      expect(await queueCustomerEmail(d, input)).toEqual({ status: 'no-recipient' });
+      expect(await queueCustomerEmail(d, input)).toEqual({ status: 'no-recipient' });
+      expect(await listAccountMail(ctx.db, acct.code)).toHaveLength(0);
+      expect(await d.db.select().from(issuedLinks).where(eq(issuedLinks.accountCode, acct.code))).toHaveLength(0);
+      const noted = await d.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.accountCode, acct.code), eq(auditLog.action, 'mail.not_sent')));
+      expect(noted.map((r) => r.details)).toEqual([{ kind: 'approval-needed', eventKey: input.eventKey, reason: 'no-recipient' }]);
+    }
+    expect(await sandbox.mail.list(subsOnly.recipients[0]?.email)).toHaveLength(0);
+  });
+});
+
+describe('who gets the email: the account’s recipients (Fenerum keeps no address on the account)', () => {
+  const addr = (who: string) => `${who}-${pi()}@example.com`;
+
+  it('each recipient who takes payment confirmations gets one message with a link of their own; an invoice-only recipient none', async () => {
+    const [pay1, pay2, invoice] = [addr('pay1'), addr('pay2'), addr('invoice')];
+    const acct = await sandbox.fenerum.createAccount({
+      recipients: [{ email: pay1 }, { email: pay2, receive_invoice: false }, { email: invoice, receive_payment_confirmation: false }],
+    });
+    const d = await deps();
+    const input = approval(acct.code);
+    const result = await queueCustomerEmail(d, input);
+    expect(result).toMatchObject({ status: 'queued' });
+    expect('messages' in result && result.messages.map((m) => m.to).sort()).toEqual([pay1, pay2].sort());
+    await d.send();
+    expect(await queueCustomerEmail(d, input)).toMatchObject({ status: 'already-queued' });
+    await d.send();
+    expect(await sandbox.mail.list(pay1)).toHaveLength(1);
+    expect(await sandbox.mail.list(pay2)).toHaveLength(1);
+    expect(await sandbox.mail.list(invoice)).toHaveLength(0);
+    const rows = await rowsFor(input.eventKey);
+    expect(rows.map((r) => r.recipient).sort()).toEqual([pay1, pay2].sort());
+    expect(new Set(rows.map((r) => r.linkId)).size).toBe(2);
+    const queued = await d.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.accountCode, acct.code), eq(auditLog.action, 'mail.queued')));
+    expect(queued.map((r) => r.details.to).sort()).toEqual([pay1, pay2].sort());
+  });
+
+  it('falls back to the invoice recipient when nobody takes payment confirmations', async () => {
+    const [invoice, subs] = [addr('invoice'), addr('subs')];
+    const acct = await sandbox.fenerum.createAccount({
+      recipients: [
+        { email: subs, receive_invoice: false, receive_payment_confirmation: false, receive_subscription_notifications: true },
+        { email: invoice, receive_payment_confirmation: false },
+      ],
+    });
+    const d = await deps();
+    expect(await queueCustomerEmail(d, approval(acct.code))).toMatchObject({ status: 'queued', messages: [{ to: invoice }] });
+    await d.send();
+    expect(await sandbox.mail.list(invoice)).toHaveLength(1);
+    expect(await sandbox.mail.list(subs)).toHaveLength(0);
+  });
+
+  it('a recipient of another account, returned because Fenerum ignored the filter, is never emailed', async () => {
+    const [mine, theirs] = [addr('mine'), addr('theirs')];
+    const other = await sandbox.fenerum.createAccount({ recipients: [{ email: theirs }] });
+    const acct = await sandbox.fenerum.createAccount({ recipients: [{ email: mine }] });
+    const d = await deps();
+    await sandbox.fenerum.settings({ recipientListAccountFilter: 'ignore' });
+    try {
+      expect(await queueCustomerEmail(d, approval(acct.code))).toMatchObject({ status: 'queued', messages: [{ to: mine }] });
+      await d.send();
+    } finally {
+      await sandbox.fenerum.settings({ recipientListAccountFilter: 'code' });
+    }
+    expect(await sandbox.mail.list(mine)).toHaveLength(1);
+    expect(await sandbox.mail.list(theirs)).toHaveLength(0);
+    expect(await listAccountMail(d.db, other.code)).toHaveLength(0);
+  });
+
+  it('when Fenerum filters recipients by uuid (a code refused), the recipient still gets the email', async () => {
+    const to = addr('uuid');
+    const acct = await sandbox.fenerum.createAccount({ recipients: [{ email: to }] });
+    const d = await deps();
+    await sandbox.fenerum.settings({ recipientListAccountFilter: 'uuid' });
+    try {
+      expect(await queueCustomerEmail(d, approval(acct.code))).toMatchObject({ status: 'queued', messages: [{ to }] });
+    } finally {
+      await sandbox.fenerum.settings({ recipientListAccountFilter: 'code' });
+    }
+    await d.send();
+    expect(await sandbox.mail.list(to)).toHaveLength(1);
+  });
+
+  it('with the undocumented billing_email switched on, the recipient still gets the email and the billing address none', async () => {
+    const [billing, recipient] = [addr('billing'), addr('recipient')];
+    await sandbox.fenerum.settings({ accountBillingEmail: true });
+    try {
+      const acct = await sandbox.fenerum.createAccount({ email: billing, recipients: [{ email: recipient }] });
+      expect(acct.billing_email).toBe(billing);
+      const d = await deps();
+      expect(await queueCustomerEmail(d, approval(acct.code))).toMatchObject({ status: 'queued', messages: [{ to: recipient }] });
+      await d.send();
+    } finally {
+      await sandbox.fenerum.settings({ accountBillingEmail: false });
+    }
+    expect(await sandbox.mail.list(recipient)).toHaveLength(1);
+    expect(await sandbox.mail.list(billing)).toHaveLength(0);
   });
 });

@@ -2,26 +2,38 @@ import { randomUUID } from 'node:crypto';
 import { audit } from '@/lib/audit';
 import { landingPaths } from '@/lib/auth/landing';
 import { issueCustomerLink, revokeLink, type LinkDeps } from '@/lib/auth/links';
+import type { TtlCache } from '@/lib/cache/ttl-cache';
 import { mailOutbox } from '@/lib/db/schema';
-import { isRefused, type Refused } from '@/lib/domain/outcomes';
+import { isRefused, refused, type Refused } from '@/lib/domain/outcomes';
 import { cachedAccount } from '@/lib/fenerum/cached-account';
+import { cachedRecipients } from '@/lib/fenerum/cached-recipients';
 import { isFenerumError } from '@/lib/fenerum/errors';
-import { refused } from '@/lib/domain/outcomes';
+import type { Account, FenerumClient, Recipient } from '@/lib/fenerum/types';
 import { accountLocale } from './format';
 import type { Mailer } from './mailer';
+import { noteNoRecipient } from './no-recipient';
 import { findQueued } from './outbox';
+import { mailRecipients } from './recipients';
 import { renderMail } from './render';
 import type { CustomerEmailInput } from './types';
 
-/** What queueing needs: the link use case's dependencies and the process's mailer (the app context has both). */
-export type QueueMailDeps = LinkDeps & { mailer: Pick<Mailer, 'enabled' | 'kick'> };
+/** What queueing needs: the link use case's dependencies, the account's recipients (Fenerum, cached) and the process's mailer (the app context has all). */
+export type QueueMailDeps = LinkDeps & {
+  fenerum: Pick<FenerumClient, 'getAccount' | 'listRecipients'>;
+  portalCache: { accounts: TtlCache<Account>; recipients: TtlCache<Recipient[]> };
+  mailer: Pick<Mailer, 'enabled' | 'kick'>;
+};
+
+/** One recipient's message for the event: queued now, or found queued already (nothing new). */
+export type QueuedMail = { id: string; to: string; name: string | null; locale: string; fresh: boolean };
 
 export type QueueMailResult =
-  | { status: 'queued'; id: string; to: string; locale: string }
-  /** This event was mailed (or is being mailed) to this recipient already: nothing new. */
-  | { status: 'already-queued'; id: string; to: string }
-  /** Fenerum has no billing email for the account. */
-  | { status: 'no-email' }
+  /** At least one recipient's message was queued now (`messages` has every chosen recipient's). */
+  | { status: 'queued'; messages: QueuedMail[] }
+  /** This event was mailed (or is being mailed) to each chosen recipient already: nothing new. */
+  | { status: 'already-queued'; messages: QueuedMail[] }
+  /** Fenerum has no recipient on the account who takes payment confirmations or invoices: nothing sent (audited once). */
+  | { status: 'no-recipient' }
   /** No SMTP server is configured (live keys without SMTP_URL). */
   | { status: 'mail-off' };
 
@@ -31,26 +43,48 @@ const LINK_LIFETIME = { 'approval-needed': '7d', 'card-expiring': '14d' } as con
 const landingOf = (input: CustomerEmailInput) => (input.kind === 'approval-needed' ? landingPaths.approve(input.paymentIntentId) : landingPaths.addCard());
 
 /**
- * Queues one customer email for an event: to the account's billing email, in the account's
- * language, with a fresh signed link that opens the right portal page. Never twice for one
- * event and recipient (a repeat returns the message already queued, and no link is minted).
- * The message is sent after the caller's response (the mailer is kicked) and retried until
- * the SMTP server takes it. Throws when Fenerum cannot be asked (the caller retries the event).
+ * Queues one customer email for an event to each of the account's chosen recipients
+ * (`mailRecipients`: those who take payment confirmations, else invoices), in the account's
+ * language, each with a fresh signed link that opens the right portal page. Never twice for one
+ * event and recipient (a repeat finds the message already queued, and no link is minted).
+ * Messages are sent after the caller's response (the mailer is kicked) and retried until the
+ * SMTP server takes them. Throws when Fenerum cannot be asked (the caller retries the event).
  */
 export async function queueCustomerEmail(deps: QueueMailDeps, input: CustomerEmailInput): Promise<QueueMailResult | Refused> {
   if (!deps.mailer.enabled) return { status: 'mail-off' };
   if (!input.eventKey || input.eventKey.length > 300) return refused('invalid-input', 'eventKey must be 1 to 300 characters');
-  let account;
+  let account: Account;
   try {
     account = await cachedAccount(deps.portalCache.accounts, deps.fenerum, input.accountCode, { priority: 'bulk' });
   } catch (err) {
     if (isFenerumError(err) && err.isNotFound) return refused('not-found', `Unknown account: ${input.accountCode}`);
     throw err;
   }
-  const to = account.email;
-  if (!to) return { status: 'no-email' };
+  const recipients = mailRecipients(await cachedRecipients(deps.portalCache.recipients, deps.fenerum, account, { priority: 'bulk' }));
+  if (recipients.length === 0) {
+    await noteNoRecipient(deps.db, { accountCode: account.code, kind: input.kind, eventKey: input.eventKey });
+    return { status: 'no-recipient' };
+  }
+  const messages: QueuedMail[] = [];
+  for (const recipient of recipients) {
+    const one = await queueOne(deps, input, account, recipient);
+    if (isRefused(one)) return one;
+    messages.push(one);
+  }
+  if (messages.some((m) => m.fresh)) {
+    deps.mailer.kick();
+    return { status: 'queued', messages };
+  }
+  return { status: 'already-queued', messages };
+}
+
+/** The event's message to one recipient: found if queued before, else rendered with a link of its own and queued (audited). */
+async function queueOne(deps: QueueMailDeps, input: CustomerEmailInput, account: Account, recipient: Recipient): Promise<QueuedMail | Refused> {
+  const to = recipient.email;
+  const locale = accountLocale(account.language);
+  const known = (id: string): QueuedMail => ({ id, to, name: recipient.name, locale, fresh: false });
   const earlier = await findQueued(deps.db, input.eventKey, to);
-  if (earlier) return { status: 'already-queued', id: earlier.id, to };
+  if (earlier) return { ...known(earlier.id), locale: earlier.locale };
 
   const link = await issueCustomerLink(deps, {
     accountCode: account.code,
@@ -59,7 +93,6 @@ export async function queueCustomerEmail(deps: QueueMailDeps, input: CustomerEma
     landing: landingOf(input),
   });
   if (isRefused(link)) return link;
-  const locale = accountLocale(account.language);
   const amount = input.kind === 'approval-needed' ? input.amount : undefined;
   const card = input.card ?? null;
   const content = renderMail({ kind: input.kind, name: account.name, link: link.url, linkExpiresAt: link.expiresAt, amount, card }, locale);
@@ -77,7 +110,7 @@ export async function queueCustomerEmail(deps: QueueMailDeps, input: CustomerEma
       action: 'mail.queued',
       accountCode: account.code,
       subject: id,
-      details: { kind: input.kind, eventKey: input.eventKey, to, locale, linkId: link.id },
+      details: { kind: input.kind, eventKey: input.eventKey, to, recipient: recipient.id, recipientName: recipient.name, locale, linkId: link.id },
     });
     return true;
   });
@@ -85,8 +118,7 @@ export async function queueCustomerEmail(deps: QueueMailDeps, input: CustomerEma
     // Another delivery of the same event queued it a moment ago: this link is never sent.
     await revokeLink(deps.db, link.id, 'system');
     const row = await findQueued(deps.db, input.eventKey, to);
-    return { status: 'already-queued', id: row?.id ?? '', to };
+    return known(row?.id ?? '');
   }
-  deps.mailer.kick();
-  return { status: 'queued', id, to, locale };
+  return { id, to, name: recipient.name, locale, fresh: true };
 }

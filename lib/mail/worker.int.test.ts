@@ -45,7 +45,7 @@ describe('the mail worker', () => {
     const rows = await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.accountCode, acct.code));
     expect(rows).toHaveLength(keys.length);
     expect(rows.every((r) => r.attempts === 1)).toBe(true);
-    const caught = await sandbox.mail.list(acct.billing_email);
+    const caught = await sandbox.mail.list(acct.recipients[0]?.email);
     expect(caught).toHaveLength(keys.length);
     expect(new Set(caught.map((m) => m.messageId)).size).toBe(keys.length);
   });
@@ -70,7 +70,7 @@ describe('the mail worker', () => {
     } finally {
       await w.stop();
     }
-    expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(1);
+    expect(await sandbox.mail.list(acct.recipients[0]?.email)).toHaveLength(1);
   });
 });
 
@@ -84,8 +84,8 @@ describe('sendNow', () => {
         { ...ctx, mailer },
         { eventKey: `evt-${pi()}`, kind: 'approval-needed', accountCode: acct.code, paymentIntentId: pi(), amount: { minor: 100, currency: 'DKK' } },
       );
-      if (!('status' in r) || r.status !== 'queued') throw new Error('not queued');
-      return r.id;
+      if (!('status' in r) || r.status !== 'queued' || !r.messages[0]) throw new Error('not queued');
+      return r.messages[0].id;
     };
     const first = await queue();
     await mailer.sendNow(first);
@@ -98,7 +98,7 @@ describe('sendNow', () => {
     const waiting = mailer.sendNow(second).then(() => statusOf(ctx.db, second));
     await sendClaimed({ db: ctx.db, transport: createSmtpTransport(ctx.env.mail.smtpUrl ?? ''), from: ctx.env.mail.from }, held);
     expect(await waiting).toBe('sent');
-    expect(await sandbox.mail.list(acct.billing_email)).toHaveLength(2);
+    expect(await sandbox.mail.list(acct.recipients[0]?.email)).toHaveLength(2);
   });
 });
 

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { receiveQuickpayCallback } from '@/lib/cards/quickpay/callback';
-import { auditLog, inbox, issuedLinks, registrations } from '@/lib/db/schema';
+import { auditLog, fenerumWebhookEvents, inbox, issuedLinks, registrations } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { registration, startQuickpay } from '@/test/quickpay-fixtures';
+import { freshAccountWithCards } from '@/test/staff-account-fixtures';
 import { authorizeQuickpay, freshAccount } from '@/test/sandbox-control';
 import { confirmWith, registerSetupIntentNow, setupIntentFor } from '@/test/stripe-fixtures';
 import { expireStartedRegistrations, type ExpireDeps } from './expire-started';
@@ -147,6 +148,31 @@ describe('retention', () => {
     expect(report.deleted.links).toBeGreaterThanOrEqual(1);
     expect(await db.select().from(auditLog).where(eq(auditLog.subject, tag))).toHaveLength(1);
   });
+
+  it('deletes Fenerum webhook records past the inbox’s days, handled or not, and keeps younger ones', async () => {
+    const { db } = await appContext();
+    const tag = randomUUID();
+    const ago = (days: number) => sql`now() - ${`${days} days`}::interval`;
+    const event = (suffix: string, days: number, status: 'handled' | 'failed') => ({
+      eventKey: `${tag}-${suffix}`,
+      event: 'payment.declined',
+      status,
+      payload: { event: 'payment.declined', data: {} },
+      receivedAt: ago(days),
+    });
+    await db.insert(fenerumWebhookEvents).values([event('old-handled', 31, 'handled'), event('old-failed', 40, 'failed'), event('young', 29, 'handled')]);
+
+    const report = await runMaintenance(await deps(), SETTINGS);
+
+    const left = await db
+      .select({ key: fenerumWebhookEvents.eventKey })
+      .from(fenerumWebhookEvents)
+      .where(sql`${fenerumWebhookEvents.eventKey} like ${`${tag}-%`}`);
+    expect(left.map((e) => e.key)).toEqual([`${tag}-young`]);
+    expect(report.deleted.webhookEvents).toBeGreaterThanOrEqual(2);
+    const [said] = await db.select().from(auditLog).where(eq(auditLog.action, 'retention.deleted')).orderBy(desc(auditLog.id)).limit(1);
+    expect(said?.details).toMatchObject({ fenerumWebhookEvents: report.deleted.webhookEvents });
+  });
 });
 
 describe('the audit log', () => {
@@ -170,5 +196,28 @@ describe('the audit log', () => {
     expect(await refusal(() => db.delete(auditLog).where(where))).toMatch(/append-only: DELETE/);
     expect(await refusal(() => db.execute(sql`truncate audit_log`))).toMatch(/append-only: TRUNCATE/);
     expect(await db.select().from(auditLog).where(where)).toMatchObject([{ actor: 'test', action: 'test.append_only' }]);
+  });
+
+  it('a card disable whose last audit write was lost is completed by the job: the audit log and Fenerum agree', async () => {
+    const ctx = await appContext();
+    const account = await freshAccountWithCards();
+    const request = randomUUID();
+    // What disableCard leaves when its last write fails: the request row, and the card disabled at Fenerum.
+    await ctx.db.insert(auditLog).values({
+      actor: 'op@staff.example',
+      action: 'card.disable_requested',
+      accountCode: account.code,
+      subject: account.visa.uuid,
+      details: { request, reason: 'stolen', last4: '4242' },
+      ip: '192.0.2.44',
+      at: sql`now() - interval '10 minutes'`,
+    });
+    await ctx.fenerum.disablePaymentCard(account.visa.uuid, { email: 'op@staff.example' });
+
+    const report = await runMaintenance({ ...(await deps()), fenerum: ctx.fenerum }, SETTINGS);
+    expect(report.cardDisables.completed).toBeGreaterThanOrEqual(1);
+    expect(await auditOf(account.visa.uuid, 'card.disabled')).toMatchObject([
+      { actor: 'op@staff.example', ip: '192.0.2.44', details: { request, reason: 'stolen', completedBy: 'maintenance' } },
+    ]);
   });
 });

@@ -1,13 +1,14 @@
 import type { Db } from '@/lib/db/connect';
 import type { PortalGateway } from '@/lib/domain/cards';
 import { isFenerumError } from '@/lib/fenerum/errors';
-import type { PaymentCard } from '@/lib/fenerum/types';
+import type { Actor, PaymentCard } from '@/lib/fenerum/types';
 import { nextDelayMs } from './backoff';
 import { findEarlierCard } from './find-earlier-card';
 import { markFailed, markRegistered, markRetry, type Registration } from './store';
 
 export type FenerumCards = {
-  createPaymentCard(input: { accountUuid: string; gateway: PortalGateway; token: string }): Promise<PaymentCard>;
+  /** `actor`: the staff member who asked for this attempt (sent as X-User); none when the customer or the worker did. */
+  createPaymentCard(input: { accountUuid: string; gateway: PortalGateway; token: string }, actor?: Actor): Promise<PaymentCard>;
   listPaymentCards(account: { code: string; uuid: string }): Promise<PaymentCard[]>;
 };
 export type AttemptDeps = {
@@ -24,16 +25,17 @@ export type AttemptOutcome = { status: 'registered'; card: PaymentCard } | { sta
 
 /**
  * One attempt at Fenerum for a registration whose lease we hold. Fenerum has no idempotency
- * key, so after an attempt whose outcome we could not know, look for the card first.
+ * key, so after an attempt whose outcome we could not know, look for the card first. A staff
+ * member's "retry now" passes them as `actor`: Fenerum gets their email as X-User.
  */
-export async function attemptRegistration(deps: AttemptDeps, reg: Registration): Promise<AttemptOutcome> {
+export async function attemptRegistration(deps: AttemptDeps, reg: Registration, actor?: Actor): Promise<AttemptOutcome> {
   if (!reg.token) {
     await markFailed(deps.db, reg, 'no token to register', 'no-token');
     return { status: 'failed', error: 'no token to register' };
   }
   try {
     const adopted = reg.uncertain ? await findEarlierCard(deps, reg) : undefined;
-    const card = adopted ?? (await deps.fenerum.createPaymentCard({ accountUuid: reg.accountUuid, gateway: reg.gateway, token: reg.token }));
+    const card = adopted ?? (await deps.fenerum.createPaymentCard({ accountUuid: reg.accountUuid, gateway: reg.gateway, token: reg.token }, actor));
     if (!(await markRegistered(deps.db, reg, card))) {
       // Another registration holds this card (it adopted it first, or adopted ours while our
       // create was under way). Look again, soon, among the cards no registration holds.

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/connect';
+import type { Actor } from '@/lib/fenerum/types';
 import type { AttemptDeps, FenerumCards } from './attempt';
 import { registerNow, type RegisterNowResult } from './register-now';
 
@@ -10,12 +11,13 @@ import { startRegistrationWorker } from './worker';
 /**
  * The one way a verified card reaches Fenerum. A gateway use case verifies and queues and
  * returns the Registration; its caller chooses when Fenerum is tried:
- * - `tryNow(id, waitMs)`: the customer is waiting on the page; wait up to waitMs for the outcome;
+ * - `tryNow(id, waitMs, actor?)`: someone is waiting on the page; wait up to waitMs for the outcome
+ *   (a staff member's "retry now" names them as `actor`: Fenerum gets X-User);
  * - `inBackground(id)`: a provider's callback must be answered first; try after the response.
  * Either way the worker finishes whatever is left, so nothing depends on the first try.
  */
 export type Registrar = {
-  tryNow(id: string, waitMs: number): Promise<RegisterNowResult>;
+  tryNow(id: string, waitMs: number, actor?: Actor): Promise<RegisterNowResult>;
   inBackground(id: string): void;
   startWorker(): { stop: () => Promise<void> };
 };
@@ -41,7 +43,7 @@ export function createRegistrar(deps: RegistrarDeps): Registrar {
   const attempt = attemptDeps(deps);
   const later = deps.backgroundDb ? attemptDeps({ ...deps, db: deps.backgroundDb }) : attempt;
   return {
-    tryNow: (id, waitMs) => registerNow(attempt, id, waitMs),
+    tryNow: (id, waitMs, actor) => registerNow(attempt, id, waitMs, actor),
     inBackground: createAfterResponses({ schedule: deps.schedule, attempt: (id) => registerNow(later, id, 0), concurrency: AFTER_RESPONSE_CONCURRENCY }),
     startWorker: () => startRegistrationWorker({ deps: later }),
   };

@@ -95,7 +95,7 @@ export async function startProcessWork(): Promise<void> {
   // On PGlite it also does autovacuum's work, which PGlite has no process for.
   const { backgroundDb, kind } = ctx.database;
   processSingleton('maintenance', () =>
-    startMaintenance({ db: backgroundDb, stripe: ctx.stripe, farpay: ctx.farpay, embedded: kind === 'pglite' }, ctx.env.maintenance),
+    startMaintenance({ db: backgroundDb, stripe: ctx.stripe, farpay: ctx.farpay, fenerum: ctx.fenerum, embedded: kind === 'pglite' }, ctx.env.maintenance),
   );
   // Fenerum webhooks whose handling failed (Stripe or Fenerum down) are tried again; handlers are idempotent.
   processSingleton('fenerum-webhook-retries', () =>

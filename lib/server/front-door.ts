@@ -1,4 +1,5 @@
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import { actionOriginRefusal } from './action-origin';
 
 /**
  * What the app answers before Next sees a request. Next turns some requests into a 500 it
@@ -32,7 +33,7 @@ const INSTALLED = Symbol.for('card-portal:front-door');
 
 /**
  * Installs the front door on this process's HTTP server (instrumentation.ts, `next start`):
- * refuses what Next would fail on, appends the socket's address to X-Forwarded-For (the one
+ * refuses what Next would fail on (a Server Action from another site included: action-origin.ts), appends the socket's address to X-Forwarded-For (the one
  * place the socket is known: route handlers never see it; Next itself only sets the header when
  * the client sent none), and adds HSTS when the portal is served over https.
  */
@@ -45,7 +46,7 @@ export function installFrontDoor(opts: { hsts: boolean }): void {
     if (event === 'request') {
       const [req, res] = args as [IncomingMessage, ServerResponse];
       if (opts.hsts) res.setHeader('Strict-Transport-Security', HSTS);
-      const refusal = frontDoorAnswer(req.method, req.url);
+      const refusal = frontDoorAnswer(req.method, req.url) ?? actionOriginRefusal(req.method, req.url, req.headers);
       if (refusal) {
         res.writeHead(refusal.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...refusal.headers });
         res.end(JSON.stringify({ error: refusal.error }));

@@ -15,6 +15,7 @@ export async function staffSentences() {
     providerFailure: (f: ProviderFailure) =>
       f.sentence === 'fenerumBusy' ? t('providers.fenerumBusy', { seconds: String(f.seconds ?? 60) }) : t(`providers.${f.sentence}`),
     correctFields: () => t('correctFields'),
+    unstorableText: () => t('unstorableText'),
     failed: () => t('failed'),
   };
 }

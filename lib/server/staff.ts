@@ -2,6 +2,7 @@ import 'server-only';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { roleAllows, type StaffRole, type StaffUser } from '@/lib/auth/staff-roles';
+import { unstorableText } from '@/lib/domain/storable';
 import { providerFailure } from '@/lib/http/errors';
 import { isRefused, refused, type Refused } from '@/lib/domain/outcomes';
 import { needsSecondFactor } from '@/lib/auth/staff/config';
@@ -39,7 +40,9 @@ export type ActionState = { ok: true; message?: string } | { ok: false; error: s
 /**
  * A staff Server Action: session and role checked on the server itself (never trust the form
  * that called it), the input zod-parsed, refusals and provider failures turned into a sentence
- * in the staff member's language.
+ * in the staff member's language. Every field's text is held to the one rule for text
+ * (lib/domain/storable.ts: no NUL, no unpaired surrogate) before the schema sees it: a field
+ * error with a sentence, and the action does not run.
  */
 export function staffAction<S extends z.ZodType>(role: StaffRole, schema: S, fn: (input: z.infer<S>, call: StaffCall) => Promise<ActionState | Refused>) {
   return async (_prev: ActionState | null, form: FormData): Promise<ActionState> => {
@@ -48,6 +51,10 @@ export function staffAction<S extends z.ZodType>(role: StaffRole, schema: S, fn:
     const user = await readStaffUser(ctx);
     if (!user) return { ok: false, error: say.refusal(refused('unauthenticated')) };
     if (!roleAllows(user.role, role)) return { ok: false, error: say.refusal(refused('forbidden')) };
+    // A hand-made call can pass anything as the argument (React decodes JSON too): only a form is read.
+    if (!(form instanceof FormData)) return { ok: false, error: say.correctFields() };
+    const unstorable = unstorableFields(form, say.unstorableText());
+    if (unstorable) return { ok: false, error: say.correctFields(), fields: unstorable };
     const parsed = schema.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
       const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
@@ -63,4 +70,13 @@ export function staffAction<S extends z.ZodType>(role: StaffRole, schema: S, fn:
       return { ok: false, error: say.failed() };
     }
   };
+}
+
+/** The form's fields (names and text values) that hold text the database cannot store, each with the sentence; null when none does. */
+function unstorableFields(form: FormData, sentence: string): Record<string, string> | null {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (unstorableText(name) || (typeof value === 'string' && unstorableText(value))) fields[name.toWellFormed().replaceAll('\u0000', '\ufffd')] = sentence;
+  }
+  return Object.keys(fields).length ? fields : null;
 }

@@ -69,6 +69,20 @@ describeContract('Stripe', { sandbox, real: realTarget(), keys: ['CONTRACT_STRIP
     });
   });
 
+  describe('a payment that fails stays payable (issue 21: the approval page offers another card)', () => {
+    it('a declined confirmation leaves the PaymentIntent requires_payment_method with last_payment_error, and another card pays it', async () => {
+      const customer = await newCustomer();
+      const err = await sdk(t)
+        .paymentIntents.create({ amount: 1_000, currency: 'dkk', customer: customer.id, payment_method: 'pm_card_chargeDeclined', confirm: true })
+        .catch((e: unknown) => e);
+      expect(isStripeError(err) && err.code).toBe('card_declined');
+      const id = isStripeError(err) ? (err.raw as { payment_intent?: { id?: string } }).payment_intent?.id : undefined;
+      const pi = await sdk(t).paymentIntents.retrieve(id ?? '');
+      expect(pi).toMatchObject({ status: 'requires_payment_method', last_payment_error: { code: 'card_declined' } });
+      expect((await sdk(t).paymentIntents.confirm(pi.id, { payment_method: 'pm_card_visa' })).status).toBe('succeeded');
+    });
+  });
+
   describe('authentication', () => {
     it('answers 401 for a bad key', async () => {
       const err = await sdk(t, 'sk_test_not_a_valid_key')

@@ -6,6 +6,7 @@ import { createCard } from './card-create';
 import type { Caller } from './guard';
 import { absoluteUrl, paginate } from './paging';
 import { accountJson, byCreated, cardJson } from './serialize';
+import { getRecipient, listRecipients } from './recipients';
 import type { CardRecord, FenerumState } from './state';
 
 export type ApiHandler = (ctx: Ctx, caller: Caller) => void;
@@ -38,16 +39,23 @@ function badJson(ctx: Ctx): unknown {
 export function registerApiRoutes({ state, lookupCard, now, api }: ApiDeps): void {
   const shown = (c: CardRecord) => cardJson(c, state.settings);
   api('GET', '/api/v1/accounts/', (ctx) => {
-    const r = paginate(state.accounts.map(accountJson), ctx.req, ctx.url);
+    const r = paginate(
+      state.accounts.map((a) => accountJson(a, state.settings)),
+      ctx.req,
+      ctx.url,
+    );
     if (r.ok) sendJson(ctx.res, 200, r.page);
     else sendJson(ctx.res, 404, INVALID_PAGE);
   });
 
   api('GET', '/api/v1/accounts/:code/', (ctx) => {
     const account = state.accounts.find((a) => a.code === ctx.params.code);
-    if (account) sendJson(ctx.res, 200, accountJson(account));
+    if (account) sendJson(ctx.res, 200, accountJson(account, state.settings));
     else sendJson(ctx.res, 404, NOT_FOUND);
   });
+
+  api('GET', '/api/v1/recipients/', (ctx) => listRecipients(state, ctx));
+  api('GET', '/api/v1/recipients/:uuid/', (ctx) => getRecipient(state, ctx));
 
   api('GET', '/api/v1/paymentcards/', (ctx) => {
     let cards = [...state.cards].sort(byCreated);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { parseBody, sendJson } from '../http';
 import { type Router } from '../router';
 import { addAccount } from './new-account';
-import { accountJson, byCreated, cardRecordJson } from './serialize';
+import { addRecipient, recipientInput } from './recipients';
+import { accountJson, byCreated, cardRecordJson, recipientJson } from './serialize';
 import type { FenerumState } from './state';
 
 /**
@@ -31,9 +32,21 @@ const settingsInput = z.strictObject({
   cardTokens: z.boolean().optional(),
   /** `refuse`: QuickPay cards get Fenerum's per-field 400 on `gateway` (see Settings.quickpayCards). */
   quickpayCards: z.enum(['accept', 'refuse']).optional(),
+  /** How ?account= filters the recipients list: `code` (default), `uuid`, or `ignore` (every account's). */
+  recipientListAccountFilter: z.enum(['code', 'uuid', 'ignore']).optional(),
+  /** Accounts carry the undocumented `billing_email` (off by default). */
+  accountBillingEmail: z.boolean().optional(),
+  /** `extended`: payment webhooks carry fields no document shows (see Settings.paymentWebhookFields). */
+  paymentWebhookFields: z.enum(['documented', 'extended']).optional(),
 });
 
-const accountInput = z.strictObject({ name: z.string().min(1).optional(), email: z.email().optional(), language: z.string().min(2).max(8).optional() });
+const accountInput = z.strictObject({
+  name: z.string().min(1).optional(),
+  email: z.email().optional(),
+  language: z.string().min(2).max(8).optional(),
+  recipients: z.array(recipientInput).max(500).optional(),
+});
+const newRecipientInput = recipientInput.extend({ account: z.string().min(1).max(100) });
 
 export type ControlDeps = { state: FenerumState; reset: () => void; now?: () => Date };
 
@@ -45,7 +58,10 @@ export function registerControlRoutes(router: Router, { state, reset, now = () =
     if (!parsed.success) {
       return sendJson(ctx.res, 400, { detail: 'Invalid settings.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
     }
-    const { rateLimit, failNext, cardListAccountFilter, cardTokens, quickpayCards } = parsed.data;
+    const { rateLimit, failNext, cardListAccountFilter, cardTokens, quickpayCards, recipientListAccountFilter, accountBillingEmail, paymentWebhookFields } = parsed.data;
+    if (recipientListAccountFilter !== undefined) state.settings.recipientListAccountFilter = recipientListAccountFilter;
+    if (accountBillingEmail !== undefined) state.settings.accountBillingEmail = accountBillingEmail;
+    if (paymentWebhookFields !== undefined) state.settings.paymentWebhookFields = paymentWebhookFields;
     if (quickpayCards !== undefined) state.settings.quickpayCards = quickpayCards;
     if (cardListAccountFilter !== undefined) state.settings.cardListAccountFilter = cardListAccountFilter;
     if (cardTokens !== undefined) state.settings.cardTokens = cardTokens;
@@ -69,16 +85,32 @@ export function registerControlRoutes(router: Router, { state, reset, now = () =
     sendJson(ctx.res, 200, { account: account.code, count: cards.length, results: cards.map(cardRecordJson) });
   });
 
-  // A fresh account with no cards, answered as Fenerum's API shows it (201).
+  // A fresh account with no cards, answered as Fenerum's API shows it (201), with its recipients beside it.
   router.post('/__sandbox/accounts', (ctx) => {
     const parsed = accountInput.safeParse(parseBody(ctx) ?? null);
     if (!parsed.success) {
       return sendJson(ctx.res, 400, {
-        detail: 'Send {name?, email?, language?}.',
+        detail: 'Send {name?, email?, language?, recipients?}.',
         issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
       });
     }
-    sendJson(ctx.res, 201, accountJson(addAccount(state, parsed.data, now())));
+    const { account, recipients } = addAccount(state, parsed.data, now());
+    sendJson(ctx.res, 201, { ...accountJson(account, state.settings), recipients: recipients.map(recipientJson) });
+  });
+
+  // One more recipient for an account (by code or uuid), as Fenerum's API would show it (201).
+  router.post('/__sandbox/recipients', (ctx) => {
+    const parsed = newRecipientInput.safeParse(parseBody(ctx) ?? null);
+    if (!parsed.success) {
+      return sendJson(ctx.res, 400, {
+        detail: 'Send {account, email, name?, receive_invoice?, receive_payment_confirmation?, receive_subscription_notifications?}.',
+        issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
+    }
+    const { account: key, ...input } = parsed.data;
+    const account = state.accounts.find((a) => a.code === key || a.uuid === key.toLowerCase());
+    if (!account) return sendJson(ctx.res, 404, { detail: `No account ${key}.` });
+    sendJson(ctx.res, 201, recipientJson(addRecipient(state, account, input, now())));
   });
 
   router.get('/__sandbox/stats', (ctx) => sendJson(ctx.res, 200, state.stats));

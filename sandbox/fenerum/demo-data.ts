@@ -1,4 +1,4 @@
-import type { AccountRecord, CardRecord, Gateway } from './state';
+import type { AccountRecord, CardRecord, Gateway, RecipientRecord } from './state';
 
 /**
  * The sandbox's deterministic demo data. Everything is fixed except the one card that must
@@ -87,6 +87,43 @@ export function demoAccounts(): AccountRecord[] {
     ...seed,
     created_date: `2023-0${i + 1}-15T09:00:00Z`,
   }));
+}
+
+type RecipientSeed = Pick<RecipientRecord, 'name' | 'email' | 'receive_invoice' | 'receive_payment_confirmation' | 'receive_subscription_notifications'>;
+const recipient = (name: string, email: string, invoice: boolean, payment: boolean, subscription = false): RecipientSeed => ({
+  name,
+  email,
+  receive_invoice: invoice,
+  receive_payment_confirmation: payment,
+  receive_subscription_notifications: subscription,
+});
+
+/**
+ * Each demo account's recipients (where Fenerum keeps customers' addresses). Nordlys also has
+ * one who only hears about subscriptions (never mailed by the portal); Storkunde's only
+ * recipient takes invoices, not payment confirmations (the portal falls back to it).
+ */
+const recipientSeeds: Array<[keyof typeof DEMO_ACCOUNT_UUIDS, RecipientSeed[]]> = [
+  ['CUST001', [recipient('Bogholderiet', 'faktura@nordlys.dk', true, true), recipient('Direktør Ida Lund', 'ida@nordlys.dk', false, false, true)]],
+  ['CUST002', [recipient('Regnskab', 'regnskab@havblik.dk', true, true)]],
+  ['CUST003', [recipient('Post', 'post@fjeldstad.no', true, true)]],
+  ['CUST004', [recipient('Kreditor', 'kreditor@storkunde.dk', true, false)]],
+  ['CUST005', [recipient('Ekonomi', 'ekonomi@alvsborgkonsult.se', true, true)]],
+];
+
+export function demoRecipients(): RecipientRecord[] {
+  let n = 0;
+  return recipientSeeds.flatMap(([code, seeds]) =>
+    seeds.map((seed) => {
+      n += 1;
+      return {
+        uuid: `e7d3b5a1-2f4c-4a6e-9b8d-${n.toString(16).padStart(12, '0')}`,
+        account: DEMO_ACCOUNT_UUIDS[code],
+        ...seed,
+        created_date: new Date(Date.UTC(2023, 5, 1, 9, 0, n)).toISOString(),
+      };
+    }),
+  );
 }
 
 /** A fixed, valid v4-shaped uuid for demo card number n. */

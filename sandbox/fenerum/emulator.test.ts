@@ -81,12 +81,11 @@ describe('authentication and required headers', () => {
 });
 
 describe('accounts', () => {
-  it('reads an account by code with Fenerum-like fields, 404 for an unknown code', async () => {
+  it('reads an account by code with Fenerum-like fields and no email (no public document has one), 404 for an unknown code', async () => {
     const r = await call('/api/v1/accounts/CUST001/');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ uuid: NORDLYS, code: 'CUST001', company_name: 'Nordlys ApS', legal_country: 'DK', billing_email: 'faktura@nordlys.dk' });
+    expect(r.body).toMatchObject({ uuid: NORDLYS, code: 'CUST001', company_name: 'Nordlys ApS', legal_country: 'DK' });
     expect(Object.keys(r.body).sort()).toEqual([
-      'billing_email',
       'code',
       'company_name',
       'created_date',
@@ -98,6 +97,14 @@ describe('accounts', () => {
       'uuid',
     ]);
     expect(await call('/api/v1/accounts/NOPE/')).toMatchObject({ status: 404, body: { detail: 'Not found.' } });
+  });
+
+  it('shows the undocumented billing_email only with the accountBillingEmail switch', async () => {
+    await control('/__sandbox/settings', { accountBillingEmail: true });
+    expect((await call('/api/v1/accounts/CUST001/')).body).toMatchObject({ billing_email: 'faktura@nordlys.dk' });
+    expect((await call('/api/v1/accounts/')).body.results?.[0]).toMatchObject({ billing_email: 'faktura@nordlys.dk' });
+    await control('/__sandbox/settings', { accountBillingEmail: false });
+    expect((await call('/api/v1/accounts/CUST001/')).body).not.toHaveProperty('billing_email');
   });
 
   it('lists accounts as a page', async () => {
@@ -320,6 +327,9 @@ describe('failNext, reset and stats', () => {
       cardListAccountFilter: 'code',
       cardTokens: false,
       quickpayCards: 'accept',
+      recipientListAccountFilter: 'code',
+      accountBillingEmail: false,
+      paymentWebhookFields: 'documented',
     });
     expect((await call('/__sandbox/stats', { headers: {} })).body).toEqual({ total: 0, byStatus: {}, throttled: 0 });
   });

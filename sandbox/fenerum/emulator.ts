@@ -1,11 +1,12 @@
 import type http from 'node:http';
-import type { GatewayCharge, GatewayLookup } from '../gateways';
+import type { GatewayCharge, GatewayLookup, GatewaySaveCard } from '../gateways';
 import { parseBody, sendJson, type Emulator } from '../http';
 import { Router } from '../router';
 import { registerApiRoutes, registerSelfServicePage } from './api-routes';
 import { registerControlRoutes } from './control';
-import { demoAccounts, demoCards } from './demo-data';
+import { demoAccounts, demoCards, demoRecipients } from './demo-data';
 import { guard } from './guard';
+import { registerOwnCardLink } from './own-card-link';
 import { defaultSettings, emptyStats, type FenerumState } from './state';
 import { throttledDetail } from './throttle';
 import { registerWebhookControl } from './webhook-control';
@@ -20,6 +21,8 @@ export type FenerumEmulatorOptions = {
   now?: () => Date;
   /** How Fenerum charges a card off-session (the sandbox's "bank wants authentication" control). */
   chargeCard?: GatewayCharge;
+  /** How Fenerum's own add-card link saves a card at the gateway (a customer Fenerum makes). */
+  saveCard?: GatewaySaveCard;
   /** Where Fenerum's webhooks go, with which Basic credentials; every opt-in event is listed. */
   webhook?: Omit<WebhookConfig, 'events'>;
 };
@@ -43,6 +46,7 @@ function freshState(now: Date): FenerumState {
   return {
     accounts: demoAccounts(),
     cards: demoCards(now),
+    recipients: demoRecipients(),
     audit: [],
     selfServiceLinks: [],
     settings: defaultSettings(),
@@ -123,6 +127,7 @@ export function createFenerumEmulator(opts: FenerumEmulatorOptions): FenerumEmul
   });
   registerControlRoutes(router, { state, reset });
   registerWebhookControl(router, { state, webhooks, chargeCard: opts.chargeCard, now });
+  registerOwnCardLink(router, { state, lookupCard: opts.lookupCard, saveCard: opts.saveCard, now });
   registerSelfServicePage(router, state);
 
   return {

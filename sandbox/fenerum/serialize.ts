@@ -1,7 +1,21 @@
-import type { AccountRecord, CardRecord, Settings } from './state';
+import type { AccountRecord, CardRecord, RecipientRecord, Settings } from './state';
 
-/** The account as Fenerum's API shows it. */
-export const accountJson = (a: AccountRecord) => ({ ...a });
+/** The account as Fenerum's API shows it: `billing_email` (undocumented) only with the `accountBillingEmail` setting. */
+export const accountJson = (a: AccountRecord, settings: Pick<Settings, 'accountBillingEmail'>) => {
+  const { billing_email, ...documented } = a;
+  return settings.accountBillingEmail ? { ...documented, billing_email } : documented;
+};
+
+/** A recipient as Fenerum documents it (fenerum.com/docs/api/recipient). */
+export const recipientJson = (r: RecipientRecord) => ({
+  uuid: r.uuid,
+  account: r.account,
+  name: r.name,
+  email: r.email,
+  receive_invoice: r.receive_invoice,
+  receive_payment_confirmation: r.receive_payment_confirmation,
+  receive_subscription_notifications: r.receive_subscription_notifications,
+});
 
 /**
  * The payment card as Fenerum documents it (PROVIDERS.md): the number masked to its last four

@@ -10,8 +10,29 @@ export type AccountRecord = {
   legal_zipcode: string;
   legal_city: string;
   legal_country: string;
+  /**
+   * Not in any public Fenerum document (PROVIDERS.md): kept by the sandbox, shown by the API only
+   * with the `accountBillingEmail` setting. Customers' addresses are the account's recipients.
+   */
   billing_email: string;
   language: string;
+  created_date: string;
+};
+
+/**
+ * A recipient of an account's notifications, as Fenerum documents the resource
+ * (fenerum.com/docs/api/recipient): an email with its receive_* opt-ins. `account` is the
+ * account's uuid, as a payment card's is (which one Fenerum shows is unconfirmed: the app
+ * accepts the uuid or the code).
+ */
+export type RecipientRecord = {
+  uuid: string;
+  account: string;
+  name: string;
+  email: string;
+  receive_invoice: boolean;
+  receive_payment_confirmation: boolean;
+  receive_subscription_notifications: boolean;
   created_date: string;
 };
 
@@ -59,6 +80,14 @@ export type FailNext = { status: number; count: number; retryAfter?: number; acc
  */
 export type CardListAccountFilter = 'code' | 'ignore';
 
+/**
+ * What `GET /recipients/?account=` does with its value: unconfirmed (PROVIDERS.md). `code`
+ * (default, as Fenerum's examples filter other lists), `uuid` (a code is then an invalid choice,
+ * 400), or `ignore` (every account's recipients), so a test can prove the app never emails
+ * another account's recipient.
+ */
+export type RecipientListAccountFilter = 'code' | 'uuid' | 'ignore';
+
 export type Settings = {
   rateLimit: { enabled: boolean; perMinute: number };
   failNext: FailNext | null;
@@ -74,6 +103,19 @@ export type Settings = {
    * (default, the seeds are the spec) or `refuse`: a per-field 400 on `gateway`.
    */
   quickpayCards: 'accept' | 'refuse';
+  recipientListAccountFilter: RecipientListAccountFilter;
+  /**
+   * PROVIDERS.md: no public Fenerum document shows an account `billing_email`; off by default.
+   * On: accounts carry it, as an undocumented Fenerum might (the app must not rely on it).
+   */
+  accountBillingEmail: boolean;
+  /**
+   * PROVIDERS.md: the data of a payment webhook documents only `payment_gateway_id` (seeds/001).
+   * `documented` (default) sends only that; `extended` adds fields no public document shows
+   * (uuid, account, account_code, amount, currency, payment_card, payment_gateway, created_date),
+   * so a test can show the app takes nothing from them.
+   */
+  paymentWebhookFields: 'documented' | 'extended';
 };
 
 export type Stats = {
@@ -88,6 +130,7 @@ export type Stats = {
 export type FenerumState = {
   accounts: AccountRecord[];
   cards: CardRecord[];
+  recipients: RecipientRecord[];
   audit: AuditEntry[];
   selfServiceLinks: SelfServiceLink[];
   settings: Settings;
@@ -105,6 +148,9 @@ export const defaultSettings = (): Settings => ({
   cardListAccountFilter: 'code',
   cardTokens: false,
   quickpayCards: 'accept',
+  recipientListAccountFilter: 'code',
+  accountBillingEmail: false,
+  paymentWebhookFields: 'documented',
 });
 
 export const emptyStats = (): Stats => ({ total: 0, byStatus: {}, throttled: 0 });

@@ -15,7 +15,8 @@ import type { FenerumWebhooks } from './webhooks';
  * - POST /__sandbox/webhooks/flush               wait until nothing is pending
  * - POST /__sandbox/accounts/:code/charge {amount?, currency?, bankWantsAuthentication?}
  *     Fenerum charges the account's newest active Stripe card off-session; when the bank wants
- *     authentication (default) it fails as Stripe fails it, and payment.authentication_required is sent.
+ *     authentication (default) it fails as Stripe fails it, and payment.authentication_required is sent
+ *     with `{payment_gateway_id}` only (settings.paymentWebhookFields: `extended` adds undocumented fields).
  * - POST /__sandbox/paymentcards/:uuid/expiring  card_expires_this_month for that card
  */
 const configInput = z.strictObject({
@@ -91,7 +92,9 @@ export function registerWebhookControl(router: Router, deps: WebhookControlDeps)
     if (!charged) return sendJson(ctx.res, 502, { detail: 'The gateway could not charge the card.' });
     const event =
       charged.status === 'succeeded' ? null : charged.errorCode === 'authentication_required' ? 'payment.authentication_required' : 'payment.declined';
-    const data = {
+    // Only payment_gateway_id is documented (seeds/001); the rest behind a switch, off by default.
+    const documented = { payment_gateway_id: charged.paymentGatewayId };
+    const extended = {
       uuid: randomUUID(),
       account: account.uuid,
       account_code: account.code,
@@ -102,6 +105,7 @@ export function registerWebhookControl(router: Router, deps: WebhookControlDeps)
       payment_gateway_id: charged.paymentGatewayId,
       created_date: now().toISOString(),
     };
+    const data = state.settings.paymentWebhookFields === 'extended' ? extended : documented;
     const sent = event ? webhooks.send(event, data) : false;
     sendJson(ctx.res, 200, { ...charged, sent, webhook: event ? { event, data } : null });
   });

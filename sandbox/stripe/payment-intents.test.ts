@@ -92,3 +92,49 @@ describe('PaymentIntents', () => {
     expect(err).toMatchObject({ statusCode: 400, param: 'payment_method' });
   });
 });
+
+describe('approving an off-session payment on-session (seeds/001, PROVIDERS.md)', () => {
+  /** A saved Visa whose bank wants the next payment authenticated; Fenerum's off-session charge fails for it. */
+  async function waitingPayment(testPm = 'pm_card_visa') {
+    const pm = await saveCard(testPm);
+    s.emulator.demandAuthentication(pm);
+    const err = await stripeError(offSession(pm));
+    const id = (err.raw as { payment_intent?: { id: string } }).payment_intent?.id ?? '';
+    return { pm, pi: await s.stripe.paymentIntents.retrieve(id) };
+  }
+  const approveOnSession = (piId: string, pm: string, clientSecret: string, setupFutureUsage?: 'off_session') =>
+    s.publishable.paymentIntents.confirm(piId, {
+      payment_method: pm,
+      client_secret: clientSecret,
+      ...(setupFutureUsage ? { setup_future_usage: setupFutureUsage } : {}),
+    } as never);
+
+  it.each([
+    ['without setup_future_usage: the bank asks again on the next off-session charge', undefined, 'authentication_required'],
+    ['with setup_future_usage off_session: the next off-session charge goes through', 'off_session' as const, null],
+  ])('%s', async (_name, setupFutureUsage, nextError) => {
+    const { pm, pi } = await waitingPayment();
+    expect((await approveOnSession(pi.id, pm, pi.client_secret ?? '', setupFutureUsage)).status).toBe('requires_action');
+    expect(s.emulator.authenticate(pi.id, 'complete')).toBe('succeeded');
+    const next = offSession(pm);
+    if (nextError) expect((await stripeError(next)).code).toBe(nextError);
+    else expect((await next).status).toBe('succeeded');
+  });
+
+  it('a decline after the customer authenticated leaves the PaymentIntent requires_payment_method, payable with another card', async () => {
+    const { pm, pi } = await waitingPayment('pm_card_authenticationRequiredChargeDeclinedInsufficientFunds');
+    expect((await approveOnSession(pi.id, pm, pi.client_secret ?? '', 'off_session')).status).toBe('requires_action');
+    expect(s.emulator.authenticate(pi.id, 'complete')).toBe('requires_payment_method');
+    const after = await s.stripe.paymentIntents.retrieve(pi.id);
+    expect(after).toMatchObject({ status: 'requires_payment_method', payment_method: null });
+    expect(after.last_payment_error).toMatchObject({
+      type: 'card_error',
+      code: 'card_declined',
+      decline_code: 'insufficient_funds',
+      payment_method: { id: pm },
+    });
+    const paid = await approveOnSession(pi.id, 'pm_card_mastercard', pi.client_secret ?? '', 'off_session');
+    expect(paid.status).toBe('succeeded');
+    expect((await s.stripe.paymentIntents.retrieve(pi.id)).amount_received).toBe(12_500);
+  });
+});

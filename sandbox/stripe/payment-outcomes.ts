@@ -89,7 +89,11 @@ export function completePaymentAfterAuthentication(state: StripeState, rec: Paym
     failPayment(state, rec, pm, { type: 'card_error', doc_url: docUrl(decline.code), ...decline }, request, true);
     return;
   }
-  if (rec.pi.setup_future_usage === 'off_session') pm.setUpForOffSession = true;
-  pm.bankDemandsAuthentication = false;
+  // Only an authentication that set the card up for later off-session use (seeds/001 passes
+  // setup_future_usage: 'off_session') renews the agreement; without it the bank asks again.
+  if (rec.pi.setup_future_usage === 'off_session') {
+    pm.setUpForOffSession = true;
+    pm.bankDemandsAuthentication = false;
+  }
   succeedPayment(state, rec, pm, request);
 }

@@ -13,7 +13,8 @@ export type PaymentMethodRecord = {
   /**
    * The card's bank wants the cardholder to authenticate the next payment (a sandbox control:
    * expired authorisations, seeds/001): off-session it fails with `authentication_required`,
-   * on-session it asks for 3-D Secure; a completed authentication clears it.
+   * on-session it asks for 3-D Secure; a completed authentication clears it only when the
+   * payment also set the card up for later (`setup_future_usage: off_session`).
    */
   bankDemandsAuthentication?: boolean;
 };

@@ -63,6 +63,8 @@ export const TEST_CARDS: Record<string, CardBehaviour> = {
   '4000000000000127': { threeDS: 'none', decline: DECLINES.incorrectCvc },
   '4000000000000119': { threeDS: 'none', decline: DECLINES.processing },
   '4000000000000341': { threeDS: 'none', chargeDecline: DECLINES.generic },
+  // "Always authenticate, then decline with insufficient_funds" (docs.stripe.com/testing, 3-D Secure).
+  '4000008260003178': { threeDS: 'always', chargeDecline: DECLINES.insufficientFunds },
 };
 
 /** Any other Luhn-valid number is a "live" card: declined in test mode, as Stripe does. */
@@ -87,6 +89,7 @@ export const TEST_PAYMENT_METHODS: Record<string, string> = {
   pm_card_chargeDeclinedIncorrectCvc: '4000000000000127',
   pm_card_chargeDeclinedProcessingError: '4000000000000119',
   pm_card_chargeCustomerFail: '4000000000000341',
+  pm_card_authenticationRequiredChargeDeclinedInsufficientFunds: '4000008260003178',
 };
 
 /** Test tokens (`card[token]=tok_visa`), for server-side code that must not see numbers. */

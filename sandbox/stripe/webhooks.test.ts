@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStripe, TEST_KEYS, type RunningStripe } from './test-support';
+import { eventually, startStripe, TEST_KEYS, type RunningStripe } from './test-support';
 
 /** A tiny webhook endpoint: verifies each delivery with the SDK, can be told to fail. */
 type Received = { raw: string; signature: string; event?: Stripe.Event; error?: string };
@@ -48,6 +48,40 @@ afterAll(async () => {
 const eventsOf = (type: string) => received.filter((r) => r.event?.type === type);
 
 describe('events and signed webhooks', () => {
+  it('sends the payment events an approval follows (succeeded, payment_failed, canceled, processing), signed', async () => {
+    received.length = 0;
+    const c = await s.stripe.customers.create({});
+    const failing = await s.stripe.paymentIntents
+      .create({ amount: 1000, currency: 'dkk', customer: c.id, payment_method: 'pm_card_chargeDeclined', confirm: true })
+      .catch((err: { raw?: { payment_intent?: { id: string } } }) => err.raw?.payment_intent);
+    await s.stripe.paymentIntents.cancel(failing?.id ?? '');
+    await s.stripe.paymentIntents.create({ amount: 1000, currency: 'dkk', customer: c.id, payment_method: 'pm_card_visa', confirm: true });
+    const sepa = await s.stripe.paymentMethods.create({
+      type: 'sepa_debit',
+      sepa_debit: { iban: 'DE89370400440532013000' },
+      billing_details: { name: 'Jenny Rosen', email: 'jenny@example.com' },
+    });
+    const debit = await s.stripe.paymentIntents.create({
+      amount: 1000,
+      currency: 'eur',
+      customer: c.id,
+      payment_method: sepa.id,
+      confirm: true,
+      mandate_data: { customer_acceptance: { type: 'offline' } },
+    } as never);
+    // SEPA settles a moment later: wait for it, so its events never reach the next test's endpoint.
+    await eventually(
+      () => s.stripe.paymentIntents.retrieve(debit.id),
+      (pi) => pi.status === 'succeeded',
+    );
+    await s.emulator.waitForWebhooks();
+    expect(received.every((r) => r.error === undefined)).toBe(true);
+    for (const type of ['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'payment_intent.processing']) {
+      expect(eventsOf(type).length, type).toBeGreaterThan(0);
+    }
+    expect(eventsOf('payment_intent.canceled')[0]?.event?.data.object).toMatchObject({ id: failing?.id, status: 'canceled' });
+  });
+
   it('delivers events signed so stripe.webhooks.constructEvent accepts them', async () => {
     received.length = 0;
     const c = await s.stripe.customers.create({});

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadApproval } from '@/lib/approvals/load-approval';
 import { getApproval } from '@/lib/approvals/store';
@@ -31,7 +31,6 @@ describe('POST /api/fenerum-webhook', () => {
     ['event of the wrong type', { event: 42, data: {} }],
     ['data that is a list', { event: 'payment.declined', data: [] }],
     ['a JSON array', [1, 2]],
-    ['a NUL character', { event: 'payment.declined', data: { note: 'a\u0000b' } }],
   ])('%s → 400 and nothing stored', async (_, body) => {
     const before = await counts();
     const res = await deliver(body);
@@ -45,6 +44,30 @@ describe('POST /api/fenerum-webhook', () => {
     const res = await deliver({ event: 'payment.declined', data: { pad: 'x'.repeat(300 * 1024) } });
     expect(res.status).toBe(413);
     expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    ['an unpaired surrogate', '\ud800', 'x'],
+    ['a lone low surrogate in a key', 'ok', '\udc00'],
+    ['a NUL character', 'a\u0000b', 'y'],
+  ])('%s (valid JSON, unstorable as sent) → 200, stored once with U+FFFD in its place, never 503', async (_, note, key) => {
+    const marker = `odd-${Date.now()}-${Math.random()}`;
+    const body = { event: 'payment.declined', data: { marker, note, [key]: 1 } };
+    const raw = JSON.stringify(body);
+    expect(raw).toMatch(/\\u(d800|dc00|0000)/); // what Fenerum would send: an escape in valid JSON
+    const first = await deliver(body);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ received: true, repeat: false });
+    const again = await deliver(body);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ received: true, repeat: true });
+    const { db } = await appContext();
+    const rows = await db
+      .select()
+      .from(fenerumWebhookEvents)
+      .where(sql`${fenerumWebhookEvents.payload}->'data'->>'marker' = ${marker}`);
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows[0]?.payload)).toContain('\ufffd');
   });
 
   it('an unknown event is stored and answered 200', async () => {

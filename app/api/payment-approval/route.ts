@@ -19,7 +19,7 @@ export const POST = customerRoute({ body }, async ({ session, body, ctx }) => {
   if (!ctx.env.stripe.enabled) return refused('disabled', 'Stripe is not offered here');
   const view = await loadApproval(ctx, session, body.paymentIntentId);
   if (isRefused(view)) return view;
-  if (view.state === 'needs-approval') return ok({ state: view.state, authenticationFailed: view.authenticationFailed });
+  if (view.state === 'needs-approval') return ok({ state: view.state, authenticationFailed: view.authenticationFailed, declined: view.declined });
   const reg = view.registration;
   const registered = reg?.status === 'queued' ? (await ctx.registrar.tryNow(reg.id, 4_000)).registration : reg;
   return ok({ state: view.state, card: registered ? cardSummaryOf(registered) : null });

@@ -3,7 +3,7 @@ import { createPortalCache } from '@/lib/cards/portal';
 import type { Account } from '@/lib/fenerum/types';
 import { accountName } from './account-name';
 
-const account = (code: string, name: string): Account => ({ code, name, uuid: `u-${code}`, email: null });
+const account = (code: string, name: string): Account => ({ code, name, uuid: `u-${code}` });
 const ctxWith = (getAccount: (code: string) => Promise<Account>) => ({ fenerum: { getAccount } as never, portalCache: createPortalCache() });
 
 describe('accountName', () => {

@@ -13,7 +13,7 @@ const codeForm = z.object({ code: z.string().trim().min(6).max(12) });
 
 /** The first code from the new authenticator app: enrolled, the session starts for real, the recovery codes come back once. */
 export async function confirmCode(_prev: EnrolState, form: FormData): Promise<EnrolState> {
-  const parsed = codeForm.safeParse({ code: form.get('code') });
+  const parsed = codeForm.safeParse({ code: form instanceof FormData ? form.get('code') : undefined });
   if (!parsed.success) return { error: (await getTranslations('staffAuth.refused'))('wrongCode') };
   const ctx = await appContext();
   const client = await requestClient(ctx);

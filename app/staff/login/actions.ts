@@ -6,18 +6,22 @@ import { endSession } from '@/lib/auth/staff/sessions';
 import { passSecondFactor } from '@/lib/auth/staff/second-factor';
 import { signInWithPassword } from '@/lib/auth/staff/sign-in';
 import { isRefused } from '@/lib/domain/outcomes';
+import { isStorableText } from '@/lib/domain/storable';
 import { appContext } from '@/lib/server/context';
 import { clearStaffCookie, readStaffToken, requestClient, setStaffCookie, staffAuthConfig } from '@/lib/server/staff-session';
 import { refusalText } from './refusal-text';
 
 export type StepState = { error: string } | null;
 
-const passwordForm = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
-const codeForm = z.object({ code: z.string().trim().min(6).max(40) });
+// Held to the one rule for text (lib/domain/storable.ts): the email is written to the attempts table before it is checked.
+const passwordForm = z.object({ email: z.string().trim().min(3).max(254).refine(isStorableText), password: z.string().min(1).max(1024) });
+const codeForm = z.object({ code: z.string().trim().min(6).max(40).refine(isStorableText) });
+/** A field of the form, or undefined when a hand-made call passed something else than a form. */
+const field = (form: unknown, name: string) => (form instanceof FormData ? form.get(name) : undefined);
 
 /** Email and password; the session cookie is set (a new id) and the browser goes on to the next step. */
 export async function signIn(_prev: StepState, form: FormData): Promise<StepState> {
-  const parsed = passwordForm.safeParse({ email: form.get('email'), password: form.get('password') });
+  const parsed = passwordForm.safeParse({ email: field(form, 'email'), password: field(form, 'password') });
   if (!parsed.success) return { error: (await getTranslations('staffAuth.refused'))('invalid') };
   const ctx = await appContext();
   const client = await requestClient(ctx);
@@ -29,7 +33,7 @@ export async function signIn(_prev: StepState, form: FormData): Promise<StepStat
 
 /** The TOTP code (or a recovery code) after the password: the session starts for real under a new id. */
 export async function submitCode(_prev: StepState, form: FormData): Promise<StepState> {
-  const parsed = codeForm.safeParse({ code: form.get('code') });
+  const parsed = codeForm.safeParse({ code: field(form, 'code') });
   if (!parsed.success) return { error: (await getTranslations('staffAuth.refused'))('wrongCode') };
   const ctx = await appContext();
   const client = await requestClient(ctx);

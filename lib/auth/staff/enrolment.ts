@@ -5,7 +5,7 @@ import { replaceRecoveryCodes } from './recovery-codes';
 import { openSecret, sealSecret } from './secret-box';
 import { startSession, type StartedSession } from './sessions';
 import { pendingUser, takeStep, WRONG_CODE } from './second-factor';
-import { heldBackFor, recordAttempt } from './attempts';
+import { limitedAttempt } from './attempts';
 import { heldBack, type Client, type SignInDeps } from './sign-in';
 import { acceptedStep, newTotpSecret, totpUri } from './totp';
 
@@ -36,13 +36,12 @@ export async function confirmEnrolment(
   const user = await pendingUser(deps.db, input.token, now);
   const secret = user?.totpSecret && !user.totpEnrolledAt ? openSecret(user.totpSecret, deps.config.secretKey) : null;
   if (!user || !secret) return refused('unauthenticated', TIMED_OUT);
-  const wait = await heldBackFor(deps.db, user.email, input.ip, now);
-  if (wait !== null) return heldBack(wait);
-  const step = acceptedStep(secret, input.code.slice(0, 40), now, user.totpLastStep);
-  if (step === null || !(await takeStep(deps.db, user.id, step))) {
-    await recordAttempt(deps.db, user.email, input.ip, false, now);
-    return refused('unauthenticated', WRONG_CODE);
-  }
+  const attempt = await limitedAttempt(deps.db, { email: user.email, ip: input.ip }, now, async () => {
+    const step = acceptedStep(secret, input.code.slice(0, 40), now, user.totpLastStep);
+    return step !== null && (await takeStep(deps.db, user.id, step)) ? true : null;
+  });
+  if (attempt.kind === 'held') return heldBack(attempt.seconds);
+  if (!attempt.value) return refused('unauthenticated', WRONG_CODE);
   await deps.db
     .update(staffUsers)
     .set({ totpEnrolledAt: new Date(now), updatedAt: new Date(now) })

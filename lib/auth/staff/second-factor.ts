@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '@/lib/db/connect';
 import { staffSessions, staffUsers } from '@/lib/db/schema';
 import { refused, type Refused } from '@/lib/domain/outcomes';
-import { heldBackFor, recordAttempt } from './attempts';
+import { limitedAttempt } from './attempts';
 import { needsSecondFactor } from './config';
 import { spendRecoveryCode } from './recovery-codes';
 import { openSecret } from './secret-box';
@@ -48,7 +48,8 @@ async function codeAccepted(deps: SignInDeps, user: StaffUserRow, code: string, 
 
 /**
  * The TOTP step after the password: a code (or a recovery code) ends the pending session and
- * starts the real one under a new id. Wrong codes count as failed sign-ins.
+ * starts the real one under a new id. Each code (TOTP or recovery) is counted before it is
+ * checked, with the password's failures (attempts.ts); wrong ones count as failed sign-ins.
  */
 export async function passSecondFactor(deps: SignInDeps, input: { token: string | undefined; code: string } & Client): Promise<StartedSession | Refused> {
   const now = deps.now?.() ?? Date.now();
@@ -56,12 +57,11 @@ export async function passSecondFactor(deps: SignInDeps, input: { token: string 
   if (!user || !user.totpEnrolledAt || !needsSecondFactor(deps.config, user.role)) {
     return refused('unauthenticated', 'Your sign-in has timed out; please sign in again');
   }
-  const wait = await heldBackFor(deps.db, user.email, input.ip, now);
-  if (wait !== null) return heldBack(wait);
-  if (!(await codeAccepted(deps, user, input.code.slice(0, 40), now))) {
-    await recordAttempt(deps.db, user.email, input.ip, false, now);
-    return refused('unauthenticated', WRONG_CODE);
-  }
+  const attempt = await limitedAttempt(deps.db, { email: user.email, ip: input.ip }, now, async () =>
+    (await codeAccepted(deps, user, input.code.slice(0, 40), now)) ? true : null,
+  );
+  if (attempt.kind === 'held') return heldBack(attempt.seconds);
+  if (!attempt.value) return refused('unauthenticated', WRONG_CODE);
   return startSession(
     deps.db,
     { userId: user.id, pending: false, secondFactorPassed: true, ip: input.ip, userAgent: input.userAgent, replacing: input.token },

@@ -18,8 +18,8 @@ export function isLive(s: { expiresAt: Date; idleExpiresAt: Date }, nowMs: numbe
   return nowMs < s.expiresAt.getTime() && nowMs < s.idleExpiresAt.getTime();
 }
 
-/** The idle expiry after activity at `nowMs`, never past the absolute one; null when it need not be written yet. */
+/** The idle expiry after activity at `nowMs`, never past the absolute one; null when it need not be written yet (within a minute, or half an idle limit shorter than two). */
 export function touchedIdleExpiry(s: { expiresAt: Date; lastSeenAt: Date }, nowMs: number, limits: SessionLimits): Date | null {
-  if (nowMs - s.lastSeenAt.getTime() < TOUCH_EVERY_MS) return null;
+  if (nowMs - s.lastSeenAt.getTime() < Math.min(TOUCH_EVERY_MS, (limits.idleMinutes * MINUTE) / 2)) return null;
   return new Date(Math.min(s.expiresAt.getTime(), nowMs + limits.idleMinutes * MINUTE));
 }

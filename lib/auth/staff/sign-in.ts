@@ -1,5 +1,5 @@
 import { needsSecondFactor, type StaffAuthConfig } from './config';
-import { heldBackFor, recordAttempt } from './attempts';
+import { limitedAttempt } from './attempts';
 import { verifyPassword } from './password';
 import { startSession, type StartedSession } from './sessions';
 import { findStaffByEmail, normalizeEmail } from './users';
@@ -18,8 +18,9 @@ export const heldBack = (seconds: number) =>
 
 /**
  * Email and password. An unknown email, a disabled user and a wrong password get the same
- * answer after the same work (argon2 against a dummy hash when there is no user); failures
- * count per email and per address in the database, and ten in fifteen minutes hold both back.
+ * answer after the same work (argon2 against a dummy hash when there is no user); every attempt
+ * is counted per email and per address before the password is checked (attempts.ts: parallel
+ * guesses included), and ten failures in fifteen minutes hold the email back (fifty the address).
  */
 export async function signInWithPassword(
   deps: SignInDeps,
@@ -27,15 +28,14 @@ export async function signInWithPassword(
 ): Promise<SignedIn | Refused> {
   const now = deps.now?.() ?? Date.now();
   const email = normalizeEmail(input.email);
-  const wait = await heldBackFor(deps.db, email, input.ip, now);
-  if (wait !== null) return heldBack(wait);
-  const user = await findStaffByEmail(deps.db, email);
-  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!ok || !user || user.disabledAt) {
-    await recordAttempt(deps.db, email, input.ip, false, now);
-    return refused('unauthenticated', WRONG_CREDENTIALS);
-  }
-  await recordAttempt(deps.db, email, input.ip, true, now);
+  const attempt = await limitedAttempt(deps.db, { email, ip: input.ip }, now, async () => {
+    const user = await findStaffByEmail(deps.db, email);
+    const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
+    return ok && user && !user.disabledAt ? user : null;
+  });
+  if (attempt.kind === 'held') return heldBack(attempt.seconds);
+  const user = attempt.value;
+  if (!user) return refused('unauthenticated', WRONG_CREDENTIALS);
   const pending = needsSecondFactor(deps.config, user.role);
   const session = await startSession(
     deps.db,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/lib/db/connect';
 import { refused, type Refused } from '@/lib/domain/outcomes';
-import { hasNul } from '@/lib/domain/storable';
+import { hasUnstorableText } from '@/lib/domain/storable';
 import { quickpaySubscription } from '@/lib/quickpay/wire';
 import { recordAndQueue } from '@/lib/registrations/record-and-queue';
 import { getRegistration, markFailed, type Registration } from '@/lib/registrations/store';
@@ -25,7 +25,7 @@ export async function receiveQuickpayCallback(db: Db, raw: string, resourceType:
   }
   // Signed, so QuickPay sent it, but it can never be stored: acknowledged, so it is not retried for ever.
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { kind: 'ignored', reason: 'not a JSON object' };
-  if (hasNul(json)) return { kind: 'ignored', reason: 'carries a NUL character, which cannot be stored' };
+  if (hasUnstorableText(json)) return { kind: 'ignored', reason: 'carries text that cannot be stored (a NUL or an unpaired surrogate)' };
   if (resourceType !== 'Subscription') return { kind: 'ignored', reason: `resource ${resourceType ?? 'unknown'}` };
   const parsed = quickpaySubscription.safeParse(json);
   if (!parsed.success) return refused('invalid-input', 'Not a QuickPay subscription');

@@ -9,11 +9,11 @@ import type { Handler } from '../types';
 
 /**
  * payment.authentication_required: the PaymentIntent named in `payment_gateway_id` is read from
- * Stripe; its customer says whose it is (our stripe_customers), and Stripe's amount is the
- * amount. One approval per PaymentIntent; the customer is asked once, when it is made.
+ * Stripe and attributed from Stripe and Fenerum (our Stripe customer, or the Fenerum card it was
+ * charged to), and Stripe's amount is the amount. One approval per PaymentIntent; the customer is asked once, when it is made.
  */
-export const onAuthenticationRequired: Handler = async ({ db, stripe, mail }, data) => {
-  const found = await accountOfPayment({ db, stripe }, data);
+export const onAuthenticationRequired: Handler = async ({ db, stripe, fenerum, mail }, data, event) => {
+  const found = await accountOfPayment({ db, stripe, fenerum }, data, event);
   if (isUnowned(found)) return found;
   const { paymentIntent: pi, accountCode } = found;
 

@@ -7,6 +7,8 @@ import { fenerumSettings } from '@/test/sandbox-control';
 import { fenerumBusySeconds } from './fenerum-busy';
 import { loadAccount, loadCard } from './load-account';
 import { searchAccounts } from './search-accounts';
+import { createStaffCache } from './staff-reads';
+import { sandbox } from '@/test/sandbox-control';
 
 // The app context (PGlite and its migrations) is built before the tests' clocks start: a loaded machine.
 beforeAll(async () => {
@@ -14,12 +16,33 @@ beforeAll(async () => {
 });
 
 describe('searching accounts (Fenerum’s account list, cached)', () => {
-  it('finds CUST001 by code, by part of its name and by its email', async () => {
+  it('finds CUST001 by code, by part of its name and by its recipient’s email', async () => {
     const ctx = await appContext();
     for (const q of ['CUST001', 'nordlys', 'faktura@nordlys.dk']) {
       const found = await searchAccounts(ctx, q);
       expect(!isRefused(found) && found.accounts[0]?.code).toBe('CUST001');
     }
+  });
+  it('finds an account by any of its recipients’ emails (none on the account itself), and shows them', async () => {
+    const ctx = await appContext();
+    const [pay, owner] = [`pay-${Date.now()}@search.example`, `owner-${Date.now()}@search.example`];
+    const made = await sandbox.fenerum.createAccount({
+      recipients: [{ email: pay }, { email: owner, receive_payment_confirmation: false, receive_invoice: false }],
+    });
+    const fresh = { ...ctx, staffCache: createStaffCache() };
+    for (const q of [pay, owner.toUpperCase(), `owner-${owner.split('-')[1]?.slice(0, 6) ?? ''}`]) {
+      const found = await searchAccounts(fresh, q);
+      expect(!isRefused(found) && found.accounts.map((a) => a.code)).toEqual([made.code]);
+      expect(!isRefused(found) && found.accounts[0]?.emails.sort()).toEqual([owner, pay].sort());
+    }
+  });
+  it('searching by email reads the account list and the recipient list once a minute, and nothing more', async () => {
+    const ctx = await appContext();
+    const fresh = { ...ctx, staffCache: createStaffCache() };
+    await searchAccounts(fresh, 'CUST001');
+    const before = (await sandbox.fenerum.stats()).total;
+    for (const q of ['faktura@nordlys.dk', 'ida@nordlys', '@havblik.dk', 'kreditor@storkunde.dk']) await searchAccounts(fresh, q);
+    expect((await sandbox.fenerum.stats()).total).toBe(before);
   });
   it('finds an account made after the list was cached, by its exact code', async () => {
     const ctx = await appContext();

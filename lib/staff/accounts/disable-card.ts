@@ -1,9 +1,10 @@
-import { audit } from '@/lib/audit';
 import type { PortalCache } from '@/lib/cards/portal';
 import type { Db } from '@/lib/db/connect';
 import { isRefused, refused, type Refused } from '@/lib/domain/outcomes';
+import { UNSTORABLE_SENTENCE, unstorableText } from '@/lib/domain/storable';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import type { Actor, FenerumClient, PaymentCard } from '@/lib/fenerum/types';
+import { cardDetails, completeDisable, openDisableRequests, recordDisableRequest } from './disable-intents';
 import { findAccount } from './load-account';
 import { isCardUuid, STAFF_READ } from './staff-reads';
 
@@ -22,11 +23,19 @@ export type Disabled = { card: PaymentCard; changed: boolean };
  * The card is read back from Fenerum first: a card of another account is refused and nothing is
  * sent. The staff member's email goes to Fenerum as X-User; the audit log names card, reason,
  * actor and address; the portal's cached card list is dropped so every page shows the change.
+ *
+ * The action and its audit rows succeed or fail together (disable-intents.ts): the reason is
+ * checked first (text the audit log cannot store is refused before Fenerum hears of it), then
+ * `card.disable_requested` is written, then Fenerum is asked, then `card.disabled` is written. A
+ * last write that fails leaves the request open; a retry here (the card is then inactive) or the
+ * maintenance job completes it.
  */
 export async function disableCard(deps: DisableDeps, input: DisableInput): Promise<Disabled | Refused> {
   if (!isCardUuid(input.cardUuid)) return refused('invalid-input', 'That is not a card id');
   const reason = input.reason?.trim() ?? '';
   if (reason.length > MAX_REASON_LENGTH) return refused('invalid-input', `Keep the reason under ${MAX_REASON_LENGTH} characters`);
+  const odd = unstorableText(reason) ?? unstorableText(input.actor.email);
+  if (odd) return refused('invalid-input', `The reason cannot be saved: ${UNSTORABLE_SENTENCE[odd]}; nothing was disabled`);
   const account = await findAccount(deps, input.accountCode);
   if (isRefused(account)) return account;
 
@@ -36,18 +45,34 @@ export async function disableCard(deps: DisableDeps, input: DisableInput): Promi
     return refused('other-account', 'That card belongs to another account; nothing was disabled');
   }
   deps.portalCache.forgetCards(account.uuid);
-  if (!card.active) return { card, changed: false };
+  if (!card.active) {
+    // Disabled already: by an earlier try of ours whose last audit write failed, its request is completed now.
+    for (const open of await openDisableRequests(deps.db, { cardUuid: card.uuid })) await completeDisable(deps.db, open, 'retry');
+    return { card, changed: false };
+  }
 
+  const request = await recordDisableRequest(deps.db, {
+    actor: input.actor.email,
+    ip: input.ip ?? null,
+    accountCode: account.code,
+    cardUuid: card.uuid,
+    details: cardDetails(card, reason || null),
+  });
   const disabled = await deps.fenerum.disablePaymentCard(card.uuid, input.actor);
   deps.portalCache.forgetCards(account.uuid);
-  await audit(deps.db, {
-    actor: input.actor.email,
-    action: 'card.disabled',
-    accountCode: account.code,
-    subject: card.uuid,
-    details: { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear, gateway: card.gateway, reason: reason || null },
-    ip: input.ip,
-  });
+  try {
+    await completeDisable(deps.db, request, 'operator');
+  } catch (err) {
+    // Fenerum has disabled it: that is what the operator is told. The open request is completed by a retry or the maintenance job.
+    console.error(
+      JSON.stringify({
+        msg: 'card disabled at Fenerum; its audit row is left to the maintenance job',
+        card: card.uuid,
+        request: request.request,
+        error: String(err),
+      }),
+    );
+  }
   return { card: { ...disabled, active: false }, changed: true };
 }
 

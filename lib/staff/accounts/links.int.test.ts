@@ -63,26 +63,62 @@ describe('customer links from the account page (support)', () => {
 });
 
 describe('Fenerum’s Self-Service link (support)', () => {
-  it('is asked for the account’s email with our X-User, shown, and audited without the link itself', async () => {
+  const selfServiceCalls = async () => (await sandbox.fenerum.audit()).filter((e) => e.path.includes('self-service')).length;
+
+  it('is made for the recipient the staff member chose, with our X-User, shown, and audited with the recipient but not the link', async () => {
     const ctx = await appContext();
-    const account = await sandbox.fenerum.createAccount({ email: `selfservice-${Date.now()}@example.com` });
+    const [first, chosen] = [`first-${Date.now()}@example.com`, `chosen-${Date.now()}@example.com`];
+    const account = await sandbox.fenerum.createAccount({
+      recipients: [{ email: first }, { email: chosen, name: 'Ejer Eva', receive_payment_confirmation: false }],
+    });
     const actor = staffMember('support');
-    const made = await createSelfServiceLink(ctx, { accountCode: account.code, actor, ip: '192.0.2.7' });
+    const made = await createSelfServiceLink(ctx, { accountCode: account.code, email: chosen.toUpperCase(), actor, ip: '192.0.2.7' });
     if (isRefused(made)) throw new Error(made.reason);
-    expect(made.email).toBe(account.billing_email);
+    expect(made.email).toBe(chosen);
     expect(made.url).toMatch(/\/self-service\/access\/[0-9a-f]+$/);
-    const call = (await sandbox.fenerum.audit()).find((e) => e.path.includes('self-service') && (e.body as { email?: string }).email === account.billing_email);
+    const call = (await sandbox.fenerum.audit()).find((e) => e.path.includes('self-service') && (e.body as { email?: string }).email === chosen);
     expect(call).toMatchObject({ status: 200, user: actor.email });
     const rows = await auditRows(account.code, 'self_service.link_created');
-    expect(rows).toMatchObject([{ actor: actor.email, ip: '192.0.2.7', details: { email: account.billing_email } }]);
+    expect(rows).toMatchObject([{ actor: actor.email, ip: '192.0.2.7', details: { email: chosen, recipientName: 'Ejer Eva' } }]);
     expect(JSON.stringify(rows)).not.toContain(made.url);
   });
 
-  it('refuses an unknown account and asks Fenerum nothing', async () => {
+  it('refuses an address that is not one of this account’s recipients (another account’s too), and asks Fenerum nothing', async () => {
     const ctx = await appContext();
-    const selfServiceCalls = async () => (await sandbox.fenerum.audit()).filter((e) => e.path.includes('self-service')).length;
+    const other = await sandbox.fenerum.createAccount({ recipients: [{ email: `other-${Date.now()}@example.com` }] });
+    const account = await sandbox.fenerum.createAccount();
     const before = await selfServiceCalls();
-    expect(await createSelfServiceLink(ctx, { accountCode: 'NO-SUCH-ACCOUNT-XYZ', actor: staffMember('support') })).toMatchObject({ reason: 'not-found' });
+    const actor = staffMember('support');
+    for (const email of [other.recipients[0]?.email ?? '', 'stranger@example.com']) {
+      expect(await createSelfServiceLink(ctx, { accountCode: account.code, email, actor })).toMatchObject({ reason: 'invalid-input' });
+    }
+    expect(await selfServiceCalls()).toBe(before);
+    expect(await auditRows(account.code, 'self_service.link_created')).toEqual([]);
+  });
+
+  it('with Fenerum ignoring the recipients filter, another account’s recipient is still refused', async () => {
+    const ctx = await appContext();
+    const other = await sandbox.fenerum.createAccount({ recipients: [{ email: `ignored-${Date.now()}@example.com` }] });
+    const account = await sandbox.fenerum.createAccount();
+    await sandbox.fenerum.settings({ recipientListAccountFilter: 'ignore' });
+    try {
+      const made = await createSelfServiceLink(ctx, { accountCode: account.code, email: other.recipients[0]?.email ?? '', actor: staffMember('support') });
+      expect(made).toMatchObject({ reason: 'invalid-input' });
+    } finally {
+      await sandbox.fenerum.settings({ recipientListAccountFilter: 'code' });
+    }
+  });
+
+  it('refuses an account with no recipient, and an unknown account, and asks Fenerum nothing', async () => {
+    const ctx = await appContext();
+    const before = await selfServiceCalls();
+    const lonely = await sandbox.fenerum.createAccount({ recipients: [] });
+    expect(await createSelfServiceLink(ctx, { accountCode: lonely.code, email: 'a@b.dk', actor: staffMember('support') })).toMatchObject({
+      reason: 'invalid-input',
+    });
+    expect(await createSelfServiceLink(ctx, { accountCode: 'NO-SUCH-ACCOUNT-XYZ', email: 'a@b.dk', actor: staffMember('support') })).toMatchObject({
+      reason: 'not-found',
+    });
     expect(await selfServiceCalls()).toBe(before);
   });
 });

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Account } from '@/lib/fenerum/types';
-import { foldText, matchAccounts } from './match-accounts';
+import { foldText, matchAccounts, type SearchableAccount } from './match-accounts';
 import { isCardUuid, isPlausibleCode } from './staff-reads';
 
-const acct = (code: string, name: string, email: string | null = null): Account => ({ uuid: `u-${code}`, code, name, email });
+const acct = (code: string, name: string, ...emails: string[]): SearchableAccount => ({ uuid: `u-${code}`, code, name, emails });
 const accounts = [
   acct('CUST001', 'Nordlys ApS', 'faktura@nordlys.dk'),
   acct('CUST005', 'Älvsborg Konsult AB', 'ekonomi@alvsborgkonsult.se'),
-  acct('XCUST001', 'Another Nordlys', null),
-  acct('CUST010', 'Zebra', 'z@example.com'),
+  acct('XCUST001', 'Another Nordlys'),
+  acct('CUST010', 'Zebra', 'z@example.com', 'ops@zebra.dk'),
 ];
 
 describe('matchAccounts', () => {
@@ -22,9 +21,10 @@ describe('matchAccounts', () => {
     expect(matchAccounts(accounts, 'alvsborg', 10).map((a) => a.code)).toEqual(['CUST005']);
     expect(matchAccounts(accounts, 'NORDLYS', 10).map((a) => a.code)).toEqual(['CUST001', 'XCUST001']);
   });
-  it('finds by email, whole or part', () => {
+  it('finds by any recipient’s email, whole or part', () => {
     expect(matchAccounts(accounts, 'faktura@nordlys.dk', 10).map((a) => a.code)).toEqual(['CUST001']);
     expect(matchAccounts(accounts, 'example.com', 10).map((a) => a.code)).toEqual(['CUST010']);
+    expect(matchAccounts(accounts, 'OPS@zebra.dk', 10).map((a) => a.code)).toEqual(['CUST010']);
   });
   it('answers nothing for a blank query or no match, and at most `limit`', () => {
     expect(matchAccounts(accounts, '   ', 10)).toEqual([]);

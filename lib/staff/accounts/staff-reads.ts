@@ -1,5 +1,5 @@
 import { TtlCache } from '@/lib/cache/ttl-cache';
-import type { Account, CallOptions } from '@/lib/fenerum/types';
+import type { Account, CallOptions, Recipient } from '@/lib/fenerum/types';
 
 /**
  * How the staff pages read Fenerum: a person is waiting (the interactive lane), and a 429 that
@@ -8,14 +8,14 @@ import type { Account, CallOptions } from '@/lib/fenerum/types';
  */
 export const STAFF_READ: CallOptions = { priority: 'interactive', maxRetryAfterSeconds: 0 };
 
-/** How long the whole account list (for search) is kept: brief, since it costs a page per 100 accounts. */
+/** How long the whole account list and recipient list (for search) are kept: brief, since each costs a page per 100. */
 export const ACCOUNT_LIST_TTL_MS = 60_000;
 
-/** The staff console's own cache; accounts and card lists are the portal's (shared, dropped on our writes). */
-export type StaffCache = { accountList: TtlCache<Account[]> };
+/** The staff console's own cache (search); accounts, card lists and an account's recipients are the portal's (shared, dropped on our writes). */
+export type StaffCache = { accountList: TtlCache<Account[]>; recipientList: TtlCache<Recipient[]> };
 
 export function createStaffCache(ttlMs = ACCOUNT_LIST_TTL_MS): StaffCache {
-  return { accountList: new TtlCache<Account[]>(ttlMs, 4) };
+  return { accountList: new TtlCache<Account[]>(ttlMs, 4), recipientList: new TtlCache<Recipient[]>(ttlMs, 4) };
 }
 
 /** An account code as Fenerum might have it: not empty, not a path trick, no control characters, not huge. */

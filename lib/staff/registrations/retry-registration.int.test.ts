@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appContext } from '@/lib/server/context';
 import { loadTimeline } from '@/lib/staff/timeline/load-timeline';
 import { callbackRequest, registration, startQuickpay, waitForStatus } from '@/test/quickpay-fixtures';
-import { authorizeQuickpay, fenerumCardsOf, fenerumSettings, freshAccount } from '@/test/sandbox-control';
+import { authorizeQuickpay, fenerumCardsOf, fenerumSettings, freshAccount, sandbox } from '@/test/sandbox-control';
 import { auditRows, staffMember } from '@/test/staff-account-fixtures';
 import { POST as quickpayCallback } from '@/app/api/quickpay-callback/route';
 import { retryRegistration } from './retry-registration';
@@ -34,7 +34,12 @@ describe('“retry now” on a card added through the portal (operator)', () => 
 
     const actor = staffMember();
     expect(await retryRegistration(ctx, { accountCode: code, registrationId: reg.id, actor, ip: '203.0.113.1' })).toMatchObject({ status: 'registered' });
-    expect(await fenerumCardsOf(code)).toHaveLength(1);
+    const cards = await fenerumCardsOf(code);
+    expect(cards).toHaveLength(1);
+    // Fenerum was asked in the operator's name: the create carried X-User, and the card records it.
+    expect(cards[0]?.created_by).toBe(actor.email);
+    const creates = (await sandbox.fenerum.audit()).filter((e) => e.path.endsWith('/paymentcards/') && e.status === 201 && e.user === actor.email);
+    expect(creates).toHaveLength(1);
     expect(await auditRows(code, 'card.registration_retried')).toMatchObject([
       { actor: actor.email, ip: '203.0.113.1', details: { previousStatus: 'failed' } },
     ]);

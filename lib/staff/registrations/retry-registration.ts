@@ -13,7 +13,8 @@ export type RetryOutcome = { status: 'registered' | 'pending' | 'failed'; lastEr
 
 /**
  * "Retry now" on a card added through the portal that failed or is still waiting: back in the
- * queue and tried at once through the registrar (the one way a card reaches Fenerum), audited.
+ * queue and tried at once through the registrar (the one way a card reaches Fenerum) with the
+ * operator's email as Fenerum's X-User, audited.
  * A registration of another account, or one already registered, is refused and left alone.
  */
 export async function retryRegistration(
@@ -37,6 +38,7 @@ export async function retryRegistration(
     details: { registrationId: reg.id, previousStatus: reg.status },
     ip: input.ip,
   });
-  const result = await deps.registrar.tryNow(reg.id, RETRY_WAIT_MS);
+  // Fenerum is asked in the operator's name (X-User), as for every write a person triggers.
+  const result = await deps.registrar.tryNow(reg.id, RETRY_WAIT_MS, input.actor);
   return { status: result.status, lastError: result.registration.lastError };
 }

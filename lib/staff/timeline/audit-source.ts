@@ -12,6 +12,8 @@ export const ACTIONS_TOLD_ELSEWHERE = [
   'card.add_expired',
   'card.registered',
   'card.registration_failed',
+  // A disable's first half (disable-intents.ts): its card.disabled (or card.disable_not_done) tells it.
+  'card.disable_requested',
   // Approvals and Fenerum's webhooks: their own sources (approval-source.ts, webhook-source.ts) tell them; mail: mail-source.ts.
   'approval.requested',
   'approval.succeeded',
@@ -35,6 +37,9 @@ const ACTIONS: Record<string, Shown | ((d: Record<string, unknown>) => Shown)> =
   'link.opened': { kind: 'linkOpened', tone: 'info' },
   'self_service.link_created': { kind: 'selfServiceLink', tone: 'info', values: (d) => ({ email: text(d.email) }) },
   'card.registration_retried': { kind: 'registrationRetried', tone: 'info' },
+  // lib/mail/no-recipient.ts: an email that went nowhere, and why.
+  'mail.not_sent': { kind: 'mailNoRecipient', tone: 'bad', values: (d) => ({ what: d.kind === 'approval-needed' ? 'approval' : 'expiring' }) },
+  'card.disable_not_done': { kind: 'cardDisableNotDone', tone: 'warn', values: (d) => ({ requestedBy: text(d.requestedBy) }) },
   'card.disabled': (d) => ({
     kind: text(d.reason) ? 'cardDisabledWithReason' : 'cardDisabled',
     tone: 'warn',

@@ -15,6 +15,8 @@ export type ApprovalPanelProps = {
   clientSecret: string;
   savedCard: { paymentMethodId: string; line: string } | null;
   authenticationFailed: boolean;
+  /** The bank declined after the customer approved: the payment is still payable, with another card. */
+  declined: boolean;
   publishableKey: string;
   stripeJsUrl: string | null;
   locale: 'da' | 'en';
@@ -22,10 +24,18 @@ export type ApprovalPanelProps = {
 
 const AUTH_FAILED = new Set(['payment_intent_authentication_failure', 'authentication_required']);
 
+/** Why the last try failed: 3-D Secure, or a decline (with Stripe's sentence when this page saw it). */
+type Failure = { kind: 'authentication' } | { kind: 'declined'; message: string | null } | null;
+
+const failureFrom = (authenticationFailed: boolean, declined: boolean): Failure =>
+  authenticationFailed ? { kind: 'authentication' } : declined ? { kind: 'declined', message: null } : null;
+
 /**
  * "Approve 499.00 DKK with Visa •••• 4242": confirmCardPayment on the saved card (the
  * PaymentIntent is in requires_payment_method after the off-session failure, so not
- * handleNextAction). If the bank says no, the customer may pay with another card.
+ * handleNextAction), with `setup_future_usage: 'off_session'` so the authentication also renews
+ * the card for Fenerum's later charges (seeds/001). If the bank says no (3-D Secure failed or a
+ * decline), the payment stays payable: the customer may try again or pay with another card.
  */
 export function ApprovalPanel(props: ApprovalPanelProps) {
   const { paymentIntentId, amount, clientSecret, savedCard, publishableKey, stripeJsUrl, locale } = props;
@@ -33,7 +43,7 @@ export function ApprovalPanel(props: ApprovalPanelProps) {
   const [busy, setBusy] = useState(false);
   const [announce, setAnnounce] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [failed, setFailed] = useState(props.authenticationFailed);
+  const [failure, setFailure] = useState<Failure>(failureFrom(props.authenticationFailed, props.declined));
   const [otherCard, setOtherCard] = useState(false);
   const [settled, setSettled] = useState<{ state: Settled; newCard: string | null } | null>(null);
   // A second click lands before React re-renders the disabled button: this ref stops it.
@@ -43,8 +53,8 @@ export function ApprovalPanel(props: ApprovalPanelProps) {
   const settle = async (): Promise<void> => {
     const done: Finished = await finishApproval(paymentIntentId);
     if (done.kind === 'needs-approval') {
-      setFailed(done.authenticationFailed);
-      setAnnounce(done.authenticationFailed ? t('authFailed') : '');
+      setFailure(failureFrom(done.authenticationFailed, done.declined));
+      setAnnounce(done.authenticationFailed ? t('authFailed') : done.declined ? t('bankDeclined') : '');
       return;
     }
     if ('card' in done) {
@@ -62,8 +72,14 @@ export function ApprovalPanel(props: ApprovalPanelProps) {
     // A double submit: Stripe says it already succeeded.
     if (error.payment_intent?.status === 'succeeded') return settle();
     if (AUTH_FAILED.has(error.code ?? '')) {
-      setFailed(true);
+      setFailure({ kind: 'authentication' });
       setAnnounce(t('authFailed'));
+      return;
+    }
+    // The bank said no (after the customer approved, or to a new card): still payable (Stripe leaves it requires_payment_method).
+    if (error.type === 'card_error') {
+      setFailure({ kind: 'declined', message: error.message ?? null });
+      setAnnounce(t('bankDeclined'));
       return;
     }
     setAnnounce('');
@@ -90,7 +106,7 @@ export function ApprovalPanel(props: ApprovalPanelProps) {
   const approve = () =>
     run(async () => {
       const stripe = await openStripe(publishableKey, stripeJsUrl, locale);
-      return stripe.confirmCardPayment(clientSecret, savedCard ? { payment_method: savedCard.paymentMethodId } : undefined);
+      return stripe.confirmCardPayment(clientSecret, savedCard ? { payment_method: savedCard.paymentMethodId, setup_future_usage: 'off_session' } : undefined);
     });
 
   if (settled) {
@@ -107,9 +123,13 @@ export function ApprovalPanel(props: ApprovalPanelProps) {
     <div className="approval" aria-busy={busy}>
       <h1>{t('title')}</h1>
       <p>{t('needsLead', { amount })}</p>
-      {failed && (
-        <p className="stripe-notice stripe-notice-bad" role="alert" data-testid="approval-auth-failed">
-          {t('authFailed')}
+      {failure && (
+        <p
+          className="stripe-notice stripe-notice-bad"
+          role="alert"
+          data-testid={failure.kind === 'authentication' ? 'approval-auth-failed' : 'approval-declined'}
+        >
+          {failure.kind === 'authentication' ? t('authFailed') : failure.message ? t('declinedTryOther', { message: failure.message }) : t('bankDeclined')}
         </p>
       )}
       {problem && (
@@ -124,7 +144,7 @@ export function ApprovalPanel(props: ApprovalPanelProps) {
           <button type="button" className="button" onClick={() => void approve()} disabled={busy} data-testid="approve">
             {busy ? t('working') : savedCard ? t('approveWith', { amount, card: savedCard.line }) : t('approve', { amount })}
           </button>
-          {failed && (
+          {failure && (
             <button type="button" className="button button-secondary" onClick={() => setOtherCard(true)} disabled={busy}>
               {t('otherCard')}
             </button>

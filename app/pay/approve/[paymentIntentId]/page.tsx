@@ -53,6 +53,7 @@ export default async function ApprovePage({ params }: { params: Promise<{ paymen
             clientSecret={view.clientSecret}
             savedCard={view.savedCard && { paymentMethodId: view.savedCard.paymentMethodId, line: t('card', view.savedCard) }}
             authenticationFailed={view.authenticationFailed}
+            declined={view.declined}
             publishableKey={stripe.publishableKey}
             stripeJsUrl={stripeJsUrl}
             locale={locale}

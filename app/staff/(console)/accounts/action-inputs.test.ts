@@ -13,7 +13,7 @@ describe('what the account pages’ Server Actions take', () => {
     expect(disableCardInput.safeParse({ accountCode: 'CUST001', cardUuid: uuid }).success).toBe(true);
     expect(issueLinkInput.parse({ accountCode: 'CUST001', expiresIn: '24h' })).toEqual({ accountCode: 'CUST001', expiresIn: '24h' });
     expect(revokeLinkInput.safeParse({ accountCode: 'CUST001', linkId: 'abc' }).success).toBe(true);
-    expect(selfServiceInput.safeParse({ accountCode: 'CUST001' }).success).toBe(true);
+    expect(selfServiceInput.parse({ accountCode: 'CUST001', email: ' faktura@nordlys.dk ' })).toEqual({ accountCode: 'CUST001', email: 'faktura@nordlys.dk' });
     expect(retryRegistrationInput.safeParse({ accountCode: 'CUST001', registrationId: 'r1' }).success).toBe(true);
   });
   it('refuses missing fields, wrong types, blank values and oversized ones', () => {
@@ -30,6 +30,9 @@ describe('what the account pages’ Server Actions take', () => {
       [revokeLinkInput, { accountCode: 'CUST001', linkId: '' }],
       [revokeLinkInput, { accountCode: 'CUST001', linkId: 'x'.repeat(101) }],
       [selfServiceInput, { accountCode: ['CUST001'] }],
+      [selfServiceInput, { accountCode: 'CUST001' }],
+      [selfServiceInput, { accountCode: 'CUST001', email: '' }],
+      [selfServiceInput, { accountCode: 'CUST001', email: `${'x'.repeat(250)}@a.dk` }],
       [retryRegistrationInput, { accountCode: 'CUST001' }],
       [retryRegistrationInput, null],
     ];

@@ -9,5 +9,5 @@ const id = z.string().trim().min(1).max(100);
 export const disableCardInput = z.object({ accountCode, cardUuid: z.string().trim().min(1).max(64), reason: z.string().max(MAX_REASON_LENGTH).optional() });
 export const issueLinkInput = z.object({ accountCode, expiresIn: z.enum(LINK_EXPIRIES) });
 export const revokeLinkInput = z.object({ accountCode, linkId: id });
-export const selfServiceInput = z.object({ accountCode });
+export const selfServiceInput = z.object({ accountCode, email: z.string().trim().min(3).max(254) });
 export const retryRegistrationInput = z.object({ accountCode, registrationId: id });

@@ -45,7 +45,7 @@ export const revokeLinkAction = staffAction('support', revokeLinkInput, async (i
   return { ok: true, message: t(result.revoked ? 'revoked' : 'alreadyRevoked') };
 });
 
-/** Support: Fenerum's Self-Service link for the account's email; its address is the message. */
+/** Support: Fenerum's Self-Service link for one of the account's recipients; its address is the message. */
 export const selfServiceAction = staffAction('support', selfServiceInput, async (input, { user, ctx, ip }) => {
   const made = await createSelfServiceLink(ctx, { ...input, actor: { email: user.email }, ip });
   if (isRefused(made)) return made;

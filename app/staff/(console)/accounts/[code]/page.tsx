@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { roleAllows } from '@/lib/auth/staff-roles';
 import { isRefused } from '@/lib/domain/outcomes';
 import { staffPage } from '@/lib/server/staff';
+import { loadRecipients } from '@/lib/staff/accounts/account-recipients';
 import { listOpenLinks } from '@/lib/staff/accounts/customer-links';
 import { loadAccount } from '@/lib/staff/accounts/load-account';
 import { loadTimeline } from '@/lib/staff/timeline/load-timeline';
@@ -13,6 +14,7 @@ import { RefusalPanel } from '../refusal-panel';
 import { routeParam } from '../route-param';
 import styles from '../staff-accounts.module.css';
 import { AccountCards } from './account-cards';
+import { AccountRecipients } from './account-recipients';
 import { LinksPanel } from './links-panel';
 import { SelfServicePanel } from './self-service-panel';
 import { Timeline } from './timeline';
@@ -21,14 +23,17 @@ export const metadata: Metadata = { title: 'Account' };
 
 type Props = { params: Promise<{ code: string }> };
 
-/** One account: its cards (Fenerum), links and self-service (support), its activity (the timeline). */
+/** One account: its cards and recipients (Fenerum), links and self-service (support), its activity (the timeline). */
 export default async function AccountPage({ params }: Props) {
   const code = routeParam((await params).code);
   const result = await staffPage('viewer', async ({ user, ctx }) => {
-    const read = await readFenerum(() => loadAccount(ctx, code));
+    const read = await readFenerum(async () => {
+      const view = await loadAccount(ctx, code);
+      return isRefused(view) ? view : { ...view, recipients: await loadRecipients(ctx, view.account) };
+    });
     if (!read.ok) return <FenerumUnavailable busySeconds={read.busySeconds} />;
     if (isRefused(read.value)) return <RefusalPanel refusal={read.value} />;
-    const { account, cards } = read.value;
+    const { account, cards, recipients } = read.value;
     const support = roleAllows(user.role, 'support');
     const [t, links, entries] = await Promise.all([
       getTranslations('staffAccounts'),
@@ -42,14 +47,13 @@ export default async function AccountPage({ params }: Props) {
             <Link href="/staff/accounts">{t('backToSearch')}</Link>
           </p>
           <h1 data-testid="account-title">{account.name}</h1>
-          <p className={styles.code}>
-            {account.code} · {account.email ?? t('noEmail')}
-          </p>
+          <p className={styles.code}>{account.code}</p>
           <h2>{t('cardsTitle')}</h2>
           <AccountCards code={account.code} cards={cards} canSendLinks={support} />
+          <AccountRecipients recipients={recipients} />
         </section>
         {support && <LinksPanel code={account.code} links={links} />}
-        {support && <SelfServicePanel code={account.code} email={account.email} />}
+        {support && <SelfServicePanel code={account.code} recipients={recipients} />}
         <Timeline code={account.code} entries={entries} canRetry={roleAllows(user.role, 'operator')} />
       </>
     );

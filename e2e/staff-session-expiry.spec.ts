@@ -1,0 +1,74 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { E2E } from './fixtures/ports';
+import { SANDBOX_STAFF_PASSWORD, submitPassword } from './fixtures/staff';
+import { AppProcess } from './support/app-process';
+
+/**
+ * Staff sessions end when idle and at their absolute limit, seen end to end on an app of this
+ * spec's own with seconds in place of minutes and hours (SANDBOX_STAFF_SESSION_SECONDS, a test
+ * setting the app refuses with live keys): 8 s idle, 24 s at most.
+ */
+const IDLE_S = 8;
+const MAX_S = 24;
+let app: AppProcess;
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+test.beforeAll(async () => {
+  app = new AppProcess(E2E.badInput.appPort + 3, {
+    SANDBOX_PORT: String(E2E.sandboxPort),
+    PGLITE_DIR: 'memory://',
+    SANDBOX_STAFF_SESSION_SECONDS: `${IDLE_S},${MAX_S}`,
+  });
+  await app.start();
+});
+
+test.afterAll(async () => {
+  await app?.kill('SIGTERM');
+});
+
+/** Signs the seeded viewer in on this app; the session cookie and when it started. */
+async function signIn(browser: Browser): Promise<{ cookie: string; at: number }> {
+  const context = await browser.newContext({ baseURL: app.url });
+  try {
+    const page = await context.newPage();
+    await submitPassword(page, 'viewer@sandbox.test', SANDBOX_STAFF_PASSWORD);
+    await page.waitForURL((u) => u.pathname === '/staff');
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    return { cookie, at: Date.now() };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Whether the console still takes the session: 200, or a redirect to sign in. */
+async function signedIn(cookie: string): Promise<boolean> {
+  const res = await fetch(new URL('/staff/accounts', app.url), { redirect: 'manual', headers: { cookie } });
+  if (res.status === 200) return true;
+  expect([302, 303, 307, 308]).toContain(res.status);
+  expect(new URL(res.headers.get('location') ?? '', app.url).pathname).toBe('/staff/login');
+  return false;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test('a session in use outlives its idle limit; left alone for longer than it, it is over', async ({ browser }) => {
+  const { cookie, at } = await signIn(browser);
+  // Every 2.5 s for 1.5 idle limits: each visit moves the idle expiry on.
+  while (Date.now() - at < IDLE_S * 1500) {
+    expect(await signedIn(cookie), `${Math.round((Date.now() - at) / 1000)} s after signing in, in use`).toBe(true);
+    await sleep(2500);
+  }
+  await sleep(IDLE_S * 1000 + 1500);
+  expect(await signedIn(cookie)).toBe(false);
+});
+
+test('a session in use all along still ends at its absolute limit', async ({ browser }) => {
+  const { cookie, at } = await signIn(browser);
+  while (Date.now() - at < (MAX_S - 3) * 1000) {
+    expect(await signedIn(cookie), `${Math.round((Date.now() - at) / 1000)} s after signing in`).toBe(true);
+    await sleep(2500);
+  }
+  await sleep(Math.max(0, at + (MAX_S + 1) * 1000 - Date.now()));
+  expect(await signedIn(cookie)).toBe(false);
+});
