@@ -58,7 +58,8 @@ export function registerControlRoutes(router: Router, { state, reset, now = () =
     if (!parsed.success) {
       return sendJson(ctx.res, 400, { detail: 'Invalid settings.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
     }
-    const { rateLimit, failNext, cardListAccountFilter, cardTokens, quickpayCards, recipientListAccountFilter, accountBillingEmail, paymentWebhookFields } = parsed.data;
+    const { rateLimit, failNext, cardListAccountFilter, cardTokens, quickpayCards, recipientListAccountFilter, accountBillingEmail, paymentWebhookFields } =
+      parsed.data;
     if (recipientListAccountFilter !== undefined) state.settings.recipientListAccountFilter = recipientListAccountFilter;
     if (accountBillingEmail !== undefined) state.settings.accountBillingEmail = accountBillingEmail;
     if (paymentWebhookFields !== undefined) state.settings.paymentWebhookFields = paymentWebhookFields;
