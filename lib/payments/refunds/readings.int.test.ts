@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, farpayRefunds as refundTable } from '@/lib/db/schema';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
-import { createFarpayClient } from '@/lib/farpay/client';
 import { runMaintenance } from '@/lib/maintenance/job';
 import { appContext } from '@/lib/server/context';
-import { sandbox, sandboxUrls } from '@/test/sandbox-control';
+import { farpayApiUrl, farpayRefundsMinor, refundDeps, refundRequest } from '@/test/refund-fixtures';
+import { sandbox } from '@/test/sandbox-control';
 import { loadPaymentDetail } from '../payment-detail';
-import { refundPayment, type RefundInput } from './refund-payment';
+import { refundPayment } from './refund-payment';
 import { findByKey } from './store';
 
 /**
@@ -16,21 +15,10 @@ import { findByKey } from './store';
  * payment's refunds, and never refund twice, under either reading; and its refund records'
  * statuses (New, Processing, Ok, Error, Ignore) decide what counts as refunded.
  */
-const apiUrl = `${sandboxUrls.farpay ?? ''}/v2`;
-async function deps(timeoutMs = 5_000) {
-  const { db } = await appContext();
-  return { db, farpay: createFarpayClient({ apiUrl, apiKey: sandboxSecrets.FARPAY_API_KEY, timeoutMs, maxRetries: 1 }) };
-}
+const deps = refundDeps;
 const payment = async (amountMinor = 12_550, type = 'Visa') => (await sandbox.farpay.createPayment({ type, amountMinor })).PaymentId;
-const ask = (paymentId: number, over: Partial<RefundInput> = {}): RefundInput => ({
-  key: randomUUID(),
-  paymentId,
-  mode: 'full',
-  shownRemainingMinor: 12_550,
-  reason: 'duplicate',
-  ...over,
-});
-const farpayRefunds = async (id: number) => (await sandbox.farpay.refunds(id)).map((r) => Math.round(r.PaidAmount * 100));
+const ask = refundRequest;
+const farpayRefunds = farpayRefundsMinor;
 const auditCount = async (id: number) => {
   const { db } = await appContext();
   return (
@@ -54,7 +42,7 @@ describe.each(['original', 'refund'] as const)('refunds when RefundId names the 
     const detail = await loadPaymentDetail(d, id);
     expect(detail?.farpayRefunds.map((r) => r.paidMinor).sort((a, b) => a - b)).toEqual([-2_000, -1_000]);
     expect(detail?.remainingMinor).toBe(9_550);
-    const raw = await fetch(`${apiUrl}/payments/${id}`, { headers: { 'X-API-KEY': sandboxSecrets.FARPAY_API_KEY } });
+    const raw = await fetch(`${farpayApiUrl}/payments/${id}`, { headers: { 'X-API-KEY': sandboxSecrets.FARPAY_API_KEY } });
     const wire = (await raw.json()) as { RefundId: number | null };
     // The switch does what it says: the original carries its latest refund's id under the `refund` reading.
     expect(wire.RefundId === null).toBe(reading === 'original');

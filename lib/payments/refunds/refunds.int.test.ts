@@ -1,30 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '@/lib/db/schema';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
 import { createFarpayClient } from '@/lib/farpay/client';
 import { appContext } from '@/lib/server/context';
-import { sandbox, sandboxUrls } from '@/test/sandbox-control';
+import { farpayApiUrl, farpayRefundsMinor, refundDeps, refundRequest } from '@/test/refund-fixtures';
+import { sandbox } from '@/test/sandbox-control';
 import { reconcileRefunds } from './reconcile';
 import { refundPayment, type RefundInput } from './refund-payment';
 import { findByKey, refundsOfPayment } from './store';
 
-const apiUrl = `${sandboxUrls.farpay ?? ''}/v2`;
-async function deps(timeoutMs = 5_000) {
-  const { db } = await appContext();
-  return { db, farpay: createFarpayClient({ apiUrl, apiKey: sandboxSecrets.FARPAY_API_KEY, timeoutMs, maxRetries: 1 }) };
-}
+const deps = refundDeps;
 const payment = async (type = 'Visa', amountMinor = 12_550, status = 'Paid') => (await sandbox.farpay.createPayment({ type, amountMinor, status })).PaymentId;
-const ask = (paymentId: number, over: Partial<RefundInput> = {}): RefundInput => ({
-  key: randomUUID(),
-  paymentId,
-  mode: 'full',
-  shownRemainingMinor: 12_550,
-  reason: 'duplicate',
-  ...over,
-});
-const farpayRefunds = async (id: number) => (await sandbox.farpay.refunds(id)).map((r) => Math.round(r.PaidAmount * 100));
+const ask = refundRequest;
+const farpayRefunds = farpayRefundsMinor;
 const auditOf = async (id: number) => {
   const { db } = await appContext();
   return db
@@ -144,7 +133,7 @@ describe('refunds of FarPay payments', () => {
     const lost = { ...d, farpay: { ...d.farpay, refund: () => Promise.reject(new Error('socket hang up')) } };
     expect((await refundPayment(lost, input, 'op')).outcome).toBe('unknown');
     // Someone refunds 5.00 at FarPay directly: FarPay's remaining is no longer what the form showed.
-    await createFarpayClient({ apiUrl, apiKey: sandboxSecrets.FARPAY_API_KEY }).refund(id, 500);
+    await createFarpayClient({ apiUrl: farpayApiUrl, apiKey: sandboxSecrets.FARPAY_API_KEY }).refund(id, 500);
     const t0 = Date.now();
     for (let i = 0; i < 5; i++) expect(await reconcileRefunds(d, id, 'op', t0 + i * 20 * 60_000)).toBe(0);
     expect(await findByKey(d.db, input.key)).toMatchObject({ status: 'unknown' });
