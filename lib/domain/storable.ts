@@ -45,9 +45,6 @@ export function hasUnstorableText(value: unknown): boolean {
   return unstorableIn(value) !== null;
 }
 
-/** The old name (NUL only, once): it now applies the whole rule. */
-export const hasNul = hasUnstorableText;
-
 /** A copy the database accepts: NULs and unpaired surrogates in strings and keys replaced by U+FFFD, as a UTF-8 encoder does. */
 export function toStorable<T>(value: T, depth = 0): T {
   if (typeof value === 'string') return value.replaceAll('\u0000', '\ufffd').toWellFormed() as T;
