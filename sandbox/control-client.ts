@@ -1,4 +1,5 @@
 import { SANDBOX_PORT_BASE, sandboxPorts } from '../lib/env/sandbox-defaults';
+import type { RecipientRecord } from './fenerum/state';
 import type { Totals } from './farpay/store';
 import type { CaughtMail } from './mail/mailbox';
 
@@ -23,15 +24,7 @@ export type FenerumSettings = Settings & {
 };
 
 /** A recipient as Fenerum's API shows it (`account` is the account's uuid). */
-export type FenerumRecipient = {
-  uuid: string;
-  account: string;
-  name: string;
-  email: string;
-  receive_invoice: boolean;
-  receive_payment_confirmation: boolean;
-  receive_subscription_notifications: boolean;
-};
+export type FenerumRecipient = Omit<RecipientRecord, 'created_date'>;
 export type NewFenerumRecipient = { email: string; name?: string } & Partial<
   Pick<FenerumRecipient, 'receive_invoice' | 'receive_payment_confirmation' | 'receive_subscription_notifications'>
 >;

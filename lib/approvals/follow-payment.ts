@@ -1,10 +1,9 @@
 import Stripe from 'stripe';
-import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/connect';
-import { issuedLinks, registrations } from '@/lib/db/schema';
 import type { FenerumClient } from '@/lib/fenerum/types';
 import type { Registration } from '@/lib/registrations/store';
 import { isStripeError } from '@/lib/stripe/errors';
+import { knownAccountUuid } from './known-accounts';
 import { settleApproval } from './settle';
 import { getApproval } from './store';
 
@@ -34,14 +33,5 @@ export async function followPaymentEvent(deps: FollowDeps, paymentIntentId: stri
 
 /** The account's Fenerum uuid: from a link or card this portal made for it, else asked of Fenerum. */
 async function accountUuidOf(deps: FollowDeps, accountCode: string): Promise<string> {
-  const [link] = await deps.db
-    .select({ uuid: issuedLinks.accountUuid })
-    .from(issuedLinks)
-    .where(eq(issuedLinks.accountCode, accountCode))
-    .orderBy(desc(issuedLinks.createdAt))
-    .limit(1);
-  if (link) return link.uuid;
-  const [reg] = await deps.db.select({ uuid: registrations.accountUuid }).from(registrations).where(eq(registrations.accountCode, accountCode)).limit(1);
-  if (reg) return reg.uuid;
-  return (await deps.fenerum.getAccount(accountCode)).uuid;
+  return (await knownAccountUuid(deps.db, accountCode)) ?? (await deps.fenerum.getAccount(accountCode)).uuid;
 }

@@ -1,9 +1,8 @@
 import type Stripe from 'stripe';
-import { desc, eq } from 'drizzle-orm';
 import { idOf } from '@/lib/approvals/intent-state';
+import { knownAccountCode } from '@/lib/approvals/known-accounts';
 import { accountOfCustomer } from '@/lib/approvals/store';
 import type { Db } from '@/lib/db/connect';
-import { issuedLinks, registrations } from '@/lib/db/schema';
 import type { FenerumClient } from '@/lib/fenerum/types';
 import { accountsOf, matchingCards, type StripeCardFacts } from '@/lib/approvals/match-card';
 
@@ -67,15 +66,8 @@ async function metadataAccountOf(stripe: Stripe, customerId: string): Promise<st
 
 /** An account uuid's code: from a link or card this portal made for it, else from Fenerum's account list. */
 async function accountCodeOf(deps: AttributionDeps, uuid: string): Promise<string | null> {
-  const [link] = await deps.db
-    .select({ code: issuedLinks.accountCode })
-    .from(issuedLinks)
-    .where(eq(issuedLinks.accountUuid, uuid))
-    .orderBy(desc(issuedLinks.createdAt))
-    .limit(1);
-  if (link) return link.code;
-  const [reg] = await deps.db.select({ code: registrations.accountCode }).from(registrations).where(eq(registrations.accountUuid, uuid)).limit(1);
-  if (reg) return reg.code;
+  const known = await knownAccountCode(deps.db, uuid);
+  if (known) return known;
   const all = await deps.fenerum.listAccounts();
   return all.find((a) => a.uuid.toLowerCase() === uuid)?.code ?? null;
 }
