@@ -6,9 +6,9 @@ import { isFarpayError } from './errors';
  * maximum (PROVIDERS.md "Page size"), so a larger page is asked for speed and never trusted:
  * see `pagesOf`.
  */
-export const FARPAY_ASKED_PAGE_SIZE = 1000;
+const FARPAY_ASKED_PAGE_SIZE = 1000;
 /** seeds/003's documented default: what is asked after FarPay refuses a larger page. */
-export const FARPAY_DOCUMENTED_PAGE_SIZE = 100;
+const FARPAY_DOCUMENTED_PAGE_SIZE = 100;
 
 type List = (q: PaymentQuery, page: PageRequest, signal?: AbortSignal) => Promise<Payment[]>;
 

@@ -5,7 +5,7 @@ import { auditLog, paymentApprovals } from '@/lib/db/schema';
 import type { UnattributedReason } from './attribute-payment';
 import type { StripeCardFacts } from '@/lib/approvals/match-card';
 
-export const UNATTRIBUTED = 'payment.unattributed';
+const UNATTRIBUTED = 'payment.unattributed';
 
 export type UnattributedPayment = {
   at: Date;

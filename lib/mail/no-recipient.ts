@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db/connect';
 import { auditLog, type MailKind } from '@/lib/db/schema';
 
 /** The audit action staff see on the timeline when an email could not go anywhere. */
-export const NO_RECIPIENT_ACTION = 'mail.not_sent';
+const NO_RECIPIENT_ACTION = 'mail.not_sent';
 
 /**
  * An email the account should have had but Fenerum names nobody to send it to: once per event

@@ -15,9 +15,9 @@ import type { FenerumClient, PaymentCard } from '@/lib/fenerum/types';
  * from Fenerum and completes it (`card.disabled`, Fenerum holds it disabled) or closes it
  * (`card.disable_not_done`, Fenerum still charges it), so the audit log and Fenerum agree.
  */
-export const REQUESTED = 'card.disable_requested';
-export const DISABLED = 'card.disabled';
-export const NOT_DONE = 'card.disable_not_done';
+const REQUESTED = 'card.disable_requested';
+const DISABLED = 'card.disabled';
+const NOT_DONE = 'card.disable_not_done';
 
 export type DisableRequest = {
   request: string;
