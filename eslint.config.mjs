@@ -59,7 +59,7 @@ const config = [
   },
   {
     files: ['lib/**'],
-    ignores: ['**/*.test.ts', 'lib/server/**', 'lib/http/**', 'lib/auth/customer-session.ts', 'lib/i18n/request.ts', 'lib/registrations/**', 'lib/cards/**'],
+    ignores: ['**/*.test.ts', 'lib/server/**', 'lib/auth/customer-session.ts', 'lib/i18n/request.ts', 'lib/registrations/**', 'lib/cards/**'],
     rules: { 'no-restricted-imports': restrict([noSandbox, noFramework]) },
   },
   {
@@ -79,7 +79,7 @@ const config = [
     rules: { 'no-restricted-imports': restrict([noSandbox, noFramework]) },
   },
   {
-    files: ['lib/server/**', 'lib/http/**'],
+    files: ['lib/server/**'],
     rules: { 'no-restricted-imports': restrict([noSandbox]) },
   },
 ];

@@ -1,4 +1,4 @@
-import { refusalAnswers } from '../lib/http/refusals';
+import { refusalAnswers } from '@/lib/server/refusals';
 import { E2E } from './fixtures/ports';
 import { expect, test } from './fixtures/test';
 import { actionFormBody } from './support/action-reply';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { findStaffByEmail } from '@/lib/auth/staff/users';
+import { findStaffByEmail } from '@/lib/staff/users/users';
 import { appContext } from '@/lib/server/context';
 import { runStaffCommand } from './staff-command';
 

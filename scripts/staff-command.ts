@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { addStaff, resetPassword, resetSecondFactor, setDisabled, type Actor } from '../lib/auth/staff/admin';
-import { findStaffByEmail, listStaff } from '../lib/auth/staff/users';
+import { addStaff, resetPassword, resetSecondFactor, setDisabled, type Actor } from '@/lib/staff/users/admin';
+import { findStaffByEmail, listStaff } from '@/lib/staff/users/users';
 import { STAFF_ROLES, type StaffRole } from '../lib/auth/staff-roles';
 import type { Db } from '../lib/db/connect';
 import { isRefused } from '../lib/domain/outcomes';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
 import { createFarpayClient } from '@/lib/farpay/client';
-import type { RefundInput } from '@/lib/payments/refunds/refund-payment';
+import type { RefundInput } from '@/lib/staff/payments/refunds/refund-payment';
 import { appContext } from '@/lib/server/context';
 import { sandbox, sandboxUrls } from './sandbox-control';
 

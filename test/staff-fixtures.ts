@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { hashPassword } from '@/lib/auth/staff/password';
 import { sealSecret } from '@/lib/auth/staff/secret-box';
 import { newTotpSecret } from '@/lib/auth/staff/totp';
-import { insertStaffUser } from '@/lib/auth/staff/users';
+import { insertStaffUser } from '@/lib/staff/users/users';
 import type { StaffRole } from '@/lib/auth/staff-roles';
 import type { SignInDeps } from '@/lib/auth/staff/sign-in';
 import { env } from '@/lib/env';

@@ -4,7 +4,7 @@ import { appContext } from '@/lib/server/context';
 import { createSetupIntentFor } from '@/lib/cards/stripe/create-setup-intent';
 import { verifySetupIntent } from '@/lib/cards/stripe/verify-setup-intent';
 import { isRefused } from '@/lib/domain/outcomes';
-import { answerFor } from '@/lib/http/refusals';
+import { answerFor } from '@/lib/server/refusals';
 import { registrationReply } from '@/lib/server/registration-reply';
 import { cardSummaryOf } from '@/lib/registrations/store';
 import { sessionFor, TESTS_SETUPS_PER_HOUR } from './quickpay-fixtures';

@@ -1,4 +1,4 @@
-import type { AuditRow } from './query';
+import type { AuditRow } from '@/lib/staff/audit/query';
 
 /** The export's columns, in order. */
 export const AUDIT_CSV_HEADER = ['seq', 'id', 'at_utc', 'at_copenhagen', 'actor', 'action', 'account', 'subject', 'ip', 'details'] as const;

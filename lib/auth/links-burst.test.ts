@@ -3,7 +3,7 @@ import { loadPortal, createPortalCache } from '@/lib/cards/portal';
 import type { Db } from '@/lib/db/connect';
 import { createFenerumClient } from '@/lib/fenerum/client';
 import { isFenerumError } from '@/lib/fenerum/errors';
-import { errorResponse } from '@/lib/http/errors';
+import { errorResponse } from '@/lib/server/errors';
 import { issueCustomerLink, type LinkDeps } from './links';
 
 /**

@@ -8,7 +8,7 @@ import { customerOf } from '@/lib/cards/stripe/customer';
 import { auditLog, cardSetupStarts, registrations } from '@/lib/db/schema';
 import { isRefused, type Refused } from '@/lib/domain/outcomes';
 import { env } from '@/lib/env';
-import { refusalResponse } from '@/lib/http/errors';
+import { refusalResponse } from '@/lib/server/errors';
 import { appContext } from '@/lib/server/context';
 import { sessionFor } from '@/test/quickpay-fixtures';
 import { confirmWith } from '@/test/stripe-fixtures';

@@ -1,5 +1,5 @@
 /**
- * Why a use case said no, as the domain sees it. One table (lib/http/refusals.ts) turns each
+ * Why a use case said no, as the domain sees it. One table (lib/server/refusals.ts) turns each
  * reason into a status and a message; no use case knows HTTP.
  */
 export type RefusalReason =

@@ -166,7 +166,7 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
     production,
     sandbox,
     anySandbox: !anyLive,
-    /** Clients' addresses: how many trusted proxies append to X-Forwarded-For (lib/http/client-ip.ts). */
+    /** Clients' addresses: how many trusted proxies append to X-Forwarded-For (lib/server/client-ip.ts). */
     trustProxyHops: e.TRUST_PROXY_HOPS,
     sandboxPorts: ports,
     appUrl: e.APP_URL ?? 'http://localhost:3000',

@@ -1,5 +1,5 @@
 import { createProviderHttp, type ProviderClientTuning } from '@/lib/provider-http';
-import type { PageRequest, Payment, PaymentQuery } from '@/lib/payments/types';
+import type { PageRequest, Payment, PaymentQuery } from '@/lib/domain/payments';
 import { FarpayError, toFarpayError } from './errors';
 import { toPayment } from './map';
 import { toDecimal } from './money';

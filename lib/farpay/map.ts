@@ -1,4 +1,4 @@
-import type { Payment } from '@/lib/payments/types';
+import type { Payment } from '@/lib/domain/payments';
 import { toMinor } from './money';
 import type { FarpayPaymentWire } from './wire';
 

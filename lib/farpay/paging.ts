@@ -1,4 +1,4 @@
-import type { PageRequest, Payment, PaymentQuery } from '@/lib/payments/types';
+import type { PageRequest, Payment, PaymentQuery } from '@/lib/domain/payments';
 import { isFarpayError } from './errors';
 
 /**

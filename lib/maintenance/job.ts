@@ -1,7 +1,7 @@
 import { audit } from '@/lib/audit';
 import { pruneStaffAuth } from '@/lib/auth/staff/prune';
 import type { FarpayClient } from '@/lib/farpay/client';
-import { reconcileOpenRefunds } from '@/lib/payments/refunds/reconcile';
+import { reconcileOpenRefunds } from '@/lib/staff/payments/refunds/reconcile';
 import { deleteOldSetupStarts } from '@/lib/registrations/setup-budget';
 import { settleOpenDisables, type SettleDeps, type SettleReport } from '@/lib/staff/accounts/disable-intents';
 import { expireStartedRegistrations, type ExpireDeps, type ExpireReport } from './expire-started';
@@ -18,7 +18,7 @@ export type MaintenanceReport = ExpireReport & {
 };
 /**
  * `embedded`: the database is PGlite, which has no autovacuum of its own (see vacuum.ts); the job does its work.
- * `farpay`: open refunds whose answer was lost are checked with FarPay (lib/payments/refunds/reconcile.ts).
+ * `farpay`: open refunds whose answer was lost are checked with FarPay (lib/staff/payments/refunds/reconcile.ts).
  * `fenerum`: card disables whose last audit write failed are settled by what Fenerum holds (lib/staff/accounts/disable-intents.ts).
  */
 export type MaintenanceDeps = ExpireDeps & { embedded?: boolean; farpay?: Pick<FarpayClient, 'getPayment' | 'refundsOf'>; fenerum?: SettleDeps['fenerum'] };

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { refusalAnswers } from '@/lib/http/refusals';
+import { refusalAnswers } from './refusals';
 import type { FrontDoorAnswer } from './front-door';
 
 /**

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
-import { hasBearer } from '@/lib/http/bearer';
-import { ApiError } from '@/lib/http/errors';
-import { clientIp, readJson } from '@/lib/http/read-json';
+import { hasBearer } from './bearer';
+import { ApiError } from './errors';
+import { clientIp, readJson } from './read-json';
 import { appContext, type AppContext } from './context';
 import { answer, type Reply } from './reply';
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { CustomerSession } from '@/lib/auth/session-token';
 import { readCustomerSession } from '@/lib/auth/customer-session';
 import { refused } from '@/lib/domain/outcomes';
-import { clientIp, readJson } from '@/lib/http/read-json';
+import { clientIp, readJson } from './read-json';
 import { appContext, type AppContext } from './context';
 import { answer, type Reply } from './reply';
 import { hasAcceptedBodyType, isOwnNavigation, isSameOrigin } from './request-origin';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { isRefused, type Refused } from '@/lib/domain/outcomes';
-import { isApiError, jsonError, refusalResponse, errorResponse } from '@/lib/http/errors';
-import { readLimitedText } from '@/lib/http/read-json';
+import { isApiError, jsonError, refusalResponse, errorResponse } from './errors';
+import { readLimitedText } from './read-json';
 import { appContext, type AppContext } from './context';
 import type { Reply } from './reply';
 

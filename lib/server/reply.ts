@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { isRefused, type Refused } from '@/lib/domain/outcomes';
-import { errorResponse, refusalResponse } from '@/lib/http/errors';
+import { errorResponse, refusalResponse } from './errors';
 
 /** What a wrapped handler returns: a response it built with the helpers below, or a domain refusal. */
 export type Reply = Response | Refused;

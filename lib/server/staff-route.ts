@@ -1,6 +1,6 @@
 import 'server-only';
 import type { StaffRole } from '@/lib/auth/staff-roles';
-import { errorResponse } from '@/lib/http/errors';
+import { errorResponse } from './errors';
 import { toResponse, type Reply } from './reply';
 import { staffPage, type StaffCall } from './staff';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { Refused } from '@/lib/domain/outcomes';
-import type { ProviderFailure } from '@/lib/http/errors';
+import type { ProviderFailure } from './errors';
 
 /**
  * What a staff page says, in the staff member's language (messages: staffRefusals), for a

@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { needsSecondFactor, type StaffAuthConfig } from '@/lib/auth/staff/config';
 import { readLiveSession, type StartedSession } from '@/lib/auth/staff/sessions';
-import { clientAddress } from '@/lib/http/client-ip';
+import { clientAddress } from './client-ip';
 import type { AppContext } from './context';
 
 const isHttps = (appUrl: string) => new URL(appUrl).protocol === 'https:';

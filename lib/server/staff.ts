@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { roleAllows, type StaffRole, type StaffUser } from '@/lib/auth/staff-roles';
 import { unstorableText } from '@/lib/domain/storable';
-import { providerFailure } from '@/lib/http/errors';
+import { providerFailure } from './errors';
 import { isRefused, refused, type Refused } from '@/lib/domain/outcomes';
 import { needsSecondFactor } from '@/lib/auth/staff/config';
 import { readLiveSession } from '@/lib/auth/staff/sessions';

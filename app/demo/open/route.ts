@@ -1,6 +1,6 @@
 import { issueCustomerLink } from '@/lib/auth/links';
 import { isRefused } from '@/lib/domain/outcomes';
-import { clientIp } from '@/lib/http/read-json';
+import { clientIp } from '@/lib/server/read-json';
 import { seeOther } from '@/lib/server/reply';
 import { demoFormRoute } from '../demo-form-route';
 

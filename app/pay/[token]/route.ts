@@ -1,6 +1,6 @@
 import { readCustomerSession } from '@/lib/auth/customer-session';
 import { openCustomerLink, recordLinkOpened } from '@/lib/auth/links';
-import { clientIp } from '@/lib/http/read-json';
+import { clientIp } from '@/lib/server/read-json';
 import { appContext } from '@/lib/server/context';
 import { answer, seeOther } from '@/lib/server/reply';
 import { linkOpenedBy } from '@/lib/server/request-origin';

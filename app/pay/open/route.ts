@@ -1,5 +1,5 @@
 import { openCustomerLink, recordLinkOpened } from '@/lib/auth/links';
-import { clientIp, readLimitedText } from '@/lib/http/read-json';
+import { clientIp, readLimitedText } from '@/lib/server/read-json';
 import { appContext } from '@/lib/server/context';
 import { answer } from '@/lib/server/reply';
 import { isSameOrigin } from '@/lib/server/request-origin';

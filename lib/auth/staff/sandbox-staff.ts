@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/connect';
 import { hashPassword } from './password';
 import { sealSecret } from './secret-box';
 import { secondsLeft, totpCode } from './totp';
-import { findStaffByEmail, insertStaffUser } from './users';
+import { findStaffByEmail, insertStaffUser } from '@/lib/staff/users/users';
 
 /**
  * The sandbox's staff: one user of each role, one published password, and for operator and

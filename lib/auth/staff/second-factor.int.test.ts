@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
-import { changeRole, resetSecondFactor, setDisabled } from '@/lib/auth/staff/admin';
+import { changeRole, resetSecondFactor, setDisabled } from '@/lib/staff/users/admin';
 import { confirmEnrolment, startEnrolment } from '@/lib/auth/staff/enrolment';
 import { passSecondFactor } from '@/lib/auth/staff/second-factor';
 import { readLiveSession } from '@/lib/auth/staff/sessions';

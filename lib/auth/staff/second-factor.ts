@@ -9,7 +9,7 @@ import { openSecret } from './secret-box';
 import { hashToken, startSession, type StartedSession } from './sessions';
 import { heldBack, type Client, type SignInDeps } from './sign-in';
 import { acceptedStep } from './totp';
-import type { StaffUserRow } from './users';
+import type { StaffUserRow } from '@/lib/staff/users/users';
 
 export const WRONG_CODE = 'That code is not right (or was used already); type the code your app shows now';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resetPassword, setDisabled } from '@/lib/auth/staff/admin';
+import { resetPassword, setDisabled } from '@/lib/staff/users/admin';
 import { readLiveSession } from '@/lib/auth/staff/sessions';
 import { signInWithPassword, WRONG_CREDENTIALS } from '@/lib/auth/staff/sign-in';
 import { isRefused } from '@/lib/domain/outcomes';

@@ -2,7 +2,7 @@ import { needsSecondFactor, type StaffAuthConfig } from './config';
 import { limitedAttempt } from './attempts';
 import { verifyPassword } from './password';
 import { startSession, type StartedSession } from './sessions';
-import { findStaffByEmail, normalizeEmail } from './users';
+import { findStaffByEmail, normalizeEmail } from '@/lib/staff/users/users';
 import type { Db } from '@/lib/db/connect';
 import { refused, type Refused } from '@/lib/domain/outcomes';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { checkQuickpayReturn, returnStateOf, type ReturnState } from '@/lib/cards/quickpay/finish';
-import { providerFailure } from '@/lib/http/errors';
+import { providerFailure } from '@/lib/server/errors';
 import { customerPage } from '@/lib/server/customer-page';
 import { CardProblem, CardSaved, Finishing } from '../../card-saved';
 import { SessionEnded } from '../../session-ended';

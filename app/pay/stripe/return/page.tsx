@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { verifySetupIntent } from '@/lib/cards/stripe/verify-setup-intent';
 import type { RefusalReason } from '@/lib/domain/outcomes';
 import { isRefused } from '@/lib/domain/outcomes';
-import { providerFailure } from '@/lib/http/errors';
+import { providerFailure } from '@/lib/server/errors';
 import type { RegisterNowResult } from '@/lib/registrations/registrar';
 import { cardSummaryOf } from '@/lib/registrations/store';
 import { customerPage } from '@/lib/server/customer-page';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { auditQueryString } from '@/lib/audit-log/filters';
-import type { AuditRow } from '@/lib/audit-log/query';
+import { auditQueryString } from '@/lib/staff/audit/filters';
+import type { AuditRow } from '@/lib/staff/audit/query';
 
 /**
  * The entries: a table on a desktop, one card per entry on a phone (audit.css). "What" is a

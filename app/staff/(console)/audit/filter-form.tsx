@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { auditQueryString, type AuditFilters } from '@/lib/audit-log/filters';
+import { auditQueryString, type AuditFilters } from '@/lib/staff/audit/filters';
 
 /** The filters as a plain GET form: the URL holds them, so a filtered view can be bookmarked or sent on. */
 export async function AuditFilterForm({ filters }: { filters: AuditFilters }) {

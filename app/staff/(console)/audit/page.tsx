@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { parseAuditQuery } from '@/lib/audit-log/filters';
-import { listAuditRows } from '@/lib/audit-log/query';
+import { parseAuditQuery } from '@/lib/staff/audit/filters';
+import { listAuditRows } from '@/lib/staff/audit/query';
 import { isRefused } from '@/lib/domain/outcomes';
 import { staffPage } from '@/lib/server/staff';
 import { AuditFilterForm } from './filter-form';

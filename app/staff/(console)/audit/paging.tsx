@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { auditQueryString, type AuditFilters } from '@/lib/audit-log/filters';
-import type { AuditListing } from '@/lib/audit-log/query';
+import { auditQueryString, type AuditFilters } from '@/lib/staff/audit/filters';
+import type { AuditListing } from '@/lib/staff/audit/query';
 
 /** Newest / newer / older, keeping the filters; a direction with nothing in it is not offered. */
 export async function AuditPaging({ filters, listing }: { filters: AuditFilters; listing: AuditListing }) {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { PaymentFilters } from '@/lib/payments/filters';
-import { KNOWN_PAYMENT_STATUSES, KNOWN_PAYMENT_TYPES } from '@/lib/payments/types';
+import type { PaymentFilters } from '@/lib/staff/payments/filters';
+import { KNOWN_PAYMENT_STATUSES, KNOWN_PAYMENT_TYPES } from '@/lib/domain/payments';
 
 type Values = Record<string, string>;
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { readFilters, searchOf } from '@/lib/payments/filters';
-import { listPaymentsPage } from '@/lib/payments/pages';
+import { readFilters, searchOf } from '@/lib/staff/payments/filters';
+import { listPaymentsPage } from '@/lib/staff/payments/pages';
 import { staffPage } from '@/lib/server/staff';
 import { FilterForm, valuesOf } from './filter-form';
 import { Pager } from './pager';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatDate, formatMinor } from '@/lib/payments/format';
-import { currencyOf, refundStateOf, type Payment } from '@/lib/payments/types';
+import { formatDate, formatMinor } from '@/lib/staff/payments/format';
+import { currencyOf, refundStateOf, type Payment } from '@/lib/domain/payments';
 
 /** Payments as a table: each links to its detail; a refund shows which payment it refunds. */
 export async function PaymentTable({ rows, showError = false }: { rows: Payment[]; showError?: boolean }) {

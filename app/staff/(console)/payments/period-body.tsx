@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { defaultPeriod, readPeriod } from '@/lib/payments/filters';
+import { defaultPeriod, readPeriod } from '@/lib/staff/payments/filters';
 import { PeriodForm } from './period-form';
 import { farpayDown } from './section';
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { addStaff, changeRole, resetPassword, resetSecondFactor, setDisabled, type Actor } from '@/lib/auth/staff/admin';
+import { addStaff, changeRole, resetPassword, resetSecondFactor, setDisabled, type Actor } from '@/lib/staff/users/admin';
 import { STAFF_ROLES } from '@/lib/auth/staff-roles';
 import { isRefused, type Refused } from '@/lib/domain/outcomes';
 import { staffAction, type ActionState, type StaffCall } from '@/lib/server/staff';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { listStaff } from '@/lib/auth/staff/users';
+import { listStaff } from '@/lib/staff/users/users';
 import { STAFF_ROLES } from '@/lib/auth/staff-roles';
 import { isRefused } from '@/lib/domain/outcomes';
 import { staffPage } from '@/lib/server/staff';

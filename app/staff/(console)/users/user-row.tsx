@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { StaffUserRow } from '@/lib/auth/staff/users';
+import type { StaffUserRow } from '@/lib/staff/users/users';
 import { STAFF_ROLES } from '@/lib/auth/staff-roles';
 import { ActionForm } from './action-form';
 import { changeUserRole, disableUser, enableUser, resetUserPassword, resetUserSecondFactor } from './actions';

@@ -1,5 +1,5 @@
-import { exportAuditCsv } from '@/lib/audit-log/export';
-import { parseAuditQuery } from '@/lib/audit-log/filters';
+import { exportAuditCsv } from '@/lib/staff/audit/export';
+import { parseAuditQuery } from '@/lib/staff/audit/filters';
 import { refused } from '@/lib/domain/outcomes';
 import { linkOpenedBy } from '@/lib/server/request-origin';
 import { staffRoute } from '@/lib/server/staff-route';

@@ -3,11 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { formatMinor } from '@/lib/payments/format';
-import { reconcileRefunds } from '@/lib/payments/refunds/reconcile';
-import { MAX_REFUND_MINOR } from '@/lib/payments/refunds/check';
-import { refundPayment } from '@/lib/payments/refunds/refund-payment';
-import type { RefundResult } from '@/lib/payments/refunds/outcomes';
+import { formatMinor } from '@/lib/staff/payments/format';
+import { reconcileRefunds } from '@/lib/staff/payments/refunds/reconcile';
+import { MAX_REFUND_MINOR } from '@/lib/staff/payments/refunds/check';
+import { refundPayment } from '@/lib/staff/payments/refunds/refund-payment';
+import type { RefundResult } from '@/lib/staff/payments/refunds/outcomes';
 import { staffAction, type ActionState } from '@/lib/server/staff';
 import { REFUND_REASONS } from './reasons';
 

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatMinor } from '@/lib/payments/format';
-import type { RefundRow } from '@/lib/payments/refunds/store';
-import { refundStateOf, type Payment } from '@/lib/payments/types';
+import { formatMinor } from '@/lib/staff/payments/format';
+import type { RefundRow } from '@/lib/staff/payments/refunds/store';
+import { refundStateOf, type Payment } from '@/lib/domain/payments';
 
 /**
  * The refunds staff made from the console: who refunded what, why, when, and how it went, in the

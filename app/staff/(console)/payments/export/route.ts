@@ -1,8 +1,8 @@
 import { audit } from '@/lib/audit';
 import { refused } from '@/lib/domain/outcomes';
-import { readPeriod } from '@/lib/payments/filters';
-import { csvChunks } from '@/lib/payments/csv';
-import { KNOWN_PAYMENT_TYPES } from '@/lib/payments/types';
+import { readPeriod } from '@/lib/staff/payments/filters';
+import { csvChunks } from '@/lib/staff/payments/csv';
+import { KNOWN_PAYMENT_TYPES } from '@/lib/domain/payments';
 import { linkOpenedBy } from '@/lib/server/request-origin';
 import { staffRoute } from '@/lib/server/staff-route';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { listFailedPayments } from '@/lib/payments/pages';
+import { listFailedPayments } from '@/lib/staff/payments/pages';
 import { staffPage } from '@/lib/server/staff';
 import { Pager } from '../pager';
 import { PaymentTable } from '../payment-table';

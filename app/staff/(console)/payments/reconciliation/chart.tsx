@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatMinor } from '@/lib/payments/format';
-import type { Reconciliation } from '@/lib/payments/reconciliation';
+import { formatMinor } from '@/lib/staff/payments/format';
+import type { Reconciliation } from '@/lib/staff/payments/reconciliation';
 
 const SERIES = [
   { key: 'paidMinor', label: 'paid', color: '#1f6f43' },

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatMinor } from '@/lib/payments/format';
-import { reconcilePeriod } from '@/lib/payments/reconciliation';
+import { formatMinor } from '@/lib/staff/payments/format';
+import { reconcilePeriod } from '@/lib/staff/payments/reconciliation';
 import { staffPage } from '@/lib/server/staff';
 import { periodBody } from '../period-body';
 import { PaymentsSection } from '../section';

@@ -2,7 +2,7 @@ import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
 import type { FarpayClient } from '@/lib/farpay/client';
 import { isFarpayError } from '@/lib/farpay/errors';
-import { currencyOf, refundStateOf, type Payment } from '../types';
+import { currencyOf, refundStateOf, type Payment } from '@/lib/domain/payments';
 import { amountProblem, askedAmount, checkRefund, remainingOf, type RefundAsk } from './check';
 import { outcomeOfCode, type RefundOutcomeCode, type RefundResult } from './outcomes';
 import { dropRequested, findByKey, findOpen, insertRequested, moveRefund, type RefundRow } from './store';

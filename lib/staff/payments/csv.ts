@@ -1,6 +1,6 @@
 import { toDecimal } from '@/lib/farpay/money';
 import { eachPage, type PaymentsReader } from './pages';
-import type { Payment } from './types';
+import type { Payment } from '@/lib/domain/payments';
 
 export const CSV_HEADER = [
   'PaymentId',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { audit } from '@/lib/audit';
 import { auditLog } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
-import { verifyAuditChain } from './chain';
+import { verifyAuditChain } from '@/lib/audit-log/chain';
 import { exportAuditCsv } from './export';
 import { listAuditRows } from './query';
 

@@ -50,7 +50,7 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T, max
   return parsed.data;
 }
 
-/** The client's address as TRUST_PROXY_HOPS says to read it (lib/http/client-ip.ts), or null. */
+/** The client's address as TRUST_PROXY_HOPS says to read it (lib/server/client-ip.ts), or null. */
 export function clientIp(req: Request): string | null {
   return clientAddress(req.headers.get('x-forwarded-for'), env().trustProxyHops);
 }

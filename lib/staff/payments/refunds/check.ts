@@ -1,5 +1,5 @@
 import { parseEnteredAmount } from '@/lib/farpay/money';
-import { isCardPayment, refundStateOf, type Payment } from '../types';
+import { isCardPayment, refundStateOf, type Payment } from '@/lib/domain/payments';
 import type { RefundOutcomeCode } from './outcomes';
 
 export type RefundAsk = { mode: 'full' | 'partial'; amountText?: string; shownRemainingMinor: number };

@@ -1,5 +1,5 @@
 import { eachPage, type PaymentsReader } from './pages';
-import { currencyOf, refundStateOf, type Payment } from './types';
+import { currencyOf, refundStateOf, type Payment } from '@/lib/domain/payments';
 
 /**
  * Money figures of a set of records, minor units of one currency: paid = Paid payments;

@@ -1,9 +1,9 @@
 import type { Db } from '@/lib/db/connect';
 import type { FarpayClient } from '@/lib/farpay/client';
 import { isFarpayError } from '@/lib/farpay/errors';
-import { refundableState, refundFigures, remainingOf } from './refunds/check';
-import { findOpen, refundsOfPayment, type RefundRow } from './refunds/store';
-import type { Payment } from './types';
+import { refundableState, refundFigures, remainingOf } from '@/lib/staff/payments/refunds/check';
+import { findOpen, refundsOfPayment, type RefundRow } from '@/lib/staff/payments/refunds/store';
+import type { Payment } from '@/lib/domain/payments';
 
 export type PaymentDetail = {
   payment: Payment;

@@ -6,7 +6,7 @@ import { runMaintenance } from '@/lib/maintenance/job';
 import { appContext } from '@/lib/server/context';
 import { farpayApiUrl, farpayRefundsMinor, refundDeps, refundRequest } from '@/test/refund-fixtures';
 import { sandbox } from '@/test/sandbox-control';
-import { loadPaymentDetail } from '../payment-detail';
+import { loadPaymentDetail } from '@/lib/staff/payments/payment-detail';
 import { refundPayment } from './refund-payment';
 import { findByKey } from './store';
 

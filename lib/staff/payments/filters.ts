@@ -1,4 +1,4 @@
-import { KNOWN_PAYMENT_STATUSES, KNOWN_PAYMENT_TYPES, type PaymentQuery } from './types';
+import { KNOWN_PAYMENT_STATUSES, KNOWN_PAYMENT_TYPES, type PaymentQuery } from '@/lib/domain/payments';
 
 /**
  * The payments page's filters as they sit in the URL (so a view can be shared): a mode, then

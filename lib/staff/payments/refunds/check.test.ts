@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Payment } from '../types';
+import type { Payment } from '@/lib/domain/payments';
 import { amountProblem, checkRefund, MAX_REFUND_MINOR, refundFigures, remainingOf, refundableState } from './check';
 
 const payment = (over: Partial<Payment> = {}): Payment => ({

@@ -1,7 +1,7 @@
 import type { FarpayClient } from '@/lib/farpay/client';
 import { pagesOf } from '@/lib/farpay/paging';
 import { PAGE_SIZE, type PaymentFilters } from './filters';
-import type { Payment, PaymentQuery } from './types';
+import type { Payment, PaymentQuery } from '@/lib/domain/payments';
 
 export type PaymentsReader = Pick<FarpayClient, 'listPayments'>;
 

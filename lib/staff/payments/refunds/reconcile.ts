@@ -1,7 +1,7 @@
 import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
 import type { FarpayClient } from '@/lib/farpay/client';
-import { refundStateOf, type Payment } from '../types';
+import { refundStateOf, type Payment } from '@/lib/domain/payments';
 import { remainingOf } from './check';
 import { moveRefund, paymentsWithOpenRefunds, refundsOfPayment, type RefundRow } from './store';
 

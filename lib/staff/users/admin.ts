@@ -5,8 +5,8 @@ import type { StaffRole } from '@/lib/auth/staff-roles';
 import type { Db } from '@/lib/db/connect';
 import { staffRecoveryCodes, staffUsers } from '@/lib/db/schema';
 import { refused, type Refused } from '@/lib/domain/outcomes';
-import { hashPassword, passwordProblem } from './password';
-import { endSessionsOf } from './sessions';
+import { hashPassword, passwordProblem } from '@/lib/auth/staff/password';
+import { endSessionsOf } from '@/lib/auth/staff/sessions';
 import { findStaffById, insertStaffUser, normalizeEmail, type StaffUserRow } from './users';
 
 /** Who asks (an admin in the console, or `npm run staff` on the server) and from where: every change is audited. */
