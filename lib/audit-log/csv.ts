@@ -1,22 +1,8 @@
 import type { AuditRow } from '@/lib/staff/audit/query';
+import { csvLine } from '@/lib/text/csv';
 
 /** The export's columns, in order. */
-export const AUDIT_CSV_HEADER = ['seq', 'id', 'at_utc', 'at_copenhagen', 'actor', 'action', 'account', 'subject', 'ip', 'details'] as const;
-
-/**
- * One CSV cell: always quoted (quotes doubled), and a value a spreadsheet would run as a formula
- * (starting with = + - @, or a tab or carriage return before one) gets a leading apostrophe, as
- * OWASP's CSV-injection advice says.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replaceAll('"', '""')}"`;
-}
-
-export function csvLine(cells: (string | number | null | undefined)[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
+const AUDIT_CSV_HEADER = ['seq', 'id', 'at_utc', 'at_copenhagen', 'actor', 'action', 'account', 'subject', 'ip', 'details'] as const;
 
 const copenhagen = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Copenhagen',

@@ -1,6 +1,7 @@
 import { toDecimal } from '@/lib/farpay/money';
 import { eachPage, type PaymentsReader } from './pages';
 import type { Payment } from '@/lib/domain/payments';
+import { csvCell } from '@/lib/text/csv';
 
 export const CSV_HEADER = [
   'PaymentId',
@@ -17,17 +18,12 @@ export const CSV_HEADER = [
   'PaymentInfo',
 ];
 
-const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n;]/;
-
 /** One CSV field: quoted when it must be, and a leading =, +, -, @ neutralised (no formula runs in a spreadsheet). */
 export function csvField(value: string | number | null | { amount: string }): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value); // ids: digits only
   if (typeof value === 'object') return value.amount; // "-50.00": ours, digits only
-  if (!NEEDS_CARE.test(value)) return value; // most fields: nothing to quote or neutralise
-  let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvCell(value, 'as-needed');
 }
 
 /** One payment as a CSV line, in CSV_HEADER's order (written out: it runs once per exported record). */
