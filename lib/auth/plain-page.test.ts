@@ -4,10 +4,10 @@ import { plainPage } from './plain-page';
 describe('plainPage', () => {
   it('posts a form’s fields in the body to our own route, escaped, and sends no Referer', () => {
     const page = plainPage('Continue', 'Lead', 'en', [{ label: 'Go "on"', post: '/pay/open', fields: { token: 'a.b"><script>' } }]);
-    expect(page).toContain('<form method="post" action="/pay/open"><input type="hidden" name="token" value="a.b&#34;&#62;&#60;script&#62;">');
+    expect(page).toContain('<form method="post" action="/pay/open"><input type="hidden" name="token" value="a.b&quot;&gt;&lt;script&gt;">');
     expect(page).not.toContain('<script>');
     expect(page).toContain('<meta name="referrer" content="no-referrer">');
-    expect(page).toContain('>Go &#34;on&#34;</button>');
+    expect(page).toContain('>Go &quot;on&quot;</button>');
   });
 
   it('makes the first action the main button and the rest secondary links', () => {

@@ -1,4 +1,5 @@
 import type { Locale } from '@/lib/i18n/locale';
+import { escapeHtml as escape } from '@/lib/text/html';
 
 export type LinkFailure = 'malformed' | 'tampered' | 'expired' | 'revoked' | 'unknown';
 
@@ -9,8 +10,6 @@ export const linkFailureStatus: Record<LinkFailure, number> = {
   expired: 410,
   revoked: 410,
 };
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 type LinkProblem = 'expired' | 'revoked' | 'invalid';
 /** The `link` namespace's messages, e.g. next-intl's `getTranslations('link')`. */

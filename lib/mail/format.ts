@@ -15,8 +15,3 @@ export function formatDay(date: Date, locale: Locale): string {
 export function accountLocale(language: string | null | undefined): Locale {
   return pickLocale(undefined, language?.trim() || null);
 }
-
-/** Text that goes into HTML: nothing in it can open a tag or end an attribute. */
-export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}

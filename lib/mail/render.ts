@@ -4,7 +4,8 @@ import type { Locale } from '@/lib/i18n/locale';
 import { formatMoney } from '@/lib/i18n/money';
 import da from '@/messages/da.json';
 import en from '@/messages/en.json';
-import { escapeHtml, formatDay } from './format';
+import { escapeHtml } from '@/lib/text/html';
+import { formatDay } from './format';
 import type { MailContent, RenderedMail } from './types';
 
 // Typed from the English catalogue; a unit test holds Danish to the same keys and placeholders.

@@ -1,9 +1,8 @@
+import { escapeHtml } from '../../lib/text/html';
 import { TEST_CARDS, groupDigits } from './test-cards';
 import type { QpSubscription } from './types';
 
 /** The hosted payment window's pages: plain HTML and CSS, no script, usable on a phone. */
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;background:#f3f5f8;color:#1d2330}

@@ -3,7 +3,8 @@ import { parseBody, sendHtml } from '../http';
 import { type Ctx, Router } from '../router';
 import { THREE_DS_MESSAGE } from './browser/protocol';
 import { ChallengeError, findChallenge, resolveChallenge } from './challenges';
-import { escapeHtml, page } from './html';
+import { escapeHtml } from '../../lib/text/html';
+import { page } from './html';
 import type { StripeState } from './state';
 
 function describe(state: StripeState, id: string): { title: string; rows: Array<[string, string]> } {

@@ -1,7 +1,6 @@
-/** Small HTML helpers for the emulator's own pages (3-D Secure, mandates). */
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+import { escapeHtml } from '../../lib/text/html';
 
+/** The frame of the emulator's own pages (3-D Secure, mandates). */
 export function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">

@@ -1,6 +1,7 @@
 import { sendHtml } from '../http';
 import { type Router } from '../router';
-import { escapeHtml, page } from './html';
+import { escapeHtml } from '../../lib/text/html';
+import { page } from './html';
 import type { StripeState } from './state';
 
 /** `GET /mandates/:id`: the mandate's `payment_method_details.sepa_debit.url`, as Stripe hosts it. */
