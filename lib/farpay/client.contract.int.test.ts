@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
-import { describeContract } from '@/lib/provider-http/contract';
+import { describeContract } from '@/test/provider-contract';
 import { sandbox, sandboxUrls } from '@/test/sandbox-control';
 import { createFarpayClient } from './client';
 import { isFarpayError } from './errors';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
-import { contractRunId, describeContract } from '@/lib/provider-http/contract';
+import { contractRunId, describeContract } from '@/test/provider-contract';
 import { sandboxUrls } from '@/test/sandbox-control';
 import { createQuickpayClient } from './client';
 import { isQuickpayError } from './errors';

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
-import { contractRunId, describeContract } from '@/lib/provider-http/contract';
+import { contractRunId, describeContract } from '@/test/provider-contract';
 import { sandboxUrls } from '@/test/sandbox-control';
 import { isStripeError } from './errors';
 

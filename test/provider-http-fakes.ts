@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { createProviderHttp } from './request';
-import type { ProviderFailure, ProviderHttpConfig } from './types';
+import { createProviderHttp } from '@/lib/provider-http/request';
+import type { ProviderFailure, ProviderHttpConfig } from '@/lib/provider-http/types';
 
 /** Test helpers for provider-http and the clients built on it: a scripted fetch and a fake clock. */
 export type Scripted = Response | Error | 'hang';
