@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
 import { LanguageSwitch } from './language-switch';
-import { SandboxBanner } from './sandbox-banner';
+import { SandboxBanner } from './(sandbox)/sandbox-banner';
 import './globals.css';
 
 export const metadata: Metadata = { title: 'Card portal', robots: { index: false, follow: false }, icons: { icon: '/favicon.svg' } };

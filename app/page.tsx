@@ -1,14 +1,14 @@
 import { getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
-import { DemoAccounts } from './demo-accounts';
-import { SandboxMailbox } from './sandbox-mailbox';
-import { SandboxStaff } from './sandbox-staff';
+import { DemoAccounts } from './(sandbox)/demo-accounts';
+import { SandboxMailbox } from './(sandbox)/sandbox-mailbox';
+import { SandboxStaff } from './(sandbox)/sandbox-staff';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [t, ta, query] = await Promise.all([getTranslations('home'), getTranslations('approval'), searchParams]);
-  // After the sandbox's "Bank wants authentication" button (app/demo/charge).
+  // After the sandbox's "Bank wants authentication" button (app/(sandbox)/demo/charge).
   const charge = typeof query.charge === 'string' && ['charged', 'no-card', 'failed'].includes(query.charge) ? query.charge : null;
   const chargedAccount = typeof query.account === 'string' ? query.account.slice(0, 64) : '';
   return (
