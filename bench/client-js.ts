@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { customerCookie, ratio, type Harness } from './harness';
 
 /** Gzip bytes of the same-origin scripts a page loads (what its HTML references). */
-export async function pageScriptBytes(appUrl: string, path: string, headers: Record<string, string> = {}): Promise<number> {
+async function pageScriptBytes(appUrl: string, path: string, headers: Record<string, string> = {}): Promise<number> {
   const html = await (await fetch(`${appUrl}${path}`, { headers })).text();
   // Modern browsers skip `nomodule` scripts (Next's legacy polyfills): count what they load.
   const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnoModule\b|\bnomodule\b/.test(tag));

@@ -17,8 +17,8 @@ export function benchDatabases(): BenchDatabase[] {
   return dbs;
 }
 
-export const BENCH_APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3200);
-export const BENCH_SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4400);
+const BENCH_APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3200);
+const BENCH_SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4400);
 
 export async function ensureBuild(): Promise<void> {
   if (existsSync(`${process.env.NEXT_DIST_DIR ?? '.next'}/BUILD_ID`) && !process.argv.includes('--build')) return;

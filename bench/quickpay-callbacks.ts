@@ -24,7 +24,7 @@ async function load(opts: autocannon.Options): Promise<Run> {
 }
 
 /** A subscription's callback once its card is saved, signed as QuickPay signs it. */
-export function signedCallback(sub: Subscription): { body: string; headers: Record<string, string> } {
+function signedCallback(sub: Subscription): { body: string; headers: Record<string, string> } {
   const body = JSON.stringify({
     id: sub.id,
     order_id: sub.order_id,
@@ -48,7 +48,7 @@ export function signedCallback(sub: Subscription): { body: string; headers: Reco
 }
 
 /** `n` customers, each a Fenerum account of its own, each with an open QuickPay window: our pending registrations. */
-export async function openWindows(h: Harness, n: number): Promise<Subscription[]> {
+async function openWindows(h: Harness, n: number): Promise<Subscription[]> {
   const control = sandboxControl(h.sandbox.urls);
   const accounts = new Set<string>();
   for (let i = 0; i < n; i += CONNECTIONS) {

@@ -15,7 +15,7 @@ export function sendHtml(res: http.ServerResponse, status: number, html: string,
   res.end(html);
 }
 
-export function readBody(req: http.IncomingMessage, limit = 1_000_000): Promise<string> {
+function readBody(req: http.IncomingMessage, limit = 1_000_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -7,7 +7,7 @@ import { confirmWith, registerSetupIntentNow, setupIntentFor } from './stripe-fi
 import { sandbox } from './sandbox-control';
 
 /** A webhook request as Fenerum sends it: JSON with HTTP Basic auth (the configured credentials unless told otherwise). */
-export function fenerumWebhookRequest(body: unknown, auth: string | null = basic(env().fenerum.webhookUsername, env().fenerum.webhookPassword)) {
+function fenerumWebhookRequest(body: unknown, auth: string | null = basic(env().fenerum.webhookUsername, env().fenerum.webhookPassword)) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (auth !== null) headers.Authorization = auth;
   return new Request('http://localhost:3999/api/fenerum-webhook', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });

@@ -17,7 +17,7 @@ type Route = { method: string; path: string; credentials: (c: Credentials) => Re
  * are sent without the session: with it, any POST there starts a setup by design until they
  * require application/json and a same-origin request (issue 9, item 4).
  */
-export const routes = (c: Credentials): Route[] => [
+const routes = (c: Credentials): Route[] => [
   { method: 'GET', path: '/', credentials: () => ({}) },
   { method: 'GET', path: '/pay', credentials: () => ({ cookie: c.cookie }) },
   { method: 'GET', path: `/pay/${c.linkToken}`, credentials: () => ({}) },

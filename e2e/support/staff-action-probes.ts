@@ -7,7 +7,7 @@ import { describeStaffSurface, everyAction } from './staff-surface';
  * another site. Each must answer without a 5xx and write nothing: a refusal in the reply, or a 403
  * at the front door for the foreign Origin.
  */
-export const FIELDS = [
+const FIELDS = [
   'accountCode',
   'cardUuid',
   'reason',

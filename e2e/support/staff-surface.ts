@@ -11,11 +11,11 @@ import { STAFF_ROLES, type StaffRole } from '../../lib/auth/staff-roles';
  * points below, with the reason it is public; so a new page, handler or action without its
  * wrapper fails the guard test (e2e/staff-guard.spec.ts).
  */
-export const PUBLIC_STAFF_PAGES: Record<string, string> = {
+const PUBLIC_STAFF_PAGES: Record<string, string> = {
   '/staff/login': 'the sign-in page itself',
   '/staff/enrol': 'second-factor enrolment: only a session that passed the password gets past it (it redirects to /staff/login otherwise)',
 };
-export const PUBLIC_ACTIONS: Record<string, string> = {
+const PUBLIC_ACTIONS: Record<string, string> = {
   'app/actions/language.ts#setLanguage': 'the language switch on every page (a cookie, nothing else)',
   'app/staff/login/actions.ts#signIn': 'signing in needs no session',
   'app/staff/login/actions.ts#submitCode': 'the second step of signing in (its own pending session)',
@@ -23,9 +23,9 @@ export const PUBLIC_ACTIONS: Record<string, string> = {
   'app/staff/enrol/actions.ts#confirmCode': 'enrolment of a session that passed the password (checked inside)',
 };
 
-export type Guarded = { role: StaffRole };
-export type StaffPage = { kind: 'page'; url: string; source: string; dynamic: boolean } & Guarded;
-export type StaffHandler = { kind: 'route'; url: string; source: string; method: string; dynamic: boolean } & Guarded;
+type Guarded = { role: StaffRole };
+type StaffPage = { kind: 'page'; url: string; source: string; dynamic: boolean } & Guarded;
+type StaffHandler = { kind: 'route'; url: string; source: string; method: string; dynamic: boolean } & Guarded;
 export type StaffActionEntry = { kind: 'action'; id: string; source: string; name: string; postTo: string } & Guarded;
 export type StaffSurface = { pages: StaffPage[]; handlers: StaffHandler[]; actions: StaffActionEntry[]; problems: string[] };
 
@@ -34,7 +34,7 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(distD
 const roleRe = `'(${STAFF_ROLES.join('|')})'`;
 
 /** `/staff/(console)/accounts/[code]/page` → `/staff/accounts/x` (route groups dropped, a dynamic segment given a value). */
-export function urlOf(entry: string): { url: string; dynamic: boolean } {
+function urlOf(entry: string): { url: string; dynamic: boolean } {
   const parts = entry.split('/').slice(0, -1);
   const segments = parts.filter((p) => !/^\(.*\)$/.test(p));
   const dynamic = segments.some((s) => s.startsWith('['));

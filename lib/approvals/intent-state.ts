@@ -35,7 +35,4 @@ export function lastFailureOf(pi: Pick<Stripe.PaymentIntent, 'status' | 'last_pa
   return code === 'payment_intent_authentication_failure' ? 'authentication' : 'declined';
 }
 
-/** Whether the authentication the customer tried on the saved card failed (offer a new card). */
-export const authenticationFailed = (pi: Pick<Stripe.PaymentIntent, 'status' | 'last_payment_error'>) => lastFailureOf(pi) === 'authentication';
-
 export const idOf = (x: string | { id: string } | null | undefined): string | null => (x == null ? null : typeof x === 'string' ? x : x.id);

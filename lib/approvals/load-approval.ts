@@ -10,7 +10,7 @@ import { getApproval } from './store';
 
 export type ApprovalDeps = NewCardDeps & { stripe: Stripe };
 export type { ApprovalAccount } from './settle';
-export type SavedCard = { paymentMethodId: string; brand: string; last4: string };
+type SavedCard = { paymentMethodId: string; brand: string; last4: string };
 type Money = { paymentIntentId: string; amount: number; currency: string };
 
 export type ApprovalView =

@@ -29,16 +29,6 @@ export async function setApprovalStatus(db: Db, paymentIntentId: string, status:
   return rows.length > 0;
 }
 
-/** The account's payments waiting for it (the portal's banners), newest first. */
-export async function pendingApprovals(db: Db, accountCode: string): Promise<Approval[]> {
-  return db
-    .select()
-    .from(paymentApprovals)
-    .where(and(eq(paymentApprovals.accountCode, accountCode), eq(paymentApprovals.status, 'pending')))
-    .orderBy(desc(paymentApprovals.createdAt))
-    .limit(20);
-}
-
 /** Every approval of an account, newest first (staff). */
 export async function approvalsOf(db: Db, accountCode: string): Promise<Approval[]> {
   return db.select().from(paymentApprovals).where(eq(paymentApprovals.accountCode, accountCode)).orderBy(desc(paymentApprovals.createdAt)).limit(100);

@@ -6,7 +6,7 @@ import { rowsOf } from '@/lib/db/rows';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** What broke: a row's content no longer matches its hash, its link to the previous row, or a row is missing. */
-export type ChainBreak = {
+type ChainBreak = {
   id: number;
   seq: number;
   at: string;

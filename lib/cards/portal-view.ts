@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/connect';
 import { rowsOf } from '@/lib/db/rows';
 import type { CardSummary } from '@/lib/domain/cards';
 
-export type PendingCard = CardSummary & { id: string };
+type PendingCard = CardSummary & { id: string };
 export type ApprovalNotice = { paymentIntentId: string; amount: number; currency: string };
 export type ExpiringNotice = { cardUuid: string; brand: string | null; last4: string | null };
 /** What the portal page reads from our database for one view (the account and its cards come from Fenerum). */

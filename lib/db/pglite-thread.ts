@@ -2,12 +2,12 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /** A row set as PGlite answers it (what drizzle's PGlite driver reads). */
-export type ThreadResults = { rows: unknown[]; fields: Array<{ name: string; dataTypeID: number }>; affectedRows?: number };
+type ThreadResults = { rows: unknown[]; fields: Array<{ name: string; dataTypeID: number }>; affectedRows?: number };
 type Parsers = Record<number, (value: string, typeId: number) => unknown>;
 type QueryOptions = { rowMode?: 'array' | 'object'; parsers?: Parsers };
 
 /** The statements drizzle's PGlite driver uses, inside a transaction or not. */
-export type ThreadClient = {
+type ThreadClient = {
   query(sql: string, params?: unknown[], options?: QueryOptions): Promise<ThreadResults>;
   exec(sql: string): Promise<ThreadResults[]>;
 };

@@ -2,11 +2,9 @@
  * Payments as the app sees them (FarPay's wire spellings stay in lib/farpay/wire.ts). Money is
  * integer minor units (øre); a value FarPay sent that the app does not know is kept, not dropped.
  */
-export const CARD_PAYMENT_TYPES = ['Visa', 'MasterCard', 'Dankort'] as const;
+const CARD_PAYMENT_TYPES = ['Visa', 'MasterCard', 'Dankort'] as const;
 export const KNOWN_PAYMENT_TYPES = ['FI', 'BS', 'LS', 'MPS', 'MPI', 'MRV', 'MRP', ...CARD_PAYMENT_TYPES] as const;
 export const KNOWN_PAYMENT_STATUSES = ['Paid', 'PaymentRejected', 'ReimbursedByBank', 'PaymentOptionCanceled', 'PaymentFailed'] as const;
-export type KnownPaymentType = (typeof KNOWN_PAYMENT_TYPES)[number];
-export type KnownPaymentStatus = (typeof KNOWN_PAYMENT_STATUSES)[number];
 
 export type Payment = {
   id: number;

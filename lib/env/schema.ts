@@ -39,7 +39,7 @@ const positiveInt = (fallback: number) =>
     .optional()
     .transform((v) => v ?? fallback);
 
-export const rawEnvSchema = z.object({
+const rawEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   APP_URL: optional.pipe(url.optional()),
   DATABASE_URL: optional,
@@ -114,8 +114,6 @@ export const rawEnvSchema = z.object({
       .optional(),
   ),
 });
-
-export type RawEnv = z.input<typeof rawEnvSchema>;
 
 /** Turns the raw variables into the app's configuration: sandbox defaults where keys are absent. */
 export function resolveEnv(raw: Record<string, string | undefined>) {

@@ -11,15 +11,6 @@ export const webhookBody = z.looseObject({
 });
 export type FenerumWebhook = z.infer<typeof webhookBody>;
 
-/** The events we act on; every other one is stored and acknowledged. */
-export const HANDLED_EVENTS = [
-  'payment.authentication_required',
-  'payment.declined',
-  'card_expires_this_month',
-  'payment_card.activated',
-  'payment_card.deactivated',
-] as const;
-
 const ID = /^[A-Za-z0-9_-]{1,255}$/;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && ID.test(v) ? v : undefined);
 const nested = (v: unknown, key: string): unknown => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined);
@@ -33,11 +24,6 @@ export function paymentIntentOf(data: Record<string, unknown>): string | undefin
 /** The Fenerum card a card event is about: the object itself (`uuid`), or a reference to it. */
 export function cardUuidOf(data: Record<string, unknown>): string | undefined {
   return str(data.payment_card) ?? str(nested(data.payment_card, 'uuid')) ?? str(data.card) ?? str(nested(data.card, 'uuid')) ?? str(data.uuid);
-}
-
-/** The account a payload names, if it does (a code or a uuid; never trusted alone). */
-export function accountRefOf(data: Record<string, unknown>): string | undefined {
-  return str(data.account) ?? str(nested(data.account, 'uuid')) ?? str(nested(data.account, 'code')) ?? str(data.account_code);
 }
 
 /** JSON with keys sorted, so the same body always hashes the same. */

@@ -8,9 +8,8 @@ import { toAccount, toPaymentCard, toRecipient } from './map';
 import type { Actor, CallOptions, FenerumClient, FenerumClientConfig, Gateway, Recipient } from './types';
 import { fenerumAccountSchema, fenerumPageSchema, fenerumPaymentCardSchema, fenerumRecipientSchema, fenerumSelfServiceSchema } from './wire';
 
-export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './http';
 /** The largest page Fenerum serves; lists are read in pages this big. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** A list longer than this many pages is taken for a loop. */
 const MAX_PAGES = 10_000;
 

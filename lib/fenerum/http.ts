@@ -3,8 +3,8 @@ import { FenerumError, parseErrorBody } from './errors';
 import { RateLimiter } from './rate-limiter';
 import type { Actor, FenerumClientConfig } from './types';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_RETRIES = 3;
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_RETRIES = 3;
 
 /**
  * The limiter's lanes (issue 9): a customer's page waits up to 10 s for a slot; a card being
@@ -12,14 +12,14 @@ export const DEFAULT_MAX_RETRIES = 3;
  * issued by an API client, listing every account) fill at most two thirds of the minute, so a
  * burst of them leaves room for customers, and are refused within 2 s, with a Retry-After.
  */
-export const FENERUM_LANES: NonNullable<FenerumClientConfig['lanes']> = {
+const FENERUM_LANES: NonNullable<FenerumClientConfig['lanes']> = {
   interactive: { maxWaitMs: 10_000, share: 1 },
   registration: { maxWaitMs: Infinity, share: 1 },
   bulk: { maxWaitMs: 2_000, share: 2 / 3 },
 };
 
 /** A provider-http failure as a FenerumError (the one error the rest of the app knows). */
-export function toFenerumError(f: ProviderFailure, call: { operation: string }): FenerumError {
+function toFenerumError(f: ProviderFailure, call: { operation: string }): FenerumError {
   const operation = call.operation;
   switch (f.kind) {
     case 'network':

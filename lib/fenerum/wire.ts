@@ -19,7 +19,7 @@ export const fenerumAccountSchema = z.object({
 });
 export type FenerumAccount = z.infer<typeof fenerumAccountSchema>;
 
-export const fenerumGatewaySchema = z.enum(['stripe_new', 'stripe', 'quickpay']);
+const fenerumGatewaySchema = z.enum(['stripe_new', 'stripe', 'quickpay']);
 
 /**
  * A payment card. brand, card_number, month and year are nullable: a SEPA mandate registered

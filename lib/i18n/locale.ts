@@ -1,5 +1,5 @@
 /** The portal's languages, and how a request's is chosen. No locale in the URL: the routes are a contract. */
-export const LOCALES = ['da', 'en'] as const;
+const LOCALES = ['da', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 /** Set by the language switch (app/actions/language.ts). */
 export const LANG_COOKIE = 'lang';

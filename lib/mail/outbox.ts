@@ -7,7 +7,7 @@ import { mailOutbox, type MailKind, type MailStatus } from '@/lib/db/schema';
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
 /** How long a claimed message is held before another instance may take it (a process that died mid-send). */
-export const SEND_LEASE_MS = 2 * 60_000;
+const SEND_LEASE_MS = 2 * 60_000;
 
 /** The message already queued for this event and recipient, if any. */
 export async function findQueued(db: Db, eventKey: string, recipient: string): Promise<OutboxRow | undefined> {

@@ -25,7 +25,7 @@ export type QueueMailDeps = LinkDeps & {
 };
 
 /** One recipient's message for the event: queued now, or found queued already (nothing new). */
-export type QueuedMail = { id: string; to: string; name: string | null; locale: string; fresh: boolean };
+type QueuedMail = { id: string; to: string; name: string | null; locale: string; fresh: boolean };
 
 export type QueueMailResult =
   /** At least one recipient's message was queued now (`messages` has every chosen recipient's). */

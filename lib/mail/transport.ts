@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 
-export type OutgoingMail = {
+type OutgoingMail = {
   /** The outbox row's id: the Message-ID is made from it, so a resend after a crash carries the same one. */
   id: string;
   from: string;

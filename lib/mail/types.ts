@@ -1,8 +1,6 @@
 import type { MailKind } from '@/lib/db/schema';
 import type { Money } from '@/lib/i18n/money';
 
-export type { MailKind, Money };
-
 /** A card as the email names it. */
 export type MailCard = { brand: string; last4: string; expMonth: number; expYear: number };
 

@@ -24,7 +24,7 @@ export type MaintenanceReport = ExpireReport & {
 export type MaintenanceDeps = ExpireDeps & { embedded?: boolean; farpay?: Pick<FarpayClient, 'getPayment' | 'refundsOf'>; fenerum?: SettleDeps['fenerum'] };
 
 /** Every few minutes in every instance; the expiry claims its rows, the deletes are harmless twice. */
-export const MAINTENANCE_INTERVAL_MS = 5 * 60_000;
+const MAINTENANCE_INTERVAL_MS = 5 * 60_000;
 
 /** One run: expire setups left unfinished, check open FarPay refunds with FarPay, settle card disables left open, delete what is past its retention, then (on PGlite) vacuum what is due. */
 export async function runMaintenance(deps: MaintenanceDeps, settings: MaintenanceSettings): Promise<MaintenanceReport> {

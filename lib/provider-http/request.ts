@@ -3,7 +3,7 @@ import { parseRetryAfter } from './retry-after';
 import { retryDelayMs } from './retry-policy';
 import type { ProviderCall, ProviderFailure, ProviderHttpConfig } from './types';
 
-export const DEFAULT_MAX_RETRY_AFTER_SECONDS = 60;
+const DEFAULT_MAX_RETRY_AFTER_SECONDS = 60;
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; failure: ProviderFailure };
 

@@ -6,8 +6,8 @@ import { quickpayLink, quickpaySubscription, type QuickpaySubscription } from '.
 export type QuickpayClientConfig = { apiUrl: string; apiKey: string } & ProviderClientTuning;
 export type LinkInput = { amount: number; continueUrl: string; cancelUrl: string; callbackUrl: string; language: 'da' | 'en' };
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_RETRIES = 2;
 
 /** A subscription id as a path segment: QuickPay's ids are positive integers. */
 function idOf(id: number): string {

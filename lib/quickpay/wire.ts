@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** QuickPay's subscription as its API and callbacks send it (v10); only the fields we read. */
-export const quickpayOperation = z.object({
+const quickpayOperation = z.object({
   id: z.number(),
   type: z.string(),
   pending: z.boolean().optional(),

@@ -1,5 +1,5 @@
 /** Delay before attempt n+1 (n ≥ 1): 5 s doubling to 30 min, with jitter so instances spread out. */
-export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
+function retryDelayMs(attempts: number, random: () => number = Math.random): number {
   const base = Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
   return Math.round(base * (0.75 + random() * 0.5));
 }

@@ -16,7 +16,7 @@ export function cardSummaryOf(r: Registration): CardSummary | null {
 }
 
 /** A lease long enough for a rate-limited Fenerum call with its retries. */
-export const LEASE_MS = 60_000;
+const LEASE_MS = 60_000;
 
 /**
  * Records a card the customer has started to add. A provider id is registered once: one we

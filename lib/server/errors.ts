@@ -35,8 +35,7 @@ export function refusalResponse(r: Refused): NextResponse {
 }
 
 /** Which of the staff console's provider sentences (messages: staffRefusals.providers) says this failure. */
-export type ProviderSentence =
-  'fenerumNotFound' | 'fenerumBusy' | 'fenerumDown' | 'fenerumRefused' | 'quickpayDown' | 'farpayDown' | 'farpayRefused' | 'stripeDown';
+type ProviderSentence = 'fenerumNotFound' | 'fenerumBusy' | 'fenerumDown' | 'fenerumRefused' | 'quickpayDown' | 'farpayDown' | 'farpayRefused' | 'stripeDown';
 
 /** What a person is told when a provider fails (`message` in English; `sentence` and `seconds` for a translated one). */
 export type ProviderFailure = {

@@ -10,7 +10,7 @@ import { actionOriginRefusal } from './action-origin';
 export type FrontDoorAnswer = { status: number; error: string; headers?: Record<string, string> };
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-export const HSTS = 'max-age=31536000; includeSubDomains';
+const HSTS = 'max-age=31536000; includeSubDomains';
 
 export function frontDoorAnswer(method: string | undefined, url: string | undefined): FrontDoorAnswer | null {
   if (!method || !METHODS.includes(method)) return { status: 405, error: `Method ${method ?? ''} not allowed`, headers: { Allow: METHODS.join(', ') } };

@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { clientAddress } from './client-ip';
 import { ApiError } from './errors';
 
-export const DEFAULT_MAX_BODY = 16 * 1024;
+const DEFAULT_MAX_BODY = 16 * 1024;
 
 /** Reads at most `maxBytes` of the body, refusing the rest (413) without buffering it. */
 export async function readLimitedText(req: Request, maxBytes = DEFAULT_MAX_BODY): Promise<string> {

@@ -37,7 +37,7 @@ export function isOwnNavigation(req: Request): boolean {
 }
 
 /** The media type of the body, lower-cased, without parameters; '' when none is declared. */
-export function mediaTypeOf(req: Request): string {
+function mediaTypeOf(req: Request): string {
   return (header(req, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 

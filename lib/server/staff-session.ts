@@ -8,7 +8,7 @@ import type { AppContext } from './context';
 const isHttps = (appUrl: string) => new URL(appUrl).protocol === 'https:';
 
 /** `__Host-` under https: host-only, path /, Secure; a plain name on http (the sandbox, tests). */
-export function staffCookieName(appUrl: string): string {
+function staffCookieName(appUrl: string): string {
   return isHttps(appUrl) ? '__Host-staff_session' : 'staff_session';
 }
 

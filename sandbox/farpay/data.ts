@@ -11,15 +11,14 @@ export const PAYMENT_STATUSES = ['Paid', 'PaymentRejected', 'ReimbursedByBank', 
 export type PaymentType = (typeof PAYMENT_TYPES)[number];
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
-export const BASE_PAYMENT_ID = 1_000_000;
+const BASE_PAYMENT_ID = 1_000_000;
 export const BASE_INVOICE_ID = 2_000_000;
 /** The data set covers this year (UTC), seconds from its start. */
-export const DATA_YEAR = 2025;
+const DATA_YEAR = 2025;
 export const YEAR_START_MS = Date.UTC(DATA_YEAR, 0, 1);
-export const YEAR_SECONDS = 365 * 24 * 3600;
+const YEAR_SECONDS = 365 * 24 * 3600;
 export const DEFAULT_SIZE = 400;
 export const DEFAULT_SEED = 11;
-export const MAX_SIZE = 1_000_000;
 
 export type FpRecord = {
   paymentId: number;
@@ -41,7 +40,7 @@ export type FpRecord = {
 };
 
 /** A 32-bit hash of (seed, index, draw): the same triple always gives the same number in [0, 1). */
-export function draw(seed: number, i: number, k: number): number {
+function draw(seed: number, i: number, k: number): number {
   let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 0x632be5ab, 0xc2b2ae35) ^ Math.imul(k + 1, 0x27d4eb2f);
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
   h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
@@ -77,7 +76,7 @@ const STATUS_WEIGHTS: ReadonlyArray<readonly [PaymentStatus, number]> = [
   ['PaymentOptionCanceled', 0.04],
   ['ReimbursedByBank', 0.03],
 ];
-export const ERROR_TEXTS = [
+const ERROR_TEXTS = [
   'Insufficient funds',
   'Card expired',
   'Mandate not found at the bank',
@@ -87,7 +86,7 @@ export const ERROR_TEXTS = [
 ] as const;
 
 /** The second of the year record i falls on. */
-export const secondOf = (i: number, size: number): number => Math.floor((i * YEAR_SECONDS) / size);
+const secondOf = (i: number, size: number): number => Math.floor((i * YEAR_SECONDS) / size);
 
 /** The first index whose date is at or after `ms` (size when none). */
 export function firstIndexAt(ms: number, size: number): number {

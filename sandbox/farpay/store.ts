@@ -19,7 +19,7 @@ import {
  * sandbox started again does not hand out ids an app's database already holds. They stay below
  * 10^9 (FarPay's integers; the app stores them as int4).
  */
-export const OVERLAY_FIRST_ID = 10_000_000 + (Math.floor(Date.now() / 100) % 900_000_000);
+const OVERLAY_FIRST_ID = 10_000_000 + (Math.floor(Date.now() / 100) % 900_000_000);
 
 export type FarpayState = {
   seed: number;
@@ -55,11 +55,11 @@ export function refundsOf(state: FarpayState, paymentId: number): FpRecord[] {
 }
 
 /** Paid less every refund that may move money (Error/Ignore ones moved none). */
-export const remainingOf = (state: FarpayState, payment: FpRecord): number =>
+const remainingOf = (state: FarpayState, payment: FpRecord): number =>
   payment.paidMinor + refundsOf(state, payment.paymentId).reduce((sum, r) => sum + (isVoidRefundStatus(r.status) ? 0 : r.paidMinor), 0);
 
 /** The latest refund of a payment (what the original's RefundId names under the `refund` reading). */
-export const latestRefundOf = (state: FarpayState, paymentId: number): FpRecord | null => refundsOf(state, paymentId).at(-1) ?? null;
+const latestRefundOf = (state: FarpayState, paymentId: number): FpRecord | null => refundsOf(state, paymentId).at(-1) ?? null;
 
 function addOverlay(state: FarpayState, record: FpRecord): FpRecord {
   state.overlay.push(record);

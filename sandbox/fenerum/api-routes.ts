@@ -9,7 +9,7 @@ import { accountJson, byCreated, cardJson } from './serialize';
 import { getRecipient, listRecipients } from './recipients';
 import type { CardRecord, FenerumState } from './state';
 
-export type ApiHandler = (ctx: Ctx, caller: Caller) => void;
+type ApiHandler = (ctx: Ctx, caller: Caller) => void;
 export type ApiDeps = {
   state: FenerumState;
   lookupCard: GatewayLookup;

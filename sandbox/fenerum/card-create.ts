@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GatewayLookup } from '../gateways';
 import { GATEWAYS, type CardRecord, type FenerumState, type Gateway } from './state';
 
-export type FieldErrors = Record<string, string[]>;
+type FieldErrors = Record<string, string[]>;
 export type CreateResult = { ok: true; card: CardRecord } | { ok: false; errors: FieldErrors };
 
 const REQUIRED = 'This field is required.';

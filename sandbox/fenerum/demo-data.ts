@@ -13,7 +13,7 @@ export const DEMO_ACCOUNT_UUIDS = {
 } as const;
 
 /** How many cards CUST004 ("Storkunde A/S") has: more than six pages of 20, more than one of 100. */
-export const STORKUNDE_CARD_COUNT = 125;
+const STORKUNDE_CARD_COUNT = 125;
 
 type AccountSeed = Omit<AccountRecord, 'uuid' | 'code' | 'created_date'>;
 

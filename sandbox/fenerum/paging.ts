@@ -1,10 +1,10 @@
 import type http from 'node:http';
 
 /** DRF PageNumberPagination as Fenerum documents it: page from 1, page_size default 20, max 100. */
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
 
-export type Page<T> = { count: number; next: string | null; previous: string | null; results: T[] };
+type Page<T> = { count: number; next: string | null; previous: string | null; results: T[] };
 export type PageResult<T> = { ok: true; page: Page<T> } | { ok: false };
 
 /** DRF: a page_size that is not a positive integer is ignored; above the maximum it is clamped. */

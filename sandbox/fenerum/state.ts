@@ -57,7 +57,7 @@ export type CardRecord = {
 };
 
 /** Every write (POST) the API accepted or refused, with its X-User, for tests to read. */
-export type AuditEntry = {
+type AuditEntry = {
   at: string;
   method: string;
   path: string;
@@ -67,10 +67,10 @@ export type AuditEntry = {
   body: unknown;
 };
 
-export type SelfServiceLink = { email: string; url: string; user: string | null; at: string };
+type SelfServiceLink = { email: string; url: string; user: string | null; at: string };
 
 /** The next `count` API calls fail with `status`; with `account`, only calls that name that account (its code or uuid in the path or query), so a test's failures never reach another test's calls. */
-export type FailNext = { status: number; count: number; retryAfter?: number; account?: string };
+type FailNext = { status: number; count: number; retryAfter?: number; account?: string };
 
 /**
  * What `GET /paymentcards/?account=` does with its value. PROVIDERS.md: both of Fenerum's own
@@ -78,7 +78,7 @@ export type FailNext = { status: number; count: number; retryAfter?: number; acc
  * filter at all is what the app must not rely on. `ignore` answers every account's cards, so a
  * test can prove the app never shows or adopts another account's card.
  */
-export type CardListAccountFilter = 'code' | 'ignore';
+type CardListAccountFilter = 'code' | 'ignore';
 
 /**
  * What `GET /recipients/?account=` does with its value: unconfirmed (PROVIDERS.md). `code`
@@ -86,7 +86,7 @@ export type CardListAccountFilter = 'code' | 'ignore';
  * 400), or `ignore` (every account's recipients), so a test can prove the app never emails
  * another account's recipient.
  */
-export type RecipientListAccountFilter = 'code' | 'uuid' | 'ignore';
+type RecipientListAccountFilter = 'code' | 'uuid' | 'ignore';
 
 export type Settings = {
   rateLimit: { enabled: boolean; perMinute: number };
@@ -140,7 +140,7 @@ export type FenerumState = {
 };
 
 /** Fenerum's documented limit: 60 requests per minute per API user. */
-export const DEFAULT_RATE_PER_MINUTE = 60;
+const DEFAULT_RATE_PER_MINUTE = 60;
 
 export const defaultSettings = (): Settings => ({
   rateLimit: { enabled: true, perMinute: DEFAULT_RATE_PER_MINUTE },

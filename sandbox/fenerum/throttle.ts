@@ -3,7 +3,7 @@
  * a sliding window over the times of the requests it let through; a refused request is not
  * recorded. Over the limit, the wait is until the oldest recorded request leaves the window.
  */
-export const WINDOW_MS = 60_000;
+const WINDOW_MS = 60_000;
 
 export type ThrottleResult = { allowed: true } | { allowed: false; waitSeconds: number };
 

@@ -12,7 +12,7 @@ const refuseInput = z.strictObject({ to: z.email().max(320), count: z.number().i
  * only SMTP): list (`?to=` one recipient's, so parallel tests read only their own), read one,
  * its HTML as a page, clear, and refuse a recipient for a while (451).
  */
-export function mailRoutes(mailbox: Mailbox): Router {
+function mailRoutes(mailbox: Mailbox): Router {
   const router = new Router((ctx, status) => sendJson(ctx.res, status, { detail: status === 404 ? 'No such mailbox control.' : 'Method not allowed.' }));
   router.get(PREFIX, (ctx) => {
     const q = toFilter.safeParse({ to: ctx.url.searchParams.get('to') ?? undefined });

@@ -3,7 +3,7 @@ import { header, sameSecret, sendJson } from '../http';
 import { API_VERSION, INVALID_API_KEY, VERSION_ERROR_STATUS, versionErrorBody } from './config';
 
 /** The API key from `Basic base64(":" + key)` (QuickPay leaves the user name empty); null if absent. */
-export function apiKeyFrom(req: http.IncomingMessage): string | null {
+function apiKeyFrom(req: http.IncomingMessage): string | null {
   const m = /^Basic\s+(\S+)\s*$/i.exec(header(req, 'authorization') ?? '');
   if (!m?.[1]) return null;
   const decoded = Buffer.from(m[1], 'base64').toString('utf8');

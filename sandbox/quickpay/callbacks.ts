@@ -6,10 +6,10 @@ import { API_VERSION, CALLBACK_USER_AGENT } from './config';
 export type CallbackAttempt = AttemptOutcome & { callbackId: number; subscriptionId: number };
 
 /** `QuickPay-Checksum-Sha256`: hex HMAC-SHA256 of the raw body, keyed with the private key. */
-export const checksum = (body: string, privateKey: string): string => createHmac('sha256', privateKey).update(body, 'utf8').digest('hex');
+const checksum = (body: string, privateKey: string): string => createHmac('sha256', privateKey).update(body, 'utf8').digest('hex');
 
 /** 2xx, and also 302/303 (QuickPay counts a redirect as delivered). */
-export const isDelivered = (status: number): boolean => (status >= 200 && status < 300) || status === 302 || status === 303;
+const isDelivered = (status: number): boolean => (status >= 200 && status < 300) || status === 302 || status === 303;
 
 type DispatcherOptions = { privateKey: string; merchantId: number; plan: () => RetryPlan };
 

@@ -5,7 +5,7 @@ import { findTestCard } from './test-cards';
 export type CardFields = { number: string; expiry: string; cvc: string };
 
 /** MM/YY (also MMYY, MM/YYYY) → month and four-digit year; null when malformed. */
-export function parseExpiry(raw: string): { month: number; year: number } | null {
+function parseExpiry(raw: string): { month: number; year: number } | null {
   const m = /^\s*(\d{1,2})\s*\/?\s*(\d{2}|\d{4})\s*$/.exec(raw);
   if (!m?.[1] || !m[2]) return null;
   const month = Number(m[1]);

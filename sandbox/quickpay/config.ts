@@ -65,7 +65,7 @@ export const FIELD_ERRORS = {
  * on both schedules.
  */
 export const MAX_CALLBACK_ATTEMPTS = 24;
-export const CALLBACK_RETRY_DELAY_MS = 60 * 60 * 1000;
+const CALLBACK_RETRY_DELAY_MS = 60 * 60 * 1000;
 export const CALLBACK_TIMEOUT_MS = 10_000;
 export const FAST_RETRY_DELAY_MS = 2_000;
 export const CALLBACK_RETRY_PLANS: Record<RetrySpeed, RetryPlan> = {

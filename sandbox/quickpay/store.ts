@@ -8,7 +8,7 @@ import { emptyMetadata, type QpOperation, type QpSubscription } from './types';
 export type EnteredCard = { card: TestCard; expMonth: number; expYear: number };
 
 /** A 3-D Secure challenge waiting for the customer's answer. */
-export type Challenge = { id: string; subscriptionId: number; entered: EnteredCard };
+type Challenge = { id: string; subscriptionId: number; entered: EnteredCard };
 
 export type QuickpayState = {
   subscriptions: Map<number, QpSubscription>;

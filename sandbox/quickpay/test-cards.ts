@@ -5,7 +5,7 @@
  */
 export type CardBrand = 'visa' | 'mastercard' | 'dankort';
 
-export type CardBehaviour = 'approved' | 'rejected' | 'expired' | 'three_d_secure';
+type CardBehaviour = 'approved' | 'rejected' | 'expired' | 'three_d_secure';
 
 export type TestCard = { number: string; brand: CardBrand; behaviour: CardBehaviour; label: string };
 
@@ -30,7 +30,7 @@ export type OperationOutcome = {
   aq_status_msg: string;
 };
 
-export const APPROVED: OperationOutcome = { qp_status_code: '20000', qp_status_msg: 'Approved', aq_status_code: '20000', aq_status_msg: 'Approved' };
+const APPROVED: OperationOutcome = { qp_status_code: '20000', qp_status_msg: 'Approved', aq_status_code: '20000', aq_status_msg: 'Approved' };
 
 /** "Rejected test operation" is what QuickPay's test mode says (Active Merchant's remote tests). */
 const rejected = (aq_status_code: string, aq_status_msg: string): OperationOutcome => ({
@@ -52,9 +52,9 @@ export const THREE_D_SECURE_REQUIRED: OperationOutcome = {
   aq_status_msg: '',
 };
 
-export const REJECTED = rejected('40410', 'Declined by issuer or card scheme');
-export const EXPIRED = rejected('40135', 'Card expired');
-export const THREE_D_SECURE_FAILED = rejected('40310', '3-D Secure authentication failure');
+const REJECTED = rejected('40410', 'Declined by issuer or card scheme');
+const EXPIRED = rejected('40135', 'Card expired');
+const THREE_D_SECURE_FAILED = rejected('40310', '3-D Secure authentication failure');
 
 /** The outcome of authorizing with a card, once any 3-D Secure challenge is answered. */
 export function outcomeFor(card: TestCard, challengePassed: boolean): OperationOutcome {

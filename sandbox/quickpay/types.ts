@@ -47,7 +47,7 @@ export type QpOperation = {
   created_at: string;
 };
 
-export type QpLink = {
+type QpLink = {
   url: string;
   agreement_id: number;
   language: string;

@@ -19,7 +19,7 @@ button.secondary{background:#e5e7eb;color:#1d2330}.cancel{display:block;text-ali
 .test{margin-top:1rem;background:#fff8e1;border:1px solid #f2d27a;border-radius:8px;padding:.75rem;font-size:.9rem}
 .test ul{margin:.3rem 0 0;padding-left:1.1rem}code{font-size:.95em}`;
 
-export function page(title: string, body: string): string {
+function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)} · QuickPay (sandbox)</title><style>${STYLE}</style></head>
@@ -32,7 +32,7 @@ const testModeNote = () => `<section class="test" aria-label="Test mode">
 
 const header = (sub: QpSubscription) => `<h1>${escapeHtml(sub.description || 'Save your card')}</h1><p class="muted">Order ${escapeHtml(sub.order_id)}</p>`;
 
-export const submitLabel = (sub: QpSubscription): string => {
+const submitLabel = (sub: QpSubscription): string => {
   const amount = sub.link?.amount ?? 0;
   return amount > 0 ? `Pay ${(amount / 100).toFixed(2)} ${sub.currency}` : 'Save card';
 };

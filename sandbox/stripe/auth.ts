@@ -38,7 +38,7 @@ const mask = (key: string): string => {
   return key.length <= prefix.length + 4 ? `${prefix}****` : `${prefix}${'*'.repeat(key.length - prefix.length - 4)}${key.slice(-4)}`;
 };
 
-export const unauthorized = (message: string): StripeApiError => new StripeApiError(401, { type: 'invalid_request_error', message }, false);
+const unauthorized = (message: string): StripeApiError => new StripeApiError(401, { type: 'invalid_request_error', message }, false);
 
 export const publishableKeyForbidden = (): StripeApiError =>
   unauthorized(

@@ -52,7 +52,7 @@ export function resolveChallenge(state: StripeState, id: string, outcome: Challe
 }
 
 /** Stripe's redirect: `?setup_intent=…&setup_intent_client_secret=…&redirect_status=…`. */
-export function returnUrlFor(challenge: Pick<Challenge, 'kind' | 'intentId' | 'returnUrl'>, status: string, clientSecret: string): string {
+function returnUrlFor(challenge: Pick<Challenge, 'kind' | 'intentId' | 'returnUrl'>, status: string, clientSecret: string): string {
   const url = new URL(challenge.returnUrl ?? '/');
   url.searchParams.set(challenge.kind, challenge.intentId);
   url.searchParams.set(`${challenge.kind}_client_secret`, clientSecret);
@@ -60,5 +60,5 @@ export function returnUrlFor(challenge: Pick<Challenge, 'kind' | 'intentId' | 'r
   return url.toString();
 }
 
-export const redirectStatus = (status: string): string =>
+const redirectStatus = (status: string): string =>
   status === 'succeeded' || status === 'requires_capture' ? 'succeeded' : status === 'processing' ? 'processing' : 'failed';

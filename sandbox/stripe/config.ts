@@ -36,6 +36,3 @@ export const sepaSettleDelayMs = (fast: boolean): number => (fast ? 100 : 3_000)
 
 /** Idempotency keys are kept 24 hours. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-
-/** The business name shown in the SEPA mandate text when the page does not give one. */
-export const SANDBOX_BUSINESS_NAME = 'Sandbox Merchant';

@@ -4,7 +4,7 @@ import type { Params } from './params';
 /** Parsers for the nested hashes several objects share (addresses, billing details). */
 const ADDRESS_KEYS = ['city', 'country', 'line1', 'line2', 'postal_code', 'state'] as const;
 
-export const emptyAddress = (): Stripe.Address => ({ city: null, country: null, line1: null, line2: null, postal_code: null, state: null });
+const emptyAddress = (): Stripe.Address => ({ city: null, country: null, line1: null, line2: null, postal_code: null, state: null });
 
 export function parseAddress(p: Params | undefined, base: Stripe.Address = emptyAddress()): Stripe.Address {
   if (!p) return base;

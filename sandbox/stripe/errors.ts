@@ -1,5 +1,5 @@
 /** Stripe's error envelope (`{error: {...}}`) and the statuses it comes with. */
-export type StripeErrorType = 'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error';
+type StripeErrorType = 'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error';
 
 export type StripeErrorBody = {
   type: StripeErrorType;

@@ -33,7 +33,7 @@ function knownTypes(list: string[] | undefined, param: string): string[] | undef
 }
 
 /** `endive` (the pinned version) no longer takes `payment_method_types` as an input (PROVIDERS.md). */
-export const noLongerSupported = (param: string): StripeApiError =>
+const noLongerSupported = (param: string): StripeApiError =>
   invalidRequest(
     `The \`${param}\` parameter is no longer supported in API version ${API_VERSION}. Use \`allowed_payment_method_types\` to limit the payment methods offered, or \`excluded_payment_method_types\` to leave some out; \`payment_method_types\` on the response lists what the intent offers.`,
     { param, code: 'payment_method_types_no_longer_supported' },

@@ -70,7 +70,7 @@ const ALL_TYPES = [
 ];
 export const PAYMENT_METHOD_DATA_PARAMS = [...ALL_TYPES, 'allow_redisplay', 'billing_details', 'metadata', 'radar_options', 'type'];
 export const PAYMENT_METHOD_CREATE_PARAMS = [...PAYMENT_METHOD_DATA_PARAMS, 'customer', 'expand', 'payment_method'];
-export const SUPPORTED_TYPES = ['card', 'sepa_debit'] as const;
+const SUPPORTED_TYPES = ['card', 'sepa_debit'] as const;
 
 const RAW_CARD_MESSAGE =
   'Sending credit card numbers directly to the Stripe API is generally unsafe. We suggest you use test tokens that map to the test card you are using, see https://stripe.com/docs/testing. To enable testing raw card data APIs, see https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis.';

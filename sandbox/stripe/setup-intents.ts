@@ -67,7 +67,7 @@ const CONFIRM = [
 /** Per-intent 3-D Secure request (`payment_method_options[card][request_three_d_secure]`). */
 const threeDSRequests = new WeakMap<Stripe.SetupIntent, 'any' | 'automatic' | 'challenge'>();
 
-export function getSetupIntent(ctx: ApiContext): Stripe.SetupIntent {
+function getSetupIntent(ctx: ApiContext): Stripe.SetupIntent {
   const si = ctx.state.setupIntents.get(ctx.path.id ?? '');
   if (!si) throw noSuch('setupintent', ctx.path.id ?? '');
   return si;

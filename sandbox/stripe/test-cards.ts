@@ -8,7 +8,7 @@ export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'diners' |
  * `unless_setup`: setting up needs 3-D Secure; afterwards off-session payments go through,
  * on-session payments still ask (4000002500003155; 4000000000003220 is treated the same).
  */
-export type ThreeDS = 'none' | 'always' | 'unless_setup';
+type ThreeDS = 'none' | 'always' | 'unless_setup';
 
 export type CardBehaviour = {
   threeDS: ThreeDS;
@@ -45,7 +45,7 @@ export const DECLINES = {
 
 const ok: CardBehaviour = { threeDS: 'none' };
 
-export const TEST_CARDS: Record<string, CardBehaviour> = {
+const TEST_CARDS: Record<string, CardBehaviour> = {
   '4242424242424242': ok,
   '4000056655665556': { threeDS: 'none', funding: 'debit' },
   '5555555555554444': ok,

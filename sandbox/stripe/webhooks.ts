@@ -6,7 +6,7 @@ import type { StripeEvent } from './events';
 export type WebhookDelivery = Omit<AttemptOutcome, 'durationMs'> & { eventId: string; eventType: string };
 
 /** `Stripe-Signature: t=<ts>,v1=<hex HMAC-SHA256 of "<ts>.<payload>">`, as Stripe signs. */
-export function signPayload(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): string {
+function signPayload(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): string {
   const v1 = createHmac('sha256', secret).update(`${timestamp}.${payload}`, 'utf8').digest('hex');
   return `t=${timestamp},v1=${v1}`;
 }

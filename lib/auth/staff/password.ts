@@ -4,9 +4,9 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 /** argon2id (the package's default algorithm) with OWASP's parameters: 19 MiB, 2 passes, 1 lane. */
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 /** Longer than any password a person types; argon2 of a megabyte is a denial of service. */
-export const MAX_PASSWORD_LENGTH = 256;
+const MAX_PASSWORD_LENGTH = 256;
 
 export type PasswordProblem = 'too-short' | 'too-long' | 'common';
 

@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/connect';
 import { staffSessions, staffSignInAttempts } from '@/lib/db/schema';
 
 /** Sign-in attempts are counted over fifteen minutes; a day of them is kept for a look afterwards. */
-export const ATTEMPT_RETENTION_MS = 24 * 3600_000;
+const ATTEMPT_RETENTION_MS = 24 * 3600_000;
 
 /** Deletes sessions that have ended (idle or absolute) and sign-in attempts older than a day (maintenance, every few minutes). */
 export async function pruneStaffAuth(db: Db, nowMs: number): Promise<{ sessions: number; attempts: number }> {

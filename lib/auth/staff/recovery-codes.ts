@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/lib/db/connect';
 import { staffRecoveryCodes } from '@/lib/db/schema';
 
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 /** No 0/o, 1/l/i: a code copied from paper is read right. */
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 

@@ -4,7 +4,7 @@ export type SessionLimits = { idleMinutes: number; maxHours: number };
 /** Between the password and the TOTP code (or enrolment): ten minutes, then the password again. */
 export const PENDING_MINUTES = 10;
 /** A session's last-seen time is written at most this often (not on every request). */
-export const TOUCH_EVERY_MS = 60_000;
+const TOUCH_EVERY_MS = 60_000;
 
 const MINUTE = 60_000;
 

@@ -6,7 +6,7 @@ import { staffSessions, staffUsers } from '@/lib/db/schema';
 import { isLive, sessionTimes, touchedIdleExpiry, type SessionLimits } from './session-times';
 
 /** The cookie's value: 32 random bytes. Only its SHA-256 is stored, so a database copy signs no one in. */
-export function newSessionToken(): string {
+function newSessionToken(): string {
   return randomBytes(32).toString('base64url');
 }
 

@@ -4,7 +4,7 @@ import { Secret, TOTP } from 'otpauth';
 const PERIOD = 30;
 const DIGITS = 6;
 const WINDOW = 1;
-export const TOTP_ISSUER = 'Card portal';
+const TOTP_ISSUER = 'Card portal';
 
 function totpFor(secretBase32: string, label = 'staff'): TOTP {
   return new TOTP({ issuer: TOTP_ISSUER, label, algorithm: 'SHA1', digits: DIGITS, period: PERIOD, secret: Secret.fromBase32(secretBase32) });

@@ -12,7 +12,7 @@ export type StartDeps = { db: Db; quickpay: Pick<QuickpayClient, 'createSubscrip
 export type QuickpayStart = { url: string; registrationId: string };
 
 /** 4–20 characters of [A-Za-z0-9-] (QuickPay's exact rule is unconfirmed): "cp-" and 14 random. */
-export function newOrderId(): string {
+function newOrderId(): string {
   return `cp-${randomBytes(12).toString('base64url').replace(/[_-]/g, '').slice(0, 14).padEnd(14, '0')}`;
 }
 

@@ -9,12 +9,7 @@ import { verifySetupIntent, type VerifyDeps } from './verify-setup-intent';
 export type StripeEventOutcome = { result: string; registration?: Registration };
 
 /** The payment events an approval follows (README: subscribe to these and setup_intent.succeeded). */
-export const PAYMENT_INTENT_EVENTS = new Set([
-  'payment_intent.succeeded',
-  'payment_intent.payment_failed',
-  'payment_intent.canceled',
-  'payment_intent.processing',
-]);
+const PAYMENT_INTENT_EVENTS = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'payment_intent.processing']);
 
 /**
  * A verified Stripe event: stored (a repeat is recognised by its id), then handled. A customer

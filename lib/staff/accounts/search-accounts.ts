@@ -6,8 +6,8 @@ import type { Account, FenerumClient, Recipient } from '@/lib/fenerum/types';
 import { matchAccounts, type SearchableAccount } from './match-accounts';
 import { isPlausibleCode, STAFF_READ, type StaffCache } from './staff-reads';
 
-export const MAX_QUERY_LENGTH = 100;
-export const MAX_RESULTS = 50;
+const MAX_QUERY_LENGTH = 100;
+const MAX_RESULTS = 50;
 
 export type SearchDeps = {
   fenerum: Pick<FenerumClient, 'getAccount' | 'listAccounts' | 'listAllRecipients'>;

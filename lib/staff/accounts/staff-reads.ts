@@ -9,7 +9,7 @@ import type { Account, CallOptions, Recipient } from '@/lib/fenerum/types';
 export const STAFF_READ: CallOptions = { priority: 'interactive', maxRetryAfterSeconds: 0 };
 
 /** How long the whole account list and recipient list (for search) are kept: brief, since each costs a page per 100. */
-export const ACCOUNT_LIST_TTL_MS = 60_000;
+const ACCOUNT_LIST_TTL_MS = 60_000;
 
 /** The staff console's own cache (search); accounts, card lists and an account's recipients are the portal's (shared, dropped on our writes). */
 export type StaffCache = { accountList: TtlCache<Account[]>; recipientList: TtlCache<Recipient[]> };

@@ -32,7 +32,7 @@ const ZONE = 'Europe/Copenhagen';
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** SQL conditions for `filters`: account exact, actor contains, action exact or a prefix ("card" is every card.*), days in Copenhagen. */
-export function auditConditions(filters: AuditFilters): SQL[] {
+function auditConditions(filters: AuditFilters): SQL[] {
   const where: SQL[] = [];
   if (filters.account) where.push(eq(auditLog.accountCode, filters.account));
   if (filters.actor) where.push(ilike(auditLog.actor, `%${likeEscape(filters.actor)}%`));

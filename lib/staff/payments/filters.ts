@@ -17,7 +17,7 @@ export type FilterProblem = 'bad-date' | 'bad-range' | 'too-long' | 'bad-invoice
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^\d{1,12}$/;
-export const MAX_PERIOD_DAYS = 366;
+const MAX_PERIOD_DAYS = 366;
 export const PAGE_SIZE = 50;
 
 const isDay = (d: string) => DAY.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;

@@ -15,9 +15,9 @@ export async function listPaymentsPage(farpay: PaymentsReader, f: PaymentFilters
   return { rows: f.status ? rows.filter((r) => r.status === f.status) : rows, hasNext: rows.length === PAGE_SIZE, farpayRows: rows.length };
 }
 
-export const FAILED_STATUSES = ['PaymentFailed', 'PaymentRejected'];
+const FAILED_STATUSES = ['PaymentFailed', 'PaymentRejected'];
 /** How many payments the failed list reads through at most before asking for a shorter period. */
-export const FAILED_SCAN_LIMIT = 50_000;
+const FAILED_SCAN_LIMIT = 50_000;
 
 /** Failed and rejected payments of a period, newest first, one page of PAGE_SIZE. */
 export async function listFailedPayments(

@@ -7,7 +7,7 @@ import { currencyOf, refundStateOf, type Payment } from '@/lib/domain/payments';
  * FarPay completed (Paid/Ok); pending = refunds not completed yet (New/Processing, or a status
  * the portal does not know). Error/Ignore refunds moved no money.
  */
-export type Figures = { count: number; paidMinor: number; returnedMinor: number; refundedMinor: number; pendingRefundMinor: number };
+type Figures = { count: number; paidMinor: number; returnedMinor: number; refundedMinor: number; pendingRefundMinor: number };
 
 /** A period's figures from FarPay's own listing, summed in minor units as the pages stream by. */
 export type Reconciliation = {
@@ -35,15 +35,15 @@ function bucketOf(p: Payment, unit: 'day' | 'week'): string {
   return new Date(ms - weekday * DAY_MS).toISOString().slice(0, 10);
 }
 
-export const emptyFigures = (): Figures => ({ count: 0, paidMinor: 0, returnedMinor: 0, refundedMinor: 0, pendingRefundMinor: 0 });
+const emptyFigures = (): Figures => ({ count: 0, paidMinor: 0, returnedMinor: 0, refundedMinor: 0, pendingRefundMinor: 0 });
 
-export function emptyReconciliation(period: { from: string; to: string }): Reconciliation {
+function emptyReconciliation(period: { from: string; to: string }): Reconciliation {
   const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
   return { count: 0, byCurrency: {}, byType: {}, byStatus: {}, buckets: [], unit: days > 62 ? 'week' : 'day' };
 }
 
 /** Where a record's money goes in the figures. */
-export function moneyOf(p: Payment): { paid: number; returned: number; refunded: number; pending: number } {
+function moneyOf(p: Payment): { paid: number; returned: number; refunded: number; pending: number } {
   const out = { paid: 0, returned: 0, refunded: 0, pending: 0 };
   if (p.sign === 'refund' || (p.sign === 'unknown' && p.paidMinor < 0)) {
     const state = refundStateOf(p);
@@ -55,7 +55,7 @@ export function moneyOf(p: Payment): { paid: number; returned: number; refunded:
 }
 
 /** Adds one payment to the figures (pure: the CSV export and the page share it). */
-export function addToReconciliation(r: Reconciliation, p: Payment, buckets: Map<string, Reconciliation['buckets'][number]>): void {
+function addToReconciliation(r: Reconciliation, p: Payment, buckets: Map<string, Reconciliation['buckets'][number]>): void {
   r.count++;
   const currency = currencyOf(p);
   const label = (name: string) => (currency === 'DKK' ? name : `${name} · ${currency}`);

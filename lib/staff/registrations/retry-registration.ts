@@ -6,7 +6,7 @@ import type { Registrar } from '@/lib/registrations/registrar';
 import { getRegistration, requeueRegistration } from '@/lib/registrations/store';
 
 /** How long the operator's click waits for Fenerum's answer before the page says "still queued". */
-export const RETRY_WAIT_MS = 4_000;
+const RETRY_WAIT_MS = 4_000;
 
 export type RetryDeps = { db: Db; registrar: Pick<Registrar, 'tryNow'> };
 export type RetryOutcome = { status: 'registered' | 'pending' | 'failed'; lastError: string | null };

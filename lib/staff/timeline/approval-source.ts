@@ -10,7 +10,7 @@ const SHOWN: Record<Approval['status'], { kind: string; tone: TimelineTone }> = 
 };
 
 /** One payment Fenerum could not take without the customer (3-D Secure), with where it stands now. */
-export function approvalEntry(a: Approval): TimelineEntry {
+function approvalEntry(a: Approval): TimelineEntry {
   const shown = SHOWN[a.status];
   return {
     key: `approval:${a.paymentIntentId}`,

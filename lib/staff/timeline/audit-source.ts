@@ -7,7 +7,7 @@ type AuditRow = Pick<typeof auditLog.$inferSelect, 'id' | 'at' | 'actor' | 'acti
 type Shown = { kind: string; tone: TimelineTone; values?: (d: Record<string, unknown>) => TimelineEntry['values'] };
 
 /** Registration actions: the registrations source tells them, once per card and with its state now. */
-export const ACTIONS_TOLD_ELSEWHERE = [
+const ACTIONS_TOLD_ELSEWHERE = [
   'card.add_started',
   'card.add_expired',
   'card.registered',

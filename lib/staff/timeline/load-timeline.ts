@@ -1,7 +1,7 @@
 import { TIMELINE_SOURCES } from './sources';
 import type { TimelineAccount, TimelineDeps, TimelineEntry, TimelineSource } from './types';
 
-export const DEFAULT_TIMELINE_LENGTH = 50;
+const DEFAULT_TIMELINE_LENGTH = 50;
 
 /** Newest first; entries at the same moment keep a stable order (by key). */
 export function mergeByTime(lists: readonly TimelineEntry[][], limit: number): TimelineEntry[] {

@@ -5,7 +5,7 @@ import type { TimelineEntry, TimelineSource } from './types';
  * What the customer was sent: each email (approval needed, card expiring), to whom and when,
  * whether it went out, and whether the customer opened its link.
  */
-export function mailEntry(m: AccountMail): TimelineEntry {
+function mailEntry(m: AccountMail): TimelineEntry {
   const values = { recipient: m.recipient, subject: m.subject, queuedAt: m.queuedAt };
   const base = { key: `mail:${m.id}`, at: m.queuedAt, values };
   if (m.status === 'failed') return { ...base, kind: 'mailFailed', tone: 'bad', detail: m.lastError };

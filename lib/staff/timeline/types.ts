@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/connect';
 
 export type TimelineTone = 'ok' | 'warn' | 'bad' | 'info';
-export type TimelineValue = string | number | Date;
+type TimelineValue = string | number | Date;
 
 /**
  * One line of an account's activity. `kind` names its sentence under `staffTimeline.kinds` in

@@ -10,7 +10,7 @@ const SHOWN: Record<string, { kind: string; tone: TimelineTone }> = {
 };
 
 /** One webhook Fenerum sent about this account, and whether the portal could act on it. */
-export function webhookEntry(e: WebhookEvent): TimelineEntry {
+function webhookEntry(e: WebhookEvent): TimelineEntry {
   const shown = SHOWN[e.event] ?? { kind: 'webhookOther', tone: 'info' as const };
   const failed = e.status === 'failed';
   return {

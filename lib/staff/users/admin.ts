@@ -14,7 +14,7 @@ export type Actor = { email: string; id?: string; ip: string | null };
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 /** A generated password: 16 characters of 31 (about 79 bits), in groups of four. Shown once; the person may keep it in a password manager. */
-export function generatePassword(): string {
+function generatePassword(): string {
   const chars = Array.from({ length: 16 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   return chars.match(/.{4}/g)?.join('-') ?? chars;
 }
@@ -37,7 +37,7 @@ export async function addStaff(
   return { user, password };
 }
 
-export function passwordMessage(problem: NonNullable<ReturnType<typeof passwordProblem>>): string {
+function passwordMessage(problem: NonNullable<ReturnType<typeof passwordProblem>>): string {
   if (problem === 'too-short') return 'The password must be at least 12 characters long';
   if (problem === 'too-long') return 'The password must be at most 256 characters long';
   return 'That password is too common; choose another';

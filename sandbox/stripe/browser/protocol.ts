@@ -4,7 +4,7 @@
  */
 import type { Locale } from './labels';
 
-export type Json = string | number | boolean | null | undefined | Json[] | { [key: string]: Json };
+type Json = string | number | boolean | null | undefined | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
 /** Stripe's error object as Stripe.js hands it to the page (`{error}`). */

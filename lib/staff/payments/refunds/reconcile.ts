@@ -8,7 +8,7 @@ import { moveRefund, paymentsWithOpenRefunds, refundsOfPayment, type RefundRow }
 export type ReconcileDeps = { db: Db; farpay: Pick<FarpayClient, 'getPayment' | 'refundsOf'> };
 
 /** A `requested` refund this old was left by a process that died mid-call: it is as unknown as a timeout. */
-export const STALE_REQUESTED_MS = 2 * 60_000;
+const STALE_REQUESTED_MS = 2 * 60_000;
 /** FarPay's refund may carry a clock a little behind ours. */
 const CLOCK_SLACK_MS = 5 * 60_000;
 /**
@@ -18,8 +18,8 @@ const CLOCK_SLACK_MS = 5 * 60_000;
  * nothing: FarPay's documents disagree on how a refund is found (PROVIDERS.md), and a refund
  * may show up late. Anything else stays `unknown` (no second refund) for a person to look at.
  */
-export const NOT_MADE_AFTER_LOOKS = 3;
-export const NOT_MADE_AFTER_MS = 30 * 60_000;
+const NOT_MADE_AFTER_LOOKS = 3;
+const NOT_MADE_AFTER_MS = 30 * 60_000;
 
 type Looks = { count: number; firstAt: string; lastAt: string };
 

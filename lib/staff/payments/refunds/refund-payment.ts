@@ -11,7 +11,7 @@ export type RefundDeps = { db: Db; farpay: Pick<FarpayClient, 'getPayment' | 're
 export type RefundInput = RefundAsk & { key: string; paymentId: number; reason: string; note?: string };
 
 /** The result a row stands for (a second submit of the same form gets the first one's). */
-export function resultOfRow(row: RefundRow): RefundResult {
+function resultOfRow(row: RefundRow): RefundResult {
   const base = { refundId: row.id, status: row.status, amountMinor: row.amountMinor, repeat: true };
   switch (row.status) {
     case 'requested':

@@ -8,7 +8,7 @@ export type Intent = Obj & { id: string; status: string; client_secret: string; 
 
 export type ApiResult<T> = { body: T; error?: undefined } | { error: StripeJsError; body?: undefined };
 
-export function encodeForm(data: Obj, prefix = '', pairs: string[] = []): string {
+function encodeForm(data: Obj, prefix = '', pairs: string[] = []): string {
   for (const [key, value] of Object.entries(data)) {
     const name = prefix ? `${prefix}[${key}]` : key;
     if (value === undefined) continue;

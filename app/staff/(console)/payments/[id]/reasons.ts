@@ -1,3 +1,2 @@
 /** The refund dialog's reasons; "other" needs a note. */
 export const REFUND_REASONS = ['duplicate', 'cancelled', 'goodwill', 'wrong-amount', 'other'] as const;
-export type RefundReason = (typeof REFUND_REASONS)[number];
