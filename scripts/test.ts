@@ -10,6 +10,8 @@ type Step = { name: string; cmd: string[]; env?: Record<string, string> };
 const steps: Step[] = [
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
   { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'] },
+  // Unused files, exports and dependencies (knip.jsonc names the entry points its plugins cannot see).
+  { name: 'knip', cmd: ['npx', 'knip'] },
   { name: 'type check', cmd: ['npx', 'tsc', '--noEmit'] },
   { name: 'unit', cmd: ['npx', 'vitest', 'run', '--project', 'unit'] },
   // In a real Chromium: after the fast unit tests, before anything needs a database.
