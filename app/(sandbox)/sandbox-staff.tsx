@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { SANDBOX_STAFF, SANDBOX_STAFF_PASSWORD, sandboxCodeNow } from '@/lib/auth/staff/sandbox-staff';
 import { CodeRefresh } from './code-refresh';
-import './staff/staff.css';
+import '../staff/staff.css';
 
 /** Sandbox mode only: the seeded staff sign-ins, with the operator's and admin's current code (no authenticator app needed). */
 export async function SandboxStaff() {
