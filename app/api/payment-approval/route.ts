@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadApproval } from '@/lib/approvals/load-approval';
-import { refused, isRefused } from '@/lib/domain/outcomes';
+import { isRefused } from '@/lib/domain/outcomes';
 import { cardSummaryOf } from '@/lib/registrations/store';
 import { customerRoute } from '@/lib/server/customer-route';
 import { ok } from '@/lib/server/reply';
@@ -15,8 +15,7 @@ const body = z.object({
  * registered with Fenerum through the one queue, tried while the customer waits (4 s at most).
  * Never answers a client secret.
  */
-export const POST = customerRoute({ body }, async ({ session, body, ctx }) => {
-  if (!ctx.env.stripe.enabled) return refused('disabled', 'Stripe is not offered here');
+export const POST = customerRoute({ body, provider: 'stripe' }, async ({ session, body, ctx }) => {
   const view = await loadApproval(ctx, session, body.paymentIntentId);
   if (isRefused(view)) return view;
   if (view.state === 'needs-approval') return ok({ state: view.state, authenticationFailed: view.authenticationFailed, declined: view.declined });
