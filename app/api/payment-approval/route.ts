@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { loadApproval } from '@/lib/approvals/load-approval';
+import { approvalConfirmed } from '@/lib/approvals/confirmed';
 import { isRefused } from '@/lib/domain/outcomes';
-import { cardSummaryOf } from '@/lib/registrations/store';
 import { customerRoute } from '@/lib/server/customer-route';
 import { ok } from '@/lib/server/reply';
 
@@ -16,10 +15,6 @@ const body = z.object({
  * Never answers a client secret.
  */
 export const POST = customerRoute({ body, provider: 'stripe' }, async ({ session, body, ctx }) => {
-  const view = await loadApproval(ctx, session, body.paymentIntentId);
-  if (isRefused(view)) return view;
-  if (view.state === 'needs-approval') return ok({ state: view.state, authenticationFailed: view.authenticationFailed, declined: view.declined });
-  const reg = view.registration;
-  const registered = reg?.status === 'queued' ? (await ctx.registrar.tryNow(reg.id, 4_000)).registration : reg;
-  return ok({ state: view.state, card: registered ? cardSummaryOf(registered) : null });
+  const confirmed = await approvalConfirmed(ctx, session, body.paymentIntentId);
+  return isRefused(confirmed) ? confirmed : ok(confirmed);
 });
