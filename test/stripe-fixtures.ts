@@ -2,7 +2,6 @@ import Stripe from 'stripe';
 import { env } from '@/lib/env';
 import { appContext } from '@/lib/server/context';
 import { createSetupIntentFor } from '@/lib/cards/stripe/create-setup-intent';
-import { verifySetupIntent } from '@/lib/cards/stripe/verify-setup-intent';
 import { isRefused } from '@/lib/domain/outcomes';
 import { answerFor } from '@/lib/server/refusals';
 import { registrationReply } from '@/lib/server/registration-reply';
@@ -57,8 +56,7 @@ export function setupSucceededEvent(setupIntent: { id: string }, id = `evt_test_
  */
 export async function registerSetupIntentNow(setupIntentId: string, account: string) {
   const ctx = await appContext();
-  const verified = await verifySetupIntent(ctx, setupIntentId, account);
-  const reply = isRefused(verified) ? verified : registrationReply(await ctx.registrar.tryNow(verified.registration.id, 4_000));
+  const reply = registrationReply(await ctx.cards.stripeCameBack({ accountCode: account }, setupIntentId));
   if (isRefused(reply)) {
     const { status, message } = answerFor(reply);
     return { kind: 'refused' as const, status, error: message };

@@ -1,7 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { plainPage } from '@/lib/auth/plain-page';
-import { startQuickpayCard } from '@/lib/cards/quickpay/start';
-import { isRefused, refused } from '@/lib/domain/outcomes';
+import { isRefused } from '@/lib/domain/outcomes';
 import { customerRoute } from '@/lib/server/customer-route';
 import { html, seeOther } from '@/lib/server/reply';
 
@@ -15,6 +14,7 @@ const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' 
  */
 export const GET = customerRoute(
   {
+    provider: 'quickpay',
     page: async (res) => {
       const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
       const [title, lead] =
@@ -38,9 +38,7 @@ export const GET = customerRoute(
     },
   },
   async ({ session, ctx, ip }) => {
-    if (!ctx.env.quickpay.enabled) return refused('disabled', 'QuickPay is not offered here');
-    const deps = { db: ctx.db, quickpay: ctx.quickpay, appUrl: ctx.env.appUrl, setupsPerHour: ctx.env.cardSetupsPerHour };
-    const started = await startQuickpayCard(deps, session, await getLocale(), ip);
+    const started = await ctx.cards.startQuickpay(session, await getLocale(), ip);
     return isRefused(started) ? started : seeOther(started.url, noStore);
   },
 );

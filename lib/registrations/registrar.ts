@@ -3,7 +3,6 @@ import type { Actor } from '@/lib/fenerum/types';
 import type { AttemptDeps, FenerumCards } from './attempt';
 import { registerNow, type RegisterNowResult } from './register-now';
 
-export type { RegisterNowResult };
 import { holdsFenerumCard } from './store';
 import { createAfterResponses } from './after-responses';
 import { startRegistrationWorker } from './worker';

@@ -2,14 +2,21 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { seedSandboxStaff } from '@/lib/auth/staff/sandbox-staff';
 import { createPortalCache, type PortalCache } from '@/lib/cards/portal';
+import { quickpayCallbacks } from '@/lib/cards/quickpay/callback';
 import type { TestModePolicy } from '@/lib/cards/quickpay/test-mode';
+import { stripeWebhooks } from '@/lib/cards/stripe/webhook';
+import { createCardUseCases, type CardUseCases } from '@/lib/cards/use-cases';
 import { openDatabase, type Database, type Db } from '@/lib/db/connect';
+import type { CallbackReceiver } from '@/lib/domain/callbacks';
 import { env } from '@/lib/env';
 import type { Env } from '@/lib/env/schema';
 import { createFarpayClient, type FarpayClient } from '@/lib/farpay/client';
 import { createFenerumClient } from '@/lib/fenerum/client';
 import type { FenerumClient } from '@/lib/fenerum/types';
+import { handleWebhookEvent } from '@/lib/fenerum-webhooks/handle';
 import { startWebhookRetries } from '@/lib/fenerum-webhooks/retries';
+import type { WebhookDeps } from '@/lib/fenerum-webhooks/types';
+import { fenerumWebhooks } from '@/lib/fenerum-webhooks/webhook';
 import { createMailer, type Mailer } from '@/lib/mail/mailer';
 import { startMaintenance } from '@/lib/maintenance/job';
 import { processSingleton } from '@/lib/process-singleton';
@@ -37,6 +44,18 @@ export type AppContext = {
   background: Background;
   /** Customer email: the outbox's sender (lib/mail; queue with queueCustomerEmail(ctx, …)). */
   mailer: Mailer;
+  /** Adding a card: the use cases with their dependencies and configuration bound here once. */
+  cards: CardUseCases;
+  /** The providers' callbacks, their secrets bound here; lib/server/provider-callback.ts runs them. */
+  callbacks: ProviderCallbacks;
+  /** What a stored Fenerum webhook's handling needs, on the background connection (after the answer, and its retries). */
+  webhookWork: WebhookDeps;
+};
+
+type ProviderCallbacks = {
+  quickpay: CallbackReceiver<string | null>;
+  stripe: CallbackReceiver<Stripe.Event>;
+  fenerum: CallbackReceiver<true>;
 };
 
 /**
@@ -71,21 +90,47 @@ async function buildContext(): Promise<AppContext> {
     onRegistered: (reg) => portalCache.forgetCards(reg.accountUuid),
   });
   const mailer = createMailer({ db: backgroundDb, smtpUrl: config.mail.smtpUrl, from: config.mail.from, schedule: (name, task) => background.run(name, task) });
-  return {
+  const stripe = createStripeClient({ secretKey: config.stripe.secretKey, apiUrl: config.stripe.apiUrl });
+  const quickpay = createQuickpayClient({ apiUrl: config.quickpay.apiUrl, apiKey: config.quickpay.apiKey });
+  const quickpayTestMode = { acceptTestMode: config.quickpay.acceptTestMode };
+  const base = {
     env: config,
     db,
     database,
     fenerum,
-    stripe: createStripeClient({ secretKey: config.stripe.secretKey, apiUrl: config.stripe.apiUrl }),
-    quickpay: createQuickpayClient({ apiUrl: config.quickpay.apiUrl, apiKey: config.quickpay.apiKey }),
+    stripe,
+    quickpay,
     farpay: createFarpayClient(config.farpay),
-    quickpayTestMode: { acceptTestMode: config.quickpay.acceptTestMode },
+    quickpayTestMode,
     portalCache,
     staffCache: createStaffCache(),
     registrar,
     background,
     mailer,
   };
+  // A webhook's work runs after the answer or in a retry, so it never takes a request's connection.
+  const webhookWork: WebhookDeps = { db: backgroundDb, stripe, fenerum, mail: { ...base, db: backgroundDb } };
+  const cards = createCardUseCases({
+    db,
+    stripe,
+    quickpay,
+    registrar,
+    appUrl: config.appUrl,
+    sepaEnabled: config.stripe.sepaEnabled,
+    setupsPerHour: config.cardSetupsPerHour,
+    quickpayTestMode,
+  });
+  const callbacks: ProviderCallbacks = {
+    quickpay: quickpayCallbacks({ db, privateKey: config.quickpay.privateKey, policy: quickpayTestMode }),
+    stripe: stripeWebhooks({ db, stripe, fenerum, webhookSecret: config.stripe.webhookSecret }),
+    fenerum: fenerumWebhooks({
+      db,
+      username: config.fenerum.webhookUsername,
+      password: config.fenerum.webhookPassword,
+      handleLater: (key) => background.run(`fenerum webhook ${key}`, () => handleWebhookEvent(webhookWork, key)),
+    }),
+  };
+  return { ...base, cards, callbacks, webhookWork };
 }
 
 /** Starts this process's background work once (instrumentation.ts calls it at start): maintenance, the mail worker and the registration worker. */
@@ -98,9 +143,7 @@ export async function startProcessWork(): Promise<void> {
     startMaintenance({ db: backgroundDb, stripe: ctx.stripe, farpay: ctx.farpay, fenerum: ctx.fenerum, embedded: kind === 'pglite' }, ctx.env.maintenance),
   );
   // Fenerum webhooks whose handling failed (Stripe or Fenerum down) are tried again; handlers are idempotent.
-  processSingleton('fenerum-webhook-retries', () =>
-    startWebhookRetries({ db: ctx.database.backgroundDb, stripe: ctx.stripe, fenerum: ctx.fenerum, mail: ctx }),
-  );
+  processSingleton('fenerum-webhook-retries', () => startWebhookRetries(ctx.webhookWork));
   // In every instance: messages are claimed with SKIP LOCKED, so two instances never send one twice.
   processSingleton('mail-worker', () => ctx.mailer.startWorker());
   // Sandbox mode only: one staff user of each role (lib/auth/staff/sandbox-staff.ts); never with a live key.

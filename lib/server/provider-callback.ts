@@ -1,29 +1,31 @@
 import 'server-only';
-import { isRefused, type Refused } from '@/lib/domain/outcomes';
+import type { CallbackOutcome, CallbackReceiver } from '@/lib/domain/callbacks';
+import { isRefused } from '@/lib/domain/outcomes';
+import { callbackResponse, type CallbackProvider } from './callback-reply';
 import { isApiError, jsonError, refusalResponse, errorResponse } from './errors';
 import { readLimitedText } from './read-json';
 import { appContext, type AppContext } from './context';
-import type { Reply } from './reply';
-
-export type Verify<T> = (raw: string, headers: Headers, ctx: AppContext) => T | Refused;
+import { providerOff } from './provider-off';
 
 /**
- * A provider's callback or webhook: the raw body (size-limited) is verified before anything is
- * parsed or stored; a refusal is a 4xx. Once verified, a failure to store or handle is a 503 so
- * the provider delivers it again (nothing is acknowledged that is not stored).
+ * A provider's callback or webhook, built in the composition root (ctx.callbacks): the raw
+ * body (size-limited) is verified before anything is parsed or stored; a refusal is a 4xx, and
+ * so is a callback of a card provider that is off here. Once verified, a failure to store or
+ * handle is a 503 so the provider delivers it again (nothing is acknowledged that is not
+ * stored). A card the callback queued is tried with Fenerum after the answer, never before it.
  */
-export function providerCallback<T>(
-  opts: { maxBytes: number; verify: Verify<T> },
-  handler: (call: { verified: T; raw: string; req: Request; ctx: AppContext }) => Promise<Reply>,
-): (req: Request) => Promise<Response> {
+export function providerCallback(provider: CallbackProvider, opts: { maxBytes: number }): (req: Request) => Promise<Response> {
   return async (req) => {
     let ctx: AppContext;
     let raw: string;
-    let verified: T | Refused;
+    let receiver: CallbackReceiver<unknown>;
+    let verified: unknown;
     try {
       ctx = await appContext();
+      receiver = ctx.callbacks[provider];
       raw = await readLimitedText(req, opts.maxBytes);
-      verified = opts.verify(raw, req.headers, ctx);
+      // Off (another provider is live and this one's keys are unset): nothing is acknowledged as stored.
+      verified = providerOff(ctx, provider === 'fenerum' ? undefined : provider, 'callback') ?? receiver.verify(raw, req.headers);
     } catch (err) {
       if (isApiError(err)) return errorResponse(err);
       console.error('provider callback not read', err);
@@ -33,13 +35,15 @@ export function providerCallback<T>(
     // The provider stopped waiting (under a flood, or while this process started) and will deliver
     // it again: storing it now would be work for no one, ahead of callbacks still waited for.
     if (req.signal.aborted) return jsonError(503, 'Not stored; the caller went away');
+    let outcome: CallbackOutcome;
     try {
-      const reply = await handler({ verified, raw, req, ctx });
-      return isRefused(reply) ? refusalResponse(reply) : reply;
+      outcome = await receiver.receive(verified, raw);
     } catch (err) {
       // Not stored, or a provider not answering: a 5xx makes the provider deliver it again later.
       console.error('provider callback not handled', err);
       return jsonError(503, 'Not handled; please retry');
     }
+    if (outcome.kind === 'queued') ctx.registrar.inBackground(outcome.registration.id);
+    return callbackResponse(provider, outcome);
   };
 }

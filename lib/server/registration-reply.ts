@@ -1,11 +1,15 @@
-import { refused } from '@/lib/domain/outcomes';
-import type { RegisterNowResult } from '@/lib/registrations/registrar';
-import { cardSummaryOf } from '@/lib/registrations/store';
+import type { SetupCameBack } from '@/lib/cards/stripe/came-back';
 import { accepted, ok, type Reply } from './reply';
 
-/** The customer page's answer after trying Fenerum: 200 saved, 202 being finished, 422 refused for good. */
-export function registrationReply(result: RegisterNowResult): Reply {
-  if (result.status === 'failed') return refused('card-refused');
-  const body = { status: result.status, card: cardSummaryOf(result.registration) };
-  return result.status === 'registered' ? ok(body) : accepted(body);
+/** The customer page's answer once a Stripe setup came back: 200 saved, 202 being finished, else the refusal that says why (422 refused for good). */
+export function registrationReply(cameBack: SetupCameBack): Reply {
+  switch (cameBack.kind) {
+    case 'saved':
+      return ok({ status: 'registered', card: cameBack.card });
+    case 'finishing':
+      return cameBack.refusal ?? accepted({ status: 'pending', card: cameBack.card });
+    case 'failed':
+    case 'unknown':
+      return cameBack.refusal;
+  }
 }

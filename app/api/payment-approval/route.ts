@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { loadApproval } from '@/lib/approvals/load-approval';
-import { refused, isRefused } from '@/lib/domain/outcomes';
-import { cardSummaryOf } from '@/lib/registrations/store';
+import { approvalConfirmed } from '@/lib/approvals/confirmed';
+import { isRefused } from '@/lib/domain/outcomes';
 import { customerRoute } from '@/lib/server/customer-route';
 import { ok } from '@/lib/server/reply';
 
@@ -15,12 +14,7 @@ const body = z.object({
  * registered with Fenerum through the one queue, tried while the customer waits (4 s at most).
  * Never answers a client secret.
  */
-export const POST = customerRoute({ body }, async ({ session, body, ctx }) => {
-  if (!ctx.env.stripe.enabled) return refused('disabled', 'Stripe is not offered here');
-  const view = await loadApproval(ctx, session, body.paymentIntentId);
-  if (isRefused(view)) return view;
-  if (view.state === 'needs-approval') return ok({ state: view.state, authenticationFailed: view.authenticationFailed, declined: view.declined });
-  const reg = view.registration;
-  const registered = reg?.status === 'queued' ? (await ctx.registrar.tryNow(reg.id, 4_000)).registration : reg;
-  return ok({ state: view.state, card: registered ? cardSummaryOf(registered) : null });
+export const POST = customerRoute({ body, provider: 'stripe' }, async ({ session, body, ctx }) => {
+  const confirmed = await approvalConfirmed(ctx, session, body.paymentIntentId);
+  return isRefused(confirmed) ? confirmed : ok(confirmed);
 });

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { verifySetupIntent } from '@/lib/cards/stripe/verify-setup-intent';
-import { isRefused, refused } from '@/lib/domain/outcomes';
 import { registrationReply } from '@/lib/server/registration-reply';
 import { customerRoute } from '@/lib/server/customer-route';
 
@@ -9,9 +7,6 @@ const body = z.object({
 });
 
 /** After confirmSetup: the server checks the SetupIntent with Stripe, then tries Fenerum while the customer waits (4 s at most). */
-export const POST = customerRoute({ body }, async ({ session, body, ctx }) => {
-  if (!ctx.env.stripe.enabled) return refused('disabled', 'Stripe is not offered here');
-  const verified = await verifySetupIntent(ctx, body.setupIntentId, session.accountCode);
-  if (isRefused(verified)) return verified;
-  return registrationReply(await ctx.registrar.tryNow(verified.registration.id, 4_000));
-});
+export const POST = customerRoute({ body, provider: 'stripe' }, async ({ session, body, ctx }) =>
+  registrationReply(await ctx.cards.stripeCameBack(session, body.setupIntentId)),
+);

@@ -1,14 +1,27 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/lib/db/connect';
-import { refused, type Refused } from '@/lib/domain/outcomes';
+import { callbackIgnored, callbackQueued, callbackStored, type CallbackOutcome, type CallbackReceiver } from '@/lib/domain/callbacks';
+import { refused } from '@/lib/domain/outcomes';
 import { hasUnstorableText } from '@/lib/domain/storable';
+import { verifyQuickpayChecksum } from '@/lib/quickpay/checksum';
 import { quickpaySubscription } from '@/lib/quickpay/wire';
 import { recordAndQueue } from '@/lib/registrations/record-and-queue';
-import { getRegistration, markFailed, type Registration } from '@/lib/registrations/store';
+import { getRegistration, markFailed } from '@/lib/registrations/store';
 import { cardOf, isSavedCard } from './subscription-card';
 import { TEST_MODE_REFUSED, type TestModePolicy } from './test-mode';
 
-export type CallbackOutcome = { kind: 'ignored'; reason: string } | { kind: 'queued'; registration: Pick<Registration, 'id' | 'status'> };
+export type QuickpayCallbackDeps = { db: Db; privateKey: string; policy: TestModePolicy };
+
+/** QuickPay's callback as the composition root binds it: the checksum over the raw body, then the callback stored. */
+export function quickpayCallbacks(deps: QuickpayCallbackDeps): CallbackReceiver<string | null> {
+  return {
+    verify: (raw, headers) =>
+      verifyQuickpayChecksum(raw, headers.get('quickpay-checksum-sha256'), deps.privateKey)
+        ? headers.get('quickpay-resource-type')
+        : refused('forged', 'Missing or invalid QuickPay-Checksum-Sha256'),
+    receive: (resourceType, raw) => receiveQuickpayCallback(deps.db, raw, resourceType, deps.policy),
+  };
+}
 
 /**
  * A QuickPay callback whose checksum the caller has verified over the raw body: stored
@@ -16,7 +29,7 @@ export type CallbackOutcome = { kind: 'ignored'; reason: string } | { kind: 'que
  * pending registration, never one the callback names: one statement, so the acknowledgement
  * waits for one commit. Only a test card refused under a live key costs a second write.
  */
-export async function receiveQuickpayCallback(db: Db, raw: string, resourceType: string | null, policy: TestModePolicy): Promise<CallbackOutcome | Refused> {
+export async function receiveQuickpayCallback(db: Db, raw: string, resourceType: string | null, policy: TestModePolicy): Promise<CallbackOutcome> {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -24,9 +37,9 @@ export async function receiveQuickpayCallback(db: Db, raw: string, resourceType:
     return refused('invalid-input', 'Malformed JSON body');
   }
   // Signed, so QuickPay sent it, but it can never be stored: acknowledged, so it is not retried for ever.
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { kind: 'ignored', reason: 'not a JSON object' };
-  if (hasUnstorableText(json)) return { kind: 'ignored', reason: 'carries text that cannot be stored (a NUL or an unpaired surrogate)' };
-  if (resourceType !== 'Subscription') return { kind: 'ignored', reason: `resource ${resourceType ?? 'unknown'}` };
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return callbackIgnored('not a JSON object');
+  if (hasUnstorableText(json)) return callbackIgnored('carries text that cannot be stored (a NUL or an unpaired surrogate)');
+  if (resourceType !== 'Subscription') return callbackIgnored(`resource ${resourceType ?? 'unknown'}`);
   const parsed = quickpaySubscription.safeParse(json);
   if (!parsed.success) return refused('invalid-input', 'Not a QuickPay subscription');
   const sub = parsed.data;
@@ -39,13 +52,14 @@ export async function receiveQuickpayCallback(db: Db, raw: string, resourceType:
   const queue = isSavedCard(sub) && !refusedTestCard && sub.order_id ? { orderId: sub.order_id, token: String(sub.id), card: cardOf(sub) } : undefined;
   const { registration: reg, queuedNow } = await recordAndQueue(db, event, lookup, queue);
 
-  if (!reg) return { kind: 'ignored', reason: 'not a subscription this portal started' };
-  if (!isSavedCard(sub)) return { kind: 'ignored', reason: 'no saved card (yet)' };
-  if (sub.order_id !== reg.orderId) return { kind: 'ignored', reason: 'order_id does not match' };
+  if (!reg) return callbackIgnored('not a subscription this portal started');
+  if (!isSavedCard(sub)) return callbackIgnored('no saved card (yet)');
+  if (sub.order_id !== reg.orderId) return callbackIgnored('order_id does not match');
   if (refusedTestCard) {
     const row = await getRegistration(db, reg.id);
     if (row && (row.status === 'started' || row.status === 'expired')) await markFailed(db, row, TEST_MODE_REFUSED, 'test-mode');
-    return { kind: 'ignored', reason: 'a test card, and QuickPay runs with a live key' };
+    return callbackIgnored('a test card, and QuickPay runs with a live key');
   }
-  return { kind: 'queued', registration: { id: reg.id, status: queuedNow ? 'queued' : reg.status } };
+  // Queued by this callback or an earlier one: tried after the answer; already further on: stored, nothing to try.
+  return queuedNow || reg.status === 'queued' ? callbackQueued(reg.id) : callbackStored();
 }

@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/connect';
 import type { RegistrationRefusal } from '@/lib/db/schema';
 import type { CardSummary } from '@/lib/domain/cards';
 import type { QuickpayClient } from '@/lib/quickpay/client';
+import type { Registrar } from '@/lib/registrations/registrar';
 import { cardSummaryOf, getRegistration, markFailed, queueRegistration, type Registration } from '@/lib/registrations/store';
 import { cardOf, isSavedCard, subscriptionCardState } from './subscription-card';
 import { TEST_MODE_REFUSED, type TestModePolicy } from './test-mode';
@@ -49,4 +50,20 @@ export async function checkQuickpayReturn(
   }
   const queued = await queueRegistration(deps.db, reg.id, String(sub.id), cardOf(sub));
   return { kind: 'queued', registration: queued ?? reg };
+}
+
+/** How long the customer waits on Fenerum before the page says "finishing". */
+const WAIT_MS = 3_000;
+
+/**
+ * The one "back from QuickPay's window" use case: checked with QuickPay (checkQuickpayReturn),
+ * then a queued card tried with Fenerum while the customer waits. The return page shows the state.
+ */
+export async function quickpayCameBack(
+  deps: Deps & { registrar: Pick<Registrar, 'tryNow'> },
+  session: CustomerSession,
+  registrationId: string,
+): Promise<ReturnState> {
+  const checked = await checkQuickpayReturn(deps, session, registrationId);
+  return checked.kind === 'queued' ? returnStateOf((await deps.registrar.tryNow(checked.registration.id, WAIT_MS)).registration) : checked;
 }

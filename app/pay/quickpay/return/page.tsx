@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { checkQuickpayReturn, returnStateOf, type ReturnState } from '@/lib/cards/quickpay/finish';
+import type { ReturnState } from '@/lib/cards/quickpay/finish';
 import { providerFailure } from '@/lib/server/errors';
 import { customerPage } from '@/lib/server/customer-page';
 import { CardProblem, CardSaved, Finishing } from '../../card-saved';
@@ -19,8 +19,7 @@ export default async function QuickpayReturnPage({ searchParams }: { searchParam
   let state: ReturnState = { kind: 'unknown' };
   if (parsed.success) {
     try {
-      const checked = await checkQuickpayReturn(ctx, session, parsed.data.r);
-      state = checked.kind === 'queued' ? returnStateOf((await ctx.registrar.tryNow(checked.registration.id, 3_000)).registration) : checked;
+      state = await ctx.cards.quickpayCameBack(session, parsed.data.r);
     } catch (err) {
       // QuickPay or Fenerum not answering: the card is safe; the page asks again in a moment.
       if (!providerFailure(err)) throw err;
