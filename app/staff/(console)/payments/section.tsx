@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { isRefused, type Refused } from '@/lib/domain/outcomes';
-import { isFarpayError } from '@/lib/farpay/errors';
+import { providerFailure } from '@/lib/server/errors';
 import { PaymentsSubnav } from './subnav';
 
 type Current = Parameters<typeof PaymentsSubnav>[0]['current'];
@@ -19,7 +19,7 @@ export function PaymentsSection(props: { title: string; lead: string; current: C
 
 /** FarPay not answering: the form stays, with the sentence under it; any other error is thrown on. */
 export function farpayDown(err: unknown, form: ReactNode, message: string): ReactNode {
-  if (!isFarpayError(err)) throw err;
+  if (providerFailure(err)?.provider !== 'farpay') throw err;
   return (
     <>
       {form}

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { roleAllows } from '@/lib/auth/staff-roles';
 import { isRefused } from '@/lib/domain/outcomes';
-import { isFarpayError } from '@/lib/farpay/errors';
+import { providerFailure } from '@/lib/server/errors';
 import { formatDate, formatMinor } from '@/lib/staff/payments/format';
 import { loadPaymentDetail } from '@/lib/staff/payments/payment-detail';
 import { staffPage } from '@/lib/server/staff';
@@ -29,7 +29,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
     try {
       detail = await loadPaymentDetail({ db: ctx.db, farpay: ctx.farpay }, id);
     } catch (err) {
-      if (!isFarpayError(err)) throw err;
+      if (providerFailure(err)?.provider !== 'farpay') throw err;
       return (
         <p role="alert" className="staff-error">
           {t('unavailable')}
