@@ -30,6 +30,14 @@ const belowTheWrappers = [
   { group: ['@/lib/process-singleton'], message: 'only the composition root (lib/server/context.ts) keeps per-process values' },
 ];
 
+/** The bottom layer (clients, the database, shared types): nothing above it, so no arrow points up. */
+const CLIENT_FOLDERS = ['fenerum', 'quickpay', 'stripe', 'farpay', 'provider-http', 'db', 'domain', 'errors', 'cache'];
+const USE_CASE_FOLDERS = ['cards', 'auth', 'approvals', 'staff', 'registrations', 'mail', 'fenerum-webhooks', 'maintenance', 'audit-log'];
+const noUseCases = {
+  group: [...USE_CASE_FOLDERS.flatMap((d) => [`@/lib/${d}`, `@/lib/${d}/**`]), '@/lib/audit'],
+  message: 'clients, the database and lib/domain import no use case: a type both need belongs in lib/domain',
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -95,6 +103,11 @@ const config = [
     files: ['lib/cards/**'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': restrict([noSandbox, noFramework]) },
+  },
+  {
+    files: CLIENT_FOLDERS.map((d) => `lib/${d}/**`),
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict([noSandbox, noFramework, noUseCases]) },
   },
   {
     files: ['lib/server/**'],
