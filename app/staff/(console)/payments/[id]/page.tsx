@@ -3,11 +3,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { roleAllows } from '@/lib/auth/staff-roles';
-import { isRefused } from '@/lib/domain/outcomes';
 import { providerFailure } from '@/lib/server/errors';
 import { formatDate, formatMinor } from '@/lib/staff/payments/format';
 import { loadPaymentDetail } from '@/lib/staff/payments/payment-detail';
 import { staffPage } from '@/lib/server/staff';
+import { refusalNotice } from '@/lib/server/staff-refusal';
 import { currencyOf } from '@/lib/domain/payments';
 import { PaymentTable } from '../payment-table';
 import { FarpayClientText } from '../client-text';
@@ -23,7 +23,7 @@ export const metadata: Metadata = { title: 'Payment · Staff console' };
 export default async function PaymentPage({ params }: { params: Promise<{ id: string }> }) {
   const [t, locale, { id: raw }] = await Promise.all([getTranslations('farpay'), getLocale(), params]);
   const id = /^\d{1,10}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
-  const page = await staffPage('viewer', async ({ ctx, user }) => {
+  const page = await staffPage('viewer', refusalNotice(t('forbidden')), async ({ ctx, user }) => {
     if (id === null || id === 0) return <p role="alert">{t('detail.notFound', { id: raw.slice(0, 20) })}</p>;
     let detail;
     try {
@@ -140,7 +140,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
         <Link href="/staff/payments">{t('detail.back')}</Link>
       </p>
       <h1>{t('detail.title', { id: raw.slice(0, 20) })}</h1>
-      {isRefused(page) ? <p role="alert">{t('forbidden')}</p> : page}
+      {page}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatMinor } from '@/lib/staff/payments/format';
 import { reconcilePeriod } from '@/lib/staff/payments/reconciliation';
 import { staffPage } from '@/lib/server/staff';
+import { refusalNotice } from '@/lib/server/staff-refusal';
 import { periodBody } from '../period-body';
 import { PaymentsSection } from '../section';
 import { ReconciliationChart } from './chart';
@@ -21,7 +22,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
   const money = (m: number, currency = 'DKK') => formatMinor(m, locale, currency);
   /** "Visa · EUR" is in EUR; a plain label is DKK. */
   const currencyOfLabel = (label: string) => /· ([A-Z]{3})$/.exec(label)?.[1] ?? 'DKK';
-  const body = await staffPage('viewer', ({ ctx }) =>
+  const body = await staffPage('viewer', refusalNotice(t('forbidden')), ({ ctx }) =>
     periodBody({ params, action: '/staff/payments/reconciliation', submit: t('reconciliation.show') }, async (period, form) => {
       const r = await reconcilePeriod(ctx.farpay, period);
       const href = `/staff/payments/export?from=${period.from}&to=${period.to}`;
@@ -129,5 +130,5 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
       );
     }),
   );
-  return <PaymentsSection title={t('reconciliation.title')} lead={t('reconciliation.lead')} current="reconciliation" forbidden={t('forbidden')} body={body} />;
+  return <PaymentsSection title={t('reconciliation.title')} lead={t('reconciliation.lead')} current="reconciliation" body={body} />;
 }
