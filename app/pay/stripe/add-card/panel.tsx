@@ -7,7 +7,7 @@ import type { Stripe } from '@stripe/stripe-js';
 import { registerPaymentCard, type Trouble } from './api';
 import type { FormText } from './card-lines';
 import { CardForm, type IntentForSave } from './card-form';
-import type { StripeAddCardProps } from './index';
+import type { PanelProps } from './props';
 import { openStripe } from './load-stripe';
 import { Notices } from './notices';
 import { forgetSetupIntent, takeSetupIntent } from './setup-intent';
@@ -29,8 +29,6 @@ const MESSAGE = {
 
 /** What to tell the customer: a refusal says the card was not saved; the rest as MESSAGE words them. */
 const textOf = (t: FormText, failure: Failure) => (failure === 'refused' ? `${t('card.failed')}. ${t('card.failedLead')}` : t(MESSAGE[failure]));
-
-export type PanelProps = StripeAddCardProps & { open: boolean; onClose: (focusButton: boolean) => void };
 
 /**
  * Everything behind the "Add card" button, a chunk fetched when the page is idle: Stripe.js, the
