@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { Account } from '@/lib/fenerum/types';
+import type { Account } from '@/lib/domain/accounts';
 import { appContext } from '@/lib/server/context';
 
 /** Sandbox mode's front door: every demo account, one click from its customer portal. */

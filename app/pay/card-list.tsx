@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { expiryStatus } from '@/lib/cards/expiry';
-import type { PaymentCard } from '@/lib/fenerum/types';
+import type { PaymentCard } from '@/lib/domain/cards';
 import type { CardSummary } from '@/lib/domain/cards';
 import { formatExpiry } from '@/lib/i18n/expiry';
 

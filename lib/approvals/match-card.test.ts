@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PaymentCard } from '@/lib/fenerum/types';
+import type { PaymentCard } from '@/lib/domain/cards';
 import { accountsOf, matchingCards } from './match-card';
 
 const card = (over: Partial<PaymentCard>): PaymentCard => ({

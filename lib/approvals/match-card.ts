@@ -1,5 +1,5 @@
 import { brandName } from '@/lib/cards/brand';
-import type { PaymentCard } from '@/lib/fenerum/types';
+import type { PaymentCard } from '@/lib/domain/cards';
 
 /** What Stripe's PaymentMethod says of a card (`card.brand/last4/exp_month/exp_year`). */
 export type StripeCardFacts = { brand: string; last4: string; expMonth: number; expYear: number };

@@ -1,7 +1,9 @@
 import { TtlCache } from '@/lib/cache/ttl-cache';
 import { cachedAccount } from '@/lib/fenerum/cached-account';
 import { isFenerumError } from '@/lib/fenerum/errors';
-import type { Account, FenerumClient, PaymentCard, Recipient } from '@/lib/fenerum/types';
+import type { FenerumClient, Recipient } from '@/lib/fenerum/types';
+import type { Account } from '@/lib/domain/accounts';
+import type { PaymentCard } from '@/lib/domain/cards';
 
 export type Portal = { ok: true; account: Account; cards: PaymentCard[] } | { ok: false; reason: 'unavailable' };
 

@@ -6,5 +6,17 @@ type Gateway = 'stripe_new' | 'stripe' | 'quickpay';
 /** The gateways this portal adds cards through. */
 export type PortalGateway = Extract<Gateway, 'stripe_new' | 'quickpay'>;
 
+/** A card Fenerum holds for an account (mapped from its wire shape in lib/fenerum/map.ts). */
+export type PaymentCard = {
+  uuid: string;
+  accountUuid: string;
+  active: boolean;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  gateway: Gateway;
+};
+
 /** What a customer sees of a card: brand, last four, expiry (0/0 when there is none, e.g. SEPA). */
 export type CardSummary = { brand: string; last4: string; expMonth: number; expYear: number };

@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { issuedLinks, registrations } from '@/lib/db/schema';
 import { isFenerumError } from '@/lib/fenerum/errors';
-import type { PaymentCard } from '@/lib/fenerum/types';
+import type { PaymentCard } from '@/lib/domain/cards';
 import type { WebhookDeps } from './types';
 
 export type CardOwner = { accountCode: string; card: PaymentCard | null };

@@ -1,4 +1,4 @@
-import type { PaymentCard } from './types';
+import type { PaymentCard } from '@/lib/domain/cards';
 
 /**
  * Only the cards of this account. Fenerum filters `?account=` by code as documented, but should

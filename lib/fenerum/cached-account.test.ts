@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { TtlCache } from '@/lib/cache/ttl-cache';
 import { cachedAccount } from './cached-account';
 import { FenerumError } from './errors';
-import type { Account, CallOptions } from './types';
+import type { CallOptions } from './types';
+import type { Account } from '@/lib/domain/accounts';
 
 const account: Account = { uuid: 'u1', code: 'C1', name: 'Nordlys ApS' };
 

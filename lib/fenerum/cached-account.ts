@@ -1,6 +1,7 @@
 import type { TtlCache } from '@/lib/cache/ttl-cache';
 import { isFenerumError } from './errors';
-import type { Account, CallOptions, FenerumClient } from './types';
+import type { CallOptions, FenerumClient } from './types';
+import type { Account } from '@/lib/domain/accounts';
 
 /**
  * An account through the process's account cache (the portal's, 5 minutes): an account looked

@@ -5,7 +5,8 @@ import { keepAccountRecipients } from './account-recipients';
 import { FenerumError } from './errors';
 import { actorHeaders, createFenerumHttp } from './http';
 import { toAccount, toPaymentCard, toRecipient } from './map';
-import type { Actor, CallOptions, FenerumClient, FenerumClientConfig, Gateway, Recipient } from './types';
+import type { Actor, CallOptions, FenerumClient, FenerumClientConfig, Recipient } from './types';
+import type { Gateway } from '@/lib/domain/cards';
 import { fenerumAccountSchema, fenerumPageSchema, fenerumPaymentCardSchema, fenerumRecipientSchema, fenerumSelfServiceSchema } from './wire';
 
 /** The largest page Fenerum serves; lists are read in pages this big. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { Account, PaymentCard, Recipient } from './types';
+import type { Recipient } from './types';
+import type { Account } from '@/lib/domain/accounts';
+import type { PaymentCard } from '@/lib/domain/cards';
 import type { FenerumAccount, FenerumPaymentCard, FenerumRecipient } from './wire';
 
 /** The account as the app sees it: the company name (or its code) and the language. */

@@ -1,17 +1,13 @@
 import type { CallPriority } from '@/lib/provider-http';
+import type { Account } from '@/lib/domain/accounts';
+import type { Gateway, PaymentCard } from '@/lib/domain/cards';
 import type { Lane } from './rate-limiter';
 
-/** The app's view of Fenerum: no wire shapes here (those are in wire.ts). */
-export type Gateway = 'stripe_new' | 'stripe' | 'quickpay';
-
-/** An account. It has no email address of its own: customers' addresses are its recipients. */
-export type Account = {
-  uuid: string;
-  code: string;
-  name: string;
-  /** Fenerum's account language (e.g. "da", "en"); absent or null when Fenerum gives none. */
-  language?: string | null;
-};
+/**
+ * The client's own types (its settings, its calls, recipients and the acting staff member); the
+ * app's types it answers with (Account, PaymentCard, Gateway) are in lib/domain, and wire shapes
+ * in wire.ts.
+ */
 
 /** Someone Fenerum notifies about an account, and which notifications they opted in to. */
 export type Recipient = {
@@ -24,17 +20,6 @@ export type Recipient = {
   receiveInvoice: boolean;
   receivePaymentConfirmation: boolean;
   receiveSubscriptionNotifications: boolean;
-};
-
-export type PaymentCard = {
-  uuid: string;
-  accountUuid: string;
-  active: boolean;
-  brand: string;
-  last4: string;
-  expMonth: number;
-  expYear: number;
-  gateway: Gateway;
 };
 
 /** The staff member acting; sent as X-User so Fenerum's audit trail names them. */

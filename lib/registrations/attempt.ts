@@ -1,7 +1,8 @@
 import type { Db } from '@/lib/db/connect';
 import type { PortalGateway } from '@/lib/domain/cards';
 import { isFenerumError } from '@/lib/fenerum/errors';
-import type { Actor, PaymentCard } from '@/lib/fenerum/types';
+import type { Actor } from '@/lib/fenerum/types';
+import type { PaymentCard } from '@/lib/domain/cards';
 import { nextDelayMs } from './backoff';
 import { findEarlierCard } from './find-earlier-card';
 import { markFailed, markRegistered, markRetry, type Registration } from './store';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PaymentCard } from '@/lib/fenerum/types';
+import type { PaymentCard } from '@/lib/domain/cards';
 import { findEarlierCard } from './find-earlier-card';
 
 const ACCOUNT = '5b1e6f0a-3c2d-4e8f-9a1b-000000000005';

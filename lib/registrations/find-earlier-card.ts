@@ -1,4 +1,4 @@
-import type { PaymentCard } from '@/lib/fenerum/types';
+import type { PaymentCard } from '@/lib/domain/cards';
 import type { Registration } from './store';
 
 export type FindEarlierCardDeps = {

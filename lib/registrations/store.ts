@@ -4,7 +4,7 @@ import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
 import { registrations, type RegistrationRefusal } from '@/lib/db/schema';
 import type { CardSummary } from '@/lib/domain/cards';
-import type { PaymentCard } from '@/lib/fenerum/types';
+import type { PaymentCard } from '@/lib/domain/cards';
 
 /** Every query of the registrations table lives here. */
 export type Registration = typeof registrations.$inferSelect;

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ReactNode } from 'react';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { roleAllows, type StaffRole, type StaffUser } from '@/lib/auth/staff-roles';
@@ -8,6 +9,7 @@ import { isRefused, refused, type Refused } from '@/lib/domain/outcomes';
 import { needsSecondFactor } from '@/lib/auth/staff/config';
 import { readLiveSession } from '@/lib/auth/staff/sessions';
 import { appContext, type AppContext } from './context';
+import { refusalNotice, type RefusalView } from './staff-refusal';
 import { staffSentences } from './staff-sentences';
 import { readStaffToken, requestClient, staffAuthConfig } from './staff-session';
 
@@ -26,13 +28,28 @@ async function readStaffUser(ctx: AppContext): Promise<StaffUser | null> {
 /** A staff call: who (`user.email` is what Fenerum's X-User gets), the context, and the client's address for audit entries. */
 export type StaffCall = { user: StaffUser; ctx: AppContext; ip: string | null };
 
-/** A staff page: no session sends the browser to sign in; a role too low is refused on the server. */
-export async function staffPage<T>(role: StaffRole, render: (call: StaffCall) => Promise<T>): Promise<T | Refused> {
+/** A staff entry point's check (pages and routes): no session sends the browser to sign in; a role too low is refused on the server. */
+export async function asStaff<T>(role: StaffRole, run: (call: StaffCall) => Promise<T>): Promise<T | Refused> {
   const ctx = await appContext();
   const user = await readStaffUser(ctx);
   if (!user) redirect('/staff/login');
   if (!roleAllows(user.role, role)) return refused('forbidden');
-  return render({ user, ctx, ip: (await requestClient(ctx)).ip });
+  return run({ user, ctx, ip: (await requestClient(ctx)).ip });
+}
+
+type Render = (call: StaffCall) => Promise<ReactNode | Refused>;
+
+/**
+ * A staff page: checked as `asStaff`, then its view. A refusal (the role too low, or one the
+ * view returns) is rendered here by `showRefusal`, by default the console's one sentence, so a
+ * page only returns its view.
+ */
+export function staffPage(role: StaffRole, render: Render): Promise<ReactNode>;
+export function staffPage(role: StaffRole, showRefusal: RefusalView, render: Render): Promise<ReactNode>;
+export async function staffPage(role: StaffRole, first: Render | RefusalView, second?: Render): Promise<ReactNode> {
+  const [showRefusal, render] = second ? [first as RefusalView, second] : [refusalNotice(), first as Render];
+  const page = await asStaff(role, render);
+  return isRefused(page) ? showRefusal(page) : page;
 }
 
 export type ActionState = { ok: true; message?: string } | { ok: false; error: string; fields?: Record<string, string> };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPortalCache } from '@/lib/cards/portal';
-import type { Account } from '@/lib/fenerum/types';
+import type { Account } from '@/lib/domain/accounts';
 import { accountName } from './account-name';
 
 const account = (code: string, name: string): Account => ({ code, name, uuid: `u-${code}` });

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { isRefused } from '@/lib/domain/outcomes';
 import { staffPage } from '@/lib/server/staff';
 
 export const dynamic = 'force-dynamic';
@@ -9,11 +8,10 @@ export const metadata: Metadata = { title: 'Staff console · Card portal' };
 /** The console's landing: who is signed in, with which role; the menu leads on. */
 export default async function StaffHome() {
   const t = await getTranslations('staffConsole');
-  const page = await staffPage('viewer', async ({ user }) => (
+  return staffPage('viewer', async ({ user }) => (
     <section className="panel">
       <h1>{t('welcome', { name: user.name })}</h1>
       <p>{t('welcomeLead', { role: t(`roles.${user.role}`) })}</p>
     </section>
   ));
-  return isRefused(page) ? <p role="alert">{t('forbidden')}</p> : page;
 }

@@ -1,6 +1,7 @@
 import type { PortalCache } from '@/lib/cards/portal';
 import { cachedRecipients } from '@/lib/fenerum/cached-recipients';
-import type { Account, FenerumClient, Recipient } from '@/lib/fenerum/types';
+import type { FenerumClient, Recipient } from '@/lib/fenerum/types';
+import type { Account } from '@/lib/domain/accounts';
 import { mailRecipients } from '@/lib/mail/recipients';
 import { STAFF_READ } from './staff-reads';
 

@@ -4,7 +4,8 @@ import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
 import { auditLog } from '@/lib/db/schema';
 import { isFenerumError } from '@/lib/fenerum/errors';
-import type { FenerumClient, PaymentCard } from '@/lib/fenerum/types';
+import type { FenerumClient } from '@/lib/fenerum/types';
+import type { PaymentCard } from '@/lib/domain/cards';
 
 /**
  * A card disable is recorded in the audit log before Fenerum is asked and completed after it (the

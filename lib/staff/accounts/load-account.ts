@@ -2,7 +2,9 @@ import type { PortalCache } from '@/lib/cards/portal';
 import { isRefused, refused, type Refused } from '@/lib/domain/outcomes';
 import { cachedAccount } from '@/lib/fenerum/cached-account';
 import { isFenerumError } from '@/lib/fenerum/errors';
-import type { Account, FenerumClient, PaymentCard } from '@/lib/fenerum/types';
+import type { FenerumClient } from '@/lib/fenerum/types';
+import type { Account } from '@/lib/domain/accounts';
+import type { PaymentCard } from '@/lib/domain/cards';
 import { isCardUuid, isPlausibleCode, STAFF_READ } from './staff-reads';
 
 export type AccountDeps = {

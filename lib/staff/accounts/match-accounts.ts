@@ -1,4 +1,4 @@
-import type { Account } from '@/lib/fenerum/types';
+import type { Account } from '@/lib/domain/accounts';
 
 /** An account as search sees it: with its recipients' email addresses (Fenerum keeps addresses there). */
 export type SearchableAccount = Account & { emails: string[] };

@@ -2,7 +2,8 @@ import type { PortalCache } from '@/lib/cards/portal';
 import { refused, type Refused } from '@/lib/domain/outcomes';
 import { cachedAccount } from '@/lib/fenerum/cached-account';
 import { isFenerumError } from '@/lib/fenerum/errors';
-import type { Account, FenerumClient, Recipient } from '@/lib/fenerum/types';
+import type { FenerumClient, Recipient } from '@/lib/fenerum/types';
+import type { Account } from '@/lib/domain/accounts';
 import { matchAccounts, type SearchableAccount } from './match-accounts';
 import { isPlausibleCode, STAFF_READ, type StaffCache } from './staff-reads';
 

@@ -1,5 +1,6 @@
 import { TtlCache } from '@/lib/cache/ttl-cache';
-import type { Account, CallOptions, Recipient } from '@/lib/fenerum/types';
+import type { CallOptions, Recipient } from '@/lib/fenerum/types';
+import type { Account } from '@/lib/domain/accounts';
 
 /**
  * How the staff pages read Fenerum: a person is waiting (the interactive lane), and a 429 that

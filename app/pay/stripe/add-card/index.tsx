@@ -2,19 +2,9 @@
 
 import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import type * as PanelModule from './panel';
-import type { PanelProps } from './panel';
+import type { PanelProps, StripeAddCardProps } from './props';
 import { Loading, Problem, Shell } from './shell';
-import type { FormLanguage, ShellWords } from './words';
-
-/** What the portal page (a server component) hands over. Only the publishable key: no secret. */
-export type StripeAddCardProps = {
-  publishableKey: string;
-  /** Sandbox only (e.g. http://localhost:4101/v3/), run before loadStripe; null with real keys. */
-  stripeJsUrl: string | null;
-  sepaEnabled: boolean;
-  words: ShellWords;
-  language: FormLanguage;
-};
+import type { FormLanguage } from './words';
 
 const noSubscription = () => () => {};
 const ignore = () => undefined;

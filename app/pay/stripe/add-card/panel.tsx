@@ -2,19 +2,16 @@
 
 import { useRouter } from 'next/navigation';
 import { NextIntlClientProvider, useLocale, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
-import type { Stripe } from '@stripe/stripe-js';
-import { registerPaymentCard, type Trouble } from './api';
+import { useCallback } from 'react';
+import { registerPaymentCard } from './api';
 import type { FormText } from './card-lines';
 import { CardForm, type IntentForSave } from './card-form';
-import type { StripeAddCardProps } from './index';
-import { openStripe } from './load-stripe';
+import type { PanelProps } from './props';
 import { Notices } from './notices';
 import { forgetSetupIntent, takeSetupIntent } from './setup-intent';
 import { Loading, Problem, Shell } from './shell';
-import { useFinishing, type Notice } from './use-finishing';
-
-type Failure = Trouble | 'stripe';
+import { useOutcome, useStripeJs, type Failure } from './panel-state';
+import type { Notice } from './use-finishing';
 
 const MESSAGE = {
   stripe: 'stripe.loadFailed',
@@ -29,8 +26,6 @@ const MESSAGE = {
 
 /** What to tell the customer: a refusal says the card was not saved; the rest as MESSAGE words them. */
 const textOf = (t: FormText, failure: Failure) => (failure === 'refused' ? `${t('card.failed')}. ${t('card.failedLead')}` : t(MESSAGE[failure]));
-
-export type PanelProps = StripeAddCardProps & { open: boolean; onClose: (focusButton: boolean) => void };
 
 /**
  * Everything behind the "Add card" button, a chunk fetched when the page is idle: Stripe.js, the
@@ -53,45 +48,16 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
   const locale = useLocale();
   const router = useRouter();
   const refresh = useCallback(() => router.refresh(), [router]);
-  const [loaded, setLoaded] = useState<Stripe | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [focusNotice, setFocusNotice] = useState(0);
-  // Opening the form again clears an old outcome (not a card still being finished).
-  const [wasOpen, setWasOpen] = useState(open);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open && notice?.kind !== 'finishing') setNotice(null);
-  }
-  useFinishing(notice, setNotice, refresh);
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    // Stripe.js loads once per page (openStripe keeps it): StrictMode's second run gets the same one.
-    void openStripe(publishableKey, stripeJsUrl, locale).then(
-      (stripe) => live && setLoaded(stripe),
-      () => live && setFailure('stripe'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, attempt, publishableKey, stripeJsUrl, locale]);
+  const stripeJs = useStripeJs(open, publishableKey, stripeJsUrl, locale);
+  const outcome = useOutcome(open, refresh);
 
   const close = (focusButton: boolean) => {
-    setLoaded(null);
-    setFailure(null);
+    stripeJs.reset();
     onClose(focusButton);
-  };
-  const retry = () => {
-    setFailure(null);
-    setAttempt((n) => n + 1);
   };
   const done = (next: Notice) => {
     forgetSetupIntent();
-    setNotice(next);
-    setFocusNotice((n) => n + 1);
+    outcome.show(next);
     close(false);
     refresh();
   };
@@ -112,24 +78,19 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
     else if (r.kind === 'refused') {
       // This SetupIntent is spent: after "Try again", the next Save asks for a new one.
       forgetSetupIntent();
-      setLoaded(null);
-      setFailure('refused');
+      stripeJs.fail('refused');
     } else return t(MESSAGE[r.kind]);
     return null;
   }
 
-  const onLoadError = () => {
-    setLoaded(null);
-    setFailure('stripe');
-  };
-
+  const { loaded, failure } = stripeJs;
   return (
     <>
-      <Notices notice={notice} focusKey={focusNotice} />
+      <Notices notice={outcome.notice} focusKey={outcome.focusNotice} />
       {open && (
         <Shell words={words}>
           {failure ? (
-            <Problem words={words} message={textOf(t, failure)} retry={failure === 'session' ? undefined : retry} cancel={() => close(true)} />
+            <Problem words={words} message={textOf(t, failure)} retry={failure === 'session' ? undefined : stripeJs.retry} cancel={() => close(true)} />
           ) : loaded ? (
             <CardForm
               stripe={loaded}
@@ -138,7 +99,7 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
               intentForSave={intentForSave}
               onIntentSpent={forgetSetupIntent}
               onConfirmed={onConfirmed}
-              onLoadError={onLoadError}
+              onLoadError={() => stripeJs.fail('stripe')}
               onCancel={() => close(true)}
             />
           ) : (

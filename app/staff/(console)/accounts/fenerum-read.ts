@@ -1,4 +1,4 @@
-import { isFenerumError } from '@/lib/fenerum/errors';
+import { providerFailure } from '@/lib/server/errors';
 import { fenerumBusySeconds } from '@/lib/staff/accounts/fenerum-busy';
 
 /** What a staff page read from Fenerum: the value, or why not (busy for N seconds, or not answering). */
@@ -9,9 +9,10 @@ export async function readFenerum<T>(load: () => Promise<T>): Promise<FenerumRea
   try {
     return { ok: true, value: await load() };
   } catch (err) {
-    if (!isFenerumError(err)) throw err;
+    const failure = providerFailure(err);
+    if (failure?.provider !== 'fenerum') throw err;
     const busySeconds = fenerumBusySeconds(err);
-    if (busySeconds === null) console.error('staff page: Fenerum failed', err.status, err.message);
+    if (busySeconds === null) console.error('staff page: Fenerum failed', failure.status, err instanceof Error ? err.message : err);
     return { ok: false, busySeconds };
   }
 }

@@ -7,7 +7,7 @@ import { staffPage } from '@/lib/server/staff';
 import { searchAccounts } from '@/lib/staff/accounts/search-accounts';
 import { readFenerum } from './fenerum-read';
 import { FenerumUnavailable } from './fenerum-unavailable';
-import { RefusalPanel } from './refusal-panel';
+import { showRefusalPanel } from './refusal-panel';
 import styles from './staff-accounts.module.css';
 import { UnattributedPayments } from './unattributed-payments';
 
@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<{ q?: string | string[] }> };
 export default async function AccountsPage({ searchParams }: Props) {
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw) ?? '';
-  const result = await staffPage('viewer', async ({ ctx }) => {
+  return staffPage('viewer', showRefusalPanel, async ({ ctx }) => {
     const t = await getTranslations('staffAccounts');
     const found = query.trim() ? await readFenerum(() => searchAccounts(ctx, query)) : null;
     if (found && !found.ok) return <FenerumUnavailable busySeconds={found.busySeconds} />;
@@ -67,5 +67,4 @@ export default async function AccountsPage({ searchParams }: Props) {
       </>
     );
   });
-  return isRefused(result) ? <RefusalPanel refusal={result} /> : result;
 }

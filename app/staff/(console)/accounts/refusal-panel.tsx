@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Refused } from '@/lib/domain/outcomes';
+import type { RefusalView } from '@/lib/server/staff-refusal';
 import { staffSentences } from '@/lib/server/staff-sentences';
 
 /** A staff page that cannot be shown: a role too low, an unknown account or card, a malformed address. */
@@ -15,3 +16,6 @@ export async function RefusalPanel({ refusal }: { refusal: Refused }) {
     </section>
   );
 }
+
+/** staffPage's refusal view for the account pages: the panel. */
+export const showRefusalPanel: RefusalView = (refusal) => <RefusalPanel refusal={refusal} />;

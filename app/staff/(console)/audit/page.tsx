@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { parseAuditQuery } from '@/lib/staff/audit/filters';
 import { listAuditRows } from '@/lib/staff/audit/query';
-import { isRefused } from '@/lib/domain/outcomes';
 import { staffPage } from '@/lib/server/staff';
+import { refusalNotice } from '@/lib/server/staff-refusal';
 import { AuditFilterForm } from './filter-form';
 import { AuditPaging } from './paging';
 import { AuditTable } from './audit-table';
@@ -18,7 +18,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AuditLogPage({ searchParams }: Props) {
   const t = await getTranslations('auditLog');
   const query = parseAuditQuery(await searchParams);
-  const page = await staffPage('admin', async ({ ctx }) => {
+  return staffPage('admin', refusalNotice(t('forbidden')), async ({ ctx }) => {
     const listing = await listAuditRows(ctx.db, query.filters, query.page);
     return (
       <section className="panel audit-log">
@@ -35,5 +35,4 @@ export default async function AuditLogPage({ searchParams }: Props) {
       </section>
     );
   });
-  return isRefused(page) ? <p role="alert">{t('forbidden')}</p> : page;
 }

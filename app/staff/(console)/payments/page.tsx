@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { readFilters, searchOf } from '@/lib/staff/payments/filters';
 import { listPaymentsPage } from '@/lib/staff/payments/pages';
 import { staffPage } from '@/lib/server/staff';
+import { refusalNotice } from '@/lib/server/staff-refusal';
 import { FilterForm, valuesOf } from './filter-form';
 import { Pager } from './pager';
 import { PaymentTable } from './payment-table';
@@ -17,7 +18,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 /** FarPay's payments: a period or a look-up, filters in the URL, paging without totals. */
 export default async function PaymentsPage({ searchParams }: { searchParams: Search }) {
   const [t, params] = await Promise.all([getTranslations('farpay'), searchParams]);
-  const page = await staffPage('viewer', async ({ ctx }) => {
+  const page = await staffPage('viewer', refusalNotice(t('forbidden')), async ({ ctx }) => {
     const mode = params.mode === 'lookup' ? 'lookup' : 'period';
     const today = new Date().toISOString().slice(0, 10);
     const filters = readFilters(params, today);
@@ -46,7 +47,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
       return farpayDown(err, form, t('unavailable'));
     }
   });
-  return <PaymentsSection title={t('title')} lead={t('lead')} current="all" forbidden={t('forbidden')} body={page} />;
+  return <PaymentsSection title={t('title')} lead={t('lead')} current="all" body={page} />;
 }
 
 /** The raw text fields, to show a refused form again as typed. */

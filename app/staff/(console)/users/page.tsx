@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { listStaff } from '@/lib/staff/users/users';
 import { STAFF_ROLES } from '@/lib/auth/staff-roles';
-import { isRefused } from '@/lib/domain/outcomes';
 import { staffPage } from '@/lib/server/staff';
 import { ActionForm } from './action-form';
 import { addUser } from './actions';
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: 'Staff users · Card portal' };
 /** Admins only: every staff user, and adding, changing a role, disabling, resetting a password or a second factor. */
 export default async function StaffUsersPage() {
   const [t, roles] = await Promise.all([getTranslations('staffUsersPage'), getTranslations('staffConsole.roles')]);
-  const page = await staffPage('admin', async ({ ctx, user }) => {
+  return staffPage('admin', async ({ ctx, user }) => {
     const users = await listStaff(ctx.db);
     return (
       <>
@@ -54,5 +53,4 @@ export default async function StaffUsersPage() {
       </>
     );
   });
-  return isRefused(page) ? <p role="alert">{(await getTranslations('staffConsole'))('forbidden')}</p> : page;
 }

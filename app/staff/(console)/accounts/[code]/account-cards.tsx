@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { PaymentCard } from '@/lib/fenerum/types';
+import type { PaymentCard } from '@/lib/domain/cards';
 import { formatExpiry } from '@/lib/i18n/expiry';
 import styles from '../staff-accounts.module.css';
 

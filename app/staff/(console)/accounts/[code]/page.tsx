@@ -10,7 +10,7 @@ import { loadAccount } from '@/lib/staff/accounts/load-account';
 import { loadTimeline } from '@/lib/staff/timeline/load-timeline';
 import { readFenerum } from '../fenerum-read';
 import { FenerumUnavailable } from '../fenerum-unavailable';
-import { RefusalPanel } from '../refusal-panel';
+import { showRefusalPanel } from '../refusal-panel';
 import { routeParam } from '../route-param';
 import styles from '../staff-accounts.module.css';
 import { AccountCards } from './account-cards';
@@ -26,13 +26,13 @@ type Props = { params: Promise<{ code: string }> };
 /** One account: its cards and recipients (Fenerum), links and self-service (support), its activity (the timeline). */
 export default async function AccountPage({ params }: Props) {
   const code = routeParam((await params).code);
-  const result = await staffPage('viewer', async ({ user, ctx }) => {
+  return staffPage('viewer', showRefusalPanel, async ({ user, ctx }) => {
     const read = await readFenerum(async () => {
       const view = await loadAccount(ctx, code);
       return isRefused(view) ? view : { ...view, recipients: await loadRecipients(ctx, view.account) };
     });
     if (!read.ok) return <FenerumUnavailable busySeconds={read.busySeconds} />;
-    if (isRefused(read.value)) return <RefusalPanel refusal={read.value} />;
+    if (isRefused(read.value)) return read.value;
     const { account, cards, recipients } = read.value;
     const support = roleAllows(user.role, 'support');
     const [t, links, entries] = await Promise.all([
@@ -58,5 +58,4 @@ export default async function AccountPage({ params }: Props) {
       </>
     );
   });
-  return isRefused(result) ? <RefusalPanel refusal={result} /> : result;
 }

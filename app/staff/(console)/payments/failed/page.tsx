@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { listFailedPayments } from '@/lib/staff/payments/pages';
 import { staffPage } from '@/lib/server/staff';
+import { refusalNotice } from '@/lib/server/staff-refusal';
 import { Pager } from '../pager';
 import { PaymentTable } from '../payment-table';
 import { periodBody } from '../period-body';
@@ -18,7 +19,7 @@ export default async function FailedPaymentsPage({ searchParams }: { searchParam
   const [t, params] = await Promise.all([getTranslations('farpay'), searchParams]);
   const pageText = typeof params.page === 'string' ? params.page : '';
   const page = /^\d{1,5}$/.test(pageText) && Number(pageText) >= 1 ? Number(pageText) - 1 : 0;
-  const body = await staffPage('viewer', ({ ctx }) =>
+  const body = await staffPage('viewer', refusalNotice(t('forbidden')), ({ ctx }) =>
     periodBody({ params, action: '/staff/payments/failed', submit: t('filter.show') }, async (period, form) => {
       const { rows, hasNext, truncated } = await listFailedPayments(ctx.farpay, period, page);
       const href = (n: number) => `/staff/payments/failed?from=${period.from}&to=${period.to}${n > 0 ? `&page=${n + 1}` : ''}`;
@@ -32,5 +33,5 @@ export default async function FailedPaymentsPage({ searchParams }: { searchParam
       );
     }),
   );
-  return <PaymentsSection title={t('failed.title')} lead={t('failed.lead')} current="failed" forbidden={t('forbidden')} body={body} />;
+  return <PaymentsSection title={t('failed.title')} lead={t('failed.lead')} current="failed" body={body} />;
 }

@@ -11,7 +11,7 @@ import { disableCardAction } from '../../../actions';
 import { ActionForm } from '../../../action-form';
 import { readFenerum } from '../../../fenerum-read';
 import { FenerumUnavailable } from '../../../fenerum-unavailable';
-import { RefusalPanel } from '../../../refusal-panel';
+import { showRefusalPanel } from '../../../refusal-panel';
 import { routeParam } from '../../../route-param';
 import styles from '../../../staff-accounts.module.css';
 
@@ -23,10 +23,10 @@ type Props = { params: Promise<{ code: string; uuid: string }> };
 export default async function CardPage({ params }: Props) {
   const p = await params;
   const [code, uuid] = [routeParam(p.code), routeParam(p.uuid)];
-  const result = await staffPage('viewer', async ({ user, ctx }) => {
+  return staffPage('viewer', showRefusalPanel, async ({ user, ctx }) => {
     const read = await readFenerum(() => loadCard(ctx, code, uuid));
     if (!read.ok) return <FenerumUnavailable busySeconds={read.busySeconds} />;
-    if (isRefused(read.value)) return <RefusalPanel refusal={read.value} />;
+    if (isRefused(read.value)) return read.value;
     const { account, card } = read.value;
     const t = await getTranslations('staffAccounts');
     const named = { brand: card.brand, last4: card.last4, date: formatExpiry(card.expMonth, card.expYear) };
@@ -84,5 +84,4 @@ export default async function CardPage({ params }: Props) {
       </>
     );
   });
-  return isRefused(result) ? <RefusalPanel refusal={result} /> : result;
 }

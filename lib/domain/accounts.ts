@@ -1,0 +1,10 @@
+/** The account type every layer shares (Fenerum's wire shape stays in lib/fenerum/wire.ts). */
+
+/** An account. It has no email address of its own: customers' addresses are its recipients. */
+export type Account = {
+  uuid: string;
+  code: string;
+  name: string;
+  /** Fenerum's account language (e.g. "da", "en"); absent or null when Fenerum gives none. */
+  language?: string | null;
+};
