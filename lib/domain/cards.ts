@@ -1,7 +1,7 @@
 /** The card types every layer shares: no provider wire shapes, no HTTP, no database. */
 
 /** Fenerum's payment gateways: `stripe_new` (pm_…), `quickpay` (a subscription id), legacy `stripe` (card_…). */
-type Gateway = 'stripe_new' | 'stripe' | 'quickpay';
+export type Gateway = 'stripe_new' | 'stripe' | 'quickpay';
 
 /** The gateways this portal adds cards through. */
 export type PortalGateway = Extract<Gateway, 'stripe_new' | 'quickpay'>;

@@ -5,7 +5,7 @@ import type { RefusalView } from '@/lib/server/staff-refusal';
 import { staffSentences } from '@/lib/server/staff-sentences';
 
 /** A staff page that cannot be shown: a role too low, an unknown account or card, a malformed address. */
-export async function RefusalPanel({ refusal }: { refusal: Refused }) {
+async function RefusalPanel({ refusal }: { refusal: Refused }) {
   const t = await getTranslations('staffAccounts');
   const text = refusal.reason === 'forbidden' ? t('notAllowed') : (await staffSentences()).refusal(refusal);
   return (
