@@ -38,7 +38,7 @@ export const GET = customerRoute(
     },
   },
   async ({ session, ctx, ip }) => {
-    if (!ctx.env.quickpay.enabled) return refused('disabled', 'QuickPay is not offered here');
+    if (!ctx.env.quickpay.enabled) return refused('disabled', 'quickpayOff');
     const deps = { db: ctx.db, quickpay: ctx.quickpay, appUrl: ctx.env.appUrl, setupsPerHour: ctx.env.cardSetupsPerHour };
     const started = await startQuickpayCard(deps, session, await getLocale(), ip);
     return isRefused(started) ? started : seeOther(started.url, noStore);

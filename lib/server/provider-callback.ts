@@ -1,6 +1,6 @@
 import 'server-only';
 import { isRefused, type Refused } from '@/lib/domain/outcomes';
-import { isApiError, jsonError, refusalResponse, errorResponse } from './errors';
+import { isRefusalError, jsonError, refusalResponse, errorResponse } from './errors';
 import { readLimitedText } from './read-json';
 import { appContext, type AppContext } from './context';
 import type { Reply } from './reply';
@@ -25,21 +25,21 @@ export function providerCallback<T>(
       raw = await readLimitedText(req, opts.maxBytes);
       verified = opts.verify(raw, req.headers, ctx);
     } catch (err) {
-      if (isApiError(err)) return errorResponse(err);
+      if (isRefusalError(err)) return errorResponse(err);
       console.error('provider callback not read', err);
-      return jsonError(503, 'Not stored; please retry');
+      return jsonError(503, 'not-stored', 'Not stored; please retry');
     }
     if (isRefused(verified)) return refusalResponse(verified);
     // The provider stopped waiting (under a flood, or while this process started) and will deliver
     // it again: storing it now would be work for no one, ahead of callbacks still waited for.
-    if (req.signal.aborted) return jsonError(503, 'Not stored; the caller went away');
+    if (req.signal.aborted) return jsonError(503, 'not-stored', 'Not stored; the caller went away');
     try {
       const reply = await handler({ verified, raw, req, ctx });
       return isRefused(reply) ? refusalResponse(reply) : reply;
     } catch (err) {
       // Not stored, or a provider not answering: a 5xx makes the provider deliver it again later.
       console.error('provider callback not handled', err);
-      return jsonError(503, 'Not handled; please retry');
+      return jsonError(503, 'not-stored', 'Not handled; please retry');
     }
   };
 }

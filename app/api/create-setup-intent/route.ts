@@ -5,7 +5,7 @@ import { customerRoute } from '@/lib/server/customer-route';
 
 /** A SetupIntent for the session's account (its open one again, if any); nothing in the request names the account. */
 export const POST = customerRoute({}, async ({ session, ctx, ip }) => {
-  if (!ctx.env.stripe.enabled) return refused('disabled', 'Stripe is not offered here');
+  if (!ctx.env.stripe.enabled) return refused('disabled', 'stripeOff');
   const deps = { db: ctx.db, stripe: ctx.stripe, sepaEnabled: ctx.env.stripe.sepaEnabled, setupsPerHour: ctx.env.cardSetupsPerHour };
   const started = await createSetupIntentFor(deps, session, ip);
   return isRefused(started) ? started : ok(started);

@@ -16,7 +16,7 @@ const body = z.object({
  * Never answers a client secret.
  */
 export const POST = customerRoute({ body }, async ({ session, body, ctx }) => {
-  if (!ctx.env.stripe.enabled) return refused('disabled', 'Stripe is not offered here');
+  if (!ctx.env.stripe.enabled) return refused('disabled', 'stripeOff');
   const view = await loadApproval(ctx, session, body.paymentIntentId);
   if (isRefused(view)) return view;
   if (view.state === 'needs-approval') return ok({ state: view.state, authenticationFailed: view.authenticationFailed, declined: view.declined });

@@ -14,7 +14,7 @@ export const POST = providerCallback(
         ? refused('disabled')
         : verifyQuickpayChecksum(raw, headers.get('quickpay-checksum-sha256'), ctx.env.quickpay.privateKey)
           ? headers.get('quickpay-resource-type')
-          : refused('forged', 'Missing or invalid QuickPay-Checksum-Sha256'),
+          : refused('forged', 'quickpayChecksum'),
   },
   async ({ verified: resourceType, raw, ctx }) => {
     const outcome = await receiveQuickpayCallback(ctx.db, raw, resourceType, ctx.quickpayTestMode);

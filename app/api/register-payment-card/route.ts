@@ -10,7 +10,7 @@ const body = z.object({
 
 /** After confirmSetup: the server checks the SetupIntent with Stripe, then tries Fenerum while the customer waits (4 s at most). */
 export const POST = customerRoute({ body }, async ({ session, body, ctx }) => {
-  if (!ctx.env.stripe.enabled) return refused('disabled', 'Stripe is not offered here');
+  if (!ctx.env.stripe.enabled) return refused('disabled', 'stripeOff');
   const verified = await verifySetupIntent(ctx, body.setupIntentId, session.accountCode);
   if (isRefused(verified)) return verified;
   return registrationReply(await ctx.registrar.tryNow(verified.registration.id, 4_000));

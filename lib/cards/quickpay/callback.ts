@@ -21,14 +21,14 @@ export async function receiveQuickpayCallback(db: Db, raw: string, resourceType:
   try {
     json = JSON.parse(raw);
   } catch {
-    return refused('invalid-input', 'Malformed JSON body');
+    return refused('invalid-input', 'malformedJson');
   }
   // Signed, so QuickPay sent it, but it can never be stored: acknowledged, so it is not retried for ever.
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { kind: 'ignored', reason: 'not a JSON object' };
   if (hasUnstorableText(json)) return { kind: 'ignored', reason: 'carries text that cannot be stored (a NUL or an unpaired surrogate)' };
   if (resourceType !== 'Subscription') return { kind: 'ignored', reason: `resource ${resourceType ?? 'unknown'}` };
   const parsed = quickpaySubscription.safeParse(json);
-  if (!parsed.success) return refused('invalid-input', 'Not a QuickPay subscription');
+  if (!parsed.success) return refused('invalid-input', 'notQuickpaySubscription');
   const sub = parsed.data;
 
   const digest = createHash('sha256').update(raw).digest('hex').slice(0, 32);

@@ -35,7 +35,7 @@ export async function receiveStripeEvent(deps: VerifyDeps & FollowDeps, event: S
   if (event.type !== 'setup_intent.succeeded') return { result: 'ignored' };
   // Re-read from Stripe inside the use case: the event's copy may be stale or out of order.
   const outcome = await verifySetupIntent(deps, event.data.object.id, null);
-  if (isRefused(outcome)) return { result: `ignored: ${outcome.message ?? outcome.reason}` };
+  if (isRefused(outcome)) return { result: `ignored: ${outcome.key ?? outcome.reason}` };
   return { result: outcome.registration.status === 'registered' ? 'registered' : 'pending', registration: outcome.registration };
 }
 
