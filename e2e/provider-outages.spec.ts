@@ -118,7 +118,7 @@ async function expectRoutes(app: AppProcess, { post, get, setupIntentId }: Prepa
   proxies.fenerum.down();
   const outage = await links('CUST001');
   expect(outage.status).toBe(503);
-  expect(await outage.json()).toEqual({ error: 'Fenerum is not answering right now; please try again in a minute' });
+  expect(await outage.json()).toEqual({ error: 'Fenerum is not answering right now; please try again in a minute', code: 'provider-unavailable' });
   proxies.fenerum.up();
 
   proxies.quickpay.down();
@@ -173,7 +173,7 @@ test('a card Fenerum refuses for good (400) fails after one attempt and the cust
     await failNext({ status: 400, count: 1 });
     const res = await post('/api/register-payment-card', { setupIntentId });
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({ error: 'Fenerum refused the card; please try another card' });
+    expect(await res.json()).toEqual({ error: 'Fenerum refused the card; please try another card', code: 'card-refused' });
     // Asked again, it stays refused: no second attempt at Fenerum.
     await failNext(null);
     expect((await post('/api/register-payment-card', { setupIntentId })).status).toBe(422);

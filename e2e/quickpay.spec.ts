@@ -64,7 +64,7 @@ test.describe('adding a card with QuickPay', () => {
   test('without a session the QuickPay routes refuse with 401 and create nothing', async ({ request }) => {
     const post = await request.post('/api/create-quickpay-link');
     expect(post.status()).toBe(401);
-    expect(await post.json()).toEqual({ error: expect.stringMatching(/session/) });
+    expect(await post.json()).toEqual({ error: expect.stringMatching(/session/), code: 'session-ended' });
     const get = await request.get('/add-payment-card', { maxRedirects: 0 });
     expect(get.status()).toBe(401);
   });

@@ -1,4 +1,4 @@
-import { refusalAnswers } from '@/lib/server/refusals';
+import { readFileSync } from 'node:fs';
 import { E2E } from './fixtures/ports';
 import { expect, test } from './fixtures/test';
 import { actionFormBody } from './support/action-reply';
@@ -21,7 +21,8 @@ test.beforeAll(async ({ browser }) => {
 const get = (path: string, cookie?: string) => fetch(new URL(path, E2E.appUrl), { redirect: 'manual', headers: cookie ? { cookie } : {} });
 const toSignIn = (res: Response) =>
   [302, 303, 307, 308].includes(res.status) && new URL(res.headers.get('location') ?? '', E2E.appUrl).pathname === '/staff/login';
-const FORBIDDEN = refusalAnswers.forbidden.message;
+// The refusal table's English sentence (a JSON import needs an import attribute under Playwright's loader).
+const FORBIDDEN = (JSON.parse(readFileSync('messages/en.json', 'utf8')) as { refusals: { forbidden: string } }).refusals.forbidden;
 const headingsOf = (html: string) => [...html.matchAll(/<h1[^>]*>([\s\S]*?)<\/h1>/g)].map((m) => m[1]);
 
 test('the build contains staff pages, handlers and actions, each declaring its role through its wrapper', () => {
@@ -62,7 +63,7 @@ test('every staff route handler sends an anonymous caller to sign in and answers
     if (!below) continue;
     const refused = await call(cookies[below]);
     expect(refused.status, `${h.method} ${h.url} as ${below}`).toBe(403);
-    expect(await refused.json()).toEqual({ error: FORBIDDEN });
+    expect(await refused.json()).toEqual({ error: FORBIDDEN, code: 'forbidden' });
   }
 });
 

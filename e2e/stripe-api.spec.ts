@@ -17,7 +17,7 @@ test.describe('the Stripe routes refuse what they must, and write nothing', () =
     for (const path of ['/api/create-setup-intent', '/api/register-payment-card']) {
       const res = await request.post(path, { data: { setupIntentId: 'seti_123' } });
       expect(res.status()).toBe(401);
-      expect(await res.json()).toEqual({ error: expect.stringMatching(/session/) });
+      expect(await res.json()).toEqual({ error: expect.stringMatching(/session/), code: 'session-ended' });
     }
   });
 

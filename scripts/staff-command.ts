@@ -4,6 +4,7 @@ import { findStaffByEmail, listStaff } from '@/lib/staff/users/users';
 import { STAFF_ROLES, type StaffRole } from '../lib/auth/staff-roles';
 import type { Db } from '../lib/db/connect';
 import { isRefused } from '../lib/domain/outcomes';
+import { answerFor } from '../lib/server/refusals';
 
 export const USAGE = `Usage: npm run staff -- <command>
   add <email> --role <viewer|support|operator|admin> [--name "Full name"] [--prompt]
@@ -38,7 +39,7 @@ export async function runStaffCommand(db: Db, argv: string[], actor: Actor, io: 
     const role = values.role as StaffRole | undefined;
     if (!role || !STAFF_ROLES.includes(role)) return fail(io, `--role must be one of ${STAFF_ROLES.join(', ')}`);
     const result = await addStaff(db, actor, { email, name: values.name ?? email.split('@')[0] ?? email, role, password });
-    if (isRefused(result)) return fail(io, result.message ?? result.reason);
+    if (isRefused(result)) return fail(io, answerFor(result).message);
     io.out(`Added ${result.user.email} (${result.user.role}).`);
     if (!password) io.out(`Password (shown once): ${result.password}`);
     return 0;
@@ -47,20 +48,20 @@ export async function runStaffCommand(db: Db, argv: string[], actor: Actor, io: 
   if (!user) return fail(io, `No staff user with the email ${email}`);
   if (command === 'disable' || command === 'enable') {
     const result = await setDisabled(db, actor, user.id, command === 'disable');
-    if (isRefused(result)) return fail(io, result.message ?? result.reason);
+    if (isRefused(result)) return fail(io, answerFor(result).message);
     io.out(command === 'disable' ? `Disabled ${user.email}; their sessions ended.` : `Enabled ${user.email}.`);
     return 0;
   }
   if (command === 'reset-password') {
     const result = await resetPassword(db, actor, user.id, password);
-    if (isRefused(result)) return fail(io, result.message ?? result.reason);
+    if (isRefused(result)) return fail(io, answerFor(result).message);
     io.out(`New password for ${user.email}; their sessions ended.`);
     if (!password) io.out(`Password (shown once): ${result.password}`);
     return 0;
   }
   if (command === 'reset-second-factor') {
     const result = await resetSecondFactor(db, actor, user.id);
-    if (isRefused(result)) return fail(io, result.message ?? result.reason);
+    if (isRefused(result)) return fail(io, answerFor(result).message);
     io.out(`${user.email} enrols a second factor again at the next sign-in; their sessions ended.`);
     return 0;
   }

@@ -8,8 +8,9 @@ import { STAFF_ROLES, type StaffRole } from '../../lib/auth/staff-roles';
  * role each needs comes from its source, where the wrapper names it: `staffPage('admin', …)`,
  * `export const GET = staffRoute('admin', …)`, `export const x = staffAction('operator', …)`.
  * Anything else is refused by `describeStaffSurface` unless it is one of the few public entry
- * points below, with the reason it is public; so a new page, handler or action without its
- * wrapper fails the guard test (e2e/staff-guard.spec.ts).
+ * points below, with the reason it is public (a public action still goes through its wrapper,
+ * `export const x = publicAction(…)`); so a new page, handler or action without its wrapper
+ * fails the guard test (e2e/staff-guard.spec.ts).
  */
 const PUBLIC_STAFF_PAGES: Record<string, string> = {
   '/staff/login': 'the sign-in page itself',
@@ -91,8 +92,13 @@ function describeActions(problems: string[]): StaffActionEntry[] {
       problems.push(`action ${id}: the build does not say where it is defined`);
       continue;
     }
-    if (PUBLIC_ACTIONS[`${filename}#${exportedName}`]) continue;
     const text = readFileSync(filename, 'utf8');
+    if (PUBLIC_ACTIONS[`${filename}#${exportedName}`]) {
+      if (!new RegExp(`export\\s+const\\s+${exportedName}\\s*=\\s*publicAction\\(`).test(text)) {
+        problems.push(`${filename}: public Server Action ${exportedName} is not publicAction(…)`);
+      }
+      continue;
+    }
     const m = text.match(new RegExp(`export\\s+const\\s+${exportedName}\\s*=\\s*staffAction\\(\\s*${roleRe}`));
     if (!m) {
       problems.push(`${filename}: Server Action ${exportedName} is neither staffAction(role, …) nor a listed public action`);

@@ -25,7 +25,7 @@ export type ApprovalView =
   | (Money & { state: 'processing' | 'succeeded' | 'canceled'; registration?: Registration });
 
 const PI_ID = /^pi_[A-Za-z0-9_]{1,255}$/;
-const NOT_HERE = 'No payment with that id waits for your approval here';
+const notHere = () => refused('not-found', 'noApprovalHere');
 
 function savedCardOf(pi: Stripe.PaymentIntent): SavedCard | null {
   const pm = typeof pi.payment_method === 'object' && pi.payment_method ? pi.payment_method : (pi.last_payment_error?.payment_method ?? null);
@@ -39,15 +39,15 @@ function savedCardOf(pi: Stripe.PaymentIntent): SavedCard | null {
  * after it succeeded with a new card, that card is queued for Fenerum (once; settle.ts).
  */
 export async function loadApproval(deps: ApprovalDeps, account: ApprovalAccount, paymentIntentId: string): Promise<ApprovalView | Refused> {
-  if (!PI_ID.test(paymentIntentId)) return refused('not-found', NOT_HERE);
+  if (!PI_ID.test(paymentIntentId)) return notHere();
   const row = await getApproval(deps.db, paymentIntentId);
   // Another account's approval is answered exactly like one that does not exist.
-  if (!row || row.accountCode !== account.accountCode) return refused('not-found', NOT_HERE);
+  if (!row || row.accountCode !== account.accountCode) return notHere();
   const pi = await deps.stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['payment_method'] }).catch((err: unknown) => {
     if (isStripeError(err) && err.code === 'resource_missing') return null;
     throw err;
   });
-  if (!pi) return refused('not-found', NOT_HERE);
+  if (!pi) return notHere();
   if (pi.object !== 'payment_intent') throw new Stripe.errors.StripeAPIError({ message: 'Stripe answered with something that is not a PaymentIntent' });
   // The row says whose it is: it is made only once the payment was attributed from Stripe and
   // Fenerum (lib/fenerum-webhooks/attribute-payment.ts), whichever Stripe customer holds the card.

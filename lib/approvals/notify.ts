@@ -20,7 +20,7 @@ export async function notifyApprovalNeeded(
     amount: { minor: input.amount, currency: input.currency },
     card: input.card,
   });
-  if (isRefused(queued)) console.warn(`approval email for ${input.paymentIntentId} not queued: ${queued.message ?? queued.reason}`);
+  if (isRefused(queued)) console.warn(`approval email for ${input.paymentIntentId} not queued: ${queued.key ?? queued.reason}`);
 }
 
 export async function notifyCardExpiring(mail: QueueMailDeps, input: { accountCode: string; cardUuid: string; month: string; card: MailCard }): Promise<void> {
@@ -30,5 +30,5 @@ export async function notifyCardExpiring(mail: QueueMailDeps, input: { accountCo
     accountCode: input.accountCode,
     card: input.card,
   });
-  if (isRefused(queued)) console.warn(`expiring-card email for ${input.cardUuid} not queued: ${queued.message ?? queued.reason}`);
+  if (isRefused(queued)) console.warn(`expiring-card email for ${input.cardUuid} not queued: ${queued.key ?? queued.reason}`);
 }

@@ -91,7 +91,7 @@ describe('a burst of 100 link requests while a customer loads the portal', () =>
     quiet.mockRestore();
     expect(replies.every((r) => r.status === 503)).toBe(true);
     for (const r of replies) expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(await replies[0]?.json()).toEqual({ error: expect.stringMatching(/try again in \d+ seconds/) });
+    expect(await replies[0]?.json()).toEqual({ error: expect.stringMatching(/try again in \d+ seconds/), code: 'provider-unavailable' });
   });
 
   it('makes no Fenerum call for a link to an account looked up a moment ago, by a link or by the portal', async () => {

@@ -39,15 +39,15 @@ export type LinkDeps = {
 /** Issues a signed, expiring link to one account's portal and records it in the audit log. */
 export async function issueCustomerLink(deps: LinkDeps, input: IssueLinkInput): Promise<IssuedLink | Refused> {
   const lifetime = parseDuration(input.expiresIn ?? DEFAULT_LINK_LIFETIME);
-  if (lifetime === null) return refused('invalid-input', 'expiresIn must look like 30m, 12h or 7d');
-  if (lifetime > MAX_LINK_LIFETIME_MS) return refused('invalid-input', 'expiresIn must be at most 90d');
-  if (input.landing !== undefined && !isLandingPath(input.landing)) return refused('invalid-input', 'landing must be one of the portal pages');
+  if (lifetime === null) return refused('invalid-input', 'expiresInFormat');
+  if (lifetime > MAX_LINK_LIFETIME_MS) return refused('invalid-input', 'expiresInTooLong');
+  if (input.landing !== undefined && !isLandingPath(input.landing)) return refused('invalid-input', 'landingUnknown');
 
   let account: Account;
   try {
     account = await cachedAccount(deps.portalCache.accounts, deps.fenerum, input.accountCode, { priority: 'bulk', ...input.lookup });
   } catch (err) {
-    if (isFenerumError(err) && err.isNotFound) return refused('not-found', `Unknown account: ${input.accountCode}`);
+    if (isFenerumError(err) && err.isNotFound) return refused('not-found', 'unknownAccount', { account: input.accountCode });
     throw err;
   }
   const now = deps.now?.() ?? Date.now();

@@ -1,6 +1,8 @@
+import type messages from '@/messages/en.json';
+
 /**
  * Why a use case said no, as the domain sees it. One table (lib/server/refusals.ts) turns each
- * reason into a status and a message; no use case knows HTTP.
+ * reason into a status, a `code` and a sentence; no use case knows HTTP or words.
  */
 export type RefusalReason =
   /** The customer's session is missing, expired, or its link was revoked. */
@@ -32,11 +34,33 @@ export type RefusalReason =
   /** This entry point is off in this configuration (e.g. the sandbox's demo door when live). */
   | 'disabled';
 
-export type Refused = { kind: 'refused'; reason: RefusalReason; message?: string; retryAfterSeconds?: number };
+/**
+ * What a refusal says, as a key of the message catalogue's `refusals` namespace (messages/*.json),
+ * never a sentence: the one mapper (lib/server/refusals.ts) renders it, in English in a JSON body
+ * and in the reader's language on a page. Without a key, the reason's own sentence is said.
+ */
+export type RefusalKey = keyof RefusalCatalogue;
+type RefusalCatalogue = (typeof messages)['refusals'];
 
-export function refused(reason: RefusalReason, message?: string, retryAfterSeconds?: number): Refused {
-  const r: Refused = message === undefined ? { kind: 'refused', reason } : { kind: 'refused', reason, message };
-  return retryAfterSeconds === undefined ? r : { ...r, retryAfterSeconds };
+/** The ICU arguments of one English sentence (`{minutes}`): what its parameters must name. */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+/** A key whose sentence takes arguments needs them (as text: never a locale's number formatting); one that takes none, none. */
+type ParamsOf<K extends RefusalKey> = [Placeholders<RefusalCatalogue[K]>] extends [never] ? [] : [params: Record<Placeholders<RefusalCatalogue[K]>, string>];
+export type RefusalParams = Record<string, string>;
+
+export type Refused = { kind: 'refused'; reason: RefusalReason; key?: RefusalKey; params?: RefusalParams; retryAfterSeconds?: number };
+
+/** A refusal: its reason, and the catalogue key (with its arguments) that says it when the reason's own sentence is not enough. */
+export function refused(reason: RefusalReason): Refused;
+export function refused<K extends RefusalKey>(reason: RefusalReason, key: K, ...params: ParamsOf<K>): Refused;
+export function refused(reason: RefusalReason, key?: RefusalKey, params?: RefusalParams): Refused {
+  const r: Refused = key === undefined ? { kind: 'refused', reason } : { kind: 'refused', reason, key };
+  return params === undefined ? r : { ...r, params };
+}
+
+/** The same refusal, telling the caller when to try again (Retry-After). */
+export function retryAfter(r: Refused, seconds: number): Refused {
+  return { ...r, retryAfterSeconds: seconds };
 }
 
 export function isRefused(value: unknown): value is Refused {

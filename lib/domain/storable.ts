@@ -17,12 +17,6 @@ export function unstorableText(text: string): UnstorableText | null {
   return LONE_SURROGATE.test(text) ? 'lone-surrogate' : null;
 }
 
-/** The sentence for it (English: the JSON routes' `{error}`; staff forms say it in the staff member's language). */
-export const UNSTORABLE_SENTENCE: Record<UnstorableText, string> = {
-  nul: 'text must not contain NUL (\\u0000) characters',
-  'lone-surrogate': 'text must not contain unpaired surrogates (such as \\ud800): send valid Unicode',
-};
-
 /** The first unstorable string or key anywhere in a parsed JSON value (depth-bounded), or null. */
 export function unstorableIn(value: unknown, depth = 0): UnstorableText | null {
   if (typeof value === 'string') return unstorableText(value);

@@ -38,10 +38,10 @@ async function receiveFenerumWebhook(deps: Pick<FenerumWebhookDeps, 'db' | 'hand
   try {
     json = JSON.parse(raw);
   } catch {
-    return refused('invalid-input', `The body is not JSON. ${SHAPE}`);
+    return refused('invalid-input', 'fenerumNotJson', { shape: SHAPE });
   }
   const parsed = webhookBody.safeParse(json);
-  if (!parsed.success) return refused('invalid-input', `The body is not a Fenerum webhook. ${SHAPE}`);
+  if (!parsed.success) return refused('invalid-input', 'fenerumNotWebhook', { shape: SHAPE });
   const body = hasUnstorableText(parsed.data) ? toStorable(parsed.data) : parsed.data;
   if (body !== parsed.data) console.warn(JSON.stringify({ msg: 'fenerum webhook text stored with U+FFFD for a NUL or unpaired surrogate', event: body.event }));
   const received = await storeWebhook(deps.db, body);

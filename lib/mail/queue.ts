@@ -53,12 +53,12 @@ const landingOf = (input: CustomerEmailInput) => (input.kind === 'approval-neede
  */
 export async function queueCustomerEmail(deps: QueueMailDeps, input: CustomerEmailInput): Promise<QueueMailResult | Refused> {
   if (!deps.mailer.enabled) return { status: 'mail-off' };
-  if (!input.eventKey || input.eventKey.length > 300) return refused('invalid-input', 'eventKey must be 1 to 300 characters');
+  if (!input.eventKey || input.eventKey.length > 300) return refused('invalid-input', 'eventKeyLength');
   let account: Account;
   try {
     account = await cachedAccount(deps.portalCache.accounts, deps.fenerum, input.accountCode, { priority: 'bulk' });
   } catch (err) {
-    if (isFenerumError(err) && err.isNotFound) return refused('not-found', `Unknown account: ${input.accountCode}`);
+    if (isFenerumError(err) && err.isNotFound) return refused('not-found', 'unknownAccount', { account: input.accountCode });
     throw err;
   }
   const recipients = mailRecipients(await cachedRecipients(deps.portalCache.recipients, deps.fenerum, account, { priority: 'bulk' }));

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { refusalAnswers } from './refusals';
+import { refused } from '@/lib/domain/outcomes';
+import { answerFor } from './refusals';
 import type { FrontDoorAnswer } from './front-door';
 
 /**
@@ -22,8 +23,8 @@ export function actionOriginRefusal(method: string | undefined, url: string | un
   const host = headers.host;
   const originHost = hostOf(origin);
   if (originHost !== null && (originHost === forwardedHost || originHost === host)) return null;
-  const { status, message } = refusalAnswers['cross-site'];
-  return { status, error: message };
+  const { status, code, message } = answerFor(refused('cross-site'));
+  return { status, code, error: message };
 }
 
 function hostOf(origin: string): string | null {

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { hasBearer } from './bearer';
-import { ApiError } from './errors';
+import { refused } from '@/lib/domain/outcomes';
 import { clientIp, readJson } from './read-json';
 import { appContext, type AppContext } from './context';
 import { answer, type Reply } from './reply';
@@ -22,10 +22,8 @@ export function apiKeyRoute<S extends z.ZodType | undefined = undefined, P = Rec
   return (req, route) =>
     answer(async () => {
       const ctx = await appContext();
-      if (!hasBearer(req, ctx.env.portalApiKey)) {
-        throw new ApiError(401, 'Missing or wrong API key (Authorization: Bearer <PORTAL_API_KEY>)', { 'WWW-Authenticate': 'Bearer' });
-      }
-      if (opts.body && !isJson(req)) throw new ApiError(415, 'Content-Type must be application/json');
+      if (!hasBearer(req, ctx.env.portalApiKey)) return refused('unauthenticated', 'apiKeyMissing', { key: '<PORTAL_API_KEY>' });
+      if (opts.body && !isJson(req)) return refused('unsupported-type', 'contentTypeJson');
       const body = (opts.body ? await readJson(req, opts.body, opts.maxBytes) : undefined) as S extends z.ZodType ? z.infer<S> : undefined;
       return handler({ req, body, params: ((await route?.params) ?? {}) as P, ctx, ip: clientIp(req) });
     });

@@ -29,7 +29,7 @@ describe('callbackResponse: one union, one answer per provider', () => {
 
   it('a refusal is answered through the one refusal table, for every provider alike', async () => {
     for (const provider of ['quickpay', 'stripe', 'fenerum'] as const) {
-      expect((await answer(provider, refused('invalid-input', 'Not a QuickPay subscription'))).status).toBe(400);
+      expect((await answer(provider, refused('invalid-input', 'notQuickpaySubscription'))).status).toBe(400);
       expect((await answer(provider, refused('unauthenticated'))).status).toBe(401);
     }
   });

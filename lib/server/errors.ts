@@ -7,31 +7,31 @@ import { isQuickpayError } from '@/lib/quickpay/errors';
 import { isStripeError, isStripeOutage } from '@/lib/stripe/errors';
 import { answerFor } from './refusals';
 
-const BRAND = errorBrand('api');
+const BRAND = errorBrand('refusal');
 
-/** A refusal raised below a route (a body too large, malformed JSON): its status and message go to the caller. */
-export class ApiError extends Error {
+/**
+ * A domain refusal thrown from below a route where nothing can be returned (the body reader: a
+ * body too large, malformed JSON); the one mapper answers it as it answers a returned one.
+ */
+export class RefusalError extends Error {
   readonly [BRAND] = true;
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
+  constructor(readonly refusal: Refused) {
+    super(refusal.key ?? refusal.reason);
   }
 }
 
-export function isApiError(err: unknown): err is ApiError {
+export function isRefusalError(err: unknown): err is RefusalError {
   return hasBrand(err, BRAND);
 }
 
-export function jsonError(status: number, error: string, headers?: HeadersInit): NextResponse {
-  return NextResponse.json({ error }, { status, headers });
+/** Every JSON error body: the stable `code` a caller branches on, and a sentence (`error`) a person reads. */
+export function jsonError(status: number, code: string, error: string, headers?: HeadersInit): NextResponse {
+  return NextResponse.json({ error, code }, { status, headers });
 }
 
 export function refusalResponse(r: Refused): NextResponse {
   const a = answerFor(r);
-  return jsonError(a.status, a.message, a.headers);
+  return jsonError(a.status, a.code, a.message, a.headers);
 }
 
 /** Which of the staff console's provider sentences (messages: staffRefusals.providers) says this failure. */
@@ -40,6 +40,8 @@ type ProviderSentence = 'fenerumNotFound' | 'fenerumBusy' | 'fenerumDown' | 'fen
 /** What a person is told when a provider fails (`message` in English; `sentence` and `seconds` for a translated one). */
 export type ProviderFailure = {
   status: number;
+  /** The JSON body's `code`: `provider-unavailable` (503, try again), `provider-refused` (502), `provider-not-found` (404). */
+  code: 'provider-unavailable' | 'provider-refused' | 'provider-not-found';
   message: string;
   headers?: Record<string, string>;
   provider: string;
@@ -56,26 +58,36 @@ const later = { 'Retry-After': '60' };
  */
 export function providerFailure(err: unknown): ProviderFailure | null {
   if (isFenerumError(err)) {
-    if (err.isNotFound) return { provider: 'fenerum', status: 404, message: 'Not found at Fenerum', sentence: 'fenerumNotFound' };
+    if (err.isNotFound) return { provider: 'fenerum', status: 404, code: 'provider-not-found', message: 'Not found at Fenerum', sentence: 'fenerumNotFound' };
     if (err.kind === 'over_budget') {
       const seconds = err.retryAfterSeconds ?? 60;
       const message = `Too many requests to Fenerum right now; please try again in ${seconds} seconds`;
-      return { provider: 'fenerum', status: 503, message, headers: { 'Retry-After': String(seconds) }, sentence: 'fenerumBusy', seconds };
+      return {
+        provider: 'fenerum',
+        status: 503,
+        code: 'provider-unavailable',
+        message,
+        headers: { 'Retry-After': String(seconds) },
+        sentence: 'fenerumBusy',
+        seconds,
+      };
     }
     if (err.isTransient)
       return {
         provider: 'fenerum',
         status: 503,
+        code: 'provider-unavailable',
         message: 'Fenerum is not answering right now; please try again in a minute',
         headers: later,
         sentence: 'fenerumDown',
       };
-    return { provider: 'fenerum', status: 502, message: 'Fenerum refused the request', sentence: 'fenerumRefused' };
+    return { provider: 'fenerum', status: 502, code: 'provider-refused', message: 'Fenerum refused the request', sentence: 'fenerumRefused' };
   }
   if (isQuickpayError(err)) {
     return {
       provider: 'quickpay',
       status: err.isTransient ? 503 : 502,
+      code: err.isTransient ? 'provider-unavailable' : 'provider-refused',
       message: 'QuickPay is not available right now; please try again in a minute',
       headers: err.isTransient ? later : undefined,
       sentence: 'quickpayDown',
@@ -85,6 +97,7 @@ export function providerFailure(err: unknown): ProviderFailure | null {
     return {
       provider: 'farpay',
       status: err.isTransient ? 503 : 502,
+      code: err.isTransient ? 'provider-unavailable' : 'provider-refused',
       message: err.isTransient ? 'FarPay is not answering right now; please try again in a minute' : 'FarPay refused the request',
       headers: err.isTransient ? later : undefined,
       sentence: err.isTransient ? 'farpayDown' : 'farpayRefused',
@@ -95,6 +108,7 @@ export function providerFailure(err: unknown): ProviderFailure | null {
     return {
       provider: 'stripe',
       status: outage ? 503 : 502,
+      code: outage ? 'provider-unavailable' : 'provider-refused',
       message: 'Stripe is not answering right now; nothing was lost, please try again in a minute',
       headers: outage ? later : undefined,
       sentence: 'stripeDown',
@@ -104,17 +118,17 @@ export function providerFailure(err: unknown): ProviderFailure | null {
 }
 
 /**
- * Maps any thrown error to a response: ours keep their status and message; a provider failure
+ * Maps any thrown error to a response: a thrown refusal goes through the refusal table; a provider failure
  * is a 502/503 with a message a person can act on; anything else is a 500 that hides internals
  * (and is logged).
  */
 export function errorResponse(err: unknown): NextResponse {
-  if (isApiError(err)) return jsonError(err.status, err.message, err.headers);
+  if (isRefusalError(err)) return refusalResponse(err.refusal);
   const failure = providerFailure(err);
   if (failure) {
     console.error(`${failure.provider} failed`, failure.status, err instanceof Error ? err.message : err);
-    return jsonError(failure.status, failure.message, failure.headers);
+    return jsonError(failure.status, failure.code, failure.message, failure.headers);
   }
   console.error(err);
-  return jsonError(500, 'Something went wrong on our side');
+  return jsonError(500, 'internal', 'Something went wrong on our side');
 }

@@ -7,18 +7,19 @@ import { actionOriginRefusal } from './action-origin';
  * the Request throws) and a malformed `%` escape in a dynamic segment (decoding the params
  * throws). Neither reaches proxy.ts, so they are answered here, on the Node server itself.
  */
-export type FrontDoorAnswer = { status: number; error: string; headers?: Record<string, string> };
+export type FrontDoorAnswer = { status: number; code: string; error: string; headers?: Record<string, string> };
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const HSTS = 'max-age=31536000; includeSubDomains';
 
 export function frontDoorAnswer(method: string | undefined, url: string | undefined): FrontDoorAnswer | null {
-  if (!method || !METHODS.includes(method)) return { status: 405, error: `Method ${method ?? ''} not allowed`, headers: { Allow: METHODS.join(', ') } };
+  if (!method || !METHODS.includes(method))
+    return { status: 405, code: 'method-not-allowed', error: `Method ${method ?? ''} not allowed`, headers: { Allow: METHODS.join(', ') } };
   const path = (url ?? '/').split('?')[0] ?? '/';
   try {
     decodeURIComponent(path);
   } catch {
-    return { status: 400, error: 'Malformed percent-encoding in the address' };
+    return { status: 400, code: 'invalid-input', error: 'Malformed percent-encoding in the address' };
   }
   return null;
 }
@@ -49,7 +50,7 @@ export function installFrontDoor(opts: { hsts: boolean }): void {
       const refusal = frontDoorAnswer(req.method, req.url) ?? actionOriginRefusal(req.method, req.url, req.headers);
       if (refusal) {
         res.writeHead(refusal.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...refusal.headers });
-        res.end(JSON.stringify({ error: refusal.error }));
+        res.end(JSON.stringify({ error: refusal.error, code: refusal.code }));
         req.resume();
         return true;
       }

@@ -2,7 +2,7 @@ import 'server-only';
 import type { CallbackOutcome, CallbackReceiver } from '@/lib/domain/callbacks';
 import { isRefused } from '@/lib/domain/outcomes';
 import { callbackResponse, type CallbackProvider } from './callback-reply';
-import { isApiError, jsonError, refusalResponse, errorResponse } from './errors';
+import { isRefusalError, jsonError, refusalResponse, errorResponse } from './errors';
 import { readLimitedText } from './read-json';
 import { appContext, type AppContext } from './context';
 import { providerOff } from './provider-off';
@@ -27,21 +27,21 @@ export function providerCallback(provider: CallbackProvider, opts: { maxBytes: n
       // Off (another provider is live and this one's keys are unset): nothing is acknowledged as stored.
       verified = providerOff(ctx, provider === 'fenerum' ? undefined : provider, 'callback') ?? receiver.verify(raw, req.headers);
     } catch (err) {
-      if (isApiError(err)) return errorResponse(err);
+      if (isRefusalError(err)) return errorResponse(err);
       console.error('provider callback not read', err);
-      return jsonError(503, 'Not stored; please retry');
+      return jsonError(503, 'not-stored', 'Not stored; please retry');
     }
     if (isRefused(verified)) return refusalResponse(verified);
     // The provider stopped waiting (under a flood, or while this process started) and will deliver
     // it again: storing it now would be work for no one, ahead of callbacks still waited for.
-    if (req.signal.aborted) return jsonError(503, 'Not stored; the caller went away');
+    if (req.signal.aborted) return jsonError(503, 'not-stored', 'Not stored; the caller went away');
     let outcome: CallbackOutcome;
     try {
       outcome = await receiver.receive(verified, raw);
     } catch (err) {
       // Not stored, or a provider not answering: a 5xx makes the provider deliver it again later.
       console.error('provider callback not handled', err);
-      return jsonError(503, 'Not handled; please retry');
+      return jsonError(503, 'not-stored', 'Not handled; please retry');
     }
     if (outcome.kind === 'queued') ctx.registrar.inBackground(outcome.registration.id);
     return callbackResponse(provider, outcome);

@@ -7,8 +7,8 @@ export type CardProvider = 'stripe' | 'quickpay';
 
 /** What a customer's route answers when its provider is off. */
 const OFF: Record<CardProvider, Refused> = {
-  stripe: refused('disabled', 'Stripe is not offered here'),
-  quickpay: refused('disabled', 'QuickPay is not offered here'),
+  stripe: refused('disabled', 'stripeOff'),
+  quickpay: refused('disabled', 'quickpayOff'),
 };
 
 /**

@@ -1,15 +1,18 @@
 import type { z } from 'zod';
-import { UNSTORABLE_SENTENCE, unstorableIn } from '@/lib/domain/storable';
+import { refused } from '@/lib/domain/outcomes';
+import { unstorableIn } from '@/lib/domain/storable';
 import { env } from '@/lib/env';
 import { clientAddress } from './client-ip';
-import { ApiError } from './errors';
+import { RefusalError } from './errors';
 
 const DEFAULT_MAX_BODY = 16 * 1024;
+
+const tooLarge = (maxBytes: number) => new RefusalError(refused('too-large', 'bodyTooLarge', { max: String(maxBytes) }));
 
 /** Reads at most `maxBytes` of the body, refusing the rest (413) without buffering it. */
 export async function readLimitedText(req: Request, maxBytes = DEFAULT_MAX_BODY): Promise<string> {
   const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new ApiError(413, `Body too large (at most ${maxBytes} bytes)`);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   if (!req.body) return '';
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -20,7 +23,7 @@ export async function readLimitedText(req: Request, maxBytes = DEFAULT_MAX_BODY)
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new ApiError(413, `Body too large (at most ${maxBytes} bytes)`);
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
@@ -37,15 +40,15 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T, max
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ApiError(400, 'Malformed JSON body');
+    throw new RefusalError(refused('invalid-input', 'malformedJson'));
   }
   const unstorable = unstorableIn(data);
-  if (unstorable) throw new ApiError(400, `Invalid body: ${UNSTORABLE_SENTENCE[unstorable]}`);
+  if (unstorable) throw new RefusalError(refused('invalid-input', unstorable === 'nul' ? 'invalidBodyNul' : 'invalidBodyLoneSurrogate'));
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    throw new ApiError(400, `Invalid body: ${where}${issue?.message ?? 'invalid'}`);
+    throw new RefusalError(refused('invalid-input', 'invalidBody', { detail: `${where}${issue?.message ?? 'invalid'}` }));
   }
   return parsed.data;
 }

@@ -12,10 +12,10 @@ describe('registrationReply: the one "Stripe setup came back" result as the rout
   });
 
   it('not confirmed yet, failed or unknown: the refusal that says why', () => {
-    const notConfirmed = refused('not-confirmed', 'The card is not confirmed yet (Stripe status: processing)');
+    const notConfirmed = refused('not-confirmed', 'cardNotConfirmed', { status: 'processing' });
     expect(registrationReply({ kind: 'finishing', card: null, refusal: notConfirmed })).toBe(notConfirmed);
     expect(registrationReply({ kind: 'failed', refusal: refused('card-refused') })).toEqual(refused('card-refused'));
-    const other = refused('other-account', 'That card setup belongs to another account');
+    const other = refused('other-account', 'setupOtherAccount');
     expect(registrationReply({ kind: 'unknown', refusal: other })).toBe(other);
   });
 });

@@ -11,8 +11,8 @@ const input = z.object({ account: z.string().regex(/^(?!\.{1,2}$)[A-Za-z0-9_.-]{
 type DemoForm = {
   /** Whether the sandbox this button drives is on (off: the route is refused as disabled). */
   isOn: (sandbox: Env['sandbox']) => boolean;
-  /** The refusal's words for an account field that is not an account code. */
-  invalidAccount: string;
+  /** The refusal's words (a catalogue key) for an account field that is not an account code. */
+  invalidAccount: 'demoAccount' | 'accountCodeExample';
 };
 
 /**

@@ -47,7 +47,10 @@ describe('POST /api/links: a burst of 100 against Fenerum’s 60 a minute, while
     expect(issued.length).toBeLessThanOrEqual(40);
     for (const r of refused) {
       expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(await r.json()).toEqual({ error: expect.stringMatching(/Too many requests to Fenerum right now; please try again in \d+ seconds/) });
+      expect(await r.json()).toEqual({
+        error: expect.stringMatching(/Too many requests to Fenerum right now; please try again in \d+ seconds/),
+        code: 'provider-unavailable',
+      });
     }
     // A refused link request made no Fenerum call.
     expect(lookupsOf(codes)).toBe(issued.length);

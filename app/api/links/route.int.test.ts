@@ -39,7 +39,7 @@ describe('POST /api/links', () => {
   ])('answers 401 with %s and writes nothing', async (_, headers) => {
     const res = await post(JSON.stringify({ account: 'CUST001' }), { 'Content-Type': 'application/json', ...headers });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: expect.stringMatching(/API key/) });
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/API key/), code: 'unauthenticated' });
     expect(await rows()).toEqual(before);
   });
 

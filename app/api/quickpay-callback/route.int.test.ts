@@ -44,7 +44,7 @@ describe('POST /api/quickpay-callback', () => {
     const before = await inboxCount();
     const res = await POST(make(body));
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ error: expect.stringMatching(/checksum/i) });
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/checksum/i), code: 'forged' });
     expect(await inboxCount()).toBe(before);
     expect((await registration(reg.id)).status).toBe('started');
   });
@@ -58,7 +58,7 @@ describe('POST /api/quickpay-callback', () => {
     gone.abort();
     const res = await POST(new Request(signed, { signal: gone.signal }));
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ error: expect.stringMatching(/went away/) });
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/went away/), code: 'not-stored' });
     expect((await registration(reg.id)).status).toBe('started');
     // The same callback delivered again is stored and queued.
     expect((await POST(callbackRequest(body))).status).toBe(200);

@@ -78,7 +78,7 @@ describe('Stripe registration (register-payment-card use case and /api/stripe-we
     const before = await inboxCount();
     const res = await POST(webhookRequest(setupSucceededEvent(intent), opts));
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: 'Invalid Stripe-Signature' });
+    expect(await res.json()).toEqual({ error: 'Invalid Stripe-Signature', code: 'invalid-input' });
     expect(await inboxCount()).toBe(before);
     expect((await findRegistration((await appContext()).db, 'stripe_new', setupIntentId))?.status).toBe('started');
   });

@@ -4,6 +4,7 @@ import { roleAllows } from '@/lib/auth/staff-roles';
 import { staffPage } from '@/lib/server/staff';
 import { signOut } from '../login/actions';
 import { STAFF_NAV } from './nav';
+import { ActionForm } from '@/app/action-form';
 
 /** The console around every signed-in staff page: the menu for the user's role, who is signed in, sign-out. */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
@@ -28,12 +29,12 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             ))}
           </ul>
         </nav>
-        <form action={signOut} className="staff-user">
+        <ActionForm action={signOut} className="staff-user">
           <span data-testid="staff-user">{t('signedInAs', { email: user.email })}</span>
           <button type="submit" className="button button-secondary">
             {t('signOut')}
           </button>
-        </form>
+        </ActionForm>
       </div>
     ),
   );

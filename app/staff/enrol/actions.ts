@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { confirmEnrolment } from '@/lib/auth/staff/enrolment';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
+import { publicAction } from '@/lib/server/public-action';
 import { readStaffToken, requestClient, setStaffCookie, staffAuthConfig } from '@/lib/server/staff-session';
 import { refusalText } from '../login/refusal-text';
 
@@ -12,7 +13,7 @@ export type EnrolState = { error: string } | { recoveryCodes: string[] } | null;
 const codeForm = z.object({ code: z.string().trim().min(6).max(12) });
 
 /** The first code from the new authenticator app: enrolled, the session starts for real, the recovery codes come back once. */
-export async function confirmCode(_prev: EnrolState, form: FormData): Promise<EnrolState> {
+export const confirmCode = publicAction(async (_prev: EnrolState, form: FormData): Promise<EnrolState> => {
   const parsed = codeForm.safeParse({ code: form instanceof FormData ? form.get('code') : undefined });
   if (!parsed.success) return { error: (await getTranslations('staffAuth.refused'))('wrongCode') };
   const ctx = await appContext();
@@ -21,4 +22,4 @@ export async function confirmCode(_prev: EnrolState, form: FormData): Promise<En
   if (isRefused(result)) return { error: await refusalText(result) };
   await setStaffCookie(ctx, result);
   return { recoveryCodes: result.recoveryCodes };
-}
+});

@@ -8,6 +8,7 @@ import { signInWithPassword } from '@/lib/auth/staff/sign-in';
 import { isRefused } from '@/lib/domain/outcomes';
 import { isStorableText } from '@/lib/domain/storable';
 import { appContext } from '@/lib/server/context';
+import { publicAction, type PublicActionState } from '@/lib/server/public-action';
 import { clearStaffCookie, readStaffToken, requestClient, setStaffCookie, staffAuthConfig } from '@/lib/server/staff-session';
 import { refusalText } from './refusal-text';
 
@@ -20,7 +21,7 @@ const codeForm = z.object({ code: z.string().trim().min(6).max(40).refine(isStor
 const field = (form: unknown, name: string) => (form instanceof FormData ? form.get(name) : undefined);
 
 /** Email and password; the session cookie is set (a new id) and the browser goes on to the next step. */
-export async function signIn(_prev: StepState, form: FormData): Promise<StepState> {
+export const signIn = publicAction(async (_prev: StepState, form: FormData): Promise<StepState> => {
   const parsed = passwordForm.safeParse({ email: field(form, 'email'), password: field(form, 'password') });
   if (!parsed.success) return { error: (await getTranslations('staffAuth.refused'))('invalid') };
   const ctx = await appContext();
@@ -29,10 +30,10 @@ export async function signIn(_prev: StepState, form: FormData): Promise<StepStat
   if (isRefused(result)) return { error: await refusalText(result) };
   await setStaffCookie(ctx, result);
   redirect(result.next === 'console' ? '/staff' : result.next === 'enrol' ? '/staff/enrol' : '/staff/login');
-}
+});
 
 /** The TOTP code (or a recovery code) after the password: the session starts for real under a new id. */
-export async function submitCode(_prev: StepState, form: FormData): Promise<StepState> {
+export const submitCode = publicAction(async (_prev: StepState, form: FormData): Promise<StepState> => {
   const parsed = codeForm.safeParse({ code: field(form, 'code') });
   if (!parsed.success) return { error: (await getTranslations('staffAuth.refused'))('wrongCode') };
   const ctx = await appContext();
@@ -41,13 +42,13 @@ export async function submitCode(_prev: StepState, form: FormData): Promise<Step
   if (isRefused(result)) return { error: await refusalText(result) };
   await setStaffCookie(ctx, result);
   redirect('/staff');
-}
+});
 
 /** Sign-out (also "sign in as someone else" from the TOTP step): the session ends in the database, the cookie goes. */
-export async function signOut(): Promise<void> {
+export const signOut = publicAction(async (_prev: PublicActionState): Promise<PublicActionState> => {
   const ctx = await appContext();
   const token = await readStaffToken(ctx);
   if (token) await endSession(ctx.db, token);
   await clearStaffCookie(ctx);
   redirect('/staff/login');
-}
+});

@@ -5,6 +5,7 @@ import { appContext } from '@/lib/server/context';
 import { signInStep } from '@/lib/server/staff-session';
 import { signIn, signOut, submitCode } from './actions';
 import { StepForm } from './step-form';
+import { ActionForm } from '@/app/action-form';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Staff sign-in · Card portal' };
@@ -25,11 +26,11 @@ export default async function StaffLoginPage() {
           submit={t('verify')}
           busy={t('signingIn')}
         />
-        <form action={signOut}>
+        <ActionForm action={signOut}>
           <button type="submit" className="button-link">
             {t('startOver')}
           </button>
-        </form>
+        </ActionForm>
       </section>
     );
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { answerFor } from '@/lib/server/refusals';
 import { passSecondFactor } from '@/lib/auth/staff/second-factor';
 import { signInWithPassword, type SignInDeps } from '@/lib/auth/staff/sign-in';
 import { totpCode } from '@/lib/auth/staff/totp';
@@ -68,7 +69,7 @@ describe('sign-in limits under parallel guesses', () => {
     expect(argon2.verifications).toBe(10);
     expect(checked).toBe(10);
     expect(held).toHaveLength(90);
-    for (const r of held) expect(isRefused(r) && r.message).toMatch(HELD);
+    for (const r of held) expect(isRefused(r) && answerFor(r).message).toMatch(HELD);
     expect(await failuresOf(a, { email: user.email })).toBe(10);
 
     argon2.verifications = 0;
@@ -109,7 +110,7 @@ describe('sign-in limits under parallel guesses', () => {
     const [a, b] = await twoInstances();
     const { user, secret } = await freshStaff('operator', { enrolled: true });
     const pending = await signInWithPassword(a, { email: user.email, password: PASSWORD, ip: freshIp(), userAgent: null });
-    if (isRefused(pending)) throw new Error(pending.message);
+    if (isRefused(pending)) throw new Error(answerFor(pending).message);
     const now = Date.now();
     const valid = new Set([-1, 0, 1].map((d) => totpCode(secret ?? '', now + d * 30_000)));
     const wrong = Array.from({ length: 60 }, (_, i) => String(100_000 + i * 7919).slice(0, 6)).filter((c) => !valid.has(c));
@@ -119,7 +120,7 @@ describe('sign-in limits under parallel guesses', () => {
     const { checked, held } = reasons(results.map((r) => ('kind' in r ? r : { kind: 'started' })));
     expect(checked).toBe(10);
     expect(held).toHaveLength(30);
-    for (const r of held) expect(isRefused(r) && r.message).toMatch(HELD);
+    for (const r of held) expect(isRefused(r) && answerFor(r).message).toMatch(HELD);
     expect(await failuresOf(a, { email: user.email })).toBe(10);
     const right = await passSecondFactor(b, { token: pending.token, code: totpCode(secret ?? '', Date.now()), ip: freshIp(), userAgent: null });
     expect(right).toMatchObject({ kind: 'refused', reason: 'too-many' });

@@ -4,18 +4,16 @@ import { refused, type Refused } from '@/lib/domain/outcomes';
 import { replaceRecoveryCodes } from './recovery-codes';
 import { openSecret, sealSecret } from './secret-box';
 import { startSession, type StartedSession } from './sessions';
-import { pendingUser, takeStep, WRONG_CODE } from './second-factor';
+import { pendingUser, takeStep } from './second-factor';
 import { limitedAttempt } from './attempts';
 import { heldBack, type Client, type SignInDeps } from './sign-in';
 import { acceptedStep, newTotpSecret, totpUri } from './totp';
-
-const TIMED_OUT = 'Your sign-in has timed out; please sign in again';
 
 /** What the enrolment page shows: the secret (once, before it is confirmed) and its otpauth:// address for the QR code. */
 export async function startEnrolment(deps: SignInDeps, token: string | undefined): Promise<{ email: string; secret: string; uri: string } | Refused> {
   const now = deps.now?.() ?? Date.now();
   const user = await pendingUser(deps.db, token, now);
-  if (!user || user.totpEnrolledAt) return refused('unauthenticated', TIMED_OUT);
+  if (!user || user.totpEnrolledAt) return refused('unauthenticated', 'signInTimedOut');
   let secret = user.totpSecret ? openSecret(user.totpSecret, deps.config.secretKey) : null;
   if (!secret) {
     secret = newTotpSecret();
@@ -35,13 +33,13 @@ export async function confirmEnrolment(
   const now = deps.now?.() ?? Date.now();
   const user = await pendingUser(deps.db, input.token, now);
   const secret = user?.totpSecret && !user.totpEnrolledAt ? openSecret(user.totpSecret, deps.config.secretKey) : null;
-  if (!user || !secret) return refused('unauthenticated', TIMED_OUT);
+  if (!user || !secret) return refused('unauthenticated', 'signInTimedOut');
   const attempt = await limitedAttempt(deps.db, { email: user.email, ip: input.ip }, now, async () => {
     const step = acceptedStep(secret, input.code.slice(0, 40), now, user.totpLastStep);
     return step !== null && (await takeStep(deps.db, user.id, step)) ? true : null;
   });
   if (attempt.kind === 'held') return heldBack(attempt.seconds);
-  if (!attempt.value) return refused('unauthenticated', WRONG_CODE);
+  if (!attempt.value) return refused('unauthenticated', 'wrongCode');
   await deps.db
     .update(staffUsers)
     .set({ totpEnrolledAt: new Date(now), updatedAt: new Date(now) })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answerFor } from '@/lib/server/refusals';
 import { desc, eq } from 'drizzle-orm';
 import { changeRole, resetSecondFactor, setDisabled } from '@/lib/staff/users/admin';
 import { confirmEnrolment, startEnrolment } from '@/lib/auth/staff/enrolment';
@@ -15,7 +16,7 @@ const client = () => ({ ip: freshIp(), userAgent: 'vitest' });
 async function passwordStep(email: string) {
   const deps = await staffDeps();
   const result = await signInWithPassword(deps, { email, password: PASSWORD, ...client() });
-  if (isRefused(result)) throw new Error(result.message);
+  if (isRefused(result)) throw new Error(answerFor(result).message);
   return result;
 }
 
@@ -29,7 +30,7 @@ describe('the second factor', () => {
     const wrong = await passSecondFactor(deps, { token: pending.token, code: '000000', ...client() });
     expect(wrong).toMatchObject({ kind: 'refused', reason: 'unauthenticated' });
     const full = await passSecondFactor(deps, { token: pending.token, code: totpCode(secret ?? '', Date.now()), ...client() });
-    if (isRefused(full)) throw new Error(full.message);
+    if (isRefused(full)) throw new Error(answerFor(full).message);
     expect(full.token).not.toBe(pending.token);
     expect(await readLiveSession(deps.db, pending.token, deps.config, Date.now())).toBeNull();
     expect((await readLiveSession(deps.db, full.token, deps.config, Date.now()))?.secondFactorPassed).toBe(true);
@@ -50,22 +51,22 @@ describe('the second factor', () => {
     const deps = await staffDeps(() => now);
     const { user } = await freshStaff('admin');
     const pending = await signInWithPassword(deps, { email: user.email, password: PASSWORD, ...client() });
-    if (isRefused(pending)) throw new Error(pending.message);
+    if (isRefused(pending)) throw new Error(answerFor(pending).message);
     expect(pending.next).toBe('enrol');
     const enrolment = await startEnrolment(deps, pending.token);
-    if (isRefused(enrolment)) throw new Error(enrolment.message);
+    if (isRefused(enrolment)) throw new Error(answerFor(enrolment).message);
     const enrolled = await confirmEnrolment(deps, { token: pending.token, code: totpCode(enrolment.secret, now), ...client() });
-    if (isRefused(enrolled)) throw new Error(enrolled.message);
+    if (isRefused(enrolled)) throw new Error(answerFor(enrolled).message);
     expect(enrolled.recoveryCodes).toHaveLength(10);
     expect(new Set(enrolled.recoveryCodes).size).toBe(10);
     now += 60_000;
     const [code] = enrolled.recoveryCodes;
     const first = await signInWithPassword(deps, { email: user.email, password: PASSWORD, ...client() });
-    if (isRefused(first)) throw new Error(first.message);
+    if (isRefused(first)) throw new Error(answerFor(first).message);
     expect(first.next).toBe('second-factor');
     expect(isRefused(await passSecondFactor(deps, { token: first.token, code: (code ?? '').toUpperCase(), ...client() }))).toBe(false);
     const second = await signInWithPassword(deps, { email: user.email, password: PASSWORD, ...client() });
-    if (isRefused(second)) throw new Error(second.message);
+    if (isRefused(second)) throw new Error(answerFor(second).message);
     expect(await passSecondFactor(deps, { token: second.token, code: code ?? '', ...client() })).toMatchObject({ reason: 'unauthenticated' });
   });
 
@@ -74,14 +75,14 @@ describe('the second factor', () => {
     const { user } = await freshStaff('operator');
     const pending = await passwordStep(user.email);
     const shown = await startEnrolment(deps, pending.token);
-    if (isRefused(shown)) throw new Error(shown.message);
+    if (isRefused(shown)) throw new Error(answerFor(shown).message);
     expect(shown.uri).toContain(`secret=${shown.secret}`);
     expect(await startEnrolment(deps, pending.token)).toEqual(shown); // a reload shows the same secret
     const [stored] = await deps.db.select().from(staffUsers).where(eq(staffUsers.id, user.id));
     expect(stored?.totpSecret).not.toContain(shown.secret);
     expect(await confirmEnrolment(deps, { token: pending.token, code: '123456', ...client() })).toMatchObject({ reason: 'unauthenticated' });
     const done = await confirmEnrolment(deps, { token: pending.token, code: totpCode(shown.secret, Date.now()), ...client() });
-    if (isRefused(done)) throw new Error(done.message);
+    if (isRefused(done)) throw new Error(answerFor(done).message);
     expect(await startEnrolment(deps, done.token)).toMatchObject({ kind: 'refused' });
   });
 
@@ -89,7 +90,7 @@ describe('the second factor', () => {
     const deps = await staffDeps();
     const { user, secret } = await freshStaff('operator', { enrolled: true });
     const full = await passSecondFactor(deps, { token: (await passwordStep(user.email)).token, code: totpCode(secret ?? '', Date.now()), ...client() });
-    if (isRefused(full)) throw new Error(full.message);
+    if (isRefused(full)) throw new Error(answerFor(full).message);
     await resetSecondFactor(deps.db, { email: 'boss@staff.test', ip: '192.0.2.7' }, user.id);
     expect(await readLiveSession(deps.db, full.token, deps.config, Date.now())).toBeNull();
     expect((await passwordStep(user.email)).next).toBe('enrol');

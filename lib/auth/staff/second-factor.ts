@@ -11,8 +11,6 @@ import { heldBack, type Client, type SignInDeps } from './sign-in';
 import { acceptedStep } from './totp';
 import type { StaffUserRow } from '@/lib/staff/users/users';
 
-export const WRONG_CODE = 'That code is not right (or was used already); type the code your app shows now';
-
 /** The user of a live session that signed in with the password but has not passed the second factor yet. */
 export async function pendingUser(db: Db, token: string | undefined, nowMs: number): Promise<StaffUserRow | null> {
   if (!token) return null;
@@ -55,13 +53,13 @@ export async function passSecondFactor(deps: SignInDeps, input: { token: string 
   const now = deps.now?.() ?? Date.now();
   const user = await pendingUser(deps.db, input.token, now);
   if (!user || !user.totpEnrolledAt || !needsSecondFactor(deps.config, user.role)) {
-    return refused('unauthenticated', 'Your sign-in has timed out; please sign in again');
+    return refused('unauthenticated', 'signInTimedOut');
   }
   const attempt = await limitedAttempt(deps.db, { email: user.email, ip: input.ip }, now, async () =>
     (await codeAccepted(deps, user, input.code.slice(0, 40), now)) ? true : null,
   );
   if (attempt.kind === 'held') return heldBack(attempt.seconds);
-  if (!attempt.value) return refused('unauthenticated', WRONG_CODE);
+  if (!attempt.value) return refused('unauthenticated', 'wrongCode');
   return startSession(
     deps.db,
     { userId: user.id, pending: false, secondFactorPassed: true, ip: input.ip, userAgent: input.userAgent, replacing: input.token },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { answerFor } from '@/lib/server/refusals';
 import { resetPassword, setDisabled } from '@/lib/staff/users/admin';
 import { readLiveSession } from '@/lib/auth/staff/sessions';
-import { signInWithPassword, WRONG_CREDENTIALS } from '@/lib/auth/staff/sign-in';
+import { signInWithPassword } from '@/lib/auth/staff/sign-in';
 import { isRefused } from '@/lib/domain/outcomes';
 import { freshIp, freshStaff, PASSWORD, staffDeps } from '@/test/staff-fixtures';
 
@@ -13,7 +14,7 @@ describe('staff sign-in with a password', () => {
     const deps = await staffDeps();
     const { user } = await freshStaff('viewer');
     const result = await signInWithPassword(deps, { email: user.email.toUpperCase(), password: PASSWORD, ...client() });
-    if (isRefused(result)) throw new Error(result.message);
+    if (isRefused(result)) throw new Error(answerFor(result).message);
     expect(result.next).toBe('console');
     expect(result.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const live = await readLiveSession(deps.db, result.token, deps.config, Date.now());
@@ -28,7 +29,7 @@ describe('staff sign-in with a password', () => {
     const wrong = await signInWithPassword(deps, { email: user.email, password: 'not-the-password', ...client() });
     const unknown = await signInWithPassword(deps, { email: `nobody-${user.id}@staff.test`, password: PASSWORD, ...client() });
     const disabled = await signInWithPassword(deps, { email: gone.email, password: PASSWORD, ...client() });
-    expect(wrong).toEqual({ kind: 'refused', reason: 'unauthenticated', message: WRONG_CREDENTIALS });
+    expect(wrong).toEqual({ kind: 'refused', reason: 'unauthenticated', key: 'wrongCredentials' });
     expect(unknown).toEqual(wrong);
     expect(disabled).toEqual(wrong);
   });
@@ -40,7 +41,7 @@ describe('staff sign-in with a password', () => {
     const held = await signInWithPassword(deps, { email: user.email, password: PASSWORD, ...client() });
     expect(held).toMatchObject({ kind: 'refused', reason: 'too-many' });
     expect(isRefused(held) && held.retryAfterSeconds).toBeGreaterThan(14 * 60);
-    expect(isRefused(held) && held.message).toMatch(/wait 15 minutes/);
+    expect(isRefused(held) && answerFor(held).message).toMatch(/wait 15 minutes/);
   });
 
   it('fifty failures from one address hold that address back for every email; others still sign in', async () => {
@@ -66,7 +67,7 @@ describe('staff sign-in with a password', () => {
     const deps = await staffDeps();
     const { user } = await freshStaff('viewer');
     const result = await signInWithPassword(deps, { email: user.email, password: PASSWORD, ...client() });
-    if (isRefused(result)) throw new Error(result.message);
+    if (isRefused(result)) throw new Error(answerFor(result).message);
     expect(await readLiveSession(deps.db, result.token, deps.config, Date.now())).not.toBeNull();
     await setDisabled(deps.db, admin, user.id, true);
     expect(await readLiveSession(deps.db, result.token, deps.config, Date.now())).toBeNull();
@@ -78,9 +79,9 @@ describe('staff sign-in with a password', () => {
     const deps = await staffDeps();
     const { user } = await freshStaff('support');
     const first = await signInWithPassword(deps, { email: user.email, password: PASSWORD, ...client() });
-    if (isRefused(first)) throw new Error(first.message);
+    if (isRefused(first)) throw new Error(answerFor(first).message);
     const reset = await resetPassword(deps.db, admin, user.id);
-    if (isRefused(reset)) throw new Error(reset.message);
+    if (isRefused(reset)) throw new Error(answerFor(reset).message);
     expect(await readLiveSession(deps.db, first.token, deps.config, Date.now())).toBeNull();
     expect(await signInWithPassword(deps, { email: user.email, password: PASSWORD, ...client() })).toMatchObject({ reason: 'unauthenticated' });
     expect(await signInWithPassword(deps, { email: user.email, password: reset.password, ...client() })).toMatchObject({ kind: 'signed-in' });
@@ -90,9 +91,9 @@ describe('staff sign-in with a password', () => {
     const deps = await staffDeps();
     const { user } = await freshStaff('viewer');
     const first = await signInWithPassword(deps, { email: user.email, password: PASSWORD, ...client() });
-    if (isRefused(first)) throw new Error(first.message);
+    if (isRefused(first)) throw new Error(answerFor(first).message);
     const second = await signInWithPassword(deps, { email: user.email, password: PASSWORD, replacing: first.token, ...client() });
-    if (isRefused(second)) throw new Error(second.message);
+    if (isRefused(second)) throw new Error(answerFor(second).message);
     expect(second.token).not.toBe(first.token);
     expect(await readLiveSession(deps.db, first.token, deps.config, Date.now())).toBeNull();
     expect(await readLiveSession(deps.db, second.token, deps.config, Date.now())).not.toBeNull();
@@ -102,7 +103,7 @@ describe('staff sign-in with a password', () => {
     const deps = await staffDeps();
     const { user } = await freshStaff('viewer');
     const result = await signInWithPassword(deps, { email: user.email, password: PASSWORD, ...client() });
-    if (isRefused(result)) throw new Error(result.message);
+    if (isRefused(result)) throw new Error(answerFor(result).message);
     expect(await readLiveSession(deps.db, result.token, deps.config, Date.now() + 29 * 60_000)).not.toBeNull();
     // That read moved the idle expiry on; 31 minutes after it, the session is over.
     expect(await readLiveSession(deps.db, result.token, deps.config, Date.now() + 29 * 60_000 + 31 * 60_000)).toBeNull();

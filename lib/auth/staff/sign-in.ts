@@ -4,7 +4,7 @@ import { verifyPassword } from './password';
 import { startSession, type StartedSession } from './sessions';
 import { findStaffByEmail, normalizeEmail } from '@/lib/staff/users/users';
 import type { Db } from '@/lib/db/connect';
-import { refused, type Refused } from '@/lib/domain/outcomes';
+import { refused, retryAfter, type Refused } from '@/lib/domain/outcomes';
 
 export type SignInDeps = { db: Db; config: StaffAuthConfig; now?: () => number };
 export type Client = { ip: string | null; userAgent: string | null };
@@ -12,9 +12,8 @@ export type Client = { ip: string | null; userAgent: string | null };
 /** After the password: the console, the TOTP step, or enrolment (a role that needs a second factor and has none yet). */
 export type SignedIn = StartedSession & { kind: 'signed-in'; next: 'console' | 'second-factor' | 'enrol' };
 
-export const WRONG_CREDENTIALS = 'The email or password is not right';
-export const heldBack = (seconds: number) =>
-  refused('too-many', `Too many failed sign-ins; please wait ${Math.ceil(seconds / 60)} minutes and try again`, seconds);
+/** Too many failed sign-ins: held back for `seconds` (Retry-After), said in whole minutes. */
+export const heldBack = (seconds: number) => retryAfter(refused('too-many', 'tooManySignIns', { minutes: String(Math.ceil(seconds / 60)) }), seconds);
 
 /**
  * Email and password. An unknown email, a disabled user and a wrong password get the same
@@ -35,7 +34,7 @@ export async function signInWithPassword(
   });
   if (attempt.kind === 'held') return heldBack(attempt.seconds);
   const user = attempt.value;
-  if (!user) return refused('unauthenticated', WRONG_CREDENTIALS);
+  if (!user) return refused('unauthenticated', 'wrongCredentials');
   const pending = needsSecondFactor(deps.config, user.role);
   const session = await startSession(
     deps.db,

@@ -18,7 +18,7 @@ export function quickpayCallbacks(deps: QuickpayCallbackDeps): CallbackReceiver<
     verify: (raw, headers) =>
       verifyQuickpayChecksum(raw, headers.get('quickpay-checksum-sha256'), deps.privateKey)
         ? headers.get('quickpay-resource-type')
-        : refused('forged', 'Missing or invalid QuickPay-Checksum-Sha256'),
+        : refused('forged', 'quickpayChecksum'),
     receive: (resourceType, raw) => receiveQuickpayCallback(deps.db, raw, resourceType, deps.policy),
   };
 }
@@ -34,14 +34,14 @@ export async function receiveQuickpayCallback(db: Db, raw: string, resourceType:
   try {
     json = JSON.parse(raw);
   } catch {
-    return refused('invalid-input', 'Malformed JSON body');
+    return refused('invalid-input', 'malformedJson');
   }
   // Signed, so QuickPay sent it, but it can never be stored: acknowledged, so it is not retried for ever.
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return callbackIgnored('not a JSON object');
   if (hasUnstorableText(json)) return callbackIgnored('carries text that cannot be stored (a NUL or an unpaired surrogate)');
   if (resourceType !== 'Subscription') return callbackIgnored(`resource ${resourceType ?? 'unknown'}`);
   const parsed = quickpaySubscription.safeParse(json);
-  if (!parsed.success) return refused('invalid-input', 'Not a QuickPay subscription');
+  if (!parsed.success) return refused('invalid-input', 'notQuickpaySubscription');
   const sub = parsed.data;
 
   const digest = createHash('sha256').update(raw).digest('hex').slice(0, 32);

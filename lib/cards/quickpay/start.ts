@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { audit } from '@/lib/audit';
 import type { CustomerSession } from '@/lib/auth/session-token';
 import type { Db } from '@/lib/db/connect';
-import { refused, type Refused } from '@/lib/domain/outcomes';
+import { refused, retryAfter, type Refused } from '@/lib/domain/outcomes';
 import type { QuickpayClient } from '@/lib/quickpay/client';
 import { isQuickpayError } from '@/lib/quickpay/errors';
 import { releaseSetup, reserveSetup } from '@/lib/registrations/setup-budget';
@@ -52,7 +52,7 @@ export async function startQuickpayCard(deps: StartDeps, session: CustomerSessio
   const reused = await reusableWindow(deps, session, language);
   if (reused) return reused;
   const slot = await reserveSetup(deps.db, session.accountCode, 'quickpay', { perHour: deps.setupsPerHour });
-  if (!slot.ok) return refused('too-many', undefined, slot.retryAfterSeconds);
+  if (!slot.ok) return retryAfter(refused('too-many'), slot.retryAfterSeconds);
   const orderId = newOrderId();
   const sub = await deps.quickpay
     .createSubscription({ orderId, currency: 'DKK', description: `Payment card for ${session.accountCode}`, variables: { account: session.accountCode } })

@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import { audit } from '@/lib/audit';
 import type { CustomerSession } from '@/lib/auth/session-token';
 import type { Db } from '@/lib/db/connect';
-import { refused, type Refused } from '@/lib/domain/outcomes';
+import { refused, retryAfter, type Refused } from '@/lib/domain/outcomes';
 import { releaseSetup, reserveSetup } from '@/lib/registrations/setup-budget';
 import { findOpenStart, startRegistration } from '@/lib/registrations/store';
 import { isStripeError } from '@/lib/stripe/errors';
@@ -41,7 +41,7 @@ export async function createSetupIntentFor(deps: SetupIntentDeps, session: Custo
   const reused = await reusableIntent(deps, session);
   if (reused) return reused;
   const slot = await reserveSetup(deps.db, session.accountCode, 'stripe_new', { perHour: deps.setupsPerHour });
-  if (!slot.ok) return refused('too-many', undefined, slot.retryAfterSeconds);
+  if (!slot.ok) return retryAfter(refused('too-many'), slot.retryAfterSeconds);
   return makeSetupIntent(deps, session, ip).catch(async (err: unknown) => {
     await releaseSetup(deps.db, slot.id);
     throw err;

@@ -26,8 +26,8 @@ function cardOf(pm: Stripe.PaymentMethod): CardSummary | null {
 export async function verifySetupIntent(deps: VerifyDeps, setupIntentId: string, account: string | null): Promise<Verified | Refused> {
   const reg = await findRegistration(deps.db, 'stripe_new', setupIntentId);
   // Refuse before asking Stripe: another account's id, or one this portal never made.
-  if (!reg) return refused('not-found', 'No card setup with that id was started here');
-  if (account !== null && reg.accountCode !== account) return refused('other-account', 'That card setup belongs to another account');
+  if (!reg) return refused('not-found', 'noSuchSetup');
+  if (account !== null && reg.accountCode !== account) return refused('other-account', 'setupOtherAccount');
   // An expired one is still asked about: Stripe may have confirmed it just before it was canceled.
   if (reg.status !== 'started' && reg.status !== 'expired') return { kind: 'verified', registration: reg };
 
@@ -36,11 +36,11 @@ export async function verifySetupIntent(deps: VerifyDeps, setupIntentId: string,
   if (intent?.object !== 'setup_intent') throw new Stripe.errors.StripeAPIError({ message: 'Stripe answered with something that is not a SetupIntent' });
   const owner = await customerOf(deps.db, reg.accountCode);
   if (intent.metadata?.fenerum_account !== reg.accountCode || idOf(intent.customer) !== owner) {
-    return refused('other-account', 'That card setup belongs to another account');
+    return refused('other-account', 'setupOtherAccount');
   }
-  if (intent.status !== 'succeeded') return refused('not-confirmed', `The card is not confirmed yet (Stripe status: ${intent.status})`);
+  if (intent.status !== 'succeeded') return refused('not-confirmed', 'cardNotConfirmed', { status: intent.status });
   const pm = intent.payment_method;
-  if (!pm || typeof pm === 'string') return refused('no-payment-method', 'Stripe returned no payment method for this setup');
+  if (!pm || typeof pm === 'string') return refused('no-payment-method', 'stripeNoPaymentMethod');
   const queued = await queueRegistration(deps.db, reg.id, pm.id, cardOf(pm));
   return { kind: 'verified', registration: queued ?? reg };
 }

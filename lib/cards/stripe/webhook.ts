@@ -42,7 +42,7 @@ async function receiveStripeEvent(deps: VerifyDeps & FollowDeps, event: Stripe.E
   if (event.type !== 'setup_intent.succeeded') return callbackIgnored();
   // Re-read from Stripe inside the use case: the event's copy may be stale or out of order.
   const outcome = await verifySetupIntent(deps, event.data.object.id, null);
-  if (isRefused(outcome)) return callbackIgnored(outcome.message ?? outcome.reason);
+  if (isRefused(outcome)) return callbackIgnored(outcome.key ?? outcome.reason);
   return withCard(outcome.registration.status === 'registered' ? 'registered' : 'pending', outcome.registration);
 }
 

@@ -18,7 +18,7 @@ export async function issueLinkForAccount(
   deps: LinkDeps,
   input: { accountCode: string; expiresIn: LinkExpiry; actor: Actor; ip?: string | null },
 ): Promise<IssuedLink | Refused> {
-  if (!(LINK_EXPIRIES as readonly string[]).includes(input.expiresIn)) return refused('invalid-input', 'Choose one of the offered lifetimes');
+  if (!(LINK_EXPIRIES as readonly string[]).includes(input.expiresIn)) return refused('invalid-input', 'chooseLifetime');
   const account = await findAccount(deps, input.accountCode);
   if (isRefused(account)) return account;
   return issueCustomerLink(deps, { accountCode: account.code, expiresIn: input.expiresIn, issuedBy: input.actor.email, ip: input.ip, lookup: STAFF_READ });
@@ -40,8 +40,8 @@ export async function revokeAccountLink(
   input: { accountCode: string; linkId: string; actor: Actor; ip?: string | null },
 ): Promise<{ revoked: boolean } | Refused> {
   const [row] = await db.select().from(issuedLinks).where(eq(issuedLinks.id, input.linkId)).limit(1);
-  if (!row) return refused('not-found', 'There is no such link');
-  if (row.accountCode !== input.accountCode) return refused('other-account', 'That link belongs to another account; nothing was revoked');
+  if (!row) return refused('not-found', 'noSuchLinkHere');
+  if (row.accountCode !== input.accountCode) return refused('other-account', 'linkOtherAccount');
   if (row.revokedAt) return { revoked: false };
   return { revoked: await revokeLink(db, row.id, input.actor.email, input.ip) };
 }

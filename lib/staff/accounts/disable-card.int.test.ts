@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
+import { answerFor } from '@/lib/server/refusals';
 import { fenerumCardsOf } from '@/test/sandbox-control';
 import { auditRows, freshAccountWithCards, staffMember } from '@/test/staff-account-fixtures';
 import type { Db } from '@/lib/db/connect';
@@ -80,11 +81,8 @@ describe('disabling a card (operator)', () => {
     const account = await freshAccountWithCards();
     for (const reason of ['stolen\u0000', 'lost \ud800']) {
       const result = await disableCard(ctx, { accountCode: account.code, cardUuid: account.visa.uuid, reason, actor: staffMember() });
-      expect(result).toMatchObject({
-        kind: 'refused',
-        reason: 'invalid-input',
-        message: expect.stringMatching(/^The reason cannot be saved: .*; nothing was disabled$/),
-      });
+      expect(result).toMatchObject({ kind: 'refused', reason: 'invalid-input' });
+      expect(isRefused(result) && answerFor(result).message).toMatch(/^The reason cannot be saved: .*; nothing was disabled$/);
     }
     expect((await fenerumCardsOf(account.code)).find((c) => c.uuid === account.visa.uuid)).toMatchObject({ active: true, disabled_by: null });
     expect(await auditRows(account.code, 'card.disable_requested')).toHaveLength(0);

@@ -1,7 +1,7 @@
 import type { PortalCache } from '@/lib/cards/portal';
 import type { Db } from '@/lib/db/connect';
 import { isRefused, refused, type Refused } from '@/lib/domain/outcomes';
-import { UNSTORABLE_SENTENCE, unstorableText } from '@/lib/domain/storable';
+import { unstorableText } from '@/lib/domain/storable';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import type { Actor, FenerumClient } from '@/lib/fenerum/types';
 import type { PaymentCard } from '@/lib/domain/cards';
@@ -32,18 +32,18 @@ export type Disabled = { card: PaymentCard; changed: boolean };
  * maintenance job completes it.
  */
 export async function disableCard(deps: DisableDeps, input: DisableInput): Promise<Disabled | Refused> {
-  if (!isCardUuid(input.cardUuid)) return refused('invalid-input', 'That is not a card id');
+  if (!isCardUuid(input.cardUuid)) return refused('invalid-input', 'notACardId');
   const reason = input.reason?.trim() ?? '';
-  if (reason.length > MAX_REASON_LENGTH) return refused('invalid-input', `Keep the reason under ${MAX_REASON_LENGTH} characters`);
+  if (reason.length > MAX_REASON_LENGTH) return refused('invalid-input', 'reasonTooLong', { max: String(MAX_REASON_LENGTH) });
   const odd = unstorableText(reason) ?? unstorableText(input.actor.email);
-  if (odd) return refused('invalid-input', `The reason cannot be saved: ${UNSTORABLE_SENTENCE[odd]}; nothing was disabled`);
+  if (odd) return refused('invalid-input', odd === 'nul' ? 'reasonNul' : 'reasonLoneSurrogate');
   const account = await findAccount(deps, input.accountCode);
   if (isRefused(account)) return account;
 
   const card = await readCard(deps, input.cardUuid);
-  if (!card) return refused('not-found', 'Fenerum has no such card');
+  if (!card) return refused('not-found', 'noSuchFenerumCard');
   if (card.accountUuid.toLowerCase() !== account.uuid.toLowerCase()) {
-    return refused('other-account', 'That card belongs to another account; nothing was disabled');
+    return refused('other-account', 'cardOtherAccount');
   }
   deps.portalCache.forgetCards(account.uuid);
   if (!card.active) {

@@ -17,11 +17,11 @@ export type AccountView = { account: Account; cards: PaymentCard[] };
 
 /** The account by its code, or a refusal naming what is wrong. Fenerum failures are thrown (the page shows "busy"). */
 export async function findAccount(deps: FindAccountDeps, code: string): Promise<Account | Refused> {
-  if (!isPlausibleCode(code)) return refused('invalid-input', 'That is not an account code');
+  if (!isPlausibleCode(code)) return refused('invalid-input', 'notAnAccountCode');
   try {
     return await cachedAccount(deps.portalCache.accounts, deps.fenerum, code.trim(), STAFF_READ);
   } catch (err) {
-    if (isFenerumError(err) && err.isNotFound) return refused('not-found', `Fenerum has no account with the code ${code.trim()}`);
+    if (isFenerumError(err) && err.isNotFound) return refused('not-found', 'noSuchAccount', { code: code.trim() });
     throw err;
   }
 }
@@ -40,10 +40,10 @@ export async function loadAccount(deps: AccountDeps, code: string): Promise<Acco
 
 /** One card of this account; a card of another account is "not found" here (nothing about it is shown). */
 export async function loadCard(deps: AccountDeps, code: string, cardUuid: string): Promise<(AccountView & { card: PaymentCard }) | Refused> {
-  if (!isCardUuid(cardUuid)) return refused('invalid-input', 'That is not a card id');
+  if (!isCardUuid(cardUuid)) return refused('invalid-input', 'notACardId');
   const view = await loadAccount(deps, code);
   if (isRefused(view)) return view;
   const card = view.cards.find((c) => c.uuid.toLowerCase() === cardUuid.toLowerCase());
-  if (!card) return refused('not-found', 'This account has no such card');
+  if (!card) return refused('not-found', 'noSuchCardOnAccount');
   return { ...view, card };
 }

@@ -26,7 +26,7 @@ export type SearchResult = { accounts: SearchableAccount[]; truncated: boolean }
  */
 export async function searchAccounts(deps: SearchDeps, query: string): Promise<SearchResult | Refused> {
   const q = query.trim();
-  if (q.length > MAX_QUERY_LENGTH) return refused('invalid-input', `Search for at most ${MAX_QUERY_LENGTH} characters`);
+  if (q.length > MAX_QUERY_LENGTH) return refused('invalid-input', 'searchTooLong', { max: String(MAX_QUERY_LENGTH) });
   if (!q) return { accounts: [], truncated: false };
   const [all, recipients] = await Promise.all([
     deps.staffCache.accountList.get('all', () => deps.fenerum.listAccounts(STAFF_READ)),

@@ -26,10 +26,10 @@ export async function createSelfServiceLink(
   const account = await findAccount(deps, input.accountCode);
   if (isRefused(account)) return account;
   const recipients = await loadRecipients(deps, account);
-  if (recipients.length === 0) return refused('invalid-input', 'Fenerum has no recipient for this account; add one in Fenerum first');
+  if (recipients.length === 0) return refused('invalid-input', 'noRecipient');
   const wanted = input.email.trim().toLowerCase();
   const recipient = recipients.find((r) => r.email.toLowerCase() === wanted);
-  if (!recipient) return refused('invalid-input', 'Choose one of the account’s recipients');
+  if (!recipient) return refused('invalid-input', 'chooseRecipient');
   const { url } = await deps.fenerum.initiateSelfService(recipient.email, input.actor);
   await audit(deps.db, {
     actor: input.actor.email,

@@ -22,14 +22,14 @@ export async function retryRegistration(
   input: { accountCode: string; registrationId: string; actor: Actor; ip?: string | null },
 ): Promise<RetryOutcome | Refused> {
   const reg = await getRegistration(deps.db, input.registrationId);
-  if (!reg) return refused('not-found', 'There is no such card registration');
-  if (reg.accountCode !== input.accountCode) return refused('other-account', 'That registration belongs to another account; nothing was retried');
-  if (reg.status === 'registered') return refused('invalid-input', 'Fenerum already has this card; there is nothing to retry');
+  if (!reg) return refused('not-found', 'noSuchRegistration');
+  if (reg.accountCode !== input.accountCode) return refused('other-account', 'registrationOtherAccount');
+  if (reg.status === 'registered') return refused('invalid-input', 'registrationDone');
   if (!reg.token || (reg.status !== 'failed' && reg.status !== 'queued')) {
-    return refused('invalid-input', 'The customer never finished adding this card, so there is nothing to send to Fenerum');
+    return refused('invalid-input', 'registrationUnfinished');
   }
   const queued = await requeueRegistration(deps.db, reg.id);
-  if (!queued) return refused('invalid-input', 'This registration changed meanwhile; reload the page');
+  if (!queued) return refused('invalid-input', 'registrationChanged');
   await audit(deps.db, {
     actor: input.actor.email,
     action: 'card.registration_retried',

@@ -19,8 +19,8 @@ function generatePassword(): string {
   return chars.match(/.{4}/g)?.join('-') ?? chars;
 }
 
-const notFound = () => refused('not-found', 'No such staff user');
-const notYourself = () => refused('forbidden', 'You cannot do this to your own user; ask another admin');
+const notFound = () => refused('not-found', 'noSuchStaffUser');
+const notYourself = () => refused('forbidden', 'notYourself');
 
 /** Adds a staff user with a password made for them (returned once) or one given (the command line's prompt). */
 export async function addStaff(
@@ -30,17 +30,17 @@ export async function addStaff(
 ): Promise<{ user: StaffUserRow; password: string } | Refused> {
   const password = input.password ?? generatePassword();
   const problem = passwordProblem(password);
-  if (problem) return refused('invalid-input', passwordMessage(problem));
+  if (problem) return passwordRefused(problem);
   const user = await insertStaffUser(db, { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(password) });
-  if (!user) return refused('invalid-input', `A staff user with the email ${normalizeEmail(input.email)} exists already`);
+  if (!user) return refused('invalid-input', 'staffUserExists', { email: normalizeEmail(input.email) });
   await audit(db, { actor: actor.email, action: 'staff.add', subject: user.email, details: { role: user.role, name: user.name }, ip: actor.ip });
   return { user, password };
 }
 
-function passwordMessage(problem: NonNullable<ReturnType<typeof passwordProblem>>): string {
-  if (problem === 'too-short') return 'The password must be at least 12 characters long';
-  if (problem === 'too-long') return 'The password must be at most 256 characters long';
-  return 'That password is too common; choose another';
+function passwordRefused(problem: NonNullable<ReturnType<typeof passwordProblem>>): Refused {
+  if (problem === 'too-short') return refused('invalid-input', 'passwordTooShort');
+  if (problem === 'too-long') return refused('invalid-input', 'passwordTooLong');
+  return refused('invalid-input', 'passwordTooCommon');
 }
 
 async function target(db: Db, actor: Actor, userId: string, allowSelf: boolean): Promise<StaffUserRow | Refused> {
@@ -77,7 +77,7 @@ export async function resetPassword(db: Db, actor: Actor, userId: string, given?
   if ('kind' in user) return user;
   const password = given ?? generatePassword();
   const problem = passwordProblem(password);
-  if (problem) return refused('invalid-input', passwordMessage(problem));
+  if (problem) return passwordRefused(problem);
   await db
     .update(staffUsers)
     .set({ passwordHash: await hashPassword(password), updatedAt: new Date() })

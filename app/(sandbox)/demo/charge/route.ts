@@ -7,12 +7,9 @@ import { demoFormRoute } from '../demo-form-route';
  * authentication; Fenerum then sends payment.authentication_required to this app. Back to the
  * home page, which says what happened.
  */
-export const POST = demoFormRoute(
-  { isOn: (sandbox) => sandbox.fenerum && sandbox.stripe, invalidAccount: 'account must be a demo account code' },
-  async (ctx, code) => {
-    const control = `${new URL(ctx.env.fenerum.apiUrl).origin}/__sandbox/accounts/${encodeURIComponent(code)}/charge`;
-    const res = await fetch(control, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => null);
-    const outcome = res?.ok ? 'charged' : res?.status === 409 ? 'no-card' : 'failed';
-    return seeOther(`/?charge=${outcome}&account=${encodeURIComponent(code)}`);
-  },
-);
+export const POST = demoFormRoute({ isOn: (sandbox) => sandbox.fenerum && sandbox.stripe, invalidAccount: 'demoAccount' }, async (ctx, code) => {
+  const control = `${new URL(ctx.env.fenerum.apiUrl).origin}/__sandbox/accounts/${encodeURIComponent(code)}/charge`;
+  const res = await fetch(control, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => null);
+  const outcome = res?.ok ? 'charged' : res?.status === 409 ? 'no-card' : 'failed';
+  return seeOther(`/?charge=${outcome}&account=${encodeURIComponent(code)}`);
+});

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { isRefused } from '@/lib/domain/outcomes';
 import { listUnattributed } from '@/lib/fenerum-webhooks/unattributed';
 import { staffPage } from '@/lib/server/staff';
+import { staffSentences } from '@/lib/server/staff-sentences';
 import { searchAccounts } from '@/lib/staff/accounts/search-accounts';
 import { readFenerum } from './fenerum-read';
 import { FenerumUnavailable } from './fenerum-unavailable';
@@ -41,7 +42,7 @@ export default async function AccountsPage({ searchParams }: Props) {
           {!answer && <p className={styles.muted}>{t('searchHint')}</p>}
           {answer && isRefused(answer) && (
             <p className={`staff-error ${styles.answer}`} role="alert">
-              {answer.message}
+              {(await staffSentences()).refusal(answer)}
             </p>
           )}
           {answer && !isRefused(answer) && answer.accounts.length === 0 && <p className={styles.muted}>{t('searchNone', { query: query.trim() })}</p>}

@@ -15,7 +15,7 @@ async function refusedText(r: Refused): Promise<ActionState> {
   const t = await getTranslations('staffUsersPage.refused');
   if (r.reason === 'not-found') return { ok: false, error: t('notFound') };
   if (r.reason === 'forbidden') return { ok: false, error: t('notYourself') };
-  if (r.message?.includes('exists already')) return { ok: false, error: t('exists') };
+  if (r.key === 'staffUserExists') return { ok: false, error: t('exists') };
   return { ok: false, error: t('invalid') };
 }
 

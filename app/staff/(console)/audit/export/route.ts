@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
 export const GET = staffRoute('admin', async (req, { user, ctx, ip }) => {
   if (linkOpenedBy(req) !== 'visitor') return refused('cross-site');
   const query = parseAuditQuery(new URL(req.url).searchParams);
-  if (query.invalid.length) return refused('invalid-input', `These filters are not valid: ${query.invalid.join(', ')}`);
+  if (query.invalid.length) return refused('invalid-input', 'invalidFilters', { filters: query.invalid.join(', ') });
   const { filename, body } = await exportAuditCsv(ctx.db, query.filters, { actor: user.email, ip });
   return new Response(body, {
     headers: {

@@ -16,9 +16,9 @@ export const GET = staffRoute('viewer', async (req, { user, ctx, ip }) => {
   if (linkOpenedBy(req) !== 'visitor') return refused('cross-site');
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const period = readPeriod(params, new Date().toISOString().slice(0, 10));
-  if (typeof period === 'string') return refused('invalid-input', 'Choose a period of at most a year, dates as YYYY-MM-DD');
+  if (typeof period === 'string') return refused('invalid-input', 'invalidPeriod');
   const type = params.type || undefined;
-  if (type !== undefined && !(KNOWN_PAYMENT_TYPES as readonly string[]).includes(type)) return refused('invalid-input', 'Unknown payment type');
+  if (type !== undefined && !(KNOWN_PAYMENT_TYPES as readonly string[]).includes(type)) return refused('invalid-input', 'unknownPaymentType');
   const { filename, body } = await exportPaymentsCsv({ db: ctx.db, farpay: ctx.farpay }, { ...period, type }, { actor: user.email, ip }, req.signal);
   return new Response(body, {
     headers: {
