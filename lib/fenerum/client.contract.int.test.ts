@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_FENERUM_CLIENT_SYSTEM, sandboxSecrets } from '@/lib/env/sandbox-defaults';
 import { contractRunId, describeContract } from '@/lib/provider-http/contract';
-import { sandboxUrls } from '@/test/sandbox-control';
+import { sandboxUrls } from '@/test/support/sandbox-control';
 import { createFenerumClient } from './client';
 import { isFenerumError } from './errors';
 

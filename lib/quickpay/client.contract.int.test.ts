@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
 import { contractRunId, describeContract } from '@/lib/provider-http/contract';
-import { sandboxUrls } from '@/test/sandbox-control';
+import { sandboxUrls } from '@/test/support/sandbox-control';
 import { createQuickpayClient } from './client';
 import { isQuickpayError } from './errors';
 

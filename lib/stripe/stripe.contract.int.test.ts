@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
 import { contractRunId, describeContract } from '@/lib/provider-http/contract';
-import { sandboxUrls } from '@/test/sandbox-control';
+import { sandboxUrls } from '@/test/support/sandbox-control';
 import { isStripeError } from './errors';
 
 /**

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
-import { fenerumCardsOf } from '@/test/sandbox-control';
-import { auditRows, freshAccountWithCards, staffMember } from '@/test/staff-account-fixtures';
+import { fenerumCardsOf } from '@/test/support/sandbox-control';
+import { auditRows, freshAccountWithCards, staffMember } from '@/test/support/staff-account-fixtures';
 import type { Db } from '@/lib/db/connect';
 import { disableCard } from './disable-card';
 import { SETTLE_AFTER_MS, settleOpenDisables } from './disable-intents';
