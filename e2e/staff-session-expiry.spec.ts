@@ -20,6 +20,8 @@ let app: AppProcess;
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
+  // A cold `next start` on two busy cores can take longer than a test's 30 s.
+  test.setTimeout(90_000);
   app = new AppProcess(E2E.badInput.appPort + 3, {
     SANDBOX_PORT: String(E2E.sandboxPort),
     PGLITE_DIR: 'memory://',

@@ -44,9 +44,8 @@ const stages: Step[][] = [
   ],
   [...integration, { name: 'build', cmd: ['npx', 'next', 'build'] }],
   [{ name: 'e2e', cmd: ['npx', 'playwright', 'test', '--grep-invert', '@load'] }],
-  // Timings and a burst: after the rest, which would disturb them (two workers: the burst beside
-  // the timing specs, which mostly wait).
-  [{ name: 'e2e @load', cmd: ['npx', 'playwright', 'test', '--grep', '@load', '--workers', '2'] }],
+  // Timings and a burst: after the rest, which would disturb them, and one at a time.
+  [{ name: 'e2e @load', cmd: ['npx', 'playwright', 'test', '--grep', '@load', '--workers', '1'] }],
 ];
 
 const only = process.argv.slice(2);
