@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import SummaryReporter from './test/support/summary-reporter';
 
@@ -17,8 +16,6 @@ export default defineConfig({
         test: {
           name: 'unit',
           retry,
-          // Every core (vitest's default leaves one to its own process, which idles here: one worker on two cores).
-          maxWorkers: availableParallelism(),
           include: ['{lib,sandbox,app,scripts}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.browser.test.ts', 'node_modules/**'],
           environment: 'node',
