@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Reporter, TestCase } from 'vitest/node';
 import { reportRun, type RunSummary } from './run-summary';
 
@@ -10,7 +11,8 @@ export default class SummaryReporter implements Reporter {
     if (state === 'passed') this.summary.passed++;
     else if (state === 'failed') this.summary.failed++;
     else this.summary.skipped++;
-    if (state === 'passed' && testCase.diagnostic()?.flaky) this.summary.flaky.push(`${testCase.module.moduleId} › ${testCase.fullName}`);
+    if (state === 'passed' && testCase.diagnostic()?.flaky)
+      this.summary.flaky.push(`${path.relative(process.cwd(), testCase.module.moduleId)} › ${testCase.fullName}`);
   }
 
   onTestRunEnd(): void {
