@@ -1,24 +1,36 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E } from './e2e/fixtures/ports';
+import { E2E } from './e2e/support/ports';
 import { appServer, sandboxServer } from './e2e/support/servers';
 
 /**
  * End-to-end tests against the production build (`next start`) and the sandbox, both
  * started here on ports of their own, in Debian's Chromium. Every test makes its own data
- * (e2e/fixtures/test.ts), so a run needs no reset: with E2E_REUSE=1 an app and a sandbox
+ * (e2e/support/test.ts), so a run needs no reset: with E2E_REUSE=1 an app and a sandbox
  * already running there are used as they are (`npx tsx e2e/support/servers.ts` starts both).
+ *
+ * Tests tagged `@load` (a burst, timings in seconds) are the load-sensitive ones: `npm test` runs
+ * them after the rest, alone (`--grep @load --workers 1`); `npx playwright test` runs everything.
  */
 const CI = !!process.env.CI;
+/**
+ * Most of an end-to-end test is waiting (on the app, the emulators' timers, the browser): with
+ * two workers a 2-core machine was idle 60% of the run, with four (on a machine shared with other
+ * builds) tests ran out of time. Three; E2E_WORKERS changes it.
+ */
+const workers = Number(process.env.E2E_WORKERS ?? 3);
 const reuse = !CI && process.env.E2E_REUSE === '1';
 const chromiumArgs = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
 export default defineConfig({
   testDir: 'e2e',
   forbidOnly: CI,
+  // In CI a failed test is tried once more: one that then passes is reported flaky, by name, and
+  // counted in `npm test`'s summary (e2e/support/summary-reporter.ts), never passed over silently.
   retries: CI ? 1 : 0,
-  workers: 2,
-  reporter: CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  workers,
+  reporter: [...(CI ? ([['list'], ['html', { open: 'never' }]] as const) : ([['list']] as const)), ['./e2e/support/summary-reporter.ts']],
   timeout: 30_000,
+  globalSetup: './e2e/global-setup.ts',
   globalTeardown: './e2e/global-teardown.ts',
   use: {
     baseURL: E2E.appUrl,

@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
-import { fenerumCards, issueLink } from './fixtures/api';
-import { E2E } from './fixtures/ports';
-import { signInStaff } from './fixtures/staff';
-import { expect, test } from './fixtures/test';
+import { fenerumCards, issueLink } from './support/api';
+import { E2E } from './support/ports';
+import { signInStaff } from './support/staff';
+import { expect, test } from './support/test';
 import { recipientEmail, type SandboxControl } from '../sandbox/control-client';
 
 /** Each project uses expiry years of its own, so runs in parallel never count each other's cards. */

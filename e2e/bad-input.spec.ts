@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
-import { control } from './fixtures/test';
-import { E2E } from './fixtures/ports';
+import { control } from './support/test';
+import { E2E } from './support/ports';
 import { AppProcess } from './support/app-process';
 import { probesFor, type Credentials } from './support/bad-input-catalogue';
 import { rawRequest } from './support/raw-http';
 import { staffActionProbes } from './support/staff-action-probes';
-import { SANDBOX_TOTP_SECRET, submitPassword, submitTotp } from './fixtures/staff';
+import { SANDBOX_TOTP_SECRET, submitPassword, submitTotp } from './support/staff';
 import { countRows, readAuditIps } from './support/row-counts';
 
 /**

@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
-import { control } from './fixtures/test';
-import { farpay, fillRefund, look, newPayment, refundsAtFarpay, staffContext, submitRefund } from './farpay-support';
+import { control } from './support/test';
+import { farpay, fillRefund, look, newPayment, refundsAtFarpay, staffContext, submitRefund } from './support/farpay';
 
 /**
  * Issue 11's Must show, in one file with one signed-in context per role (an operator's TOTP code

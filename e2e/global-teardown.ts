@@ -4,7 +4,7 @@ import path from 'node:path';
 /**
  * A run leaves nothing in .data/: the specs that start an app of their own remove its
  * database when they finish; this catches what a failed or interrupted one left. Never
- * touches `npm run dev`'s database (.data/pglite).
+ * touches `npm run dev`'s database (.data/pglite). The staff sessions' file goes too.
  */
 const OURS = /^(e2e|burst-\d+|stripe-isolated-\d+)$/;
 
@@ -13,4 +13,6 @@ export default async function globalTeardown(): Promise<void> {
   const entries = await readdir(dir).catch(() => [] as string[]);
   await Promise.all(entries.filter((e) => OURS.test(e)).map((e) => rm(path.join(dir, e), { recursive: true, force: true })));
   await rmdir(dir).catch(() => undefined); // only when empty
+  // The run's staff sessions (e2e/global-setup.ts).
+  if (process.env.E2E_STAFF_SESSIONS) await rm(process.env.E2E_STAFF_SESSIONS, { force: true });
 }

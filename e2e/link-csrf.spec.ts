@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { sandboxPorts, sandboxSecrets } from '../lib/env/sandbox-defaults';
-import { issueLink, tokenOf } from './fixtures/api';
-import { E2E } from './fixtures/ports';
-import { expect, test } from './fixtures/test';
+import { issueLink, tokenOf } from './support/api';
+import { E2E } from './support/ports';
+import { expect, test } from './support/test';
 import { OtherOrigin } from './support/other-origin';
 
 /**

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures/test';
+import { expect, test } from './support/test';
 import { recipientEmail } from '../sandbox/control-client';
 
 /**

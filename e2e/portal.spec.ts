@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
-import { fenerumCards, issueLink, tokenOf, withPayload } from './fixtures/api';
-import { expect, test } from './fixtures/test';
+import { alreadyExpired, fenerumCards, issueLink, tokenOf, withPayload } from './support/api';
+import { expect, test } from './support/test';
 
 test.describe('customer portal', () => {
   test('home page shows the sandbox banner and the demo accounts; one click opens CUST001 @phone', async ({ page }) => {
@@ -88,9 +88,8 @@ test.describe('links that do not hold', () => {
   });
 
   test('an expired link gets a 410 page that says to ask for a new one', async ({ page, request }) => {
-    const link = await issueLink(request, 'CUST001', '1s');
-    await page.waitForTimeout(1500);
-    const res = await page.goto(link.url);
+    const link = await issueLink(request, 'CUST001');
+    const res = await page.goto(alreadyExpired(link.url));
     expect(res?.status()).toBe(410);
     await expect(page.getByRole('heading', { name: 'This link has expired' })).toBeVisible();
     await nothingShown(page);

@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import Stripe from 'stripe';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 import { quickpayChecksum } from '../lib/quickpay/checksum';
-import { control } from './fixtures/test';
-import { E2E } from './fixtures/ports';
+import { control } from './support/test';
+import { E2E } from './support/ports';
 import { AppProcess } from './support/app-process';
 
 /**

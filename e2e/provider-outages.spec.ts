@@ -3,6 +3,7 @@ import Stripe from 'stripe';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { AppProcess } from './support/app-process';
+import { E2E } from './support/ports';
 import { OutageProxy } from './support/outage-proxy';
 
 /**
@@ -11,8 +12,7 @@ import { OutageProxy } from './support/outage-proxy';
  * error class built by one bundle must still be recognised by the others). Every answer is the
  * designed one, never a 500.
  */
-const APP_PORT = Number(process.env.E2E_OUTAGE_APP_PORT ?? 3470);
-const SANDBOX_PORT = Number(process.env.E2E_OUTAGE_SANDBOX_PORT ?? 4720);
+const { appPort: APP_PORT, sandboxPort: SANDBOX_PORT } = E2E.outage;
 let sandbox: Sandbox;
 const proxies: Record<'fenerum' | 'quickpay' | 'stripe', OutageProxy> = {} as never;
 const urls: Record<string, string> = {};

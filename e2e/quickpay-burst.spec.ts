@@ -4,7 +4,7 @@ import { sandboxControl } from '../sandbox/control-client';
 import { CALLBACK_TIMEOUT_MS } from '../sandbox/quickpay/config';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
-import { E2E } from './fixtures/ports';
+import { E2E } from './support/ports';
 import { AppProcess } from './support/app-process';
 
 /**
@@ -20,7 +20,7 @@ const { appPort: APP_PORT, sandboxPort: SANDBOX_PORT } = E2E.burst;
 
 test.describe.configure({ mode: 'serial', timeout: 330_000 });
 
-test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres): all registered exactly once, no 429', async () => {
+test('1,000 QuickPay callbacks, a SIGKILL mid-burst (two instances on Postgres): all registered exactly once, no 429 @load', async () => {
   // On disk (the app is killed and started again on it), removed at the end.
   const pgliteDir = process.env.TEST_DATABASE_URL ? undefined : `.data/burst-${Date.now()}`;
   const database: Record<string, string> = pgliteDir ? { PGLITE_DIR: pgliteDir } : { DATABASE_URL: process.env.TEST_DATABASE_URL ?? '' };

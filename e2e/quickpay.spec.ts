@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { fenerumCards } from './fixtures/api';
-import { expect, test } from './fixtures/test';
+import { fenerumCards } from './support/api';
+import { expect, test } from './support/test';
 
 async function openWindow(page: Page, link: { url: string }) {
   await page.goto(link.url);

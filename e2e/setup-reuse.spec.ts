@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { setupIntentsMadeFor } from './fixtures/api';
-import { expect, test } from './fixtures/test';
+import { setupIntentsMadeFor } from './support/api';
+import { expect, test } from './support/test';
 
 const cardFrame = (page: Page) => page.frameLocator('iframe[title="Secure payment input frame"]');
 

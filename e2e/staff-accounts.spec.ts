@@ -1,8 +1,8 @@
-import { expect, test } from './fixtures/test';
-import { signInStaff } from './fixtures/staff';
-import { accountWithCards, lookAt } from './fixtures/staff-accounts';
+import { expect, test } from './support/test';
+import { signInStaff } from './support/staff';
+import { accountWithCards, lookAt } from './support/staff-accounts';
 import { recipientEmail } from '../sandbox/control-client';
-import { E2E } from './fixtures/ports';
+import { E2E } from './support/ports';
 
 test.describe.configure({ timeout: 150_000 });
 

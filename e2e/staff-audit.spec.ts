@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
-import { E2E } from './fixtures/ports';
-import { signInStaff } from './fixtures/staff';
-import { expect, test } from './fixtures/test';
+import { E2E } from './support/ports';
+import { signInStaff } from './support/staff';
+import { expect, test } from './support/test';
 
 /** Links issued and revoked for `account` by "the merchant's backend", each an audit row with our own actor. */
 async function linkActivity(page: Page, account: string, by: string) {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { E2E } from './fixtures/ports';
-import { addStaffUser, enrolTotp, signInStaff, submitPassword } from './fixtures/staff';
+import { E2E } from './support/ports';
+import { addStaffUser, enrolTotp, signInStaff, submitPassword } from './support/staff';
 
 const errorOf = (page: Page) => page.locator('#staff-form-error');
 
@@ -37,7 +37,7 @@ test.describe('staff sign-in: refusals', () => {
     await expect(page).toHaveURL(/\/staff\/login$/);
   });
 
-  test('an unknown email gets the same answer as a wrong password, in the same time within noise', async ({ page, browser }) => {
+  test('an unknown email gets the same answer as a wrong password, in the same time within noise @load', async ({ page, browser }) => {
     const user = await addStaffUser(browser, 'viewer');
     const wrong: number[] = [];
     const unknown: number[] = [];

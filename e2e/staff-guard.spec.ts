@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { E2E } from './fixtures/ports';
-import { expect, test } from './fixtures/test';
+import { E2E } from './support/ports';
+import { expect, test } from './support/test';
 import { actionFormBody } from './support/action-reply';
 import { signInEveryRole, type RoleCookies } from './support/staff-sessions';
 import { describeStaffSurface, roleBelow, type StaffActionEntry } from './support/staff-surface';

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { addStaffUser, signInStaff, submitPassword } from './fixtures/staff';
+import { addStaffUser, signInStaff, submitPassword } from './support/staff';
 
 /** A full-page screenshot for a person to look at, and axe on the same page: no violations. */
 async function lookAt(page: Page, name: string): Promise<void> {

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { E2E } from './fixtures/ports';
-import { signInStaff, submitPassword } from './fixtures/staff';
+import { E2E } from './support/ports';
+import { signInStaff, submitPassword } from './support/staff';
 
 test.describe('staff sign-in', () => {
   test('an operator signs in with password and TOTP, sees the console, and signs out', async ({ page }) => {
-    await signInStaff(page, 'operator');
+    // For real, not the run's shared session: this signs in, and its sign-out ends the session.
+    await signInStaff(page, 'operator', { fresh: true });
     await expect(page.getByTestId('staff-user')).toContainText('operator@sandbox.test');
     await expect(page.getByRole('navigation')).not.toContainText(/staff users|medarbejdere/i);
     await page.locator('.staff-user button[type="submit"]').click();

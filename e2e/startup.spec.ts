@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { E2E } from './fixtures/ports';
+import { E2E } from './support/ports';
 
 /**
  * A careless configuration is seen at once: `next start` of the build with an invalid variable

@@ -1,7 +1,7 @@
 import { request as newRequest, type APIRequestContext } from '@playwright/test';
-import { fenerumCards, issueLink } from './fixtures/api';
-import { E2E } from './fixtures/ports';
-import { expect, test } from './fixtures/test';
+import { fenerumCards, issueLink } from './support/api';
+import { E2E } from './support/ports';
+import { expect, test } from './support/test';
 
 /** An API client holding a customer's session, as the browser would after opening the link. */
 async function customer(account: string): Promise<APIRequestContext> {

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 import { sandboxControl, type SandboxControl } from '../sandbox/control-client';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { E2E } from './fixtures/ports';
+import { E2E } from './support/ports';
 import { AppProcess } from './support/app-process';
 
 /**

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
-import { fenerumCards, setupIntentsMadeFor } from './fixtures/api';
-import { E2E } from './fixtures/ports';
-import { expect, test } from './fixtures/test';
+import { fenerumCards, setupIntentsMadeFor } from './support/api';
+import { E2E } from './support/ports';
+import { expect, test } from './support/test';
 
 /** The sandbox's Stripe.js, as the portal loads it (the Stripe emulator is the sandbox's second port). */
 const STRIPE_JS = new RegExp(`^http://localhost:${E2E.sandboxPort + 1}/v3/`);

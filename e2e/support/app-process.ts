@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
+/** Every app this worker has running: killed when the worker exits, so a test that ran out of time leaves no server on its port. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
 /** A `next start` of the current build that a test owns: it may kill it and start it again. */
 export class AppProcess {
   private child?: ChildProcess;
@@ -17,6 +21,9 @@ export class AppProcess {
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', APP_URL: this.url, ...this.env },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
+    const child = this.child;
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     const until = Date.now() + 60_000;
     while (Date.now() < until) {
       try {

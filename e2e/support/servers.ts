@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { E2E } from '../fixtures/ports';
+import { E2E } from './ports';
 
 /**
  * The sandbox and the app the end-to-end run talks to, as playwright.config.ts starts them.

@@ -1,6 +1,6 @@
 import type { Browser } from '@playwright/test';
 import { STAFF_ROLES, type StaffRole } from '../../lib/auth/staff-roles';
-import { signInStaff } from '../fixtures/staff';
+import { signInStaff } from './staff';
 
 /** The Cookie header of a signed-in session per role (the sandbox's seeded users), for requests made without a page. */
 export type RoleCookies = Record<StaffRole, string>;

@@ -4,9 +4,9 @@ import { issueCustomerLink } from '@/lib/auth/links';
 import { readPortalView } from '@/lib/cards/portal-view';
 import { getApproval } from '@/lib/approvals/store';
 import { appContext } from '@/lib/server/context';
-import { accountWithCard, auditRows, deliver, failedCharge } from '@/test/approval-fixtures';
-import { sessionFor } from '@/test/quickpay-fixtures';
-import { fenerumCardsOf, freshAccount, sandbox } from '@/test/sandbox-control';
+import { accountWithCard, auditRows, deliver, failedCharge } from '@/test/support/approval-fixtures';
+import { sessionFor } from '@/test/support/quickpay-fixtures';
+import { fenerumCardsOf, freshAccount, sandbox } from '@/test/support/sandbox-control';
 import { loadApproval } from './load-approval';
 
 /** A customer of a fresh account with a saved Visa, whose payment Fenerum could not take without them. */

@@ -8,7 +8,7 @@ import { rowsOf } from '@/lib/db/rows';
 import { auditLog } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { GENESIS_HASH, verifyAuditChain } from './chain';
-import { withScratchDatabase, type ScratchEnv } from '@/test/scratch-database';
+import { withScratchDatabase, type ScratchEnv } from '@/test/support/scratch-database';
 
 const exec = promisify(execFile);
 const marker = () => `chain-test-${crypto.randomUUID()}`;

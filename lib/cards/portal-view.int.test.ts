@@ -7,8 +7,8 @@ import { expiringCardNotices, registrations } from '@/lib/db/schema';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
 import { customerPortalPage } from '@/lib/server/customer-page';
-import { freshAccount } from '@/test/sandbox-control';
-import { statementsDuring } from '@/test/statements';
+import { freshAccount } from '@/test/support/sandbox-control';
+import { statementsDuring } from '@/test/support/statements';
 import { monthOf, readPortalView } from './portal-view';
 
 /** The request's cookies, as the page would read them (next/headers has no request in a test). */

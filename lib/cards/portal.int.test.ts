@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { appContext } from '@/lib/server/context';
 import { findEarlierCard } from '@/lib/registrations/find-earlier-card';
 import type { Registration } from '@/lib/registrations/store';
-import { callbackRequest, registration, startQuickpay, waitForStatus } from '@/test/quickpay-fixtures';
-import { authorizeQuickpay, fenerumSettings, freshAccount, sandbox } from '@/test/sandbox-control';
+import { callbackRequest, registration, startQuickpay, waitForStatus } from '@/test/support/quickpay-fixtures';
+import { authorizeQuickpay, fenerumSettings, freshAccount, sandbox } from '@/test/support/sandbox-control';
 import { POST as quickpayCallback } from '@/app/api/quickpay-callback/route';
 import { createPortalCache, loadPortal } from './portal';
 

@@ -10,9 +10,9 @@ import { isRefused, type Refused } from '@/lib/domain/outcomes';
 import { env } from '@/lib/env';
 import { refusalResponse } from '@/lib/server/errors';
 import { appContext } from '@/lib/server/context';
-import { sessionFor } from '@/test/quickpay-fixtures';
-import { confirmWith } from '@/test/stripe-fixtures';
-import { freshAccount } from '@/test/sandbox-control';
+import { sessionFor } from '@/test/support/quickpay-fixtures';
+import { confirmWith } from '@/test/support/stripe-fixtures';
+import { freshAccount } from '@/test/support/sandbox-control';
 
 const CAP = 10;
 

@@ -52,19 +52,24 @@ describe("PGlite's thread", () => {
 
   it('a statement from outside waits for an open transaction to end, as on one connection', async () => {
     const order: string[] = [];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const txWrote = new Promise<void>((resolve) => (wrote = resolve));
+    let sent!: () => void;
+    const outsideSent = new Promise<void>((resolve) => (sent = resolve));
     const tx = db.transaction(async (t) => {
       await t.query('insert into things (id) values (30)');
       order.push('tx wrote');
-      await held;
+      wrote();
+      await outsideSent;
+      // Sent after the outside statement: the thread answers in order, so were that statement
+      // not held back, its answer would come before this one's.
+      await t.query('select 1');
       order.push('tx ends');
     });
     // Sent while the transaction is open: answered only after it committed, and it sees its row.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await txWrote;
     const outside = db.query('select count(*)::int as n from things where id = 30').then((r) => (order.push('outside answered'), r.rows));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    release();
+    sent();
     await tx;
     expect(await outside).toEqual([{ n: 1 }]);
     expect(order).toEqual(['tx wrote', 'tx ends', 'outside answered']);

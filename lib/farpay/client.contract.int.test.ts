@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
-import { describeContract } from '@/test/provider-contract';
-import { sandbox, sandboxUrls } from '@/test/sandbox-control';
+import { describeContract } from '@/test/support/provider-contract';
+import { sandbox, sandboxUrls } from '@/test/support/sandbox-control';
 import { createFarpayClient } from './client';
 import { isFarpayError } from './errors';
 import { pagesOf } from './paging';

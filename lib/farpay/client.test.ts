@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { json, refused, scriptedFetch, type Scripted } from '@/test/provider-http-fakes';
+import { json, refused, scriptedFetch, type Scripted } from '@/test/support/provider-http-fakes';
 import { createFarpayClient, queryOf } from './client';
 import { pagesOf } from './paging';
 import { isFarpayError, readFarpayErrorBody, type FarpayError } from './errors';

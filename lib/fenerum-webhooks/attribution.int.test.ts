@@ -4,9 +4,9 @@ import { loadApproval } from '@/lib/approvals/load-approval';
 import { getApproval } from '@/lib/approvals/store';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
-import { accountWithCard, auditRows, deliver } from '@/test/approval-fixtures';
-import { sessionFor } from '@/test/quickpay-fixtures';
-import { fenerumCardsOf, freshAccount, sandbox } from '@/test/sandbox-control';
+import { accountWithCard, auditRows, deliver } from '@/test/support/approval-fixtures';
+import { sessionFor } from '@/test/support/quickpay-fixtures';
+import { fenerumCardsOf, freshAccount, sandbox } from '@/test/support/sandbox-control';
 import { listUnattributed } from './unattributed';
 
 /** A Visa with an expiry no other test's card has (test PaymentMethods all share one expiry). */

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appContext } from '@/lib/server/context';
 import { listAccountMail } from '@/lib/mail/outbox';
 import { loadTimeline } from '@/lib/staff/timeline/load-timeline';
-import { accountWithCard, auditRows, deliver, failedCharge } from '@/test/approval-fixtures';
-import { sandbox } from '@/test/sandbox-control';
+import { accountWithCard, auditRows, deliver, failedCharge } from '@/test/support/approval-fixtures';
+import { sandbox } from '@/test/support/sandbox-control';
 
 /**
  * Through Fenerum's webhook, as live: the approval email goes to the account's recipient

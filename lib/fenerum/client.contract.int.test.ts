@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_FENERUM_CLIENT_SYSTEM, sandboxSecrets } from '@/lib/env/sandbox-defaults';
-import { contractRunId, describeContract } from '@/test/provider-contract';
-import { sandboxUrls } from '@/test/sandbox-control';
+import { contractRunId, describeContract } from '@/test/support/provider-contract';
+import { sandboxUrls } from '@/test/support/sandbox-control';
 import { createFenerumClient } from './client';
 import { isFenerumError } from './errors';
 

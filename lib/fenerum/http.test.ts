@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFenerumClient } from './client';
 import { FenerumError } from './errors';
 import type { FenerumClientConfig } from './types';
-import { json, scriptedFetch } from '@/test/provider-http-fakes';
+import { json, scriptedFetch } from '@/test/support/provider-http-fakes';
 
 const ACCOUNT = '5b1e6f0a-3c2d-4e8f-9a1b-000000000001';
 const card = {

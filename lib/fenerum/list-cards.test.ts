@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { json, scriptedFetch } from '@/test/provider-http-fakes';
+import { json, scriptedFetch } from '@/test/support/provider-http-fakes';
 import { createFenerumClient } from './client';
 
 const OURS = '5b1e6f0a-3c2d-4e8f-9a1b-000000000001';

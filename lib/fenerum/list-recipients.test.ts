@@ -3,7 +3,7 @@ import { serve, type RunningServer } from '../../sandbox/http';
 import { DEMO_ACCOUNT_UUIDS } from '../../sandbox/fenerum/demo-data';
 import { createFenerumEmulator, type FenerumEmulator } from '../../sandbox/fenerum/emulator';
 import { addAccount } from '../../sandbox/fenerum/new-account';
-import { json, scriptedFetch } from '@/test/provider-http-fakes';
+import { json, scriptedFetch } from '@/test/support/provider-http-fakes';
 import { createFenerumClient } from './client';
 
 const TOKEN = 'recipients-test-token';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinkToken } from '@/lib/auth/link-token';
 import { auditLog, issuedLinks, mailOutbox } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
-import { sandbox } from '@/test/sandbox-control';
+import { sandbox } from '@/test/support/sandbox-control';
 import { createMailer } from './mailer';
 import { listAccountMail } from './outbox';
 import { queueCustomerEmail, type QueueMailDeps } from './queue';

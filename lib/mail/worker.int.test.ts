@@ -5,7 +5,7 @@ import { signLinkToken } from '@/lib/auth/link-token';
 import { openDatabase } from '@/lib/db/connect';
 import { auditLog, mailOutbox } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
-import { sandbox } from '@/test/sandbox-control';
+import { sandbox } from '@/test/support/sandbox-control';
 import { createMailer } from './mailer';
 import { claimDueMail, listAccountMail, noteMailLinkOpened, statusOf } from './outbox';
 import { queueCustomerEmail } from './queue';

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { receiveQuickpayCallback } from '@/lib/cards/quickpay/callback';
 import { auditLog, fenerumWebhookEvents, inbox, issuedLinks, registrations } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
-import { registration, startQuickpay } from '@/test/quickpay-fixtures';
-import { freshAccountWithCards } from '@/test/staff-account-fixtures';
-import { authorizeQuickpay, freshAccount } from '@/test/sandbox-control';
-import { confirmWith, registerSetupIntentNow, setupIntentFor } from '@/test/stripe-fixtures';
+import { registration, startQuickpay } from '@/test/support/quickpay-fixtures';
+import { freshAccountWithCards } from '@/test/support/staff-account-fixtures';
+import { authorizeQuickpay, freshAccount } from '@/test/support/sandbox-control';
+import { confirmWith, registerSetupIntentNow, setupIntentFor } from '@/test/support/stripe-fixtures';
 import { expireStartedRegistrations, type ExpireDeps } from './expire-started';
 import { runMaintenance } from './job';
 

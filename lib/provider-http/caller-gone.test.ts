@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LimiterRefusal } from './limiter-refusal';
-import { json, reset, scriptedHttp, TestError, thing } from '@/test/provider-http-fakes';
+import { json, reset, scriptedHttp, TestError, thing } from '@/test/support/provider-http-fakes';
 import type { ProviderCall, RateLimiterHook } from './types';
 
 const get: ProviderCall<{ id: number }> = { method: 'GET', path: 'things/1', schema: thing, operation: 'GET /things/{id}', idempotent: true };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { json, refused, reset, scriptedHttp, TestError, thing } from '@/test/provider-http-fakes';
+import { json, refused, reset, scriptedHttp, TestError, thing } from '@/test/support/provider-http-fakes';
 import type { ProviderCall } from './types';
 
 const get: ProviderCall<{ id: number }> = { method: 'GET', path: 'things/1', schema: thing, operation: 'GET /things/{id}', idempotent: true };

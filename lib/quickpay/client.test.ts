@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { json, refused, reset, scriptedFetch, type Scripted } from '@/test/provider-http-fakes';
+import { json, refused, reset, scriptedFetch, type Scripted } from '@/test/support/provider-http-fakes';
 import { createQuickpayClient } from './client';
 import { isQuickpayError, QuickpayError } from './errors';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { inbox } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { recordAndQueue } from './record-and-queue';
-import { statementsDuring } from '@/test/statements';
+import { statementsDuring } from '@/test/support/statements';
 import { getRegistration, startRegistration } from './store';
 
 const card = { brand: 'Visa', last4: '0008', expMonth: 12, expYear: 2030 };

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
-import { fenerumCardsOf, fenerumSettings, freshAccount } from '@/test/sandbox-control';
-import { confirmWith, registerSetupIntentNow, setupIntentFor } from '@/test/stripe-fixtures';
+import { fenerumCardsOf, fenerumSettings, freshAccount } from '@/test/support/sandbox-control';
+import { confirmWith, registerSetupIntentNow, setupIntentFor } from '@/test/support/stripe-fixtures';
 import { findRegistration } from './store';
 
 describe('a card Fenerum refuses for good (a 400)', () => {

@@ -1,8 +1,8 @@
 import Stripe from 'stripe';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
-import { contractRunId, describeContract } from '@/test/provider-contract';
-import { sandboxUrls } from '@/test/sandbox-control';
+import { contractRunId, describeContract } from '@/test/support/provider-contract';
+import { sandboxUrls } from '@/test/support/sandbox-control';
 import { isStripeError } from './errors';
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { appContext } from '@/lib/server/context';
-import { fenerumCardsOf, freshAccount, sandbox } from '@/test/sandbox-control';
-import { accountWithCard } from '@/test/approval-fixtures';
+import { fenerumCardsOf, freshAccount, sandbox } from '@/test/support/sandbox-control';
+import { accountWithCard } from '@/test/support/approval-fixtures';
 
 /** The Fenerum emulator's payment webhooks and its own add-card link (the switches PROVIDERS.md asks for). */
 describe('the Fenerum emulator: payment webhooks and cards added through Fenerum', () => {

@@ -5,9 +5,9 @@ import { getApproval } from '@/lib/approvals/store';
 import { fenerumWebhookEvents, inbox } from '@/lib/db/schema';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
-import { accountWithCard, auditRows, basic, counts, deliver, failedCharge } from '@/test/approval-fixtures';
-import { sessionFor } from '@/test/quickpay-fixtures';
-import { freshAccount } from '@/test/sandbox-control';
+import { accountWithCard, auditRows, basic, counts, deliver, failedCharge } from '@/test/support/approval-fixtures';
+import { sessionFor } from '@/test/support/quickpay-fixtures';
+import { freshAccount } from '@/test/support/sandbox-control';
 
 describe('POST /api/fenerum-webhook', () => {
   // The first use opens the database and runs the migrations: not part of any test's time.

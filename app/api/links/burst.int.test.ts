@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadPortal } from '@/lib/cards/portal';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
 import { appContext } from '@/lib/server/context';
-import { sandbox } from '@/test/sandbox-control';
+import { sandbox } from '@/test/support/sandbox-control';
 import { POST } from './route';
 
 const auth = { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}`, 'Content-Type': 'application/json' };

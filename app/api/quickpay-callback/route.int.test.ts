@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { inbox, registrations } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { startRegistrationWorker } from '@/lib/registrations/worker';
-import { callbackRequest, registration, settled, startQuickpay, waitForStatus } from '@/test/quickpay-fixtures';
-import { authorizeQuickpay, fenerumCardsOf, fenerumSettings, freshAccount, registeredTokens } from '@/test/sandbox-control';
+import { callbackRequest, registration, settled, startQuickpay, waitForStatus } from '@/test/support/quickpay-fixtures';
+import { authorizeQuickpay, fenerumCardsOf, fenerumSettings, freshAccount, registeredTokens } from '@/test/support/sandbox-control';
 import { POST } from './route';
 
 const inboxCount = async () => (await (await appContext()).db.select({ n: count() }).from(inbox))[0]?.n ?? 0;

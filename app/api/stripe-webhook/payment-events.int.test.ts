@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { inbox, registrations } from '@/lib/db/schema';
 import { getApproval } from '@/lib/approvals/store';
 import { appContext } from '@/lib/server/context';
-import { accountWithCard, auditRows, deliver, failedCharge } from '@/test/approval-fixtures';
-import { settled } from '@/test/quickpay-fixtures';
-import { fenerumCardsOf, freshAccount, sandbox } from '@/test/sandbox-control';
-import { webhookRequest } from '@/test/stripe-fixtures';
+import { accountWithCard, auditRows, deliver, failedCharge } from '@/test/support/approval-fixtures';
+import { settled } from '@/test/support/quickpay-fixtures';
+import { fenerumCardsOf, freshAccount, sandbox } from '@/test/support/sandbox-control';
+import { webhookRequest } from '@/test/support/stripe-fixtures';
 import { POST } from './route';
 
 const inboxCount = async () => (await (await appContext()).db.select({ n: count() }).from(inbox))[0]?.n ?? 0;

@@ -3,9 +3,9 @@ import { appContext } from '@/lib/server/context';
 import { describe, expect, it } from 'vitest';
 import { inbox } from '@/lib/db/schema';
 import { findRegistration } from '@/lib/registrations/store';
-import { confirmWith, registerSetupIntentNow, setupIntentFor, setupSucceededEvent, webhookRequest } from '@/test/stripe-fixtures';
-import { settled, waitForStatus } from '@/test/quickpay-fixtures';
-import { fenerumCardsOf, freshAccount, registeredTokens } from '@/test/sandbox-control';
+import { confirmWith, registerSetupIntentNow, setupIntentFor, setupSucceededEvent, webhookRequest } from '@/test/support/stripe-fixtures';
+import { settled, waitForStatus } from '@/test/support/quickpay-fixtures';
+import { fenerumCardsOf, freshAccount, registeredTokens } from '@/test/support/sandbox-control';
 import { POST } from './route';
 
 const inboxCount = async () => (await (await appContext()).db.select({ n: count() }).from(inbox))[0]?.n ?? 0;

@@ -8,7 +8,7 @@ import { totpCode } from '@/lib/auth/staff/totp';
 import { openDatabase, type Database } from '@/lib/db/connect';
 import { staffSignInAttempts } from '@/lib/db/schema';
 import { isRefused } from '@/lib/domain/outcomes';
-import { freshIp, freshStaff, PASSWORD, staffDeps } from '@/test/staff-fixtures';
+import { freshIp, freshStaff, PASSWORD, staffDeps } from '@/test/support/staff-fixtures';
 
 // Every argon2 verification the sign-in makes is counted: "checked" means a password was tried.
 const argon2 = vi.hoisted(() => ({ verifications: 0 }));

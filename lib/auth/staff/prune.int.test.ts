@@ -4,7 +4,7 @@ import { recordAttempt } from '@/lib/auth/staff/attempts';
 import { pruneStaffAuth } from '@/lib/auth/staff/prune';
 import { startSession } from '@/lib/auth/staff/sessions';
 import { staffSessions, staffSignInAttempts } from '@/lib/db/schema';
-import { freshIp, freshStaff, staffDeps } from '@/test/staff-fixtures';
+import { freshIp, freshStaff, staffDeps } from '@/test/support/staff-fixtures';
 
 describe('pruning staff sign-in data', () => {
   it('deletes ended sessions and day-old attempts, keeps live ones and recent attempts', async () => {

@@ -9,7 +9,7 @@ import { signInWithPassword } from '@/lib/auth/staff/sign-in';
 import { totpCode } from '@/lib/auth/staff/totp';
 import { auditLog, staffUsers } from '@/lib/db/schema';
 import { isRefused } from '@/lib/domain/outcomes';
-import { freshIp, freshStaff, PASSWORD, staffDeps } from '@/test/staff-fixtures';
+import { freshIp, freshStaff, PASSWORD, staffDeps } from '@/test/support/staff-fixtures';
 
 const client = () => ({ ip: freshIp(), userAgent: 'vitest' });
 

@@ -4,7 +4,7 @@ import { resetPassword, setDisabled } from '@/lib/staff/users/admin';
 import { readLiveSession } from '@/lib/auth/staff/sessions';
 import { signInWithPassword } from '@/lib/auth/staff/sign-in';
 import { isRefused } from '@/lib/domain/outcomes';
-import { freshIp, freshStaff, PASSWORD, staffDeps } from '@/test/staff-fixtures';
+import { freshIp, freshStaff, PASSWORD, staffDeps } from '@/test/support/staff-fixtures';
 
 const client = () => ({ ip: freshIp(), userAgent: 'vitest' });
 const admin = { email: 'it-admin@staff.test', ip: '192.0.2.1' };

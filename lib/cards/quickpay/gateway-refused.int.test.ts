@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appContext } from '@/lib/server/context';
-import { registration, sessionFor, startQuickpay } from '@/test/quickpay-fixtures';
-import { authorizeQuickpay, fenerumCardsOf, fenerumSettings, freshAccount } from '@/test/sandbox-control';
+import { registration, sessionFor, startQuickpay } from '@/test/support/quickpay-fixtures';
+import { authorizeQuickpay, fenerumCardsOf, fenerumSettings, freshAccount } from '@/test/support/sandbox-control';
 import { checkQuickpayReturn, returnStateOf } from './finish';
 
 describe('Fenerum refusing QuickPay cards (its documents disagree on whether it takes them)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appContext } from '@/lib/server/context';
-import { sessionFor, startQuickpay } from '@/test/quickpay-fixtures';
-import { authorizeQuickpay, fenerumCardsOf, freshAccount, sandbox } from '@/test/sandbox-control';
+import { sessionFor, startQuickpay } from '@/test/support/quickpay-fixtures';
+import { authorizeQuickpay, fenerumCardsOf, freshAccount, sandbox } from '@/test/support/sandbox-control';
 import { checkQuickpayReturn, returnStateOf } from './finish';
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appContext } from '@/lib/server/context';
-import { registration, sessionFor, startQuickpay } from '@/test/quickpay-fixtures';
-import { authorizeQuickpay, fenerumCardsOf, freshAccount } from '@/test/sandbox-control';
+import { registration, sessionFor, startQuickpay } from '@/test/support/quickpay-fixtures';
+import { authorizeQuickpay, fenerumCardsOf, freshAccount } from '@/test/support/sandbox-control';
 import { receiveQuickpayCallback } from './callback';
 import { checkQuickpayReturn } from './finish';
 import { TEST_MODE_REFUSED } from './test-mode';

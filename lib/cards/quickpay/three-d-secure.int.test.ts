@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { quickpaySubscription, type QuickpaySubscription } from '@/lib/quickpay/wire';
 import { appContext } from '@/lib/server/context';
-import { sessionFor, startQuickpay } from '@/test/quickpay-fixtures';
-import { freshAccount, sandbox, sandboxUrls } from '@/test/sandbox-control';
+import { sessionFor, startQuickpay } from '@/test/support/quickpay-fixtures';
+import { freshAccount, sandbox, sandboxUrls } from '@/test/support/sandbox-control';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
 import { receiveQuickpayCallback } from './callback';
 import { checkQuickpayReturn } from './finish';

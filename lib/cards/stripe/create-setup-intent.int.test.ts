@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { registrations, stripeCustomers } from '@/lib/db/schema';
 import { findRegistration } from '@/lib/registrations/store';
 import { startRegistrationWorker } from '@/lib/registrations/worker';
-import { waitForStatus } from '@/test/quickpay-fixtures';
-import { fenerumCardsOf, fenerumSettings, freshAccount } from '@/test/sandbox-control';
-import { confirmWith, registerSetupIntentNow, setupIntentFor } from '@/test/stripe-fixtures';
+import { waitForStatus } from '@/test/support/quickpay-fixtures';
+import { fenerumCardsOf, fenerumSettings, freshAccount } from '@/test/support/sandbox-control';
+import { confirmWith, registerSetupIntentNow, setupIntentFor } from '@/test/support/stripe-fixtures';
 
 describe('createSetupIntentFor', () => {
   it('makes an off-session SetupIntent for the account’s one Stripe customer, with the account in its metadata', async () => {

@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isRefused } from '@/lib/domain/outcomes';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import { appContext } from '@/lib/server/context';
-import { freshAccountWithCards } from '@/test/staff-account-fixtures';
-import { fenerumSettings } from '@/test/sandbox-control';
+import { freshAccountWithCards } from '@/test/support/staff-account-fixtures';
+import { fenerumSettings } from '@/test/support/sandbox-control';
 import { fenerumBusySeconds } from './fenerum-busy';
 import { loadAccount, loadCard } from './load-account';
 import { searchAccounts } from './search-accounts';
 import { createStaffCache } from './staff-reads';
-import { sandbox } from '@/test/sandbox-control';
+import { sandbox } from '@/test/support/sandbox-control';
 
 // The app context (PGlite and its migrations) is built before the tests' clocks start: a loaded machine.
 beforeAll(async () => {

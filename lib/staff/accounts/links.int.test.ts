@@ -5,8 +5,8 @@ import { loadTimeline } from '@/lib/staff/timeline/load-timeline';
 import { issuedLinks } from '@/lib/db/schema';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
-import { freshAccount, sandbox } from '@/test/sandbox-control';
-import { auditRows, staffMember } from '@/test/staff-account-fixtures';
+import { freshAccount, sandbox } from '@/test/support/sandbox-control';
+import { auditRows, staffMember } from '@/test/support/staff-account-fixtures';
 import { issueLinkForAccount, listOpenLinks, revokeAccountLink, type LinkExpiry } from './customer-links';
 import { createSelfServiceLink } from './self-service';
 

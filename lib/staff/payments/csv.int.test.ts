@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
 import { createFarpayClient } from '@/lib/farpay/client';
 import { toMinor } from '@/lib/farpay/money';
-import { sandbox, sandboxUrls } from '@/test/sandbox-control';
+import { sandbox, sandboxUrls } from '@/test/support/sandbox-control';
 import { csvChunks, CSV_HEADER } from './csv';
 import { listFailedPayments } from './pages';
 import { reconcilePeriod } from './reconciliation';

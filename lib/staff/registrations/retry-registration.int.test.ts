@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appContext } from '@/lib/server/context';
 import { loadTimeline } from '@/lib/staff/timeline/load-timeline';
-import { callbackRequest, registration, startQuickpay, waitForStatus } from '@/test/quickpay-fixtures';
-import { authorizeQuickpay, fenerumCardsOf, fenerumSettings, freshAccount, sandbox } from '@/test/sandbox-control';
-import { auditRows, staffMember } from '@/test/staff-account-fixtures';
+import { callbackRequest, registration, startQuickpay, waitForStatus } from '@/test/support/quickpay-fixtures';
+import { authorizeQuickpay, fenerumCardsOf, fenerumSettings, freshAccount, sandbox } from '@/test/support/sandbox-control';
+import { auditRows, staffMember } from '@/test/support/staff-account-fixtures';
 import { POST as quickpayCallback } from '@/app/api/quickpay-callback/route';
 import { retryRegistration } from './retry-registration';
 

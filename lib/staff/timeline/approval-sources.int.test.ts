@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appContext } from '@/lib/server/context';
-import { accountWithCard, deliver, failedCharge } from '@/test/approval-fixtures';
-import { fenerumCardsOf, freshAccount } from '@/test/sandbox-control';
+import { accountWithCard, deliver, failedCharge } from '@/test/support/approval-fixtures';
+import { fenerumCardsOf, freshAccount } from '@/test/support/sandbox-control';
 import { loadTimeline } from './load-timeline';
 
 describe('the account timeline: approvals, Fenerum webhooks and the emails sent', () => {

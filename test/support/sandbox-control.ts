@@ -1,5 +1,5 @@
-import { sandboxSecrets } from '../lib/env/sandbox-defaults';
-import { sandboxControl, type FenerumCard, type FenerumSettings } from '../sandbox/control-client';
+import { sandboxSecrets } from '../../lib/env/sandbox-defaults';
+import { sandboxControl, type FenerumCard, type FenerumSettings } from '../../sandbox/control-client';
 
 /** The integration suite's sandbox (test/global-setup.ts starts it), through its control client. */
 export const sandbox = sandboxControl(Number(process.env.TEST_SANDBOX_PORT ?? 4300));

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import type { StaffRole } from '../lib/auth/staff-roles';
-import { control } from './fixtures/test';
-import { signInStaff } from './fixtures/staff';
+import type { StaffRole } from '../../lib/auth/staff-roles';
+import { control } from './test';
+import { signInStaff } from './staff';
 
 /** Helpers of the FarPay specs: signed-in contexts kept for a whole file, a payment of the test's own, looks. */
 export async function staffContext(browser: Browser, role: StaffRole): Promise<BrowserContext> {

@@ -1,0 +1,25 @@
+import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { reportRun, type RunSummary } from '../../test/support/run-summary';
+
+/** Counts Playwright's results for `npm test`'s summary: a test that needed its retry is flaky, named and counted. */
+export default class SummaryReporter implements Reporter {
+  private readonly tests = new Set<TestCase>();
+
+  onTestEnd(test: TestCase, _result: TestResult): void {
+    this.tests.add(test);
+  }
+
+  onEnd(): void {
+    const summary: RunSummary = { passed: 0, failed: 0, skipped: 0, flaky: [] };
+    for (const test of this.tests) {
+      const outcome = test.outcome();
+      if (outcome === 'expected') summary.passed++;
+      else if (outcome === 'flaky') {
+        summary.passed++;
+        summary.flaky.push(test.titlePath().filter(Boolean).join(' › '));
+      } else if (outcome === 'skipped') summary.skipped++;
+      else summary.failed++;
+    }
+    reportRun(summary);
+  }
+}
