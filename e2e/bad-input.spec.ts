@@ -8,7 +8,7 @@ import { control } from './support/test';
 import { E2E } from './support/ports';
 import { AppProcess } from './support/app-process';
 import { probesFor, type Credentials } from './support/bad-input-catalogue';
-import { rawRequest } from './support/raw-http';
+import { rawRequest, type RawAnswer } from './support/raw-http';
 import { staffActionProbes } from './support/staff-action-probes';
 import { SANDBOX_TOTP_SECRET, submitPassword, submitTotp } from './support/staff';
 import { countRows, readAuditIps } from './support/row-counts';
@@ -83,6 +83,8 @@ test('every route × every kind of bad input: no 5xx, the designed 4xx (or 200 "
     const designed = probe.status === undefined ? res.status > 0 && res.status < 500 : res.status === probe.status;
     if (!designed) wrong.push(`${probe.name}: ${res.status} ${res.body.slice(0, 120)}`);
     if (probe.status === 200) expect(JSON.parse(res.body), probe.name).toMatchObject({ result: expect.stringMatching(/^ignored/) });
+    const missing = missingCode(res);
+    if (missing) wrong.push(`${probe.name}: ${missing}`);
   }
   expect(wrong, `${wrong.length} of ${probes.length} answered wrongly`).toEqual([]);
   expect((await rawRequest(app.url, { method: 'GET', path: '/api/health/live' })).status).toBe(200);
@@ -91,6 +93,14 @@ test('every route × every kind of bad input: no 5xx, the designed 4xx (or 200 "
   expect(await countRows(dir)).toEqual(before);
   await start();
 });
+
+/** A JSON 4xx must carry a stable `code` a caller can branch on (README, the API section); null when it does. */
+function missingCode(res: RawAnswer): string | null {
+  const type = String(res.headers['content-type'] ?? '');
+  if (res.status < 400 || res.status >= 500 || !type.includes('application/json')) return null;
+  const code = (JSON.parse(res.body) as { code?: unknown }).code;
+  return typeof code === 'string' && /^[a-z]+(-[a-z]+)*$/.test(code) ? null : `${res.status} JSON without a code: ${res.body.slice(0, 120)}`;
+}
 
 /** The admin's session cookie on this spec's own app (admin may call every staff action). */
 async function adminCookie(browser: Browser): Promise<string> {
