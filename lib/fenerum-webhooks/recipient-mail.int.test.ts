@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appContext } from '@/lib/server/context';
 import { listAccountMail } from '@/lib/mail/outbox';
 import { loadTimeline } from '@/lib/staff/timeline/load-timeline';
-import { accountWithCard, auditRows, deliver, failedCharge } from '@/test/support/approval-fixtures';
+import { accountWithCard, deliver, failedCharge } from '@/test/support/approval-fixtures';
+import { auditRows } from '@/test/support/staff-account-fixtures';
 import { sandbox } from '@/test/support/sandbox-control';
 
 /**

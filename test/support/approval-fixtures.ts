@@ -1,6 +1,6 @@
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { env } from '@/lib/env';
-import { auditLog, fenerumWebhookEvents, inbox, paymentApprovals } from '@/lib/db/schema';
+import { fenerumWebhookEvents, inbox, paymentApprovals } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { POST } from '@/app/api/fenerum-webhook/route';
 import { confirmWith, registerSetupIntentNow, setupIntentFor } from './stripe-fixtures';
@@ -47,12 +47,4 @@ export async function counts() {
     events: await n(db.select({ n: count() }).from(fenerumWebhookEvents)),
     approvals: await n(db.select({ n: count() }).from(paymentApprovals)),
   };
-}
-
-export async function auditRows(accountCode: string, action: string) {
-  const { db } = await appContext();
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.accountCode, accountCode), eq(auditLog.action, action)));
 }

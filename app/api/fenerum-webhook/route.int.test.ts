@@ -5,7 +5,8 @@ import { getApproval } from '@/lib/approvals/store';
 import { fenerumWebhookEvents, inbox } from '@/lib/db/schema';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
-import { accountWithCard, auditRows, basic, counts, deliver, failedCharge } from '@/test/support/approval-fixtures';
+import { accountWithCard, basic, counts, deliver, failedCharge } from '@/test/support/approval-fixtures';
+import { auditRows } from '@/test/support/staff-account-fixtures';
 import { sessionFor } from '@/test/support/quickpay-fixtures';
 import { freshAccount } from '@/test/support/sandbox-control';
 
