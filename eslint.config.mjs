@@ -31,7 +31,7 @@ const belowTheWrappers = [
 ];
 
 /** The bottom layer (clients, the database, shared types): nothing above it, so no arrow points up. */
-const CLIENT_FOLDERS = ['fenerum', 'quickpay', 'stripe', 'farpay', 'provider-http', 'db', 'domain', 'errors', 'cache'];
+const CLIENT_FOLDERS = ['fenerum', 'quickpay', 'stripe', 'farpay', 'provider-http', 'db', 'domain', 'errors', 'cache', 'text'];
 const USE_CASE_FOLDERS = ['cards', 'auth', 'approvals', 'staff', 'registrations', 'mail', 'fenerum-webhooks', 'maintenance', 'audit-log'];
 const noUseCases = {
   group: [...USE_CASE_FOLDERS.flatMap((d) => [`@/lib/${d}`, `@/lib/${d}/**`]), '@/lib/audit'],
