@@ -1,6 +1,6 @@
 import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
-import { AUDIT_CSV_START, auditCsvLine } from '@/lib/audit-log/csv';
+import { AUDIT_CSV_START, auditCsvLine } from './csv';
 import type { AuditFilters } from './filters';
 import { auditRowsInBatches } from './query';
 

@@ -48,37 +48,45 @@ export async function CurrencyTotals({ r, period }: { r: Reconciliation; period:
   );
 }
 
-/** Count, paid and refunded per payment type (a type in another currency is labelled with it). */
-export async function ByTypeTable({ r }: { r: Reconciliation }) {
-  const { t, money } = await words();
+/**
+ * One breakdown table: a heading, a scrollable region named by it, a label column, and number
+ * columns; `rows` gives the cells of each sorted label after its row header.
+ */
+function Breakdown(props: {
+  id: string;
+  title: string;
+  testId?: string;
+  labelHead: string;
+  numberHeads: string[];
+  entries: Record<string, unknown>;
+  cells: (label: string) => React.ReactNode[];
+}) {
   return (
     <div className="pay-block">
-      <h2 id="by-type">{t('reconciliation.byType')}</h2>
-      <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.byType')}>
-        <table className="staff-table pay-table" data-testid="by-type">
+      <h2 id={props.id}>{props.title}</h2>
+      <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={props.title}>
+        <table className="staff-table pay-table" data-testid={props.testId}>
           <thead>
             <tr>
-              <th scope="col">{t('table.type')}</th>
-              <th scope="col" className="num">
-                {t('reconciliation.count')}
-              </th>
-              <th scope="col" className="num">
-                {t('reconciliation.paid')}
-              </th>
-              <th scope="col" className="num">
-                {t('reconciliation.refunded')}
-              </th>
+              <th scope="col">{props.labelHead}</th>
+              {props.numberHeads.map((head) => (
+                <th key={head} scope="col" className="num">
+                  {head}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {Object.entries(r.byType)
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([type, v]) => (
-                <tr key={type}>
-                  <th scope="row">{type}</th>
-                  <td className="num">{v.count}</td>
-                  <td className="num">{money(v.paidMinor, currencyOfLabel(type))}</td>
-                  <td className="num">{money(v.refundedMinor, currencyOfLabel(type))}</td>
+            {Object.keys(props.entries)
+              .sort((a, b) => a.localeCompare(b))
+              .map((label) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  {props.cells(label).map((cell, i) => (
+                    <td key={i} className="num">
+                      {cell}
+                    </td>
+                  ))}
                 </tr>
               ))}
           </tbody>
@@ -88,38 +96,39 @@ export async function ByTypeTable({ r }: { r: Reconciliation }) {
   );
 }
 
+/** Count, paid and refunded per payment type (a type in another currency is labelled with it). */
+export async function ByTypeTable({ r }: { r: Reconciliation }) {
+  const { t, money } = await words();
+  return (
+    <Breakdown
+      id="by-type"
+      title={t('reconciliation.byType')}
+      testId="by-type"
+      labelHead={t('table.type')}
+      numberHeads={[t('reconciliation.count'), t('reconciliation.paid'), t('reconciliation.refunded')]}
+      entries={r.byType}
+      cells={(type) => {
+        const v = r.byType[type];
+        return v ? [v.count, money(v.paidMinor, currencyOfLabel(type)), money(v.refundedMinor, currencyOfLabel(type))] : [];
+      }}
+    />
+  );
+}
+
 /** Count and amount per status. */
 export async function ByStatusTable({ r }: { r: Reconciliation }) {
   const { t, money } = await words();
   return (
-    <div className="pay-block">
-      <h2 id="by-status">{t('reconciliation.byStatus')}</h2>
-      <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.byStatus')}>
-        <table className="staff-table pay-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('table.status')}</th>
-              <th scope="col" className="num">
-                {t('reconciliation.count')}
-              </th>
-              <th scope="col" className="num">
-                {t('reconciliation.amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(r.byStatus)
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([status, v]) => (
-                <tr key={status}>
-                  <th scope="row">{status}</th>
-                  <td className="num">{v.count}</td>
-                  <td className="num">{money(v.amountMinor, currencyOfLabel(status))}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <Breakdown
+      id="by-status"
+      title={t('reconciliation.byStatus')}
+      labelHead={t('table.status')}
+      numberHeads={[t('reconciliation.count'), t('reconciliation.amount')]}
+      entries={r.byStatus}
+      cells={(status) => {
+        const v = r.byStatus[status];
+        return v ? [v.count, money(v.amountMinor, currencyOfLabel(status))] : [];
+      }}
+    />
   );
 }
