@@ -45,14 +45,15 @@ const config = [
     ignores: ['.next/**', '.next-*/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
   {
-    // import/no-cycle follows our own modules only; the packages' bundles are not parsed.
+    // The import plugin's rules follow our own modules only; the packages' bundles are not parsed.
     settings: { 'import/ignore': ['node_modules'] },
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // A cycle between modules is a layer that leaks; none is allowed.
-      'import/no-cycle': ['error', { ignoreExternal: true }],
+      // A cycle between modules is a layer that leaks; none is allowed. `npm test`'s "cycles" step
+      // (madge) finds them in a tenth of the time import/no-cycle took (49 of lint's 97 s).
+      'import/no-cycle': 'off',
     },
   },
   {
