@@ -16,6 +16,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           retry,
+          // One module graph for all files, not one per file: the same 734 tests at a quarter of the
+          // CPU (46 s -> 12 s). Unit tests are pure; none keeps state another file could see (they
+          // pass with the files shuffled, --sequence.shuffle.files).
+          isolate: false,
           include: ['{lib,sandbox,app,scripts}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.browser.test.ts', 'node_modules/**'],
           environment: 'node',

@@ -34,6 +34,15 @@ export async function withScratchDatabase<T>(baseUrl: string | undefined, fn: (d
   }
 }
 
+/**
+ * The same for a test that needs no other process to open it: on PGlite an in-memory database
+ * loaded from the run's migrated template (no initdb), on Postgres as above.
+ */
+export async function withOwnDatabase<T>(baseUrl: string | undefined, fn: (database: Database) => Promise<T>): Promise<T> {
+  if (baseUrl) return withScratchDatabase(baseUrl, (database) => fn(database));
+  return run(await openDatabase({ pgliteDir: 'memory://', pgliteTemplate: process.env.PGLITE_TEMPLATE }), {}, (database) => fn(database));
+}
+
 async function run<T>(database: Database, env: ScratchEnv, fn: (database: Database, env: ScratchEnv) => Promise<T>): Promise<T> {
   let closed = false;
   const close = async () => {
