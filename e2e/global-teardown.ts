@@ -4,7 +4,7 @@ import path from 'node:path';
 /**
  * A run leaves nothing in .data/: the specs that start an app of their own remove its
  * database when they finish; this catches what a failed or interrupted one left. Never
- * touches `npm run dev`'s database (.data/pglite). The staff sessions' file goes too.
+ * touches `npm run dev`'s database (.data/pglite). The staff sessions' file and the PGlite template go too.
  */
 const OURS = /^(e2e|burst-\d+|stripe-isolated-\d+)$/;
 
@@ -15,4 +15,5 @@ export default async function globalTeardown(): Promise<void> {
   await rmdir(dir).catch(() => undefined); // only when empty
   // The run's staff sessions (e2e/global-setup.ts).
   if (process.env.E2E_STAFF_SESSIONS) await rm(process.env.E2E_STAFF_SESSIONS, { force: true });
+  if (process.env.PGLITE_TEMPLATE) await rm(process.env.PGLITE_TEMPLATE, { force: true });
 }

@@ -18,12 +18,12 @@ type Done = { step: Step; ok: boolean; secs: number; cpu: number | undefined; ru
 
 const only = process.argv.slice(2);
 const runs = (name: string) => !only.length || only.some((o) => name.startsWith(o));
-const vitest = (project: string) => ['npx', 'vitest', 'run', '--project', project];
+const vitest = (...projects: string[]) => ['npx', 'vitest', 'run', ...projects.flatMap((p) => ['--project', p])];
 // The Postgres run's sandbox sits next to the PGlite run's (a sandbox takes five ports), so both run at once.
 const sandboxPort = Number(process.env.TEST_SANDBOX_PORT ?? 4300);
-const integration: Step[] = [{ name: 'integration (PGlite)', cmd: vitest('integration'), env: { TEST_DB: 'pglite' } }];
+const integration: Step[] = [{ name: 'integration (PGlite)', cmd: vitest('integration', 'integration-isolated'), env: { TEST_DB: 'pglite' } }];
 if (process.env.TEST_DATABASE_URL) {
-  integration.push({ name: 'integration (Postgres)', cmd: vitest('integration'), env: { TEST_DB: 'postgres', TEST_SANDBOX_PORT: String(sandboxPort + 5) } });
+  integration.push({ name: 'integration (Postgres)', cmd: vitest('integration', 'integration-isolated'), env: { TEST_DB: 'postgres', TEST_SANDBOX_PORT: String(sandboxPort + 5) } });
 } else {
   console.log('(TEST_DATABASE_URL is not set: the database tests run on PGlite only)');
 }

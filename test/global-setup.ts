@@ -13,22 +13,37 @@ declare module 'vitest' {
   }
 }
 
-/** Integration tests run against the whole sandbox, on ports of their own. */
-let sandbox: Sandbox | undefined;
-let template: string | undefined;
+/**
+ * Integration tests run against the whole sandbox, on ports of their own. Both integration
+ * projects name this setup: the first to start makes the sandbox and the template, the other uses
+ * them (held on globalThis: vitest may load this module once per project), and the last to end stops them.
+ */
+type Shared = { users: number; ready: Promise<{ sandbox: Sandbox; template: string }> };
+const key = Symbol.for('card-portal.integration-global-setup');
+const holder = globalThis as { [key]?: Shared };
 
 export async function setup(project: TestProject) {
-  const portBase = Number(process.env.TEST_SANDBOX_PORT ?? 4300);
-  sandbox = await startSandbox({ portBase, appUrl: 'http://localhost:3999', fast: true });
-  // Fenerum's limit is lifted for the suite; the tests of the limit set it themselves.
-  await sandboxControl(sandbox.urls).fenerum.settings({ rateLimit: { enabled: false } });
-  // PGlite's start (initdb in WebAssembly) is most of a test file's setup: done once, then loaded.
-  template = path.join(tmpdir(), `card-portal-pglite-${process.pid}.tar`);
-  await writeFile(template, Buffer.from(await (await dumpMigratedPglite()).arrayBuffer()));
-  project.provide('pgliteTemplate', template);
+  const shared = (holder[key] ??= { users: 0, ready: start() });
+  shared.users++;
+  project.provide('pgliteTemplate', (await shared.ready).template);
 }
 
 export async function teardown() {
-  await sandbox?.stop();
-  if (template) await rm(template, { force: true });
+  const shared = holder[key];
+  if (!shared || --shared.users > 0) return;
+  delete holder[key];
+  const { sandbox, template } = await shared.ready;
+  await sandbox.stop();
+  await rm(template, { force: true });
+}
+
+async function start() {
+  const portBase = Number(process.env.TEST_SANDBOX_PORT ?? 4300);
+  const sandbox = await startSandbox({ portBase, appUrl: 'http://localhost:3999', fast: true });
+  // Fenerum's limit is lifted for the suite; the tests of the limit set it themselves.
+  await sandboxControl(sandbox.urls).fenerum.settings({ rateLimit: { enabled: false } });
+  // PGlite's start (initdb in WebAssembly) is most of a test file's setup: done once, then loaded.
+  const template = path.join(tmpdir(), `card-portal-pglite-${process.pid}.tar`);
+  await writeFile(template, Buffer.from(await (await dumpMigratedPglite()).arrayBuffer()));
+  return { sandbox, template };
 }

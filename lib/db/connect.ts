@@ -43,6 +43,15 @@ async function openPostgres(url: string): Promise<Database> {
     client.release();
   }
   const background = new Pool({ connectionString: url, max: BACKGROUND_POOL_SIZE });
+  // An idle connection the server ends (a restart, a failover, an administrator) is reported on
+  // its pool, and an EventEmitter 'error' nobody listens for ends the process. The pool drops that
+  // connection and opens another on the next query: say so and go on.
+  for (const [name, p] of [
+    ['request', pool],
+    ['background', background],
+  ] as const) {
+    p.on('error', (err) => console.warn(JSON.stringify({ msg: `postgres: an idle connection of the ${name} pool ended`, error: err.message })));
+  }
   return {
     db: drizzle(pool, { schema }),
     backgroundDb: drizzle(background, { schema }),
