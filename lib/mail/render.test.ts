@@ -78,7 +78,7 @@ describe('customer email templates', () => {
     const base = { name: 'Nordlys ApS', link, linkExpiresAt: new Date('2026-12-13T12:00:00Z'), merchant: 'Havblik Billing' };
     it('a customer link names the merchant in the subject, the body and the signature', () => {
       const mail = renderMail({ ...base, kind: 'customer-link' }, 'en');
-      expect(mail.subject).toBe('Your card portal at Havblik Billing');
+      expect(mail.subject).toBe('Your link to add or update your payment card');
       expect(mail.text).toContain('Havblik Billing has sent you a personal link to your card portal');
       expect(mail.text).toContain('Open your card portal: http://localhost:3000/pay/abc.def');
       expect(mail.text).toContain('Kind regards, Havblik Billing');
@@ -94,7 +94,7 @@ describe('customer email templates', () => {
     });
     it('a Self-Service link, whose lifetime Fenerum does not say: no date promised', () => {
       const mail = renderMail({ ...base, kind: 'self-service', link: 'https://app.fenerum.com/self-service/access/ab12', linkExpiresAt: null }, 'en');
-      expect(mail.subject).toBe('Your self-service link from Havblik Billing');
+      expect(mail.subject).toBe('Your link to Fenerum Self-Service');
       expect(mail.text).toContain('Open Self-Service: https://app.fenerum.com/self-service/access/ab12');
       expect(mail.text).toContain('The link is yours alone.');
       expect(mail.text).not.toContain('works until');

@@ -51,7 +51,7 @@ function wordsOf(content: MailContent, locale: Locale) {
     case 'customer-link':
       return {
         ...common,
-        subject: t('customerLink.subject', { merchant }),
+        subject: t('customerLink.subject'),
         preview: t('customerLink.preview'),
         heading: t('customerLink.heading'),
         body: t('customerLink.body', { merchant }),
@@ -61,7 +61,7 @@ function wordsOf(content: MailContent, locale: Locale) {
     case 'self-service':
       return {
         ...common,
-        subject: t('selfService.subject', { merchant }),
+        subject: t('selfService.subject'),
         preview: t('selfService.preview'),
         heading: t('selfService.heading'),
         body: t('selfService.body', { merchant }),

@@ -75,7 +75,7 @@ describe('sending a customer a link by email from the account page', () => {
       locale: 'da',
       sentBy: actor.email,
       status: 'queued',
-      subject: 'Din kortportal hos Havblik Billing',
+      subject: 'Dit link til at tilføje eller opdatere dit betalingskort',
     });
     expect(row?.text).toContain('Venlig hilsen Havblik Billing');
     const url = /http:\/\/\S+\/pay\/\S+/.exec(row?.text ?? '')?.[0] ?? '';
@@ -92,7 +92,7 @@ describe('sending a customer a link by email from the account page', () => {
 
     expect(await d.send(row?.id ?? '')).toBe(1);
     const [caught] = await sandbox.mail.list(acct.subs);
-    expect(caught?.subject).toBe('Din kortportal hos Havblik Billing');
+    expect(caught?.subject).toBe('Dit link til at tilføje eller opdatere dit betalingskort');
 
     // The customer opens it (what /pay/<token> does as the session starts): the timeline follows the send.
     await noteMailLinkOpened(d.db, row?.linkId ?? '');
