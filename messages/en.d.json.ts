@@ -125,7 +125,7 @@ declare const messages: {
       "after": "Your card details go straight to our payment provider; we never see the card number."
     },
     "customerLink": {
-      "subject": "Your card portal at {merchant}",
+      "subject": "Your link to add or update your payment card",
       "preview": "See the cards on your account and add a new one.",
       "heading": "Add or update your payment card",
       "body": "{merchant} has sent you a personal link to your card portal, where you see the payment cards on your account and add a new one.",
@@ -140,7 +140,7 @@ declare const messages: {
       "button": "Add your card"
     },
     "selfService": {
-      "subject": "Your self-service link from {merchant}",
+      "subject": "Your link to Fenerum Self-Service",
       "preview": "Manage your subscriptions, invoices and payment card.",
       "heading": "Manage your account",
       "body": "{merchant} has sent you a link to Fenerum Self-Service, where you see your subscriptions and invoices and change your payment card.",

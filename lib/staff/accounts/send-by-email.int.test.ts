@@ -146,7 +146,7 @@ describe('sending a customer a link by email from the account page', () => {
   it('"please add your card again" names the account’s card and opens the add-card view', async () => {
     const d = await deps();
     const acct = await account('en');
-    const visa = await d.fenerum.createPaymentCard({ accountUuid: acct.uuid, gateway: 'stripe_new', token: 'pm_card_visa' });
+    const visa = await (await appContext()).fenerum.createPaymentCard({ accountUuid: acct.uuid, gateway: 'stripe_new', token: 'pm_card_visa' });
     expect(await sendByEmail(d, input(acct.code, { kind: 'new-card', recipient: acct.pay, cardUuid: visa.uuid }))).toMatchObject({
       status: 'sent',
       locale: 'en',
