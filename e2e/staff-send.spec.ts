@@ -28,7 +28,7 @@ test.describe('staff send a link by email', () => {
     await page.goto(`${accountPage(account.code)}?send=customer-link#send`);
     const form = page.locator('#send').getByTestId('send-form');
     await expect(form.getByRole('radio', { name: /Customer link/ })).toBeChecked();
-    await expect(form.getByLabel('To')).toHaveValue(to);
+    await expect(form.getByRole('combobox', { name: 'To' })).toHaveValue(to);
     await lookAt(page, 'account-send-form');
     await form.getByRole('button', { name: 'Send email' }).click();
     await expect(form.getByTestId('send-answer')).toHaveText(`Sent: “Customer link” is on its way to ${to}. The activity below shows when it is opened.`);

@@ -55,7 +55,12 @@ export function SendForm({ accountCode, sendId, kinds, preselected, recipients, 
         </select>
       </label>
       <div aria-live="polite">
-        {state?.ok === false && (
+        {asks && (
+          <p className={`${styles.notice} ${styles.answer}`} role="alert" data-testid="send-answer">
+            {state.error}
+          </p>
+        )}
+        {state?.ok === false && state.fields?.confirm === undefined && (
           <p className={`staff-error ${styles.answer}`} role="alert" data-testid="send-answer">
             {state.error}
           </p>
