@@ -8,7 +8,7 @@ import type { RenderedMail } from './types';
 const SEND_LOCK_SPACE = 727_274_005;
 
 /** The event key of a staff send: the form's one-time id, so the same form posted again finds its message. */
-export const staffSendKey = (sendId: string) => `staff-send:${sendId}`;
+const staffSendKey = (sendId: string) => `staff-send:${sendId}`;
 
 /** An earlier send of the same kind to the same recipient: when, and by whom. */
 export type EarlierSend = { at: Date; by: string };
