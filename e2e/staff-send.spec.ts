@@ -121,4 +121,22 @@ test.describe('staff send a link by email', () => {
     await page.waitForTimeout(1_000);
     expect(await sandbox.mail.list(to)).toHaveLength(2);
   });
+
+  test('a legacy card’s page leads to the send form with "please add your card again" preselected, naming the card', async ({ page }) => {
+    await signInStaff(page, 'support');
+    await page.goto(accountPage('CUST001'));
+    await page
+      .getByTestId('staff-card')
+      .filter({ hasText: '•••• 5556' })
+      .getByRole('link', { name: /•••• 5556/ })
+      .click();
+    const notice = page.getByTestId('legacy-notice');
+    await expect(notice).toContainText("Fenerum will ask for 3-D Secure on this card's first payment");
+    await lookAt(page, 'card-legacy-support');
+    await notice.getByRole('link', { name: 'Send the customer a link to add the card again' }).click();
+    await expect(page).toHaveURL(/\/staff\/accounts\/CUST001\?send=new-card&card=[0-9a-f-]{36}#send$/);
+    const newCard = page.locator('#send').getByRole('radio', { name: /Please add your card again/ });
+    await expect(newCard).toBeChecked();
+    await expect(page.locator('#send')).toContainText(/About Visa •••• 5556, expires \d{2}\/\d{2}\./);
+  });
 });
