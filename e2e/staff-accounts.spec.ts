@@ -25,7 +25,11 @@ test.describe('staff: accounts and their cards', () => {
     await expect(cards.filter({ hasText: '•••• 0341' }).getByTestId('card-state')).toHaveText('Disabled');
     const legacy = cards.filter({ hasText: '•••• 5556' });
     await expect(legacy.getByTestId('legacy-notice')).toContainText("Fenerum will ask for 3-D Secure on this card's first payment");
-    await expect(legacy.getByRole('link', { name: 'Send the customer a link to add the card again' })).toHaveAttribute('href', '#customer-link');
+    const legacyUuid = (await legacy.getAttribute('data-card')) ?? '';
+    await expect(legacy.getByRole('link', { name: 'Send the customer a link to add the card again' })).toHaveAttribute(
+      'href',
+      `/staff/accounts/CUST001?send=new-card&card=${legacyUuid}#send`,
+    );
     const recipients = page.getByTestId('account-recipients').getByRole('listitem');
     await expect(recipients.filter({ hasText: 'faktura@nordlys.dk' })).toContainText("Gets the portal's emails");
     await expect(recipients.filter({ hasText: 'ida@nordlys.dk' })).not.toContainText("Gets the portal's emails");

@@ -103,7 +103,9 @@ declare const messages: {
       "linkHelp": "If the button does not work, copy this address into your browser:",
       "linkExpires": "The link is yours alone and works until {date}. Please do not forward this email.",
       "notExpected": "If you did not expect this email, you can ignore it: nothing happens until you open the link.",
-      "signature": "Kind regards, the billing team"
+      "signature": "Kind regards, the billing team",
+      "linkPersonal": "The link is yours alone. Please do not forward this email.",
+      "signatureFrom": "Kind regards, {merchant}"
     },
     "approvalNeeded": {
       "subject": "Please approve your payment of {amount}",
@@ -121,6 +123,29 @@ declare const messages: {
       "body": "Your {brand} card ending in {last4} expires {expiry}. Add a new card so your next payment goes through.",
       "button": "Add a new card",
       "after": "Your card details go straight to our payment provider; we never see the card number."
+    },
+    "customerLink": {
+      "subject": "Your link to add or update your payment card",
+      "preview": "See the cards on your account and add a new one.",
+      "heading": "Add or update your payment card",
+      "body": "{merchant} has sent you a personal link to your card portal, where you see the payment cards on your account and add a new one.",
+      "button": "Open your card portal"
+    },
+    "newCard": {
+      "subject": "Please add your payment card again",
+      "preview": "Add your card again so your next payment goes through.",
+      "heading": "Please add your payment card again",
+      "bodyCard": "We need you to add your {brand} card ending in {last4} again (or another card) so your next payment goes through.",
+      "bodyNoCard": "We could not charge your payment card. Please add your card again, or another card, so your next payment goes through.",
+      "button": "Add your card"
+    },
+    "selfService": {
+      "subject": "Your link to Fenerum Self-Service",
+      "preview": "Manage your subscriptions, invoices and payment card.",
+      "heading": "Manage your account",
+      "body": "{merchant} has sent you a link to Fenerum Self-Service, where you see your subscriptions and invoices and change your payment card.",
+      "button": "Open Self-Service",
+      "after": "Self-Service is run by Fenerum, our billing system, on our behalf."
     },
     "sandbox": {
       "title": "Sandbox mailbox",
@@ -333,7 +358,10 @@ declare const messages: {
     "noSuchCardOnAccount": "This account has no such card",
     "chooseLifetime": "Choose one of the offered lifetimes",
     "noSuchLinkHere": "There is no such link",
-    "linkOtherAccount": "That link belongs to another account; nothing was revoked"
+    "linkOtherAccount": "That link belongs to another account; nothing was revoked",
+    "mailOff": "Email is not set up here (no SMTP_URL), so nothing was sent; create a link and copy it instead",
+    "sendFormStale": "This form is out of date; reload the page and send again. Nothing was sent",
+    "sendRecipientNotHere": "That address is not one of this account’s recipients in Fenerum; choose one of them. Nothing was sent"
   },
   "sandboxStaff": {
     "title": "Staff sign-ins",
@@ -446,6 +474,9 @@ declare const messages: {
         "enable": "Enabled a staff user again",
         "reset_password": "Reset a staff user's password",
         "reset_second_factor": "Reset a staff user's second factor"
+      },
+      "mail": {
+        "staff_sent": "Sent the customer a link by email"
       }
     }
   },
@@ -494,7 +525,7 @@ declare const messages: {
     "expiry_7d": "7 days",
     "expiry_30d": "30 days",
     "createLink": "Create customer link",
-    "linkCreated": "Link created. Copy it and send it to the customer; it is shown only now.",
+    "linkCreated": "Link created, not sent. Copy it and give it to the customer, or send a link by email from “Send by email” above; it is shown only now.",
     "linkFor": "Customer link",
     "openLinks": "Open links",
     "noOpenLinks": "No open links.",
@@ -506,7 +537,7 @@ declare const messages: {
     "selfServiceTitle": "Fenerum Self-Service",
     "selfServiceExplain": "Fenerum's own hosted page, where the customer manages cards, subscriptions and invoices. Self-Service users are the account's recipients: choose who the link is for.",
     "selfServiceNoEmail": "Fenerum has no recipient for this account, so no Self-Service link can be made. Add a recipient in Fenerum first.",
-    "selfServiceCreated": "Self-Service link for {email}. Copy it and send it to the customer; it is shown only now.",
+    "selfServiceCreated": "Self-Service link for {email}, made but not sent. Copy it here, or send it by email from “Send by email” above; it is shown only now.",
     "selfServiceLink": "Self-Service link",
     "copy": "Copy",
     "copied": "Copied",
@@ -560,6 +591,11 @@ declare const messages: {
         "mailOpened": "Email “{subject}” sent to {recipient}; the customer opened its link {openedAt, date, medium} {openedAt, time, short}",
         "mailFailed": "The email “{subject}” to {recipient} could not be sent",
         "mailNoRecipient": "No email was sent about {what, select, approval {a payment waiting for approval} other {a card that expires this month}}: Fenerum has no recipient on this account who receives payment confirmations or invoices",
+        "staffSent": "{actor} sent {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} by email to {recipient}",
+        "staffSendQueued": "{actor} sent {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} by email to {recipient}; it is waiting to go out",
+        "staffSendFailed": "{actor} sent {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} by email to {recipient}, but the mail server did not take it",
+        "staffSendOpened": "{recipient} opened {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} that {actor} sent {sentAt, date, medium} {sentAt, time, short}",
+        "staffSendCardAdded": "The customer added {brand} •••• {last4} through {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} that {actor} sent {sentAt, date, medium} {sentAt, time, short}",
         "other": "{actor}: {action}"
       }
     },
@@ -584,6 +620,32 @@ declare const messages: {
       "several-accounts": "Several Fenerum accounts have a card like this",
       "unknown-account": "The card's Fenerum account was not found",
       "no-payment-intent": "The message names no Stripe payment"
+    },
+    "send": {
+      "title": "Send by email",
+      "explain": "The customer gets an email in the account's language from the portal, to the recipient you choose. The activity below shows when it is sent, opened and a card added. Sending the same again to the same recipient within {minutes} minutes asks first.",
+      "noRecipient": "Fenerum has no recipient for this account, so nothing can be sent by email. Add a recipient in Fenerum, or create a link below and copy it.",
+      "what": "What to send",
+      "to": "To",
+      "recipient": "{name} ({email})",
+      "aboutCard": "About {brand} •••• {last4}, expires {date}.",
+      "submit": "Send email",
+      "submitAgain": "Yes, send it again",
+      "working": "Sending…",
+      "kinds": {
+        "customer-link": "Customer link",
+        "new-card": "Please add your card again",
+        "self-service": "Fenerum Self-Service link"
+      },
+      "hints": {
+        "customer-link": "A personal link to the card portal, valid 7 days.",
+        "new-card": "Asks the customer to add their card again (an older card, a declined payment); the link opens the portal's add-card form.",
+        "self-service": "Fenerum's own page for cards, subscriptions and invoices, for this recipient."
+      },
+      "confirmAsk": "{by} sent “{what}” to {to} {minutes, plural, one {# minute} other {# minutes}} ago. Nothing was sent now. Send it again?",
+      "sent": "Sent: “{what}” is on its way to {to}. The activity below shows when it is opened.",
+      "alreadySent": "This form was sent already (“{what}” to {to}); nothing more was sent.",
+      "askNewCard": "Ask the customer to add a card again"
     }
   },
   "farpay": {

@@ -26,6 +26,11 @@ const FIELDS = [
   'note',
   'code',
   'password',
+  'kind',
+  'recipient',
+  'sendId',
+  'confirm',
+  'card',
 ];
 
 export type ActionProbe = { name: string; postTo: string; headers: Record<string, string>; body: FormData | string; expect: 'refused' | 403 };

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/connect';
 import { statusOf } from './outbox';
+import { senderName } from './sender-name';
 import { sendDueMail, type SendDeps } from './send';
 import { createSmtpTransport, type MailTransport } from './transport';
 import { startMailWorker, type MailWorker } from './worker';
@@ -8,6 +9,8 @@ import { startMailWorker, type MailWorker } from './worker';
 export type Mailer = {
   /** False when no SMTP server is configured (live keys without SMTP_URL): nothing is queued. */
   enabled: boolean;
+  /** The merchant's name in the emails staff send (`senderName` of the sender address). */
+  senderName: string;
   /** Something was queued: send it now (the worker's next look, or a pass after the response). */
   kick(): void;
   /** Sends one queued message now, while the caller waits (when it is still due); the worker retries it otherwise. */
@@ -36,6 +39,7 @@ export function createMailer(opts: MailerOptions): Mailer {
   const deps = (t: MailTransport): SendDeps => ({ db: opts.db, transport: t, from: opts.from, retryDelayMs: opts.retryDelayMs });
   return {
     enabled: transport !== null,
+    senderName: senderName(opts.from),
     kick() {
       if (!transport) return;
       if (worker) worker.wake();

@@ -45,11 +45,20 @@ export async function claimDueMail(db: Db, opts: { limit: number; id?: string; l
   return db.select().from(mailOutbox).where(inArray(mailOutbox.id, ids));
 }
 
+/**
+ * A Fenerum Self-Service link is a key to the customer's Fenerum account, kept nowhere else: once
+ * its message is out of our hands (sent, or failed for good) the stored body is cleared.
+ */
+const forgetSelfServiceBody = {
+  html: sql`case when ${mailOutbox.kind} = 'self-service' then '' else ${mailOutbox.html} end`,
+  text: sql`case when ${mailOutbox.kind} = 'self-service' then '' else ${mailOutbox.text} end`,
+};
+
 /** The SMTP server took it. Only the holder of the claim writes (status still `sending`). */
 export async function markSent(db: Pick<Db, 'update'>, id: string, providerMessageId: string | null): Promise<boolean> {
   const rows = await db
     .update(mailOutbox)
-    .set({ status: 'sent', sentAt: new Date(), providerMessageId, leaseUntil: null, lastError: null, updatedAt: new Date() })
+    .set({ status: 'sent', sentAt: new Date(), providerMessageId, leaseUntil: null, lastError: null, updatedAt: new Date(), ...forgetSelfServiceBody })
     .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, 'sending')))
     .returning({ id: mailOutbox.id });
   return rows.length > 0;
@@ -60,7 +69,14 @@ export async function markNotSent(db: Pick<Db, 'update'>, id: string, error: str
   const status: MailStatus = retryAt ? 'queued' : 'failed';
   await db
     .update(mailOutbox)
-    .set({ status, lastError: error.slice(0, 500), nextAttemptAt: retryAt ?? new Date(), leaseUntil: null, updatedAt: new Date() })
+    .set({
+      status,
+      lastError: error.slice(0, 500),
+      nextAttemptAt: retryAt ?? new Date(),
+      leaseUntil: null,
+      updatedAt: new Date(),
+      ...(retryAt ? {} : forgetSelfServiceBody),
+    })
     .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, 'sending')));
 }
 
@@ -104,7 +120,7 @@ export type AccountMail = {
   openedAt: Date | null;
 };
 
-/** The messages sent (or being sent) to an account, newest first. */
+/** The portal's own messages to an account (approvals, expiring cards), newest first; what staff sent is `listStaffSends`. */
 export async function listAccountMail(db: Db, accountCode: string, limit = 50): Promise<AccountMail[]> {
   return db
     .select({
@@ -122,7 +138,7 @@ export async function listAccountMail(db: Db, accountCode: string, limit = 50): 
       openedAt: mailOutbox.openedAt,
     })
     .from(mailOutbox)
-    .where(eq(mailOutbox.accountCode, accountCode))
+    .where(and(eq(mailOutbox.accountCode, accountCode), isNull(mailOutbox.sentBy)))
     .orderBy(desc(mailOutbox.createdAt))
     .limit(limit);
 }

@@ -72,4 +72,32 @@ describe('customer email templates', () => {
     expect(accountLocale(null)).toBe('en');
     expect(accountLocale('')).toBe('en');
   });
+
+  describe('what staff send from the account page', () => {
+    const link = 'http://localhost:3000/pay/abc.def';
+    const base = { name: 'Nordlys ApS', link, linkExpiresAt: new Date('2026-12-13T12:00:00Z'), merchant: 'Havblik Billing' };
+    it('a customer link names the merchant in the subject, the body and the signature', () => {
+      const mail = renderMail({ ...base, kind: 'customer-link' }, 'en');
+      expect(mail.subject).toBe('Your link to add or update your payment card');
+      expect(mail.text).toContain('Havblik Billing has sent you a personal link to your card portal');
+      expect(mail.text).toContain('Open your card portal: http://localhost:3000/pay/abc.def');
+      expect(mail.text).toContain('Kind regards, Havblik Billing');
+      expect(mail.text).toContain('works until 13 December 2026');
+    });
+    it('"please add your card again" in Danish, naming the card', () => {
+      const mail = renderMail({ ...base, kind: 'new-card', card: { brand: 'Visa', last4: '5556', expMonth: 1, expYear: 2030 } }, 'da');
+      expect(mail.subject).toBe('Tilføj venligst dit betalingskort igen');
+      expect(mail.html).toContain('<html lang="da">');
+      expect(mail.text).toContain('dit Visa-kort, der slutter på 5556');
+      expect(mail.html).toContain('>Tilføj dit kort</a>');
+      expect(mail.text).toContain('Venlig hilsen Havblik Billing');
+    });
+    it('a Self-Service link, whose lifetime Fenerum does not say: no date promised', () => {
+      const mail = renderMail({ ...base, kind: 'self-service', link: 'https://app.fenerum.com/self-service/access/ab12', linkExpiresAt: null }, 'en');
+      expect(mail.subject).toBe('Your link to Fenerum Self-Service');
+      expect(mail.text).toContain('Open Self-Service: https://app.fenerum.com/self-service/access/ab12');
+      expect(mail.text).toContain('The link is yours alone.');
+      expect(mail.text).not.toContain('works until');
+    });
+  });
 });

@@ -14,36 +14,71 @@ const catalogues = { da: da as unknown as Messages, en: en as Messages } satisfi
 /** The words of one message: the same for its HTML and its plain text. */
 function wordsOf(content: MailContent, locale: Locale) {
   const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'mail' });
+  const merchant = content.merchant ?? '';
   const common = {
     greeting: t('common.greeting', { name: content.name }),
     linkHelp: t('common.linkHelp'),
-    linkExpires: t('common.linkExpires', { date: formatDay(content.linkExpiresAt, locale) }),
+    linkExpires: content.linkExpiresAt ? t('common.linkExpires', { date: formatDay(content.linkExpiresAt, locale) }) : t('common.linkPersonal'),
     notExpected: t('common.notExpected'),
-    signature: t('common.signature'),
+    signature: merchant ? t('common.signatureFrom', { merchant }) : t('common.signature'),
   };
-  if (content.kind === 'approval-needed') {
-    const amount = content.amount ? formatMoney(content.amount, locale) : '';
-    const card = content.card;
-    return {
-      ...common,
-      subject: t('approvalNeeded.subject', { amount }),
-      preview: t('approvalNeeded.preview'),
-      heading: t('approvalNeeded.heading', { amount }),
-      body: card ? t('approvalNeeded.bodyCard', { amount, brand: card.brand, last4: card.last4 }) : t('approvalNeeded.bodyNoCard', { amount }),
-      button: t('approvalNeeded.button'),
-      after: t('approvalNeeded.after'),
-    };
+  const card = content.card;
+  switch (content.kind) {
+    case 'approval-needed': {
+      const amount = content.amount ? formatMoney(content.amount, locale) : '';
+      return {
+        ...common,
+        subject: t('approvalNeeded.subject', { amount }),
+        preview: t('approvalNeeded.preview'),
+        heading: t('approvalNeeded.heading', { amount }),
+        body: card ? t('approvalNeeded.bodyCard', { amount, brand: card.brand, last4: card.last4 }) : t('approvalNeeded.bodyNoCard', { amount }),
+        button: t('approvalNeeded.button'),
+        after: t('approvalNeeded.after'),
+      };
+    }
+    case 'card-expiring': {
+      const c = card ?? { brand: '', last4: '', expMonth: 0, expYear: 0 };
+      return {
+        ...common,
+        subject: t('cardExpiring.subject'),
+        preview: t('cardExpiring.preview'),
+        heading: t('cardExpiring.heading'),
+        body: t('cardExpiring.body', { brand: c.brand, last4: c.last4, expiry: formatExpiry(c.expMonth, c.expYear) }),
+        button: t('cardExpiring.button'),
+        after: t('cardExpiring.after'),
+      };
+    }
+    case 'customer-link':
+      return {
+        ...common,
+        subject: t('customerLink.subject'),
+        preview: t('customerLink.preview'),
+        heading: t('customerLink.heading'),
+        body: t('customerLink.body', { merchant }),
+        button: t('customerLink.button'),
+        after: t('cardExpiring.after'),
+      };
+    case 'self-service':
+      return {
+        ...common,
+        subject: t('selfService.subject'),
+        preview: t('selfService.preview'),
+        heading: t('selfService.heading'),
+        body: t('selfService.body', { merchant }),
+        button: t('selfService.button'),
+        after: t('selfService.after'),
+      };
+    case 'new-card':
+      return {
+        ...common,
+        subject: t('newCard.subject'),
+        preview: t('newCard.preview'),
+        heading: t('newCard.heading'),
+        body: card ? t('newCard.bodyCard', { brand: card.brand, last4: card.last4 }) : t('newCard.bodyNoCard'),
+        button: t('newCard.button'),
+        after: t('cardExpiring.after'),
+      };
   }
-  const card = content.card ?? { brand: '', last4: '', expMonth: 0, expYear: 0 };
-  return {
-    ...common,
-    subject: t('cardExpiring.subject'),
-    preview: t('cardExpiring.preview'),
-    heading: t('cardExpiring.heading'),
-    body: t('cardExpiring.body', { brand: card.brand, last4: card.last4, expiry: formatExpiry(card.expMonth, card.expYear) }),
-    button: t('cardExpiring.button'),
-    after: t('cardExpiring.after'),
-  };
 }
 
 /** Subject, plain and accessible HTML (inline styles, a real link as the button), and plain text. */

@@ -31,7 +31,10 @@ export type MailContent = {
   /** The account's name (Fenerum's company name). */
   name: string;
   link: string;
-  linkExpiresAt: Date;
+  /** When the link stops working; null when the provider does not say (Fenerum's Self-Service link). */
+  linkExpiresAt: Date | null;
+  /** The merchant's name (`senderName`): the emails staff send say who sends them. */
+  merchant?: string;
   amount?: Money;
   card?: MailCard | null;
 };

@@ -1,6 +1,9 @@
 import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
-export type MailKind = 'approval-needed' | 'card-expiring';
+/** What a customer email is about: the portal's own events, and what staff send from the account page (lib/staff/accounts/send-by-email.ts). */
+export type MailKind = 'approval-needed' | 'card-expiring' | StaffSendKind;
+/** What staff send a customer by email: a portal link, Fenerum's Self-Service link, or "please add your card again". */
+export type StaffSendKind = 'customer-link' | 'self-service' | 'new-card';
 export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /**
@@ -29,6 +32,8 @@ export const mailOutbox = pgTable(
     lastError: text('last_error'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     providerMessageId: text('provider_message_id'),
+    /** The staff member who sent it from the account page; null for the portal's own emails. */
+    sentBy: text('sent_by'),
     /** When the customer first opened this message's link (they acted on it). */
     openedAt: timestamp('opened_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

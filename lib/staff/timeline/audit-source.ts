@@ -25,6 +25,9 @@ const ACTIONS_TOLD_ELSEWHERE = [
   'payment_card.deactivated',
   'mail.queued',
   'mail.sent',
+  'mail.opened',
+  // Staff sends from the account page: send-source.ts tells each (sent, opened, card added).
+  'mail.staff_sent',
 ];
 
 const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');

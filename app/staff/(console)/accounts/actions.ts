@@ -8,8 +8,9 @@ import { staffAction } from '@/lib/server/staff';
 import { issueLinkForAccount, revokeAccountLink } from '@/lib/staff/accounts/customer-links';
 import { disableCard } from '@/lib/staff/accounts/disable-card';
 import { createSelfServiceLink } from '@/lib/staff/accounts/self-service';
+import { sendByEmail } from '@/lib/staff/accounts/send-by-email';
 import { retryRegistration } from '@/lib/staff/registrations/retry-registration';
-import { disableCardInput, issueLinkInput, retryRegistrationInput, revokeLinkInput, selfServiceInput } from './action-inputs';
+import { disableCardInput, issueLinkInput, retryRegistrationInput, revokeLinkInput, selfServiceInput, sendByEmailInput } from './action-inputs';
 
 /** The account's pages show what an action changed at once. */
 function refreshAccount(code: string, cardUuid?: string) {
@@ -51,6 +52,26 @@ export const selfServiceAction = staffAction('support', selfServiceInput, async 
   if (isRefused(made)) return made;
   refreshAccount(input.accountCode);
   return { ok: true, message: made.url };
+});
+
+/**
+ * Support: a customer link, a Self-Service link or "please add your card again", by email to one
+ * of the account's recipients. The same kind to the same recipient a moment ago is not sent until
+ * the form comes back with `confirm` (the answer's `confirm` field asks); the same form twice sends once.
+ */
+export const sendByEmailAction = staffAction('support', sendByEmailInput, async (input, { user, ctx, ip }) => {
+  const { card, confirm, ...rest } = input;
+  const result = await sendByEmail(ctx, { ...rest, cardUuid: card, confirm: confirm === '1', actor: { email: user.email }, ip });
+  if (isRefused(result)) return result;
+  const t = await getTranslations('staffAccounts.send');
+  const what = t(`kinds.${input.kind}`);
+  if (result.status === 'confirm') {
+    const minutes = Math.max(1, Math.round((Date.now() - result.earlier.at.getTime()) / 60_000));
+    const ask = t('confirmAsk', { what, to: result.to, by: result.earlier.by, minutes });
+    return { ok: false, error: ask, fields: { confirm: ask } };
+  }
+  refreshAccount(input.accountCode);
+  return { ok: true, message: t(result.status === 'sent' ? 'sent' : 'alreadySent', { what, to: result.to }) };
 });
 
 /** Operator: sends a failed or waiting card registration to Fenerum again, now. */

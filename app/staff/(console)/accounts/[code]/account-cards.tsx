@@ -2,9 +2,10 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { PaymentCard } from '@/lib/domain/cards';
 import { formatExpiry } from '@/lib/i18n/expiry';
+import { sendFormHref, wantsNewCard } from '@/lib/staff/accounts/send-rules';
 import styles from '../staff-accounts.module.css';
 
-/** The account's cards as Fenerum holds them; a legacy `stripe` card is flagged (seeds/001) with a way to send a link. */
+/** The account's cards as Fenerum holds them; a legacy `stripe` card is flagged (seeds/001) with the send form preselected to ask for it again. */
 export async function AccountCards({ code, cards, canSendLinks }: { code: string; cards: PaymentCard[]; canSendLinks: boolean }) {
   const t = await getTranslations('staffAccounts');
   if (cards.length === 0) return <p className={styles.muted}>{t('noCards')}</p>;
@@ -23,13 +24,13 @@ export async function AccountCards({ code, cards, canSendLinks }: { code: string
           <span className={card.active ? styles.badgeOk : styles.badgeOff} data-testid="card-state">
             {card.active ? t('active') : t('disabled')}
           </span>
-          {card.gateway === 'stripe' && card.active && (
+          {wantsNewCard(card) && (
             <div className={styles.notice} data-testid="legacy-notice">
               <p>
                 <strong>{t('legacyTitle')}:</strong> {t('legacyNotice')}
               </p>
               {canSendLinks && (
-                <a className={`button ${styles.secondary}`} href="#customer-link">
+                <a className={`button ${styles.secondary}`} href={sendFormHref(code, 'new-card', card.uuid)}>
                   {t('sendLinkForCard')}
                 </a>
               )}

@@ -7,6 +7,7 @@ import { staffPage } from '@/lib/server/staff';
 import { loadRecipients } from '@/lib/staff/accounts/account-recipients';
 import { listOpenLinks } from '@/lib/staff/accounts/customer-links';
 import { loadAccount } from '@/lib/staff/accounts/load-account';
+import { preselectedKind } from '@/lib/staff/accounts/send-rules';
 import { loadTimeline } from '@/lib/staff/timeline/load-timeline';
 import { readFenerum } from '../fenerum-read';
 import { FenerumUnavailable } from '../fenerum-unavailable';
@@ -17,15 +18,21 @@ import { AccountCards } from './account-cards';
 import { AccountRecipients } from './account-recipients';
 import { LinksPanel } from './links-panel';
 import { SelfServicePanel } from './self-service-panel';
+import { SendPanel } from './send-panel';
 import { Timeline } from './timeline';
 
 export const metadata: Metadata = { title: 'Account' };
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ send?: string | string[]; card?: string | string[] }> };
 
-/** One account: its cards and recipients (Fenerum), links and self-service (support), its activity (the timeline). */
-export default async function AccountPage({ params }: Props) {
+/**
+ * One account: its cards and recipients (Fenerum), sending links by email, links and
+ * self-service to copy (support), its activity (the timeline). `?send=<kind>&card=<uuid>#send`
+ * opens the send form preselected.
+ */
+export default async function AccountPage({ params, searchParams }: Props) {
   const code = routeParam((await params).code);
+  const query = await searchParams;
   return staffPage('viewer', showRefusalPanel, async ({ user, ctx }) => {
     const read = await readFenerum(async () => {
       const view = await loadAccount(ctx, code);
@@ -35,6 +42,7 @@ export default async function AccountPage({ params }: Props) {
     if (isRefused(read.value)) return read.value;
     const { account, cards, recipients } = read.value;
     const support = roleAllows(user.role, 'support');
+    const sendCard = cards.find((c) => c.uuid === query.card) ?? null;
     const [t, links, entries] = await Promise.all([
       getTranslations('staffAccounts'),
       support ? listOpenLinks(ctx.db, account.code) : Promise.resolve([]),
@@ -52,9 +60,10 @@ export default async function AccountPage({ params }: Props) {
           <AccountCards code={account.code} cards={cards} canSendLinks={support} />
           <AccountRecipients recipients={recipients} />
         </section>
+        {support && <SendPanel code={account.code} recipients={recipients} preselected={preselectedKind(query.send)} card={sendCard} />}
         {support && <LinksPanel code={account.code} links={links} />}
         {support && <SelfServicePanel code={account.code} recipients={recipients} />}
-        <Timeline code={account.code} entries={entries} canRetry={roleAllows(user.role, 'operator')} />
+        <Timeline code={account.code} entries={entries} canRetry={roleAllows(user.role, 'operator')} canSend={support} />
       </>
     );
   });

@@ -1,11 +1,19 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { sendFormHref } from '@/lib/staff/accounts/send-rules';
 import type { TimelineEntry } from '@/lib/staff/timeline/types';
 import { retryRegistrationAction } from '../actions';
 import { ActionForm } from '../action-form';
 import styles from '../staff-accounts.module.css';
 
-/** The account's activity, newest first; operators may send a waiting or failed card to Fenerum again. */
-export async function Timeline({ code, entries, canRetry }: { code: string; entries: TimelineEntry[]; canRetry: boolean }) {
+/** Entries after which the customer should add a card again: a declined payment, a card Fenerum refused. */
+const ASK_FOR_NEW_CARD = new Set(['webhookPaymentDeclined', 'cardFailedCard']);
+
+/**
+ * The account's activity, newest first; operators may send a waiting or failed card to Fenerum
+ * again, and support may ask the customer for a new card after a decline.
+ */
+export async function Timeline({ code, entries, canRetry, canSend }: { code: string; entries: TimelineEntry[]; canRetry: boolean; canSend: boolean }) {
   const [t, format] = await Promise.all([getTranslations('staffAccounts'), getFormatter()]);
   const sentence = (e: TimelineEntry) => {
     const key = t.has(`timeline.kinds.${e.kind}` as 'timeline.kinds.other') ? e.kind : 'other';
@@ -23,6 +31,11 @@ export async function Timeline({ code, entries, canRetry }: { code: string; entr
               <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>
               <span>{sentence(e)}</span>
               {e.detail && <span className={styles.detail}>{t('lastAnswer', { error: e.detail })}</span>}
+              {canSend && ASK_FOR_NEW_CARD.has(e.kind) && (
+                <Link href={sendFormHref(code, 'new-card')} className={styles.entryAction}>
+                  {t('send.askNewCard')}
+                </Link>
+              )}
               {canRetry && e.retry && (
                 <ActionForm
                   action={retryRegistrationAction}

@@ -7,6 +7,7 @@ import { formatExpiry } from '@/lib/i18n/expiry';
 import { staffPage } from '@/lib/server/staff';
 import { loadCard } from '@/lib/staff/accounts/load-account';
 import { MAX_REASON_LENGTH } from '@/lib/staff/accounts/disable-card';
+import { sendFormHref, wantsNewCard } from '@/lib/staff/accounts/send-rules';
 import { disableCardAction } from '../../../actions';
 import { ActionForm } from '../../../action-form';
 import { readFenerum } from '../../../fenerum-read';
@@ -57,7 +58,16 @@ export default async function CardPage({ params }: Props) {
             <dt>{t('cardId')}</dt>
             <dd className={styles.code}>{card.uuid}</dd>
           </dl>
-          {card.gateway === 'stripe' && card.active && <p className={styles.notice}>{t('legacyNotice')}</p>}
+          {wantsNewCard(card) && (
+            <div className={styles.notice} data-testid="legacy-notice">
+              <p>{t('legacyNotice')}</p>
+              {roleAllows(user.role, 'support') && (
+                <Link className={`button ${styles.secondary}`} href={sendFormHref(account.code, 'new-card', card.uuid)}>
+                  {t('sendLinkForCard')}
+                </Link>
+              )}
+            </div>
+          )}
         </section>
         <section className="panel" aria-labelledby="disable-title">
           <h2 id="disable-title">{t('disableTitle')}</h2>
