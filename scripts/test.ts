@@ -1,10 +1,15 @@
 /**
- * `npm test`: format, lint, knip, type check, unit, browser (the emulators' pages in Chromium), integration
- * (PGlite, and a real Postgres when TEST_DATABASE_URL is set) side by side with the production
- * build, then the end-to-end tests against that build: the load-sensitive ones (tagged `@load`)
- * last and alone.
- * Stops at the first failing stage; ends with a summary: each step's time, its test counts, and
- * every test that passed only on its retry (flaky), by name.
+ * `npm test`: format, lint, knip, cycles, type check, unit, browser (the emulators' pages in
+ * Chromium), integration (PGlite, and a real Postgres when TEST_DATABASE_URL is set), the
+ * production build, and the end-to-end tests against that build: the load-sensitive ones (tagged
+ * `@load`) last and alone.
+ *
+ * Each step starts as soon as the steps it waits for have passed (`after`), not stage by stage: on
+ * two cores the run is as long as its longest chain, build → e2e → e2e @load, as long as the rest
+ * fits beside it. So that chain runs at normal priority and everything else in the background
+ * lane (`nice`), on the CPU the chain leaves idle: the e2e tests keep their timing, the checks
+ * their results. The first failure starts nothing new; the run ends with a summary: each step's
+ * time and CPU, its test counts, and every test that passed only on its retry (flaky), by name.
  * `npm test -- <step name prefix>…` runs only those steps (e.g. `npm test -- unit e2e`).
  */
 import { spawn } from 'node:child_process';
@@ -13,7 +18,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RunSummary } from '../test/support/run-summary';
 
-type Step = { name: string; cmd: string[]; env?: Record<string, string> };
+type Step = {
+  name: string;
+  cmd: string[];
+  env?: Record<string, string>;
+  /** Steps that must have passed first (those left out of the run by a filter are not waited for). */
+  after?: string[];
+  /** Niced: runs on what the build → e2e chain leaves idle. */
+  background?: boolean;
+  /** Its output streams (it runs with the machine to itself); others print theirs whole at their end. */
+  alone?: boolean;
+};
 type Done = { step: Step; ok: boolean; secs: number; cpu: number | undefined; runs: RunSummary[] };
 
 const only = process.argv.slice(2);
@@ -21,52 +36,53 @@ const runs = (name: string) => !only.length || only.some((o) => name.startsWith(
 const vitest = (...projects: string[]) => ['npx', 'vitest', 'run', ...projects.flatMap((p) => ['--project', p])];
 // The Postgres run's sandbox sits next to the PGlite run's (a sandbox takes five ports), so both run at once.
 const sandboxPort = Number(process.env.TEST_SANDBOX_PORT ?? 4300);
-const integration: Step[] = [{ name: 'integration (PGlite)', cmd: vitest('integration', 'integration-isolated'), env: { TEST_DB: 'pglite' } }];
+const integrationProjects = vitest('integration', 'integration-isolated');
+const integration: Step[] = [{ name: 'integration (PGlite)', cmd: integrationProjects, env: { TEST_DB: 'pglite' }, after: ['unit'], background: true }];
 if (process.env.TEST_DATABASE_URL) {
-  integration.push({ name: 'integration (Postgres)', cmd: vitest('integration', 'integration-isolated'), env: { TEST_DB: 'postgres', TEST_SANDBOX_PORT: String(sandboxPort + 5) } });
+  const env = { TEST_DB: 'postgres', TEST_SANDBOX_PORT: String(sandboxPort + 5) };
+  integration.push({ name: 'integration (Postgres)', cmd: integrationProjects, env, after: ['unit'], background: true });
 } else {
   console.log('(TEST_DATABASE_URL is not set: the database tests run on PGlite only)');
 }
 
-/**
- * Steps in a stage run at once (each mostly on one core: prettier, eslint and tsc are single
- * threaded, vitest runs the database files one at a time, `next build` compiles on one); a stage
- * starts when the one before it has passed.
- */
-const stages: Step[][] = [
-  [
-    { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
-    { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'] },
-    // Unused files, exports and dependencies (knip.jsonc names the entry points its plugins cannot see).
-    { name: 'knip', cmd: ['npx', 'knip'] },
-    // No import cycle at run time (package.json's "madge" skips `import type`).
-    { name: 'cycles', cmd: ['npm', 'run', '--silent', 'cycles'] },
-    { name: 'type check', cmd: ['npx', 'tsc', '--noEmit'] },
-  ],
-  // In a real Chromium beside the unit tests: before anything needs a database.
-  [
-    { name: 'unit', cmd: vitest('unit') },
-    { name: 'browser', cmd: vitest('browser') },
-  ],
-  // Once the type check step has passed, the build skips its own TypeScript pass (next.config.js).
-  [...integration, { name: 'build', cmd: ['npx', 'next', 'build'], env: runs('type check') ? { CARD_PORTAL_TYPES_CHECKED: '1' } : {} }],
-  [{ name: 'e2e', cmd: ['npx', 'playwright', 'test', '--grep-invert', '@load'] }],
-  // Timings and a burst: after the rest, which would disturb them, and one at a time.
-  [{ name: 'e2e @load', cmd: ['npx', 'playwright', 'test', '--grep', '@load', '--workers', '1'] }],
+const checks: Step[] = [
+  { name: 'format', cmd: ['npx', 'prettier', '--check', '.'], background: true },
+  { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'], background: true },
+  // Unused files, exports and dependencies (knip.jsonc names the entry points its plugins cannot see).
+  { name: 'knip', cmd: ['npx', 'knip'], background: true },
+  // No import cycle at run time (package.json's "madge" skips `import type`).
+  { name: 'cycles', cmd: ['npm', 'run', '--silent', 'cycles'], background: true },
+  { name: 'type check', cmd: ['npx', 'tsc', '--noEmit'], background: true },
 ];
+const checked = checks.map((c) => c.name);
+const steps: Step[] = [
+  ...checks,
+  { name: 'unit', cmd: vitest('unit'), background: true },
+  // In a real Chromium (the emulators' pages).
+  { name: 'browser', cmd: vitest('browser'), background: true },
+  ...integration,
+  // Its TypeScript pass is the type check step's (next.config.js): nothing uses the build before that has passed.
+  { name: 'build', cmd: ['npx', 'next', 'build'], env: runs('type check') ? { CARD_PORTAL_TYPES_CHECKED: '1' } : {} },
+  { name: 'e2e', cmd: ['npx', 'playwright', 'test', '--grep-invert', '@load'], after: ['build', ...checked, 'unit'] },
+];
+// Timings and a burst: after everything else, which would disturb them, one test at a time.
+steps.push({ name: 'e2e @load', cmd: ['npx', 'playwright', 'test', '--grep', '@load', '--workers', '1'], after: steps.map((s) => s.name), alone: true });
 
 const summaries = mkdtempSync(path.join(tmpdir(), 'npm-test-'));
 const baseEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env };
 
 /** Runs a step; alone, its output streams; beside others, it is printed whole when the step ends. */
-function run(step: Step, index: number, alone: boolean): Promise<Done> {
+function run(step: Step, index: number): Promise<Done> {
+  const alone = step.alone ?? false;
   const started = Date.now();
   const summaryFile = path.join(summaries, `${index}.jsonl`);
   const cpuFile = path.join(summaries, `${index}.cpu`);
-  console.log(`\n▶ ${step.name}: ${step.cmd.join(' ')}`);
+  console.log(`▶ ${step.name}${step.background ? ' (background)' : ''}: ${step.cmd.join(' ')}`);
   // Through bash, whose `times` gives the CPU the step and everything it waited for used: on two
   // cores the sum of the steps' CPU, not their wall time, is what a faster suite has to cut.
-  const child = spawn('bash', ['-c', 'exec 3>"$0"; "$@"; rc=$?; times >&3; exit $rc', cpuFile, ...step.cmd], {
+  const bash = ['bash', '-c', 'exec 3>"$0"; "$@"; rc=$?; times >&3; exit $rc', cpuFile, ...step.cmd];
+  const [bin, ...args] = step.background ? ['nice', '-n', '10', ...bash] : bash;
+  const child = spawn(bin ?? 'bash', args, {
     stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     env: { ...baseEnv, ...step.env, TEST_SUMMARY_FILE: summaryFile },
   });
@@ -107,12 +123,23 @@ function childCpu(file: string): number | undefined {
 
 const done: Done[] = [];
 const started = Date.now();
+const chosen = steps.filter((s) => runs(s.name));
+const names = new Set(chosen.map((s) => s.name));
+const waiting = new Set(chosen);
+const running = new Map<Step, Promise<Done>>();
 let index = 0;
-for (const stage of stages) {
-  const steps = stage.filter((s) => runs(s.name));
-  if (!steps.length) continue;
-  done.push(...(await Promise.all(steps.map((s) => run(s, index++, steps.length === 1)))));
-  if (done.some((d) => !d.ok)) break;
+const passed = (name: string) => done.some((d) => d.ok && d.step.name === name);
+while (waiting.size || running.size) {
+  if (!done.some((d) => !d.ok)) {
+    for (const step of [...waiting].filter((s) => (s.after ?? []).every((a) => !names.has(a) || passed(a)))) {
+      waiting.delete(step);
+      running.set(step, run(step, index++));
+    }
+  } else waiting.clear();
+  if (!running.size) break;
+  const finished = await Promise.race(running.values());
+  running.delete(finished.step);
+  done.push(finished);
 }
 rmSync(summaries, { recursive: true, force: true });
 
