@@ -6,6 +6,7 @@ import type { RefundResult } from './outcomes';
 import { chosenReason } from './reasons';
 import type { RefundDeps, RefundInput } from './refund-payment';
 import { stepUpAsked, type RefundSession, type StepUpPolicy } from './step-up-rule';
+import { findOpen } from './store';
 
 /** A refund form as posted: the reason as typed ('' when the placeholder was left). */
 export type RefundRequest = Omit<RefundInput, 'reason'> & { reason: string };
@@ -13,11 +14,12 @@ export type RefundRequest = Omit<RefundInput, 'reason'> & { reason: string };
 /** What the summary shows before anything moves: the amount, the payment, the card as FarPay names it, and whether a code will be asked. */
 export type RefundSummary = { kind: 'summary'; paymentId: number; amountMinor: number; currency: string; card: string | null; stepUp: boolean };
 
-export type ReviewDeps = Pick<RefundDeps, 'farpay'> & { stepUp: StepUpPolicy; now?: () => number };
+export type ReviewDeps = RefundDeps & { stepUp: StepUpPolicy; now?: () => number };
 
 /**
  * The refund button's first step: reads only. The form is checked as the refund will check it
- * (a reason chosen, the amount, FarPay's figures still the ones shown) and summed up for the
+ * (a reason chosen, the amount, no other refund of the payment open, FarPay's figures still the
+ * ones shown) and summed up for the
  * person to confirm; nothing is recorded, sent or audited.
  */
 export async function reviewRefund(
@@ -30,6 +32,9 @@ export async function reviewRefund(
   const problem = amountProblem(input);
   const amount = askedAmount(input);
   if (problem !== null || amount === null) return { outcome: problem ?? 'invalid-amount' };
+  // What the confirmation would be told: a refund of this payment whose fate is open blocks another.
+  const open = await findOpen(deps.db, input.paymentId);
+  if (open && open.idempotencyKey !== input.key) return { outcome: open.status === 'unknown' ? 'unresolved' : 'changed' };
   let payment;
   let refunds;
   try {

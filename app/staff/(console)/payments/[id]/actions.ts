@@ -36,7 +36,7 @@ const request = (input: z.infer<typeof refundInput>) => ({
 
 /** "Review refund": checks the form and sums it up for the operator to confirm; reads only, moves nothing. */
 export const reviewRefundAction = staffAction<typeof refundInput, RefundState>('operator', refundInput, async (input, { session, ctx }) => {
-  const reviewed = await reviewRefund({ farpay: ctx.farpay, stepUp: ctx.refundStepUp }, request(input), session);
+  const reviewed = await reviewRefund({ db: ctx.db, farpay: ctx.farpay, stepUp: ctx.refundStepUp }, request(input), session);
   if (isRefused(reviewed)) return reviewed;
   if ('kind' in reviewed) return { ok: true, summary: await summaryView(reviewed, input.key, input.reason ?? '', STEP_UP_MINUTES) };
   return refundSentence(reviewed, input.shownRemaining);

@@ -106,7 +106,7 @@ export function RefundForm({ paymentId, remainingMinor, remainingText, formKey, 
               <textarea name="note" maxLength={500} required={reason === 'other'} aria-describedby="note-hint" />
               <small id="note-hint">{t('noteHint')}</small>
             </label>
-            <button type="submit" className="button" disabled={reviewing}>
+            <button type="submit" className="button" disabled={reviewing} data-testid="refund-review">
               {reviewing ? t('reviewing') : t('submit')}
             </button>
           </div>
@@ -124,7 +124,7 @@ export function RefundForm({ paymentId, remainingMinor, remainingText, formKey, 
                 </label>
               ) : null}
               <div className="pay-summary-actions">
-                <button type="submit" className="button" disabled={confirming}>
+                <button type="submit" className="button" disabled={confirming} data-testid="refund-confirm">
                   {confirming ? t('confirming') : t('confirm')}
                 </button>
                 <button type="button" className="button button-secondary" onClick={() => setEditing(true)} disabled={confirming}>
