@@ -40,9 +40,11 @@ export function RefundForm({ paymentId, remainingMinor, remainingText, formKey, 
   // The summary of this very form (its key): once a refund is made the page gives a new key, and
   // the old summary's Confirm is gone with it.
   const summary = !editing && !reviewing && review?.ok && review.summary?.key === formKey ? review.summary : null;
-  const confirmed = summary !== null && confirmedFrom === review ? state : null;
+  // The answer to the last confirmation, while the summary it was sent from is the latest review
+  // (it outlives the summary when FarPay's refusal draws the page again with a new key).
+  const confirmed = !editing && confirmedFrom !== null && confirmedFrom === review ? state : null;
   const askCode = summary !== null && (summary.stepUp || codeShown || confirmed?.stepUp === true);
-  const error = summary ? (confirmed?.ok === false ? confirmed.error : null) : review?.ok === false && !editing ? review.error : null;
+  const error = editing ? null : confirmed?.ok === false ? confirmed.error : review?.ok === false ? review.error : null;
   return (
     <>
       <details className="panel pay-refund" open={opened || error !== null || summary !== null} onToggle={(e) => setOpened(e.currentTarget.open)}>
@@ -70,7 +72,7 @@ export function RefundForm({ paymentId, remainingMinor, remainingText, formKey, 
           <input type="hidden" name="key" value={formKey} />
           <input type="hidden" name="paymentId" value={paymentId} />
           <input type="hidden" name="shownRemaining" value={remainingMinor} />
-          <div hidden={summary !== null} key={formKey}>
+          <div className="pay-refund-part" hidden={summary !== null} key={formKey}>
             <fieldset className="staff-field">
               <legend className="visually-hidden">{t('title')}</legend>
               <label className="pay-radio">
@@ -111,7 +113,7 @@ export function RefundForm({ paymentId, remainingMinor, remainingText, formKey, 
             </button>
           </div>
           {summary ? (
-            <div data-testid="refund-summary">
+            <div className="pay-refund-part" data-testid="refund-summary">
               <p className="pay-summary" role="status">
                 <strong>{summary.sentence}</strong>
               </p>
