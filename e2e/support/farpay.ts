@@ -34,7 +34,11 @@ export async function fillRefund(page: Page, amount?: string, reason = 'duplicat
 /** "Review refund": the summary to confirm, or the sentence that stops it; nothing moves yet. */
 export async function reviewRefund(page: Page): Promise<void> {
   const form = page.getByTestId('refund-form');
-  await form.getByTestId('refund-review').click();
+  // The action's answer, not a sentence left from the form's last one.
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined),
+    form.getByTestId('refund-review').click(),
+  ]);
   await expect(form.getByTestId('refund-summary').or(form.getByTestId('refund-error'))).toBeVisible();
 }
 

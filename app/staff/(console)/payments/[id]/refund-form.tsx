@@ -44,7 +44,7 @@ export function RefundForm({ paymentId, remainingMinor, remainingText, formKey, 
   // (it outlives the summary when FarPay's refusal draws the page again with a new key).
   const confirmed = !editing && confirmedFrom !== null && confirmedFrom === review ? state : null;
   const askCode = summary !== null && (summary.stepUp || codeShown || confirmed?.stepUp === true);
-  const error = editing ? null : confirmed?.ok === false ? confirmed.error : review?.ok === false ? review.error : null;
+  const error = editing || reviewing || confirming ? null : confirmed?.ok === false ? confirmed.error : review?.ok === false ? review.error : null;
   return (
     <>
       <details className="panel pay-refund" open={opened || error !== null || summary !== null} onToggle={(e) => setOpened(e.currentTarget.open)}>
