@@ -142,6 +142,23 @@ describe('confirming a refund', () => {
     expect(await farpayRefundsMinor(third.paymentId)).toEqual([]);
   });
 
+  it('wrong step-up codes are counted with sign-in failures: after ten, even the right code is held back', async () => {
+    const d = await deps();
+    const op = await operator();
+    const input = refundRequest(await payment());
+    for (let i = 0; i < 10; i++) {
+      expect(await confirmRefund(d, { ...input, code: '000000' }, await op.caller())).toMatchObject({ kind: 'refused', key: 'stepUpWrongCode' });
+    }
+    expect(await confirmRefund(d, { ...input, code: totpCode(op.secret, Date.now()) }, await op.caller())).toMatchObject({
+      kind: 'refused',
+      reason: 'too-many',
+      key: 'tooManySignIns',
+      retryAfterSeconds: expect.any(Number),
+    });
+    expect(await farpayRefundsMinor(input.paymentId)).toEqual([]);
+    expect(await auditOf(op.user.email, ['staff.step_up_refused'])).toHaveLength(11);
+  });
+
   it('a session signed in without a second factor is asked for every refund; a user with no code set up cannot refund at all', async () => {
     const d = await deps();
     const small = (id: number) => refundRequest(id, { mode: 'partial', amountText: '1.00' });
