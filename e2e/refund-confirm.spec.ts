@@ -124,6 +124,7 @@ test('above the step-up amount: the summary asks for a code; a wrong one is refu
   await expect(daForm.getByTestId('step-up')).toContainText('Kode fra din godkendelsesapp');
   await look(da, 'step-up-da');
   await da.getByRole('button', { name: 'English' }).click();
+  await expect(da.locator('html')).toHaveAttribute('lang', 'en');
   await da.close();
 
   await code.fill(nextCode(secret));
@@ -148,6 +149,7 @@ test('the Danish summary of a refund below the step-up amount asks no code', asy
   await expect(form.getByTestId('step-up')).toHaveCount(0);
   await look(page, 'summary-da');
   await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   expect(await refundsAtFarpay(id)).toEqual([]);
   await page.context().close();
 });
