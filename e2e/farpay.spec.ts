@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 import { control } from './support/test';
-import { farpay, fillRefund, look, newPayment, refundsAtFarpay, staffContext, submitRefund } from './support/farpay';
+import { farpay, fillRefund, look, newPayment, refundsAtFarpay, reviewRefund, staffContext, submitRefund } from './support/farpay';
 
 /**
  * Issue 11's Must show, in one file with one signed-in context per role (an operator's TOTP code
@@ -123,7 +123,8 @@ test('20 concurrent submissions of one form make exactly one refund', async () =
   const page = await operator.newPage();
   await page.goto(`/staff/payments/${id}`);
   await fillRefund(page);
-  // The browser's own submit is held back and copied: 20 identical posts of the same form at once.
+  await reviewRefund(page);
+  // The browser's own confirmation is held back and copied: 20 identical posts of the same form at once.
   const captured = new Promise<{ url: string; headers: Record<string, string>; body: Buffer }>((resolve) => {
     void page.route(`**/staff/payments/${id}`, async (route) => {
       const req = route.request();
@@ -132,7 +133,7 @@ test('20 concurrent submissions of one form make exactly one refund', async () =
       await route.abort();
     });
   });
-  await submitRefund(page);
+  await page.getByTestId('refund-confirm').click();
   const post = await captured;
   const headers = Object.fromEntries(Object.entries(post.headers).filter(([k]) => !k.startsWith(':') && k !== 'content-length' && k !== 'cookie'));
   const answers = await Promise.all(Array.from({ length: 20 }, () => operator.request.post(post.url, { headers, data: post.body })));

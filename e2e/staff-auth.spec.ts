@@ -55,7 +55,7 @@ test.describe('staff sign-in: refusals', () => {
   });
 
   test('a disabled user’s open session stops working at once', async ({ page, browser }) => {
-    const user = await addStaffUser(browser, 'support');
+    const user = await addStaffUser(browser, 'viewer');
     await submitPassword(page, user.email, user.password);
     await page.waitForURL((u) => u.pathname === '/staff');
     await expect(page.getByTestId('staff-user')).toContainText(user.email);

@@ -361,11 +361,15 @@ declare const messages: {
     "linkOtherAccount": "That link belongs to another account; nothing was revoked",
     "mailOff": "Email is not set up here (no SMTP_URL), so nothing was sent; create a link and copy it instead",
     "sendFormStale": "This form is out of date; reload the page and send again. Nothing was sent",
-    "sendRecipientNotHere": "That address is not one of this account’s recipients in Fenerum; choose one of them. Nothing was sent"
+    "sendRecipientNotHere": "That address is not one of this account’s recipients in Fenerum; choose one of them. Nothing was sent",
+    "refundReasonMissing": "Choose a reason for the refund; nothing was refunded",
+    "refundNoteMissing": "Write a note when the reason is Other; nothing was refunded",
+    "stepUpWrongCode": "That code is not right (or was used already); type the code your app shows now. Nothing was refunded",
+    "stepUpNotEnrolled": "This refund needs a code from an authenticator app, and your user has none set up; ask an admin. Nothing was refunded"
   },
   "sandboxStaff": {
     "title": "Staff sign-ins",
-    "lead": "Every sandbox staff user has the password <password></password>. Operator and admin also type the code shown here (it changes every 30 seconds).",
+    "lead": "Every sandbox staff user has the password <password></password>. Support, operator and admin also type the code shown here (it changes every 30 seconds).",
     "open": "Open the staff console",
     "role": "Role",
     "email": "Email",
@@ -473,7 +477,9 @@ declare const messages: {
         "disable": "Disabled a staff user",
         "enable": "Enabled a staff user again",
         "reset_password": "Reset a staff user's password",
-        "reset_second_factor": "Reset a staff user's second factor"
+        "reset_second_factor": "Reset a staff user's second factor",
+        "step_up": "Passed a step-up code for a refund",
+        "step_up_refused": "A step-up code for a refund was refused"
       },
       "mail": {
         "staff_sent": "Sent the customer a link by email"
@@ -771,9 +777,8 @@ declare const messages: {
         "wrong-amount": "Wrong amount charged",
         "other": "Other"
       },
-      "submit": "Refund",
+      "submit": "Review refund",
       "sending": "Sending…",
-      "noteRequired": "Write a note when the reason is Other.",
       "outcome": {
         "succeeded": "Refunded {amount}.",
         "pending": "FarPay took the refund of {amount} but has not completed it yet. It shows as pending until FarPay does.",
@@ -790,8 +795,20 @@ declare const messages: {
         "not-refundable": "This payment type can't be refunded.",
         "psp-error": "The card company refused the refund: {message}. Nothing was refunded.",
         "farpay-refused": "FarPay refused the refund. Nothing was refunded.",
-        "unknown": "FarPay did not answer in time, so we don't know yet whether it refunded. No other refund can be made until this one is checked with FarPay."
-      }
+        "unknown": "FarPay did not answer in time, so we don't know yet whether it refunded. No other refund can be made until this one is checked with FarPay.",
+        "step-up-needed": "Type the code your authenticator app shows now to make this refund. Nothing was refunded."
+      },
+      "reasonPlaceholder": "Choose a reason…",
+      "reviewing": "Checking…",
+      "summaryTitle": "Confirm the refund",
+      "summary": "Refund {amount} of payment {id} to {card}? This cannot be undone.",
+      "summaryNoCard": "Refund {amount} of payment {id}? This cannot be undone.",
+      "summaryReason": "Reason: {reason}",
+      "stepUpLead": "This refund needs a fresh code from your authenticator app. Once typed, it holds for {minutes} minutes in this session.",
+      "code": "Code from your authenticator app",
+      "confirm": "Confirm refund",
+      "change": "Change",
+      "confirming": "Refunding…"
     },
     "failed": {
       "title": "Failed payments",

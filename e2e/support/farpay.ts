@@ -20,9 +20,9 @@ export async function newPayment(type = 'Visa', amountMinor = 12_550, status = '
 /** FarPay's refunds of a payment, in øre. */
 export const refundsAtFarpay = async (id: number) => (await farpay.refunds(id)).map((r) => Math.round(r.PaidAmount * 100));
 
-/** Opens the refund dialog and fills it (full, or partial with an amount). */
+/** Opens the refund dialog (unless it is open) and fills it (full, or partial with an amount), a reason chosen. */
 export async function fillRefund(page: Page, amount?: string, reason = 'duplicate'): Promise<void> {
-  await page.locator('.pay-refund summary').click();
+  if (!(await page.locator('.pay-refund').evaluate((d: HTMLDetailsElement) => d.open))) await page.locator('.pay-refund summary').click();
   const form = page.getByTestId('refund-form');
   if (amount !== undefined) {
     await form.locator('input[name="mode"][value="partial"]').check();
@@ -31,7 +31,23 @@ export async function fillRefund(page: Page, amount?: string, reason = 'duplicat
   await form.locator('select[name="reason"]').selectOption(reason);
 }
 
-export const submitRefund = (page: Page) => page.getByTestId('refund-form').locator('button[type="submit"]').click();
+/** "Review refund": the summary to confirm, or the sentence that stops it; nothing moves yet. */
+export async function reviewRefund(page: Page): Promise<void> {
+  const form = page.getByTestId('refund-form');
+  // The action's answer, not a sentence left from the form's last one.
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined),
+    form.getByTestId('refund-review').click(),
+  ]);
+  await expect(form.getByTestId('refund-summary').or(form.getByTestId('refund-error'))).toBeVisible();
+}
+
+/** The two clicks that move money: "Review refund", then (when the summary comes) "Confirm refund". */
+export async function submitRefund(page: Page): Promise<void> {
+  await reviewRefund(page);
+  const form = page.getByTestId('refund-form');
+  if (await form.getByTestId('refund-summary').isVisible()) await form.getByTestId('refund-confirm').click();
+}
 
 /** A screenshot at desktop and phone width, and no axe violations at either. */
 export async function look(page: Page, name: string): Promise<void> {

@@ -101,6 +101,17 @@ const rawEnvSchema = z.object({
       )
       .optional(),
   ),
+  /**
+   * Refunds above this amount, in minor units (øre, cents), ask for a fresh TOTP code (a step-up);
+   * 0: every refund does. Default 100000 (1,000.00).
+   */
+  REFUND_STEP_UP_ABOVE_MINOR: z.coerce
+    .number()
+    .int('must be a whole number of minor units (øre, cents)')
+    .min(0, 'must be 0 or more')
+    .max(999_999_999, 'must be at most 999999999')
+    .optional()
+    .transform((v) => v ?? 100_000),
   STAFF_SESSION_IDLE_MINUTES: positiveInt(30),
   STAFF_SESSION_MAX_HOURS: positiveInt(12),
   /**
@@ -114,6 +125,20 @@ const rawEnvSchema = z.object({
       .optional(),
   ),
 });
+
+/**
+ * Every role that can send a link or move money (support sends links that start a session on a
+ * customer's account; operator refunds; admin manages staff) passes a TOTP code by default.
+ */
+const DEFAULT_SECOND_FACTOR_ROLES = 'support,operator,admin';
+const SENDING_ROLES = ['support', 'operator', 'admin'] as const;
+
+/** The warning printed at start when the configuration lets a role that can send or refund sign in without a second factor; null when none does. */
+export function secondFactorWarning(secondFactorRoles: readonly string[]): string | null {
+  const without = SENDING_ROLES.filter((r) => !secondFactorRoles.includes(r));
+  if (without.length === 0) return null;
+  return `Warning: STAFF_SECOND_FACTOR_ROLES lets ${without.join(', ')} sign in without a second factor, though they can send customer links or refund (every refund they make asks for a TOTP code).`;
+}
 
 /** Turns the raw variables into the app's configuration: sandbox defaults where keys are absent. */
 export function resolveEnv(raw: Record<string, string | undefined>) {
@@ -182,12 +207,14 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
     },
     staff: {
       /** Roles that must pass a TOTP code (or a recovery code) after the password. */
-      secondFactorRoles: (e.STAFF_SECOND_FACTOR_ROLES ?? 'operator,admin')
+      secondFactorRoles: (e.STAFF_SECOND_FACTOR_ROLES ?? DEFAULT_SECOND_FACTOR_ROLES)
         .split(',')
         .map((r) => r.trim())
         .filter((r) => r !== 'none'),
       sessionIdleMinutes: idleSeconds ? idleSeconds / 60 : e.STAFF_SESSION_IDLE_MINUTES,
       sessionMaxHours: maxSeconds ? maxSeconds / 3600 : e.STAFF_SESSION_MAX_HOURS,
+      /** Refunds above this (minor units) ask for a fresh TOTP code, as does every refund from a session without the second factor. */
+      refundStepUpAboveMinor: e.REFUND_STEP_UP_ABOVE_MINOR,
     },
     linkSecret: e.LINK_SECRET ?? sandboxSecrets.LINK_SECRET,
     portalApiKey: e.PORTAL_API_KEY ?? sandboxSecrets.PORTAL_API_KEY,

@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { resolveEnv } from './schema';
+import { resolveEnv, secondFactorWarning } from './schema';
 
 describe('staff sign-in settings', () => {
-  it('defaults: a second factor for operator and admin, 30 idle minutes, 12 hours', () => {
-    expect(resolveEnv({}).staff).toEqual({ secondFactorRoles: ['operator', 'admin'], sessionIdleMinutes: 30, sessionMaxHours: 12 });
+  it('defaults: a second factor for support, operator and admin, 30 idle minutes, 12 hours, a step-up above 1,000.00', () => {
+    expect(resolveEnv({}).staff).toEqual({
+      secondFactorRoles: ['support', 'operator', 'admin'],
+      sessionIdleMinutes: 30,
+      sessionMaxHours: 12,
+      refundStepUpAboveMinor: 100_000,
+    });
+  });
+
+  it('warns when a role that can send or refund may sign in without a second factor, and only then', () => {
+    expect(secondFactorWarning(resolveEnv({}).staff.secondFactorRoles)).toBeNull();
+    expect(secondFactorWarning(resolveEnv({ STAFF_SECOND_FACTOR_ROLES: 'operator,admin' }).staff.secondFactorRoles)).toMatch(/lets support sign in without/);
+    expect(secondFactorWarning(resolveEnv({ STAFF_SECOND_FACTOR_ROLES: 'none' }).staff.secondFactorRoles)).toMatch(/support, operator, admin/);
+  });
+
+  it('the refund step-up amount: whole minor units, 0 for every refund, anything else refused by name', () => {
+    expect(resolveEnv({ REFUND_STEP_UP_ABOVE_MINOR: '0' }).staff.refundStepUpAboveMinor).toBe(0);
+    expect(resolveEnv({ REFUND_STEP_UP_ABOVE_MINOR: '250000' }).staff.refundStepUpAboveMinor).toBe(250_000);
+    for (const bad of ['-1', '10.5', 'lots', '1000000000'])
+      expect(() => resolveEnv({ REFUND_STEP_UP_ABOVE_MINOR: bad }), bad).toThrow(/REFUND_STEP_UP_ABOVE_MINOR/);
   });
 
   it('takes a list of roles, or none', () => {

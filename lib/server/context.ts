@@ -23,6 +23,7 @@ import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
 import { createRegistrar, type Registrar } from '@/lib/registrations/registrar';
 import { createStaffCache, type StaffCache } from '@/lib/staff/accounts/staff-reads';
+import type { StepUpPolicy } from '@/lib/staff/payments/refunds/step-up-rule';
 import { createStripeClient } from '@/lib/stripe/client';
 import { createBackground, type Background } from './background';
 
@@ -46,6 +47,8 @@ export type AppContext = {
   mailer: Mailer;
   /** Adding a card: the use cases with their dependencies and configuration bound here once. */
   cards: CardUseCases;
+  /** Refunds above this amount ask for a fresh TOTP code; the key TOTP secrets are sealed under. */
+  refundStepUp: StepUpPolicy & { secretKey: string };
   /** The providers' callbacks, their secrets bound here; lib/server/provider-callback.ts runs them. */
   callbacks: ProviderCallbacks;
   /** What a stored Fenerum webhook's handling needs, on the background connection (after the answer, and its retries). */
@@ -107,6 +110,7 @@ async function buildContext(): Promise<AppContext> {
     registrar,
     background,
     mailer,
+    refundStepUp: { aboveMinor: config.staff.refundStepUpAboveMinor, secretKey: config.linkSecret },
   };
   // A webhook's work runs after the answer or in a retry, so it never takes a request's connection.
   const webhookWork: WebhookDeps = { db: backgroundDb, stripe, fenerum, mail: { ...base, db: backgroundDb } };

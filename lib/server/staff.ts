@@ -17,24 +17,27 @@ import { readStaffToken, requestClient, staffAuthConfig } from './staff-session'
  * The signed-in staff member of this request: the session cookie names a live session (idle
  * and absolute expiry) of an enabled user who passed the second factor when the role needs it.
  */
-async function readStaffUser(ctx: AppContext): Promise<StaffUser | null> {
+async function readStaffUser(ctx: AppContext): Promise<{ user: StaffUser; session: StaffSession } | null> {
   const config = staffAuthConfig(ctx);
   const live = await readLiveSession(ctx.db, await readStaffToken(ctx), config, Date.now());
   if (!live) return null;
   if (needsSecondFactor(config, live.user.role) && !live.secondFactorPassed) return null;
-  return live.user;
+  return { user: live.user, session: { idHash: live.idHash, secondFactorPassed: live.secondFactorPassed, stepUpUntil: live.stepUpUntil } };
 }
 
-/** A staff call: who (`user.email` is what Fenerum's X-User gets), the context, and the client's address for audit entries. */
-export type StaffCall = { user: StaffUser; ctx: AppContext; ip: string | null };
+/** The session of a staff call: its row, whether it passed the second factor at sign-in, and its step-up (refunds). */
+export type StaffSession = { idHash: string; secondFactorPassed: boolean; stepUpUntil: Date | null };
+
+/** A staff call: who (`user.email` is what Fenerum's X-User gets), the session, the context, and the client's address for audit entries. */
+export type StaffCall = { user: StaffUser; session: StaffSession; ctx: AppContext; ip: string | null };
 
 /** A staff entry point's check (pages and routes): no session sends the browser to sign in; a role too low is refused on the server. */
 export async function asStaff<T>(role: StaffRole, run: (call: StaffCall) => Promise<T>): Promise<T | Refused> {
   const ctx = await appContext();
-  const user = await readStaffUser(ctx);
-  if (!user) redirect('/staff/login');
-  if (!roleAllows(user.role, role)) return refused('forbidden');
-  return run({ user, ctx, ip: (await requestClient(ctx)).ip });
+  const signedIn = await readStaffUser(ctx);
+  if (!signedIn) redirect('/staff/login');
+  if (!roleAllows(signedIn.user.role, role)) return refused('forbidden');
+  return run({ ...signedIn, ctx, ip: (await requestClient(ctx)).ip });
 }
 
 type Render = (call: StaffCall) => Promise<ReactNode | Refused>;
@@ -61,13 +64,17 @@ export type ActionState = { ok: true; message?: string } | { ok: false; error: s
  * (lib/domain/storable.ts: no NUL, no unpaired surrogate) before the schema sees it: a field
  * error with a sentence, and the action does not run.
  */
-export function staffAction<S extends z.ZodType>(role: StaffRole, schema: S, fn: (input: z.infer<S>, call: StaffCall) => Promise<ActionState | Refused>) {
-  return async (_prev: ActionState | null, form: FormData): Promise<ActionState> => {
+export function staffAction<S extends z.ZodType, R extends ActionState = ActionState>(
+  role: StaffRole,
+  schema: S,
+  fn: (input: z.infer<S>, call: StaffCall) => Promise<R | Refused>,
+) {
+  return async (_prev: R | ActionState | null, form: FormData): Promise<R | ActionState> => {
     const ctx = await appContext();
     const say = await staffSentences();
-    const user = await readStaffUser(ctx);
-    if (!user) return { ok: false, error: say.refusal(refused('unauthenticated')) };
-    if (!roleAllows(user.role, role)) return { ok: false, error: say.refusal(refused('forbidden')) };
+    const signedIn = await readStaffUser(ctx);
+    if (!signedIn) return { ok: false, error: say.refusal(refused('unauthenticated')) };
+    if (!roleAllows(signedIn.user.role, role)) return { ok: false, error: say.refusal(refused('forbidden')) };
     // A hand-made call can pass anything as the argument (React decodes JSON too): only a form is read.
     if (!(form instanceof FormData)) return { ok: false, error: say.correctFields() };
     const unstorable = unstorableFields(form, say.unstorableText());
@@ -78,7 +85,7 @@ export function staffAction<S extends z.ZodType>(role: StaffRole, schema: S, fn:
       return { ok: false, error: say.correctFields(), fields };
     }
     try {
-      const result = await fn(parsed.data, { user, ctx, ip: (await requestClient(ctx)).ip });
+      const result = await fn(parsed.data, { ...signedIn, ctx, ip: (await requestClient(ctx)).ip });
       return isRefused(result) ? { ok: false, error: say.refusal(result) } : result;
     } catch (err) {
       const failure = providerFailure(err);

@@ -1,4 +1,5 @@
 import { env } from '@/lib/env';
+import { secondFactorWarning } from '@/lib/env/schema';
 import { startProcessWork } from '@/lib/server/context';
 import { installFrontDoor } from '@/lib/server/front-door';
 
@@ -16,6 +17,8 @@ export async function startServer(): Promise<void> {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   }
+  const weak = secondFactorWarning(config.staff.secondFactorRoles);
+  if (weak) console.warn(weak);
   installFrontDoor({ hsts: new URL(config.appUrl).protocol === 'https:' });
   await startProcessWork();
 }

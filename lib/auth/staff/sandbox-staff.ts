@@ -6,7 +6,7 @@ import { secondsLeft, totpCode } from './totp';
 import { findStaffByEmail, insertStaffUser } from '@/lib/staff/users/users';
 
 /**
- * The sandbox's staff: one user of each role, one published password, and for operator and
+ * The sandbox's staff: one user of each role, one published password, and for support, operator and
  * admin a published TOTP secret (the sandbox home page shows the current code). Sandbox mode
  * only: never seeded when any provider has a live key.
  */
@@ -15,7 +15,7 @@ export const SANDBOX_TOTP_SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';
 
 export const SANDBOX_STAFF: readonly { email: string; name: string; role: StaffRole; totp: boolean }[] = [
   { email: 'viewer@sandbox.test', name: 'Vera Viewer', role: 'viewer', totp: false },
-  { email: 'support@sandbox.test', name: 'Sune Support', role: 'support', totp: false },
+  { email: 'support@sandbox.test', name: 'Sune Support', role: 'support', totp: true },
   { email: 'operator@sandbox.test', name: 'Olga Operator', role: 'operator', totp: true },
   { email: 'admin@sandbox.test', name: 'Anders Admin', role: 'admin', totp: true },
 ];

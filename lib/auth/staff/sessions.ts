@@ -53,7 +53,11 @@ export async function endSessionsOf(db: Db, userId: string): Promise<void> {
 
 export type LiveSession = {
   user: StaffUser;
+  /** The session's row (the SHA-256 of the cookie's id): what a step-up is bound to. */
+  idHash: string;
   secondFactorPassed: boolean;
+  /** Until when a step-up code typed in this session holds (lib/auth/staff/step-up.ts); null: none typed. */
+  stepUpUntil: Date | null;
   enrolled: boolean;
   expiresAt: Date;
 };
@@ -79,7 +83,9 @@ export async function readLiveSession(db: Db, token: string | undefined, limits:
   const { id, email, name, role } = row.u;
   return {
     user: { id, email, name, role: role as StaffRole },
+    idHash,
     secondFactorPassed: row.s.secondFactorPassed,
+    stepUpUntil: row.s.stepUpUntil,
     enrolled: row.u.totpEnrolledAt !== null,
     expiresAt: row.s.expiresAt,
   };

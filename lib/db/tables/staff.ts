@@ -38,6 +38,8 @@ export const staffSessions = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
     secondFactorPassed: boolean('second_factor_passed').notNull().default(false),
+    /** Until when a step-up code typed in this session lets it refund (lib/auth/staff/step-up.ts); null: none. */
+    stepUpUntil: timestamp('step_up_until', { withTimezone: true }),
   },
   (t) => [index('staff_sessions_user_idx').on(t.userId)],
 );

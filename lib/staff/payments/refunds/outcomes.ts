@@ -29,7 +29,9 @@ export type RefundOutcomeCode =
   /** FarPay refused with another code. */
   | 'farpay-refused'
   /** The call timed out or the answer was lost: FarPay may have refunded; it is checked before anything else. */
-  | 'unknown';
+  | 'unknown'
+  /** The refund needs a fresh TOTP code (step-up-rule.ts) and none was typed: nothing recorded or sent. */
+  | 'step-up-needed';
 
 export type RefundResult = {
   outcome: RefundOutcomeCode;

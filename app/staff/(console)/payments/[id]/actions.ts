@@ -1,15 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { formatMinor } from '@/lib/staff/payments/format';
+import { getTranslations } from 'next-intl/server';
+import { isRefused } from '@/lib/domain/outcomes';
+import { STEP_UP_MINUTES } from '@/lib/auth/staff/step-up';
+import { confirmRefund } from '@/lib/staff/payments/refunds/confirm-refund';
 import { reconcileRefunds } from '@/lib/staff/payments/refunds/reconcile';
-import { MAX_REFUND_MINOR } from '@/lib/staff/payments/refunds/check';
-import { refundPayment } from '@/lib/staff/payments/refunds/refund-payment';
-import type { RefundResult } from '@/lib/staff/payments/refunds/outcomes';
-import { staffAction, type ActionState } from '@/lib/server/staff';
-import { REFUND_REASONS } from './reasons';
+import { reviewRefund } from '@/lib/staff/payments/refunds/review-refund';
+import { staffAction } from '@/lib/server/staff';
+import { refundSentence, summaryView, type RefundState } from './refund-sentences';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const refundInput = z.object({
@@ -18,55 +18,42 @@ const refundInput = z.object({
   mode: z.enum(['full', 'partial']),
   amount: z.string().max(40, { message: 'At most 40 characters.' }).optional(),
   shownRemaining: z.coerce.number().int().min(0).max(2_147_483_647),
-  reason: z.enum(REFUND_REASONS),
+  // The placeholder posts "": the use case refuses it with a sentence (no reason is ever assumed).
+  reason: z.string().max(40).optional(),
   note: z.string().trim().max(500, { message: 'At most 500 characters.' }).optional(),
 });
+const confirmInput = refundInput.extend({ code: z.string().max(40, { message: 'At most 40 characters.' }).optional() });
 
-async function sentence(r: RefundResult, shownRemaining: number): Promise<ActionState> {
-  const [t, locale] = await Promise.all([getTranslations('farpay.refund.outcome'), getLocale()]);
-  const money = (minor: number | undefined) => formatMinor(minor ?? 0, locale, r.currency);
-  switch (r.outcome) {
-    case 'succeeded':
-      return { ok: true, message: t('succeeded', { amount: money(r.amountMinor) }) };
-    case 'pending':
-      return { ok: true, message: t('pending', { amount: money(r.amountMinor) }) };
-    case 'too-much':
-      return { ok: false, error: t('too-much', { remaining: money(r.remainingMinor ?? shownRemaining) }) };
-    case 'amount-too-large':
-      return {
-        ok: false,
-        error: t('amount-too-large', {
-          max: new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2 }).format(MAX_REFUND_MINOR / 100),
-        }),
-      };
-    case 'psp-error':
-      return { ok: false, error: t('psp-error', { message: r.farpayText ?? '' }) };
-    default:
-      return { ok: r.outcome === 'in-progress', ...(r.outcome === 'in-progress' ? { message: t(r.outcome) } : { error: t(r.outcome) }) } as ActionState;
-  }
-}
+const request = (input: z.infer<typeof refundInput>) => ({
+  key: input.key,
+  paymentId: input.paymentId,
+  mode: input.mode,
+  amountText: input.amount,
+  shownRemainingMinor: input.shownRemaining,
+  reason: input.reason ?? '',
+  note: input.note || undefined,
+});
 
-/** An operator's refund: the session and role are checked on the server by staffAction. */
-export const refundAction = staffAction('operator', refundInput, async (input, { user, ctx, ip }) => {
-  if (input.reason === 'other' && !input.note) return { ok: false, error: (await getTranslations('farpay.refund'))('noteRequired') };
-  const result = await refundPayment(
-    { db: ctx.db, farpay: ctx.farpay },
-    {
-      key: input.key,
-      paymentId: input.paymentId,
-      mode: input.mode,
-      amountText: input.amount,
-      shownRemainingMinor: input.shownRemaining,
-      reason: input.reason,
-      note: input.note || undefined,
-    },
-    user.email,
-    ip,
+/** "Review refund": checks the form and sums it up for the operator to confirm; reads only, moves nothing. */
+export const reviewRefundAction = staffAction<typeof refundInput, RefundState>('operator', refundInput, async (input, { session, ctx }) => {
+  const reviewed = await reviewRefund({ db: ctx.db, farpay: ctx.farpay, stepUp: ctx.refundStepUp }, request(input), session);
+  if (isRefused(reviewed)) return reviewed;
+  if ('kind' in reviewed) return { ok: true, summary: await summaryView(reviewed, input.key, input.reason ?? '', STEP_UP_MINUTES) };
+  return refundSentence(reviewed, input.shownRemaining);
+});
+
+/** The summary's "Confirm refund": the one action that moves money (once per form), with a step-up code where one is needed. */
+export const refundAction = staffAction<typeof confirmInput, RefundState>('operator', confirmInput, async (input, { user, session, ctx, ip }) => {
+  const result = await confirmRefund(
+    { db: ctx.db, farpay: ctx.farpay, stepUp: ctx.refundStepUp },
+    { ...request(input), code: input.code },
+    { userId: user.id, email: user.email, session, ip },
   );
+  if (isRefused(result)) return result;
   // The page is drawn again only when FarPay gave an answer: a refusal keeps the form and its
   // sentence, and an unknown refund stays unknown (the maintenance job or "Check with FarPay" settles it) until looked at.
   if (result.status === 'succeeded' || result.status === 'failed') revalidatePath(`/staff/payments/${input.paymentId}`);
-  return sentence(result, input.shownRemaining);
+  return refundSentence(result, input.shownRemaining);
 });
 
 /** "Check with FarPay": settles a refund whose call timed out. */

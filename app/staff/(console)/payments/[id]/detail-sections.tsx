@@ -14,7 +14,7 @@ async function words(detail: PaymentDetail) {
   return { t, locale, currency, money: (minor: number) => formatMinor(minor, locale, currency) };
 }
 
-/** The payment's facts as FarPay gave them, with what is refunded, pending and left to refund. */
+/** The payment's facts as FarPay gave them, with what is refunded, pending, and left to refund where a refund is possible (a paid card payment with something left). */
 export async function PaymentFacts({ detail }: { detail: PaymentDetail }) {
   const { t, locale, money } = await words(detail);
   const { payment: p, remainingMinor } = detail;
@@ -54,7 +54,7 @@ export async function PaymentFacts({ detail }: { detail: PaymentDetail }) {
             <dd data-testid="pending-refunds">{money(detail.pendingRefundMinor)}</dd>
           </>
         ) : null}
-        {p.sign === 'payment' ? (
+        {detail.refundable === 'ok' ? (
           <>
             <dt>{t('detail.remaining')}</dt>
             <dd data-testid="remaining">{money(remainingMinor)}</dd>
