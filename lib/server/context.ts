@@ -23,6 +23,7 @@ import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
 import { createRegistrar, type Registrar } from '@/lib/registrations/registrar';
 import { createStaffCache, type StaffCache } from '@/lib/staff/accounts/staff-reads';
+import { createAttentionCache, type AttentionCache } from '@/lib/staff/overview/cache';
 import { createStripeClient } from '@/lib/stripe/client';
 import { createBackground, type Background } from './background';
 
@@ -40,6 +41,8 @@ export type AppContext = {
   portalCache: PortalCache;
   /** The staff console's account list (search), kept a minute. */
   staffCache: StaffCache;
+  /** The overview's and the failed-payments list's FarPay and Fenerum reads, cached (lib/staff/overview/cache.ts). */
+  attentionCache: AttentionCache;
   registrar: Registrar;
   background: Background;
   /** Customer email: the outbox's sender (lib/mail; queue with queueCustomerEmail(ctx, …)). */
@@ -104,6 +107,7 @@ async function buildContext(): Promise<AppContext> {
     quickpayTestMode,
     portalCache,
     staffCache: createStaffCache(),
+    attentionCache: createAttentionCache(),
     registrar,
     background,
     mailer,
