@@ -25,7 +25,7 @@ const fenerumCardsOf = (deps: OverviewDeps) => deps.cache.fenerumCards.get('all'
 const accountsOf = (deps: OverviewDeps) => deps.staffCache.accountList.get('all', () => deps.fenerum.listAccounts(STAFF_READ));
 
 /** Cards expiring next month, from Fenerum's cards and accounts (both cached). */
-export async function readExpiring(deps: OverviewDeps, now: Date): Promise<AttentionRow[]> {
+async function readExpiring(deps: OverviewDeps, now: Date): Promise<AttentionRow[]> {
   const [cards, accounts] = await Promise.all([fenerumCardsOf(deps), accountsOf(deps)]);
   return expiringNextMonth(cards, accounts, now);
 }

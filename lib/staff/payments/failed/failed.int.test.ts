@@ -42,7 +42,8 @@ async function declinedOfNobody(): Promise<string> {
   return id;
 }
 
-const rowOf = async (key: string, show: 'unhandled' | 'all' = 'all') => (await listFailedPayments(await deps(), period(), show, 0)).rows.find((r) => r.key === key);
+const rowOf = async (key: string, show: 'unhandled' | 'all' = 'all') =>
+  (await listFailedPayments(await deps(), period(), show, 0)).rows.find((r) => r.key === key);
 const handledRows = async (key: string) => (await appContext()).db.select().from(failedPaymentsHandled).where(eq(failedPaymentsHandled.paymentKey, key));
 const auditOf = async (key: string) =>
   (await appContext()).db
@@ -55,7 +56,13 @@ describe('failed payments and the account each belongs to', () => {
 
   it('a Fenerum payment.declined shows the account found from Stripe and Fenerum, with Stripe’s amount and reason', async () => {
     const { account, paymentIntentId } = await declinedOnAccount();
-    expect(await rowOf(`fenerum:${paymentIntentId}`)).toMatchObject({ source: 'fenerum', accountCode: account, amountMinor: 12_300, currency: 'DKK', handled: null });
+    expect(await rowOf(`fenerum:${paymentIntentId}`)).toMatchObject({
+      source: 'fenerum',
+      accountCode: account,
+      amountMinor: 12_300,
+      currency: 'DKK',
+      handled: null,
+    });
   });
 
   it('a declined payment no account can be found for, and every FarPay failed payment, show "unknown account"', async () => {
@@ -87,13 +94,18 @@ describe('marking a failed payment handled', () => {
     });
     expect(await rowOf(key, 'unhandled')).toBeUndefined();
     expect((await rowOf(key, 'all'))?.handled).toMatchObject({ by: 'support@staff.example', note: 'Sent a new-card link by phone.' });
-    expect(await auditOf(key)).toMatchObject([{ actor: 'support@staff.example', accountCode: account, ip: '10.0.0.1', details: { note: 'Sent a new-card link by phone.' } }]);
+    expect(await auditOf(key)).toMatchObject([
+      { actor: 'support@staff.example', accountCode: account, ip: '10.0.0.1', details: { note: 'Sent a new-card link by phone.' } },
+    ]);
   });
 
   it('a FarPay failed payment can be marked handled too (its account unknown)', async () => {
     const p = await sandbox.farpay.createPayment({ type: 'MasterCard', status: 'PaymentFailed', amountMinor: 5_000 });
     const key = `farpay:${p.PaymentId}`;
-    expect(await markFailedPaymentHandled(await deps(), { key, note: 'Called the customer' }, 'op@staff.example', null)).toMatchObject({ kind: 'handled', accountCode: null });
+    expect(await markFailedPaymentHandled(await deps(), { key, note: 'Called the customer' }, 'op@staff.example', null)).toMatchObject({
+      kind: 'handled',
+      accountCode: null,
+    });
     expect(await handledRows(key)).toHaveLength(1);
   });
 

@@ -8,7 +8,7 @@ import type { PaymentsReader } from '../pages';
 import { farpayFailedOf } from './farpay-failed';
 import { fenerumDeclinedOf } from './fenerum-declined';
 
-export type Handled = { by: string; at: Date; note: string };
+type Handled = { by: string; at: Date; note: string };
 
 /** A failed payment to follow up, FarPay's or Fenerum's, with the account it belongs to (null: unknown). */
 export type FailedPayment = {
@@ -40,7 +40,7 @@ export type FailedListing = { rows: FailedPayment[]; total: number; hasNext: boo
 export type FailedDeps = { db: Db; farpay: PaymentsReader; cache: AttentionCache };
 
 /** Every failed payment of a period (FarPay's and Fenerum's), newest first, with its handling. */
-export async function allFailedPayments(deps: FailedDeps, period: { from: string; to: string }): Promise<{ rows: FailedPayment[]; truncated: boolean }> {
+async function allFailedPayments(deps: FailedDeps, period: { from: string; to: string }): Promise<{ rows: FailedPayment[]; truncated: boolean }> {
   const [farpay, fenerum] = await Promise.all([farpayFailedOf(deps, period), fenerumDeclinedOf(deps.db, period)]);
   const rows: FailedPayment[] = [
     ...farpay.rows.map((p) => ({
