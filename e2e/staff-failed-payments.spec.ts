@@ -70,7 +70,8 @@ test.describe('staff: failed payments lead somewhere', () => {
     await lookAt(page, 'failed-unhandled');
     await again.getByLabel('Note (what was done)').fill('Customer added a new Visa through the link.');
     await again.getByRole('button', { name: 'Mark handled' }).click();
-    await expect(again.getByText('Marked handled.')).toBeVisible();
+    // The list is drawn again without it.
+    await expect(page.locator(`tr[data-payment-key="${key}"]`)).toHaveCount(0);
     await page.goto('/staff/payments/failed');
     await expect(page.locator(`tr[data-payment-key="${key}"]`)).toHaveCount(0);
     await page.getByTestId('show-all').click();

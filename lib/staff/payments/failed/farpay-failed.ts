@@ -12,10 +12,13 @@ export const isFailedPayment = (p: Pick<Payment, 'sign' | 'status'>): boolean =>
 /**
  * Every failed and rejected FarPay payment of a period, newest first, read once a minute at most
  * (cached): FarPay has no status filter, so this reads the whole period, up to FAILED_SCAN_LIMIT
- * records (`truncated` then).
+ * records (`truncated` then). `fresh` reads FarPay now and keeps that for the next minute (the
+ * failed-payments list a person is looking at: the overview's count then agrees with it).
  */
-export function farpayFailedOf(deps: { farpay: PaymentsReader; cache: AttentionCache }, period: { from: string; to: string }) {
-  return deps.cache.farpayFailed.get(`${period.from}/${period.to}`, async () => {
+export function farpayFailedOf(deps: { farpay: PaymentsReader; cache: AttentionCache }, period: { from: string; to: string }, fresh = false) {
+  const key = `${period.from}/${period.to}`;
+  if (fresh) deps.cache.farpayFailed.delete(key);
+  return deps.cache.farpayFailed.get(key, async () => {
     const rows: Payment[] = [];
     let read = 0;
     for await (const page of eachPage(deps.farpay, { mode: 'period', ...period })) {

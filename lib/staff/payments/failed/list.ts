@@ -40,8 +40,12 @@ export type FailedListing = { rows: FailedPayment[]; total: number; hasNext: boo
 export type FailedDeps = { db: Db; farpay: PaymentsReader; cache: AttentionCache };
 
 /** Every failed payment of a period (FarPay's and Fenerum's), newest first, with its handling. */
-async function allFailedPayments(deps: FailedDeps, period: { from: string; to: string }): Promise<{ rows: FailedPayment[]; truncated: boolean }> {
-  const [farpay, fenerum] = await Promise.all([farpayFailedOf(deps, period), fenerumDeclinedOf(deps.db, period)]);
+async function allFailedPayments(
+  deps: FailedDeps,
+  period: { from: string; to: string },
+  fresh: boolean,
+): Promise<{ rows: FailedPayment[]; truncated: boolean }> {
+  const [farpay, fenerum] = await Promise.all([farpayFailedOf(deps, period, fresh), fenerumDeclinedOf(deps.db, period)]);
   const rows: FailedPayment[] = [
     ...farpay.rows.map((p) => ({
       key: `farpay:${p.id}`,
@@ -93,10 +97,17 @@ async function handledOf(db: Db, keys: string[]): Promise<Map<string, Handled>> 
 
 /**
  * One page of the failed-payments list (0-based), unhandled ones only unless `all`. The whole
- * period is known before paging, so "next" shows only when a next page has rows.
+ * period is known before paging, so "next" shows only when a next page has rows. `fresh` asks
+ * FarPay now instead of its cached minute (the list page; the overview counts from the cache).
  */
-export async function listFailedPayments(deps: FailedDeps, period: { from: string; to: string }, show: FailedShow, page: number): Promise<FailedListing> {
-  const { rows, truncated } = await allFailedPayments(deps, period);
+export async function listFailedPayments(
+  deps: FailedDeps,
+  period: { from: string; to: string },
+  show: FailedShow,
+  page: number,
+  opts: { fresh?: boolean } = {},
+): Promise<FailedListing> {
+  const { rows, truncated } = await allFailedPayments(deps, period, opts.fresh ?? false);
   const shown = show === 'all' ? rows : rows.filter((r) => !r.handled);
   return { rows: shown.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), total: shown.length, hasNext: shown.length > (page + 1) * PAGE_SIZE, truncated };
 }

@@ -30,22 +30,24 @@ export async function FailedTable({ rows, canMark }: { rows: FailedPayment[]; ca
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-payment-key={r.key}>
-              <td>{when(r.at)}</td>
-              <td>
+              <td data-label={t('when')}>{when(r.at)}</td>
+              <td data-label={t('payment')}>
                 {r.farpayId !== null ? <Link href={`/staff/payments/${r.farpayId}`}>{r.farpayId}</Link> : <code>{r.paymentIntentId}</code>}
                 <br />
                 <small>{r.source === 'farpay' ? t('fromFarpay', { type: r.type ?? '', status: r.status ?? '' }) : t('fromFenerum')}</small>
               </td>
-              <td className="num">{r.amountMinor === null ? '' : formatMinor(r.amountMinor, locale, r.currency)}</td>
-              <td>
+              <td className="num" data-label={t('amount')}>
+                {r.amountMinor === null ? '' : formatMinor(r.amountMinor, locale, r.currency)}
+              </td>
+              <td data-label={t('account')}>
                 {r.accountCode ? (
                   <Link href={`/staff/accounts/${encodeURIComponent(r.accountCode)}`}>{r.accountCode}</Link>
                 ) : (
                   <span title={t('unknownAccountHint')}>{t('unknownAccount')}</span>
                 )}
               </td>
-              <td>{r.reason ?? ''}</td>
-              <td>
+              <td data-label={t('reason')}>{r.reason ?? ''}</td>
+              <td data-label={t('followUp')}>
                 {r.accountCode ? (
                   <p>
                     <Link href={sendNewCardHref(r.accountCode)} data-testid="send-new-card">

@@ -25,7 +25,7 @@ export default async function FailedPaymentsPage({ searchParams }: { searchParam
   const show: FailedShow = params.show === 'all' ? 'all' : 'unhandled';
   const body = await staffPage('viewer', refusalNotice(t('forbidden')), ({ ctx, user }) =>
     periodBody({ params, action: '/staff/payments/failed', submit: t('filter.show') }, async (period, form) => {
-      const listing = await listFailedPayments({ db: ctx.db, farpay: ctx.farpay, cache: ctx.attentionCache }, period, show, page);
+      const listing = await listFailedPayments({ db: ctx.db, farpay: ctx.farpay, cache: ctx.attentionCache }, period, show, page, { fresh: page === 0 });
       const href = (n: number, s: FailedShow = show) =>
         `/staff/payments/failed?from=${period.from}&to=${period.to}${s === 'all' ? '&show=all' : ''}${n > 0 ? `&page=${n + 1}` : ''}`;
       return (
