@@ -106,10 +106,18 @@ test.describe('staff: failed payments lead somewhere', () => {
     expect(shown).toBeGreaterThanOrEqual(1);
     await failed.click();
     await expect(page.getByTestId('failed-count')).toBeVisible();
-    await page.goto('/staff');
-    await page.getByTestId('count-approvals').click();
-    await expect(page.getByRole('heading', { name: "Payments waiting for the customer's approval" })).toBeVisible();
-    await lookAt(page, 'attention-approvals');
+    // A list's rows are as many as its count said.
+    for (const [list, heading] of [
+      ['expiring', 'Cards expiring next month'],
+      ['approvals', "Payments waiting for the customer's approval"],
+    ] as const) {
+      await page.goto('/staff');
+      const count = Number(await page.getByTestId(`count-${list}`).locator('[data-count]').getAttribute('data-count'));
+      await page.getByTestId(`count-${list}`).click();
+      await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+      await expect(page.getByTestId('attention-row')).toHaveCount(count);
+      if (list === 'expiring') await lookAt(page, 'attention-expiring');
+    }
 
     await page.context().addCookies([{ name: 'lang', value: 'da', url: E2E.appUrl }]);
     await page.goto('/staff');

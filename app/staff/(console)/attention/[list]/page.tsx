@@ -18,9 +18,10 @@ const isList = (s: string): s is AttentionList => (LISTS as readonly string[]).i
 /** One of the overview's lists (its count is this list's length), oldest first. */
 export default async function AttentionListPage({ params }: { params: Promise<{ list: string }> }) {
   const { list } = await params;
-  if (!isList(list)) notFound();
   const [t, to, locale] = await Promise.all([getTranslations('attention'), getTranslations('staffConsole.overview'), getLocale()]);
   return staffPage('viewer', async ({ ctx }) => {
+    // Checked after the session: an anonymous caller is sent to sign in whatever the path names.
+    if (!isList(list)) notFound();
     const deps = { db: ctx.db, farpay: ctx.farpay, fenerum: ctx.fenerum, cache: ctx.attentionCache, staffCache: ctx.staffCache };
     const read = await readFenerum(() => readAttentionList(deps, list, new Date()));
     // Only the expiring cards come from Fenerum; its busy or down is said as the accounts pages say it.
