@@ -554,6 +554,7 @@ declare const messages: {
         "linkOpened": "The customer opened a portal link",
         "selfServiceLink": "{actor} created a Fenerum Self-Service link for {email}",
         "registrationRetried": "{actor} sent a card to Fenerum again",
+        "failedPaymentHandled": "{actor} marked a failed payment handled: {note}",
         "cardDisabled": "{actor} disabled {brand} •••• {last4}",
         "cardDisabledWithReason": "{actor} disabled {brand} •••• {last4}. Reason: {reason}",
         "cardDisableNotDone": "{requestedBy} asked to disable a card, but Fenerum did not disable it (Fenerum was not reachable); it is still charged",
