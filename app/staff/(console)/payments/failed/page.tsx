@@ -38,7 +38,9 @@ export default async function FailedPaymentsPage({ searchParams }: { searchParam
                 {tf(s === 'all' ? 'showAll' : 'showUnhandled')}
               </Link>
             ))}
-            <span data-testid="failed-count">{tf('count', { count: listing.total })}</span>
+            <span data-testid="failed-count" data-total={listing.total}>
+              {tf('count', { count: listing.total })}
+            </span>
           </nav>
           {listing.rows.length > 0 ? (
             <FarpayClientText>
