@@ -247,7 +247,18 @@ declare const messages: {
       "audit": "Audit log",
       "users": "Staff users"
     },
-    "forbidden": "Your role does not allow this page."
+    "forbidden": "Your role does not allow this page.",
+    "overview": {
+      "title": "What needs attention",
+      "lead": "Each count links to its list. Counts from FarPay and Fenerum may be up to ten minutes old.",
+      "approvals": "Payments waiting for the customer's approval",
+      "registrations": "Card registrations refused or stuck",
+      "failed": "Unhandled failed payments, last 7 days",
+      "expiring": "Cards expiring next month",
+      "refunds": "Refunds with an unknown outcome",
+      "mail": "Emails that could not be sent, last 30 days",
+      "unavailable": "Could not be read now"
+    }
   },
   "staffRefusals": {
     "reasons": {
@@ -365,7 +376,13 @@ declare const messages: {
     "refundReasonMissing": "Choose a reason for the refund; nothing was refunded",
     "refundNoteMissing": "Write a note when the reason is Other; nothing was refunded",
     "stepUpWrongCode": "That code is not right (or was used already); type the code your app shows now. Nothing was refunded",
-    "stepUpNotEnrolled": "This refund needs a code from an authenticator app, and your user has none set up; ask an admin. Nothing was refunded"
+    "stepUpNotEnrolled": "This refund needs a code from an authenticator app, and your user has none set up; ask an admin. Nothing was refunded",
+    "failedPaymentUnknown": "There is no failed payment {payment}.",
+    "failedPaymentNotFailed": "Payment {payment} did not fail, so there is nothing to mark handled.",
+    "failedPaymentBadKey": "That is not a payment from the list of failed payments.",
+    "failedPaymentAlreadyHandled": "This payment was marked handled already.",
+    "handledNoteEmpty": "Write a note on what was done.",
+    "handledNoteTooLong": "The note can be at most {max} characters."
   },
   "sandboxStaff": {
     "title": "Staff sign-ins",
@@ -483,6 +500,9 @@ declare const messages: {
       },
       "mail": {
         "staff_sent": "Sent the customer a link by email"
+      },
+      "failed_payment": {
+        "handled": "Marked a failed payment handled"
       }
     }
   },
@@ -602,7 +622,8 @@ declare const messages: {
         "staffSendFailed": "{actor} sent {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} by email to {recipient}, but the mail server did not take it",
         "staffSendOpened": "{recipient} opened {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} that {actor} sent {sentAt, date, medium} {sentAt, time, short}",
         "staffSendCardAdded": "The customer added {brand} •••• {last4} through {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} that {actor} sent {sentAt, date, medium} {sentAt, time, short}",
-        "other": "{actor}: {action}"
+        "other": "{actor}: {action}",
+        "failedPaymentHandled": "{actor} marked a failed payment handled: {note}"
       }
     },
     "recipientsTitle": "Recipients",
@@ -812,9 +833,30 @@ declare const messages: {
     },
     "failed": {
       "title": "Failed payments",
-      "lead": "Failed and rejected payments in a period, newest first, to follow up.",
+      "lead": "Failed and rejected payments from FarPay and card payments Fenerum reports declined, newest first, with the account each belongs to. Ask the customer for a new card, then mark the payment handled.",
       "none": "No failed or rejected payments in this period.",
-      "truncated": "Only the newest part of this period was read. Choose a shorter period to see all."
+      "truncated": "Only the newest part of this period was read. Choose a shorter period to see all.",
+      "noneUnhandled": "No unhandled failed payments in this period.",
+      "showLabel": "Show",
+      "showUnhandled": "Not handled",
+      "showAll": "All",
+      "caption": "Failed payments, newest first",
+      "when": "When",
+      "payment": "Payment",
+      "amount": "Amount",
+      "account": "Account",
+      "reason": "Why",
+      "followUp": "Follow-up",
+      "fromFarpay": "FarPay {type}, {status}",
+      "fromFenerum": "Card payment declined (Fenerum)",
+      "unknownAccount": "Unknown account",
+      "unknownAccountHint": "FarPay's payment names no account: find it by the invoice, then send a link from the account.",
+      "sendNewCard": "Send the customer a link to add a new card",
+      "handledBy": "Handled by {who}, {when}",
+      "markHandled": "Mark handled",
+      "note": "Note (what was done)",
+      "marked": "Marked handled.",
+      "count": "{count, plural, one {# payment} other {# payments}}"
     },
     "reconciliation": {
       "title": "Reconciliation",
@@ -837,6 +879,26 @@ declare const messages: {
       "exported": "{rows} payments exported.",
       "exportFailed": "The export stopped: {message}",
       "save": "Save the CSV file"
+    }
+  },
+  "attention": {
+    "back": "Back to the overview",
+    "empty": "Nothing here now.",
+    "limited": "Showing the first {shown}, oldest first.",
+    "caption": "{what}, oldest first",
+    "when": "Since",
+    "account": "Account",
+    "what": "What",
+    "amount": "Amount",
+    "detail": "Detail",
+    "expires": "Expires",
+    "noAccount": "Unknown account",
+    "leads": {
+      "approvals": "Payments Fenerum tried that the customer's bank wants approved (3-D Secure). The customer was emailed a link; the oldest wait longest.",
+      "registrations": "Cards Fenerum refused in the last 30 days, and cards queued for Fenerum for more than an hour. Retry from the account's card.",
+      "expiring": "Active cards in Fenerum that expire next month. Ask the customer for a new card from the account.",
+      "refunds": "Refunds whose answer from FarPay was lost. The maintenance job checks them every 5 minutes; “Check with FarPay” on the payment does it now.",
+      "mail": "Emails to customers that could not be sent after every retry, in the last 30 days."
     }
   }
 };

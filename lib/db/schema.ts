@@ -7,3 +7,4 @@ export * from './tables/approvals';
 export * from './tables/mail';
 export * from './tables/staff';
 export * from './tables/farpay';
+export * from './tables/failed-payments';

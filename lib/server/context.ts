@@ -24,6 +24,7 @@ import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client
 import { createRegistrar, type Registrar } from '@/lib/registrations/registrar';
 import { createStaffCache, type StaffCache } from '@/lib/staff/accounts/staff-reads';
 import type { StepUpPolicy } from '@/lib/staff/payments/refunds/step-up-rule';
+import { createAttentionCache, type AttentionCache } from '@/lib/staff/overview/cache';
 import { createStripeClient } from '@/lib/stripe/client';
 import { createBackground, type Background } from './background';
 
@@ -41,6 +42,8 @@ export type AppContext = {
   portalCache: PortalCache;
   /** The staff console's account list (search), kept a minute. */
   staffCache: StaffCache;
+  /** The overview's and the failed-payments list's FarPay and Fenerum reads, cached (lib/staff/overview/cache.ts). */
+  attentionCache: AttentionCache;
   registrar: Registrar;
   background: Background;
   /** Customer email: the outbox's sender (lib/mail; queue with queueCustomerEmail(ctx, …)). */
@@ -107,6 +110,7 @@ async function buildContext(): Promise<AppContext> {
     quickpayTestMode,
     portalCache,
     staffCache: createStaffCache(),
+    attentionCache: createAttentionCache(),
     registrar,
     background,
     mailer,

@@ -4,7 +4,8 @@ import { createFarpayClient } from '@/lib/farpay/client';
 import { toMinor } from '@/lib/farpay/money';
 import { sandbox, sandboxUrls } from '@/test/support/sandbox-control';
 import { csvChunks, CSV_HEADER } from './csv';
-import { listFailedPayments } from './pages';
+import { createAttentionCache } from '@/lib/staff/overview/cache';
+import { farpayFailedOf } from './failed/farpay-failed';
 import { reconcilePeriod } from './reconciliation';
 
 const farpay = createFarpayClient({ apiUrl: `${sandboxUrls.farpay ?? ''}/v2`, apiKey: sandboxSecrets.FARPAY_API_KEY });
@@ -77,10 +78,10 @@ describe('FarPay figures of a period', () => {
   });
 
   it('lists failed and rejected payments of a period, newest first, with their error', async () => {
-    const { rows, hasNext } = await listFailedPayments(farpay, { from: '2025-06-01', to: '2025-06-30' }, 0);
+    const { rows, truncated } = await farpayFailedOf({ farpay, cache: createAttentionCache() }, { from: '2025-06-01', to: '2025-06-30' });
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => ['PaymentFailed', 'PaymentRejected'].includes(r.status) && r.error)).toBe(true);
     expect(rows.map((r) => r.date)).toEqual([...rows.map((r) => r.date)].sort().reverse());
-    expect(hasNext).toBe(rows.length === 50);
+    expect(truncated).toBe(false);
   });
 });

@@ -9,30 +9,13 @@ export type PaymentsReader = Pick<FarpayClient, 'listPayments'>;
 export const eachPage = (farpay: PaymentsReader, query: PaymentQuery, opts: { pageSize?: number; signal?: AbortSignal } = {}) =>
   pagesOf((q, page, signal) => farpay.listPayments(q, page, signal), query, opts);
 
-/** One page of the payments list: FarPay's page, filtered by status here; `hasNext` when FarPay's page was full. */
+/**
+ * One page of the payments list: FarPay's page, filtered by status here. FarPay gives no total,
+ * and a full page may be the last: `hasNext` only when the record right after this page exists,
+ * asked as a page of one (page n of size 1 is record n), so "next" never leads to an empty page.
+ */
 export async function listPaymentsPage(farpay: PaymentsReader, f: PaymentFilters): Promise<{ rows: Payment[]; hasNext: boolean; farpayRows: number }> {
   const rows = await farpay.listPayments(f.query, { page: f.page, pageSize: PAGE_SIZE });
-  return { rows: f.status ? rows.filter((r) => r.status === f.status) : rows, hasNext: rows.length === PAGE_SIZE, farpayRows: rows.length };
-}
-
-const FAILED_STATUSES = ['PaymentFailed', 'PaymentRejected'];
-/** How many payments the failed list reads through at most before asking for a shorter period. */
-const FAILED_SCAN_LIMIT = 50_000;
-
-/** Failed and rejected payments of a period, newest first, one page of PAGE_SIZE. */
-export async function listFailedPayments(
-  farpay: PaymentsReader,
-  period: { from: string; to: string },
-  page: number,
-): Promise<{ rows: Payment[]; hasNext: boolean; truncated: boolean }> {
-  const want = (page + 1) * PAGE_SIZE + 1;
-  const found: Payment[] = [];
-  let read = 0;
-  for await (const rows of eachPage(farpay, { mode: 'period', ...period })) {
-    read += rows.length;
-    found.push(...rows.filter((r) => r.sign === 'payment' && FAILED_STATUSES.includes(r.status)));
-    if (found.length >= want) break;
-    if (read >= FAILED_SCAN_LIMIT) return { rows: found.slice(page * PAGE_SIZE, want - 1), hasNext: false, truncated: true };
-  }
-  return { rows: found.slice(page * PAGE_SIZE, want - 1), hasNext: found.length >= want, truncated: false };
+  const hasNext = rows.length === PAGE_SIZE && (await farpay.listPayments(f.query, { page: (f.page + 1) * PAGE_SIZE, pageSize: 1 })).length > 0;
+  return { rows: f.status ? rows.filter((r) => r.status === f.status) : rows, hasNext, farpayRows: rows.length };
 }

@@ -40,6 +40,8 @@ const ACTIONS: Record<string, Shown | ((d: Record<string, unknown>) => Shown)> =
   'link.opened': { kind: 'linkOpened', tone: 'info' },
   'self_service.link_created': { kind: 'selfServiceLink', tone: 'info', values: (d) => ({ email: text(d.email) }) },
   'card.registration_retried': { kind: 'registrationRetried', tone: 'info' },
+  // lib/staff/payments/failed/mark-handled.ts: a failed payment followed up.
+  'failed_payment.handled': { kind: 'failedPaymentHandled', tone: 'info', values: (d) => ({ note: text(d.note) }) },
   // lib/mail/no-recipient.ts: an email that went nowhere, and why.
   'mail.not_sent': { kind: 'mailNoRecipient', tone: 'bad', values: (d) => ({ what: d.kind === 'approval-needed' ? 'approval' : 'expiring' }) },
   'card.disable_not_done': { kind: 'cardDisableNotDone', tone: 'warn', values: (d) => ({ requestedBy: text(d.requestedBy) }) },

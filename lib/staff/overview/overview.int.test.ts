@@ -1,0 +1,118 @@
+import { randomInt } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMailer } from '@/lib/mail/mailer';
+import { queueCustomerEmail } from '@/lib/mail/queue';
+import { sendDueMail } from '@/lib/mail/send';
+import { createSmtpTransport } from '@/lib/mail/transport';
+import { appContext } from '@/lib/server/context';
+import { createStaffCache } from '@/lib/staff/accounts/staff-reads';
+import { listFailedPayments } from '@/lib/staff/payments/failed/list';
+import { refundPayment } from '@/lib/staff/payments/refunds/refund-payment';
+import { accountWithCard, deliver, failedCharge } from '@/test/support/approval-fixtures';
+import { refundRequest } from '@/test/support/refund-fixtures';
+import { fenerumSettings, freshAccount, sandbox } from '@/test/support/sandbox-control';
+import { confirmWith, registerSetupIntentNow, setupIntentFor } from '@/test/support/stripe-fixtures';
+import { createAttentionCache } from './cache';
+import { DB_LISTS, nextMonthOf } from './lists';
+import { loadOverview, readAttentionList, weekOf, type OverviewDeps } from './overview';
+
+async function deps(): Promise<OverviewDeps> {
+  const ctx = await appContext();
+  // Caches of the test's own: what the providers hold now.
+  return { db: ctx.db, farpay: ctx.farpay, fenerum: ctx.fenerum, cache: createAttentionCache(), staffCache: createStaffCache() };
+}
+
+/** One of each thing the overview counts, each made the way the app meets it. */
+async function oneOfEach() {
+  const ctx = await appContext();
+  // A payment waiting for the customer's approval.
+  const approvalAccount = await accountWithCard(await freshAccount());
+  const { webhook } = await failedCharge(approvalAccount);
+  expect((await deliver(webhook)).status).toBe(200);
+
+  // A card Fenerum refused for good.
+  const refusedAccount = await freshAccount();
+  const { setupIntentId } = await setupIntentFor(refusedAccount);
+  await confirmWith(setupIntentId);
+  await fenerumSettings({ failNext: { status: 400, count: 1 } });
+  try {
+    expect(await registerSetupIntentNow(setupIntentId, refusedAccount)).toMatchObject({ kind: 'refused' });
+  } finally {
+    await fenerumSettings({ failNext: null });
+  }
+
+  // A failed FarPay payment today, and a declined Fenerum one.
+  await sandbox.farpay.createPayment({ type: 'Visa', status: 'PaymentFailed', amountMinor: 5_000, error: 'Card expired' });
+  const declinedAccount = await freshAccount();
+  await sandbox.fenerum.addCardThroughFenerum(declinedAccount, { number: '4000000000000341', expMonth: randomInt(1, 13), expYear: randomInt(2040, 2070) });
+  const charge = await sandbox.fenerum.charge(declinedAccount, { bankWantsAuthentication: false });
+  expect((await deliver(charge.webhook)).status).toBe(200);
+
+  // A card that expires next month.
+  const { year, month } = nextMonthOf(new Date());
+  await sandbox.fenerum.addCardThroughFenerum(await freshAccount(), { number: '4242424242424242', expMonth: month, expYear: year });
+
+  // A refund whose answer was lost.
+  const paid = await sandbox.farpay.createPayment({ type: 'Visa', amountMinor: 12_550 });
+  const lost = { db: ctx.db, farpay: { ...ctx.farpay, refund: () => Promise.reject(new Error('socket hang up')) } };
+  expect((await refundPayment(lost, refundRequest(paid.PaymentId), 'op@staff.example')).outcome).toBe('unknown');
+
+  // An email refused at every try.
+  const mailAccount = await sandbox.fenerum.createAccount();
+  const to = mailAccount.recipients[0]?.email ?? '';
+  await sandbox.mail.refuse(to, 10);
+  const smtpUrl = ctx.env.mail.smtpUrl ?? '';
+  const mailer = createMailer({ db: ctx.db, smtpUrl, from: ctx.env.mail.from, schedule: () => undefined, retryDelayMs: () => 0 });
+  await queueCustomerEmail(
+    { ...ctx, mailer },
+    {
+      eventKey: `evt-${randomInt(1e9)}`,
+      kind: 'approval-needed',
+      accountCode: mailAccount.code,
+      paymentIntentId: `pi_mail${randomInt(1e9)}`,
+      amount: { minor: 100, currency: 'DKK' },
+      card: { brand: 'Visa', last4: '4242', expMonth: 12, expYear: 2034 },
+    },
+  );
+  const send = { db: ctx.db, transport: createSmtpTransport(smtpUrl), from: ctx.env.mail.from, retryDelayMs: () => 0, maxAttempts: 1 };
+  await sendDueMail(send);
+}
+
+describe('the overview: what needs attention', () => {
+  beforeAll(async () => void (await appContext()));
+
+  it('each count equals the length of the list it links to, with one of each thing made', async () => {
+    await oneOfEach();
+    const d = await deps();
+    const now = new Date();
+    const overview = await loadOverview(d, now);
+    for (const list of [...DB_LISTS, 'expiring'] as const) {
+      const rows = await readAttentionList(d, list, now);
+      expect({ list, count: overview[list] }).toEqual({ list, count: rows.length });
+      expect(overview[list]).toBeGreaterThanOrEqual(1);
+    }
+    const failed = await listFailedPayments(d, weekOf(now), 'unhandled', 0);
+    expect(overview.failed).toBe(failed.rows.length);
+    expect(overview.failed).toBeGreaterThanOrEqual(2);
+    // Oldest first: the approval list waits longest at the top.
+    const approvals = await readAttentionList(d, 'approvals', now);
+    expect(approvals.map((r) => r.at?.getTime())).toEqual(approvals.map((r) => r.at?.getTime()).sort());
+  });
+
+  it('a count whose provider cannot be read is unknown, not zero, and the others still count', async () => {
+    const d = await deps();
+    const broken: OverviewDeps = { ...d, fenerum: { ...d.fenerum, listAllPaymentCards: () => Promise.reject(new Error('Fenerum down')) } };
+    const overview = await loadOverview(broken, new Date());
+    expect(overview.expiring).toBeNull();
+    expect(overview.approvals).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reads Fenerum’s cards once while cached: a second overview costs Fenerum nothing', async () => {
+    const d = await deps();
+    let calls = 0;
+    const counting: OverviewDeps = { ...d, fenerum: { ...d.fenerum, listAllPaymentCards: (o) => (calls++, d.fenerum.listAllPaymentCards(o)) } };
+    await loadOverview(counting, new Date());
+    await loadOverview(counting, new Date());
+    expect(calls).toBe(1);
+  });
+});

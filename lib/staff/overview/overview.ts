@@ -1,0 +1,62 @@
+import type { Db } from '@/lib/db/connect';
+import type { FenerumClient } from '@/lib/fenerum/types';
+import { STAFF_READ, type StaffCache } from '@/lib/staff/accounts/staff-reads';
+import { listFailedPayments } from '@/lib/staff/payments/failed/list';
+import type { PaymentsReader } from '@/lib/staff/payments/pages';
+import type { AttentionCache } from './cache';
+import { countDbList, DB_LISTS, expiringNextMonth, readDbList, type AttentionList, type AttentionRow, type DbList } from './lists';
+
+export type OverviewDeps = {
+  db: Db;
+  farpay: PaymentsReader;
+  fenerum: Pick<FenerumClient, 'listAllPaymentCards' | 'listAccounts'>;
+  cache: AttentionCache;
+  staffCache: Pick<StaffCache, 'accountList'>;
+};
+
+/** A count, or null when the provider it comes from could not be read now (the page says so). */
+export type Overview = Record<DbList, number> & { failed: number | null; expiring: number | null; week: { from: string; to: string } };
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** "This week": the last seven days up to today (UTC), as the failed-payments list's period. */
+export const weekOf = (now: Date) => ({ from: day(now.getTime() - 6 * 86_400_000), to: day(now.getTime()) });
+
+const fenerumCardsOf = (deps: OverviewDeps) => deps.cache.fenerumCards.get('all', () => deps.fenerum.listAllPaymentCards(STAFF_READ));
+const accountsOf = (deps: OverviewDeps) => deps.staffCache.accountList.get('all', () => deps.fenerum.listAccounts(STAFF_READ));
+
+/** Cards expiring next month, from Fenerum's cards and accounts (both cached). */
+async function readExpiring(deps: OverviewDeps, now: Date): Promise<AttentionRow[]> {
+  const [cards, accounts] = await Promise.all([fenerumCardsOf(deps), accountsOf(deps)]);
+  return expiringNextMonth(cards, accounts, now);
+}
+
+/** Null when it failed (logged): one provider down must not hide the other counts. */
+async function orNull<T>(what: string, p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (err) {
+    console.warn(`overview: ${what} could not be read`, err instanceof Error ? err.message : err);
+    return null;
+  }
+}
+
+/**
+ * What needs attention, as counts each of which is the length of the list it links to: four from
+ * our own database, unhandled failed payments of the last seven days (FarPay's scan cached a
+ * minute, Fenerum's declines from our audit log), and cards expiring next month (Fenerum's card
+ * list cached ten minutes). A page view costs Fenerum nothing while the cache is warm.
+ */
+export async function loadOverview(deps: OverviewDeps, now: Date): Promise<Overview> {
+  const week = weekOf(now);
+  const [db, failed, expiring] = await Promise.all([
+    Promise.all(DB_LISTS.map(async (l) => [l, await countDbList(deps.db, l, now)] as const)),
+    orNull('failed payments', listFailedPayments(deps, week, 'unhandled', 0)),
+    orNull('expiring cards', readExpiring(deps, now)),
+  ]);
+  return { ...(Object.fromEntries(db) as Record<DbList, number>), failed: failed?.total ?? null, expiring: expiring?.length ?? null, week };
+}
+
+/** One attention list's rows (the overview's count is its length). */
+export function readAttentionList(deps: OverviewDeps, list: AttentionList, now: Date): Promise<AttentionRow[]> {
+  return list === 'expiring' ? readExpiring(deps, now) : readDbList(deps.db, list, now);
+}
