@@ -308,6 +308,8 @@ declare const messages: {
     "invalidFilters": "These filters are not valid: {filters}",
     "invalidPeriod": "Choose a period of at most a year, dates as YYYY-MM-DD",
     "unknownPaymentType": "Unknown payment type",
+    "unknownPaymentStatus": "Unknown payment status",
+    "invalidPaymentLookup": "Look up by an invoice number or payment id (digits only) or a payment reference of at most 100 characters",
     "noSuchStaffUser": "No such staff user",
     "notYourself": "You cannot do this to your own user; ask another admin",
     "passwordTooShort": "The password must be at least 12 characters long",
@@ -322,6 +324,8 @@ declare const messages: {
     "noRecipient": "Fenerum has no recipient for this account; add one in Fenerum first",
     "chooseRecipient": "Choose one of the account’s recipients",
     "searchTooLong": "Search for at most {max} characters",
+    "searchEmpty": "Type what to search for: an account, an email address, a card's last four, a payment or invoice number, or an id",
+    "searchControlCharacters": "Search for text without control characters (line breaks, tabs)",
     "notACardId": "That is not a card id",
     "reasonTooLong": "Keep the reason under {max} characters",
     "reasonNul": "The reason cannot be saved: text must not contain NUL (\\u0000) characters; nothing was disabled",
@@ -757,8 +761,48 @@ declare const messages: {
       "exporting": "Exporting… {rows} payments so far",
       "exported": "{rows} payments exported.",
       "exportFailed": "The export stopped: {message}",
-      "save": "Save the CSV file"
-    }
+      "save": "Save the CSV file",
+      "axisAmount": "Amount (DKK)"
+    },
+    "exportList": "Download these payments (CSV)"
+  },
+  "staffSearch": {
+    "boxLabel": "Search accounts, cards, payments",
+    "button": "Search",
+    "title": "Search",
+    "hint": "Find an account by its code, name or a recipient's email; a card by its last four digits or its Fenerum id; a FarPay payment or invoice by its number; a Stripe payment by its id (pi_…). An exact id opens its page straight away.",
+    "none": "Nothing matches “{query}”.",
+    "truncated": "Showing the first {count, number}; type more to narrow the search.",
+    "groups": {
+      "account": "Accounts",
+      "card": "Cards",
+      "payment": "FarPay payments",
+      "invoice": "Invoices",
+      "payment-intent": "Stripe payments"
+    },
+    "unavailable": {
+      "account": "Fenerum did not answer, so accounts could not be searched. Try again in a minute.",
+      "card": "Fenerum did not answer, so cards could not be searched. Try again in a minute.",
+      "payment": "FarPay did not answer, so payments could not be searched. Try again in a minute.",
+      "invoice": "FarPay did not answer, so invoices could not be searched. Try again in a minute.",
+      "payment-intent": "Stripe did not answer, so its payments could not be searched. Try again in a minute."
+    },
+    "cardOn": "{brand} •••• {last4} on {name} ({code})",
+    "payment": "Payment {id}",
+    "invoice": "Invoice {id}",
+    "invoicePayments": "{count, plural, one {# payment} other {# payments}}",
+    "invoiceMany": "{count, number} payments or more",
+    "intentOn": "{id} on account {code}",
+    "noEmail": "no recipient email",
+    "active": "active",
+    "disabled": "disabled"
+  },
+  "paging": {
+    "label": "Pages of {what}",
+    "previous": "Previous page",
+    "next": "Next page",
+    "position": "Page {page, number} of {pages, number}",
+    "showing": "{from, number}–{to, number} of {total, number}"
   }
 };
 export default messages;

@@ -21,11 +21,12 @@ import { Timeline } from './timeline';
 
 export const metadata: Metadata = { title: 'Account' };
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ cards?: string | string[] }> };
 
 /** One account: its cards and recipients (Fenerum), links and self-service (support), its activity (the timeline). */
-export default async function AccountPage({ params }: Props) {
+export default async function AccountPage({ params, searchParams }: Props) {
   const code = routeParam((await params).code);
+  const cardsPage = (await searchParams).cards;
   return staffPage('viewer', showRefusalPanel, async ({ user, ctx }) => {
     const read = await readFenerum(async () => {
       const view = await loadAccount(ctx, code);
@@ -49,7 +50,7 @@ export default async function AccountPage({ params }: Props) {
           <h1 data-testid="account-title">{account.name}</h1>
           <p className={styles.code}>{account.code}</p>
           <h2>{t('cardsTitle')}</h2>
-          <AccountCards code={account.code} cards={cards} canSendLinks={support} />
+          <AccountCards code={account.code} cards={cards} canSendLinks={support} cardsPage={cardsPage} />
           <AccountRecipients recipients={recipients} />
         </section>
         {support && <LinksPanel code={account.code} links={links} />}
