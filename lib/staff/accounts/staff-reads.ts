@@ -23,6 +23,8 @@ export type StaffCache = {
   recipientList: TtlCache<Recipient[]>;
   cardList: TtlCache<PaymentCard[]>;
   cardByUuid: TtlCache<PaymentCard | null>;
+  /** When the account list was last read again early (a card's account not in it yet): at most every 15 s. */
+  accountListReread: { at: number };
 };
 
 export function createStaffCache(ttlMs = ACCOUNT_LIST_TTL_MS): StaffCache {
@@ -31,6 +33,7 @@ export function createStaffCache(ttlMs = ACCOUNT_LIST_TTL_MS): StaffCache {
     recipientList: new TtlCache<Recipient[]>(ttlMs, 4),
     cardList: new TtlCache<PaymentCard[]>(ttlMs, 4),
     cardByUuid: new TtlCache<PaymentCard | null>(ttlMs, 500),
+    accountListReread: { at: 0 },
   };
 }
 

@@ -50,6 +50,32 @@ describe('the staff search box, against the sandbox', () => {
     });
   });
 
+  it('a card on an account made after the account list was cached is still found (the list read again, not every time)', async () => {
+    const ctx = await fresh();
+    await searchStaff(ctx, 'nordlys', 'viewer'); // the account list is cached now
+    const account = await sandbox.fenerum.createAccount();
+    await sandbox.fenerum.addCards(account.code, 1, 1234);
+    const [card] = await sandbox.fenerum.cards(account.code);
+    if (!card) throw new Error('the sandbox made no card');
+    expect(await searchStaff(ctx, card.uuid, 'viewer')).toEqual({ kind: 'jump', href: `/staff/accounts/${account.code}/cards/${card.uuid}` });
+    const before = (await sandbox.fenerum.stats()).total;
+    const gone = '00000000-0000-4000-8000-000000000000';
+    // A card whose account Fenerum no longer lists: the list is not read again within 15 s.
+    await ctx.staffCache.cardByUuid.get(gone, async () => ({
+      uuid: gone,
+      accountUuid: gone,
+      active: true,
+      brand: 'Visa',
+      last4: '1234',
+      expMonth: 1,
+      expYear: 2030,
+      gateway: 'stripe_new' as const,
+    }));
+    await searchStaff(ctx, gone, 'viewer');
+    await searchStaff(ctx, gone, 'viewer');
+    expect((await sandbox.fenerum.stats()).total).toBe(before);
+  });
+
   it('a FarPay payment id jumps to the payment; an invoice id to its look-up', async () => {
     const ctx = await fresh();
     const invoiceId = 8_000_000 + Math.floor(Math.random() * 1_000_000);

@@ -20,7 +20,7 @@ export async function ReconciliationChart({ r }: { r: Reconciliation }) {
   const max = Math.max(1, ...buckets.flatMap((b) => [b.paidMinor, b.failedMinor, b.refundedMinor]));
   const ticks = amountTicks(max);
   const top = ticks.at(-1) ?? max;
-  const plot = { left: 76, right: 8, top: 24, bottom: 44 };
+  const plot = { left: 84, right: 8, top: 28, bottom: 52 };
   const W = 640;
   const H = 300;
   const plotW = W - plot.left - plot.right;
@@ -34,14 +34,14 @@ export async function ReconciliationChart({ r }: { r: Reconciliation }) {
   return (
     <section aria-labelledby="chart-title">
       <h2 id="chart-title">{title}</h2>
-      <svg viewBox={`0 0 ${W} ${H}`} className="pay-chart" aria-hidden="true" focusable="false" data-testid="chart" fontSize={14} fill="#3d4654">
-        <text x={4} y={14} data-testid="chart-y-title">
+      <svg viewBox={`0 0 ${W} ${H}`} className="pay-chart" aria-hidden="true" focusable="false" data-testid="chart" fontSize={18} fill="#3d4654">
+        <text x={4} y={18} data-testid="chart-y-title">
           {t('axisAmount')}
         </text>
         {ticks.map((tick) => (
           <g key={tick} data-testid="chart-y-tick">
             <line x1={plot.left} x2={W - plot.right} y1={yOf(tick)} y2={yOf(tick)} stroke="#dfe3e8" />
-            <text x={plot.left - 6} y={yOf(tick) + 5} textAnchor="end">
+            <text x={plot.left - 6} y={yOf(tick) + 6} textAnchor="end">
               {kroner.format(tick / 100)}
             </text>
           </g>
@@ -61,7 +61,7 @@ export async function ReconciliationChart({ r }: { r: Reconciliation }) {
           return (
             <g key={b.start} data-testid="chart-x-tick">
               <line x1={x} x2={x} y1={plot.top + plotH} y2={plot.top + plotH + 5} stroke="#8a94a3" />
-              <text x={x} y={plot.top + plotH + 20} textAnchor="middle">
+              <text x={x} y={plot.top + plotH + 24} textAnchor="middle">
                 {dayFormat.format(new Date(`${b.start}T00:00:00Z`))}
               </text>
             </g>
