@@ -9,7 +9,7 @@ export const MAX_SEARCH_LENGTH = 100;
  * digits (a FarPay payment or invoice id; four digits may also be a card's last four), or text
  * (an account's code, name or a recipient's email).
  */
-export type QueryShape = 'payment-intent' | 'uuid' | 'digits' | 'text';
+type QueryShape = 'payment-intent' | 'uuid' | 'digits' | 'text';
 
 /** The kinds of thing a search finds, each with its own page. */
 export type SearchKind = 'account' | 'card' | 'payment' | 'invoice' | 'payment-intent';

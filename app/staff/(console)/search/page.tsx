@@ -45,7 +45,7 @@ export default async function SearchPage({ searchParams }: Props) {
             {t('button')}
           </button>
         </form>
-        {answer === null && <p className={styles.muted}>{t('hint')}</p>}
+        {answer === null && <p className={`${styles.muted} ${styles.answer}`}>{t('hint')}</p>}
         {answer && isRefused(answer) && (
           <p className={`staff-error ${styles.answer}`} role="alert" data-testid="search-refused">
             {(await staffSentences()).refusal(answer)}

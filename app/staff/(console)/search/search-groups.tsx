@@ -9,7 +9,7 @@ import styles from '../accounts/staff-accounts.module.css';
 export async function SearchGroups({ query, groups }: { query: string; groups: SearchGroup[] }) {
   const t = await getTranslations('staffSearch');
   const shown = groups.filter((g) => 'unavailable' in g || g.hits.length > 0);
-  if (shown.length === 0) return <p className={styles.muted}>{t('none', { query })}</p>;
+  if (shown.length === 0) return <p className={`${styles.muted} ${styles.answer}`}>{t('none', { query })}</p>;
   return (
     <div data-testid="search-results">
       {shown.map((g) => (
