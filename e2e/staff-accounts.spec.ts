@@ -14,8 +14,10 @@ test.describe('staff: accounts and their cards', () => {
     await signInStaff(page, 'operator');
     await page.goto('/staff/accounts');
     await lookAt(page, 'search-empty');
-    await page.getByRole('searchbox').fill('nordlys');
-    await page.getByRole('button', { name: 'Search' }).click();
+    // The accounts page's own search (the console's search box in the layout is another form).
+    const search = page.locator('form[action="/staff/accounts"]');
+    await search.getByRole('searchbox').fill('nordlys');
+    await search.getByRole('button', { name: 'Search' }).click();
     await expect(page.getByTestId('account-results')).toContainText('CUST001');
     await lookAt(page, 'search-results');
     await page.getByRole('link', { name: 'Open Nordlys ApS' }).click();

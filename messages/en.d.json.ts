@@ -382,7 +382,11 @@ declare const messages: {
     "failedPaymentBadKey": "That is not a payment from the list of failed payments.",
     "failedPaymentAlreadyHandled": "This payment was marked handled already.",
     "handledNoteEmpty": "Write a note on what was done.",
-    "handledNoteTooLong": "The note can be at most {max} characters."
+    "handledNoteTooLong": "The note can be at most {max} characters.",
+    "unknownPaymentStatus": "Unknown payment status",
+    "invalidPaymentLookup": "Look up by an invoice number or payment id (digits only) or a payment reference of at most 100 characters",
+    "searchEmpty": "Type what to search for: an account, an email address, a card's last four, a payment or invoice number, or an id",
+    "searchControlCharacters": "Search for text without control characters (line breaks, tabs)"
   },
   "sandboxStaff": {
     "title": "Staff sign-ins",
@@ -878,8 +882,10 @@ declare const messages: {
       "exporting": "Exporting… {rows} payments so far",
       "exported": "{rows} payments exported.",
       "exportFailed": "The export stopped: {message}",
-      "save": "Save the CSV file"
-    }
+      "save": "Save the CSV file",
+      "axisAmount": "Amount (DKK)"
+    },
+    "exportList": "Download these payments (CSV)"
   },
   "attention": {
     "back": "Back to the overview",
@@ -900,6 +906,44 @@ declare const messages: {
       "refunds": "Refunds whose answer from FarPay was lost. The maintenance job checks them every 5 minutes; “Check with FarPay” on the payment does it now.",
       "mail": "Emails to customers that could not be sent after every retry, in the last 30 days."
     }
+  },
+  "staffSearch": {
+    "boxLabel": "Search accounts, cards, payments",
+    "button": "Search",
+    "title": "Search",
+    "hint": "Find an account by its code, name or a recipient's email; a card by its last four digits or its Fenerum id; a FarPay payment or invoice by its number; a Stripe payment by its id (pi_…). An exact id opens its page straight away.",
+    "none": "Nothing matches “{query}”.",
+    "truncated": "Showing the first {count, number}; type more to narrow the search.",
+    "groups": {
+      "account": "Accounts",
+      "card": "Cards",
+      "payment": "FarPay payments",
+      "invoice": "Invoices",
+      "payment-intent": "Stripe payments"
+    },
+    "unavailable": {
+      "account": "Fenerum did not answer, so accounts could not be searched. Try again in a minute.",
+      "card": "Fenerum did not answer, so cards could not be searched. Try again in a minute.",
+      "payment": "FarPay did not answer, so payments could not be searched. Try again in a minute.",
+      "invoice": "FarPay did not answer, so invoices could not be searched. Try again in a minute.",
+      "payment-intent": "Stripe did not answer, so its payments could not be searched. Try again in a minute."
+    },
+    "cardOn": "{brand} •••• {last4} on {name} ({code})",
+    "payment": "Payment {id}",
+    "invoice": "Invoice {id}",
+    "invoicePayments": "{count, plural, one {# payment} other {# payments}}",
+    "invoiceMany": "{count, number} payments or more",
+    "intentOn": "{id} on account {code}",
+    "noEmail": "no recipient email",
+    "active": "active",
+    "disabled": "disabled"
+  },
+  "paging": {
+    "label": "Pages of {what}",
+    "previous": "Previous page",
+    "next": "Next page",
+    "position": "Page {page, number} of {pages, number}",
+    "showing": "{from, number}–{to, number} of {total, number}"
   }
 };
 export default messages;

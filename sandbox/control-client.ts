@@ -170,6 +170,9 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
         account: string,
         card: { paymentMethod: string } | { number: string; expMonth: number; expYear: number } = { paymentMethod: 'pm_card_visa' },
       ) => post<{ card: FenerumCard; stripeCustomer: string }>('fenerum', `accounts/${encodeURIComponent(account)}/card-through-fenerum`, card),
+      /** `count` more active cards on an account at once (last fours `firstLast4` (default 0000), then one up each): a list that must page. Answers how many it now has. */
+      addCards: (account: string, count: number, firstLast4?: number) =>
+        post<{ account: string; count: number }>('fenerum', `accounts/${encodeURIComponent(account)}/cards`, { count, firstLast4 }),
       /** card_expires_this_month for a card. */
       cardExpiring: (cardUuid: string) => post<{ sent: boolean; webhook: FenerumWebhook }>('fenerum', `paymentcards/${encodeURIComponent(cardUuid)}/expiring`),
       webhooks: () => call<FenerumWebhookConfig & { deliveries: FenerumWebhookDelivery[] }>('fenerum', 'webhooks'),
@@ -213,6 +216,8 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
       refunds: async (paymentId: number) => (await call<{ results: FarpayWirePayment[] }>('farpay', `payments/${paymentId}/refunds`)).results,
       /** Moves a record made at runtime to another status (a refund New → Ok or Error). */
       setStatus: (paymentId: number, status: string) => post<FarpayWirePayment>('farpay', `payments/${paymentId}/status`, { status }),
+      /** How many API requests FarPay received since it started (reset does not clear it: compare before and after). */
+      stats: () => call<{ total: number }>('farpay', 'stats'),
       /** FarPay's own figures for a period (inclusive days), øre. */
       totals: (from: string, to: string) => call<FarpayTotals>('farpay', `totals?from=${from}&to=${to}`),
     },

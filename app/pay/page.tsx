@@ -10,7 +10,7 @@ import { SessionEnded } from './session-ended';
 export const metadata: Metadata = { title: 'Payment cards', referrer: 'no-referrer' };
 
 /** The customer portal: the session's account, never one named by the browser. */
-export default async function PortalPage() {
+export default async function PortalPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const now = new Date();
   // One database query for the link's liveness and all the page's rows; Fenerum only for a live session.
   const [t, { ctx, session, view }] = await Promise.all([getTranslations('portal'), customerPortalPage(now)]);
@@ -30,8 +30,8 @@ export default async function PortalPage() {
         {portal.account.name}
       </p>
       <PaymentNotices approvals={view.approvals} expiring={view.expiring} />
-      <h1>{t('cards')}</h1>
-      <CardList cards={portal.cards} pending={view.pending} now={now} />
+      <h1 id="cards">{t('cards')}</h1>
+      <CardList cards={portal.cards} pending={view.pending} now={now} page={(await searchParams).page} />
       <AddCard />
     </section>
   );

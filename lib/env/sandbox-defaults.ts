@@ -34,3 +34,9 @@ export const sandboxSecrets = {
 export const SANDBOX_STRIPE_PUBLISHABLE_KEY = 'pk_test_sandbox_51Sx2kLq8YwZ3vN7';
 
 export const SANDBOX_FENERUM_CLIENT_SYSTEM = 'CardPortal';
+
+/**
+ * The last day of the sandbox FarPay's data set (sandbox/farpay/data.ts spreads it over 2025): in
+ * the sandbox the payments list opens on the 30 days up to it, so a newcomer sees payments.
+ */
+export const SANDBOX_FARPAY_DATA_END = '2025-12-31';

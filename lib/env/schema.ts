@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { SANDBOX_FENERUM_CLIENT_SYSTEM, SANDBOX_MAIL_FROM, SANDBOX_STRIPE_PUBLISHABLE_KEY, sandboxPorts, sandboxSecrets } from './sandbox-defaults';
+import {
+  SANDBOX_FARPAY_DATA_END,
+  SANDBOX_FENERUM_CLIENT_SYSTEM,
+  SANDBOX_MAIL_FROM,
+  SANDBOX_STRIPE_PUBLISHABLE_KEY,
+  sandboxPorts,
+  sandboxSecrets,
+} from './sandbox-defaults';
 
 /** Unset and empty both mean "not configured". */
 const optional = z
@@ -254,6 +261,8 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
       apiUrl: e.FARPAY_API_URL ?? (sandbox.farpay ? local(ports.farpay, '/v2') : 'https://api.farpay.io/v2'),
       apiKey: secret(!anyLive || !!e.FARPAY_API_KEY, e.FARPAY_API_KEY, sandboxSecrets.FARPAY_API_KEY),
       timeoutMs: e.FARPAY_TIMEOUT_MS,
+      /** The day the payments list's default period ends: today (null), or in the sandbox the end of its data set. */
+      defaultPeriodEnd: sandbox.farpay ? SANDBOX_FARPAY_DATA_END : null,
     },
   };
 }

@@ -15,6 +15,8 @@ export type ControlDeps = {
   reset: () => void;
   /** A new seed or size: the data set changes, the overlay stays. */
   reshape: (seed: number, size: number) => void;
+  /** How many API requests arrived (GET /__sandbox/stats). */
+  stats: { total: number };
 };
 
 const paymentInput = z.strictObject({
@@ -38,6 +40,7 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     sendJson(ctx.res, 200, { ok: true });
   });
   router.get('/__sandbox/settings', (ctx) => sendJson(ctx.res, 200, settings));
+  router.get('/__sandbox/stats', (ctx) => sendJson(ctx.res, 200, deps.stats));
   router.post('/__sandbox/settings', (ctx) => {
     const parsed = settingsInput.safeParse(parseBody(ctx));
     if (!parsed.success) return bad(ctx, parsed.error, 'Send known settings (see sandbox/farpay/settings.ts).');

@@ -40,9 +40,12 @@ export function createFarpayEmulator(opts: { apiKey: string; seed?: number; size
     faults.clear();
   };
 
+  /** API requests received (the sandbox's own pages not counted), for a test that must see none made. */
+  const stats = { total: 0 };
   const router = new Router((ctx, status) => sendJson(ctx.res, status, { Message: status === 404 ? 'Not found' : 'Method not allowed' }));
   router.use(
     async (ctx, next) => {
+      stats.total += 1;
       const key = header(ctx.req, 'x-api-key');
       if (!key || !sameSecret(key, opts.apiKey)) return sendJson(ctx.res, 401, UNAUTHENTICATED);
       if (settings.slowMs > 0) await hold(settings.slowMs);
@@ -55,7 +58,7 @@ export function createFarpayEmulator(opts: { apiKey: string; seed?: number; size
     { except: ['/__sandbox/'] },
   );
   registerApiRoutes(router, { state, settings, faults, now, hold });
-  registerControlRoutes(router, { state, settings, faults, now, reset, reshape });
+  registerControlRoutes(router, { state, settings, faults, now, reset, reshape, stats });
 
   return {
     name: 'farpay',

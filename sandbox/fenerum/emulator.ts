@@ -3,6 +3,7 @@ import type { GatewayCharge, GatewayLookup, GatewaySaveCard } from '../gateways'
 import { parseBody, sendJson, type Emulator } from '../http';
 import { Router } from '../router';
 import { registerApiRoutes, registerSelfServicePage } from './api-routes';
+import { registerBulkCards } from './bulk-cards';
 import { registerControlRoutes } from './control';
 import { demoAccounts, demoCards, demoRecipients } from './demo-data';
 import { guard } from './guard';
@@ -127,6 +128,7 @@ export function createFenerumEmulator(opts: FenerumEmulatorOptions): FenerumEmul
   });
   registerControlRoutes(router, { state, reset });
   registerWebhookControl(router, { state, webhooks, chargeCard: opts.chargeCard, now });
+  registerBulkCards(router, { state, now });
   registerOwnCardLink(router, { state, lookupCard: opts.lookupCard, saveCard: opts.saveCard, now });
   registerSelfServicePage(router, state);
 

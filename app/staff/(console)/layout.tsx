@@ -4,9 +4,10 @@ import { roleAllows } from '@/lib/auth/staff-roles';
 import { staffPage } from '@/lib/server/staff';
 import { signOut } from '../login/actions';
 import { STAFF_NAV } from './nav';
+import { SearchBox } from './search-box';
 import { ActionForm } from '@/app/action-form';
 
-/** The console around every signed-in staff page: the menu for the user's role, who is signed in, sign-out. */
+/** The console around every signed-in staff page: the menu for the user's role, the search box, who is signed in, sign-out. */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations('staffConsole');
   const chrome = await staffPage(
@@ -29,6 +30,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             ))}
           </ul>
         </nav>
+        <SearchBox />
         <ActionForm action={signOut} className="staff-user">
           <span data-testid="staff-user">{t('signedInAs', { email: user.email })}</span>
           <button type="submit" className="button button-secondary">

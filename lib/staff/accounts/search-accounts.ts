@@ -22,9 +22,10 @@ export type SearchResult = { accounts: SearchableAccount[]; truncated: boolean }
  * email addresses on recipients, not accounts: the account list and the recipient list are each
  * read whole (pages of 100) and kept for a minute, so a minute of searching costs one read of
  * each. An exact code the cached list does not have yet (an account made a moment ago) is
- * looked up by code as well.
+ * looked up by code as well (one Fenerum call for a query no listed code equals), unless the
+ * caller says the text is no code (`lookUpCode: false`).
  */
-export async function searchAccounts(deps: SearchDeps, query: string): Promise<SearchResult | Refused> {
+export async function searchAccounts(deps: SearchDeps, query: string, opts: { lookUpCode?: boolean } = {}): Promise<SearchResult | Refused> {
   const q = query.trim();
   if (q.length > MAX_QUERY_LENGTH) return refused('invalid-input', 'searchTooLong', { max: String(MAX_QUERY_LENGTH) });
   if (!q) return { accounts: [], truncated: false };
@@ -39,7 +40,7 @@ export async function searchAccounts(deps: SearchDeps, query: string): Promise<S
     MAX_RESULTS + 1,
   );
   // An address is searched among the recipients only: looking it up as a code would spend a call on a 404.
-  if (!found.some((a) => a.code === q) && isPlausibleCode(q) && !q.includes('@')) {
+  if (opts.lookUpCode !== false && !found.some((a) => a.code === q) && isPlausibleCode(q) && !q.includes('@')) {
     const exact = await lookUpCode(deps, q);
     if (exact) found.unshift(withEmails(exact, emailsOf));
   }

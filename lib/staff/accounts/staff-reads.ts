@@ -1,6 +1,7 @@
 import { TtlCache } from '@/lib/cache/ttl-cache';
 import type { CallOptions, Recipient } from '@/lib/fenerum/types';
 import type { Account } from '@/lib/domain/accounts';
+import type { PaymentCard } from '@/lib/domain/cards';
 
 /**
  * How the staff pages read Fenerum: a person is waiting (the interactive lane), and a 429 that
@@ -12,11 +13,28 @@ export const STAFF_READ: CallOptions = { priority: 'interactive', maxRetryAfterS
 /** How long the whole account list and recipient list (for search) are kept: brief, since each costs a page per 100. */
 const ACCOUNT_LIST_TTL_MS = 60_000;
 
-/** The staff console's own cache (search); accounts, card lists and an account's recipients are the portal's (shared, dropped on our writes). */
-export type StaffCache = { accountList: TtlCache<Account[]>; recipientList: TtlCache<Recipient[]> };
+/**
+ * The staff console's own cache (search): the account, recipient and card lists read whole, and
+ * cards found by uuid (null: Fenerum has none). Accounts, an account's card list and its
+ * recipients are the portal's (shared, dropped on our writes).
+ */
+export type StaffCache = {
+  accountList: TtlCache<Account[]>;
+  recipientList: TtlCache<Recipient[]>;
+  cardList: TtlCache<PaymentCard[]>;
+  cardByUuid: TtlCache<PaymentCard | null>;
+  /** When the account list was last read again early (a card's account not in it yet): at most every 15 s. */
+  accountListReread: { at: number };
+};
 
 export function createStaffCache(ttlMs = ACCOUNT_LIST_TTL_MS): StaffCache {
-  return { accountList: new TtlCache<Account[]>(ttlMs, 4), recipientList: new TtlCache<Recipient[]>(ttlMs, 4) };
+  return {
+    accountList: new TtlCache<Account[]>(ttlMs, 4),
+    recipientList: new TtlCache<Recipient[]>(ttlMs, 4),
+    cardList: new TtlCache<PaymentCard[]>(ttlMs, 4),
+    cardByUuid: new TtlCache<PaymentCard | null>(ttlMs, 500),
+    accountListReread: { at: 0 },
+  };
 }
 
 /** An account code as Fenerum might have it: not empty, not a path trick, no control characters, not huge. */

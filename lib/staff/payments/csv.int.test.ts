@@ -32,7 +32,7 @@ describe('FarPay figures of a period', () => {
       const paidIndex = CSV_HEADER.indexOf('PaidAmount');
       const currencyIndex = CSV_HEADER.indexOf('Currency');
       const perCurrency: Record<string, number> = {};
-      for await (const chunk of csvChunks(farpay, YEAR)) {
+      for await (const chunk of csvChunks(farpay, { mode: 'period', ...YEAR })) {
         const parts = (rest + chunk).split('\r\n');
         rest = parts.pop() ?? '';
         for (const line of parts) {

@@ -1,6 +1,6 @@
 import { toDecimal } from '@/lib/farpay/money';
 import { eachPage, type PaymentsReader } from './pages';
-import type { Payment } from '@/lib/domain/payments';
+import type { Payment, PaymentQuery } from '@/lib/domain/payments';
 import { csvCell } from '@/lib/text/csv';
 
 export const CSV_HEADER = [
@@ -36,10 +36,15 @@ export function csvLine(p: Payment): string {
 }
 
 /**
- * The CSV of a period, streamed page by page from FarPay: the header, then each page's lines as
- * one chunk. Only the current page is ever held.
+ * The CSV of a period or a look-up, streamed page by page from FarPay: the header, then each
+ * page's lines as one chunk (a page the status filter leaves empty adds nothing). Only the
+ * current page is ever held. `status` is filtered here, as on the payments page (FarPay has no
+ * such filter).
  */
-export async function* csvChunks(farpay: PaymentsReader, period: { from: string; to: string; type?: string }, signal?: AbortSignal): AsyncGenerator<string> {
+export async function* csvChunks(farpay: PaymentsReader, query: PaymentQuery, signal?: AbortSignal, status?: string): AsyncGenerator<string> {
   yield `${CSV_HEADER.join(',')}\r\n`;
-  for await (const rows of eachPage(farpay, { mode: 'period', ...period }, { signal })) yield `${rows.map(csvLine).join('\r\n')}\r\n`;
+  for await (const rows of eachPage(farpay, query, { signal })) {
+    const kept = status ? rows.filter((r) => r.status === status) : rows;
+    if (kept.length > 0) yield `${kept.map(csvLine).join('\r\n')}\r\n`;
+  }
 }

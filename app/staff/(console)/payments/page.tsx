@@ -4,7 +4,9 @@ import { readFilters, searchOf } from '@/lib/staff/payments/filters';
 import { listPaymentsPage } from '@/lib/staff/payments/pages';
 import { staffPage } from '@/lib/server/staff';
 import { refusalNotice } from '@/lib/server/staff-refusal';
+import { env } from '@/lib/env';
 import { FilterForm, valuesOf } from './filter-form';
+import { ListExport } from './list-export';
 import { Pager } from './pager';
 import { PaymentTable } from './payment-table';
 import { farpayDown, PaymentsSection } from './section';
@@ -20,7 +22,9 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
   const [t, params] = await Promise.all([getTranslations('farpay'), searchParams]);
   const page = await staffPage('viewer', refusalNotice(t('forbidden')), async ({ ctx }) => {
     const mode = params.mode === 'lookup' ? 'lookup' : 'period';
-    const today = new Date().toISOString().slice(0, 10);
+    const today = env().farpay.defaultPeriodEnd ?? new Date().toISOString().slice(0, 10);
+    // A look-up opened with nothing typed yet is just its form: no "fill in…" before anything was filled in.
+    if (mode === 'lookup' && !('invoice' in params || 'refund' in params || 'reference' in params)) return <FilterForm mode={mode} values={{}} />;
     const filters = readFilters(params, today);
     const shown = typeof filters === 'string' ? (mode === 'period' ? readFilters({}, today) : null) : filters;
     const form = <FilterForm mode={mode} values={shown && typeof shown !== 'string' && typeof filters !== 'string' ? valuesOf(shown) : pick(params)} />;
@@ -33,7 +37,6 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
           </p>
         </>
       );
-    if (mode === 'lookup' && !('invoice' in params || 'refund' in params || 'reference' in params)) return form;
     try {
       const { rows, hasNext, farpayRows } = await listPaymentsPage(ctx.farpay, filters);
       return (
@@ -41,6 +44,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
           {form}
           {rows.length > 0 ? <PaymentTable rows={rows} /> : <p className="empty">{farpayRows > 0 ? t('noneOnPage') : t('none')}</p>}
           <Pager page={filters.page} hasNext={hasNext} hrefOf={(n) => `/staff/payments?${searchOf(filters, n)}`} />
+          {farpayRows > 0 || filters.page > 0 ? <ListExport href={`/staff/payments/export?${searchOf(filters, 0)}`} /> : null}
         </>
       );
     } catch (err) {

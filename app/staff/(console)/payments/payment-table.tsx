@@ -3,12 +3,16 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDate, formatMinor } from '@/lib/staff/payments/format';
 import { currencyOf, refundStateOf, type Payment } from '@/lib/domain/payments';
 
-/** Payments as a table: each links to its detail; a refund shows which payment it refunds. */
+/**
+ * Payments as a table: each links to its detail; a refund shows which payment it refunds. On a
+ * phone each row stacks into a card, each value beside its column's name (`data-label`), so the
+ * table never scrolls sideways.
+ */
 export async function PaymentTable({ rows, showError = false }: { rows: Payment[]; showError?: boolean }) {
   const [t, locale] = await Promise.all([getTranslations('farpay'), getLocale()]);
   return (
     <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('table.caption')}>
-      <table className="staff-table pay-table" data-testid="payments-table">
+      <table className="staff-table pay-table pay-table-stacked" data-testid="payments-table">
         <caption className="visually-hidden">{t('table.caption')}</caption>
         <thead>
           <tr>
@@ -27,22 +31,24 @@ export async function PaymentTable({ rows, showError = false }: { rows: Payment[
         <tbody>
           {rows.map((p) => (
             <tr key={p.id} data-payment-id={p.id}>
-              <td>
+              <td data-label={t('table.id')}>
                 <Link href={`/staff/payments/${p.id}`}>{p.id}</Link>
               </td>
-              <td>{formatDate(p.date, p.dateOnly, locale)}</td>
-              <td>{p.invoiceId ?? ''}</td>
-              <td>{p.type}</td>
-              <td>
+              <td data-label={t('table.date')}>{formatDate(p.date, p.dateOnly, locale)}</td>
+              <td data-label={t('table.invoice')}>{p.invoiceId ?? ''}</td>
+              <td data-label={t('table.type')}>{p.type}</td>
+              <td data-label={t('table.status')}>
                 {p.sign !== 'refund' || refundStateOf(p) === 'refunded'
                   ? p.status
                   : refundStateOf(p) === 'failed'
                     ? t('detail.refundState.failed', { status: p.status })
                     : `${p.status} · ${t('detail.refundState.pending')}`}
               </td>
-              <td>{p.sign === 'unknown' ? t('sign.unknown', { raw: p.signRaw }) : t(`sign.${p.sign}`)}</td>
-              <td className="num">{formatMinor(p.paidMinor, locale, currencyOf(p))}</td>
-              {showError ? <td>{p.error ?? ''}</td> : null}
+              <td data-label={t('table.kind')}>{p.sign === 'unknown' ? t('sign.unknown', { raw: p.signRaw }) : t(`sign.${p.sign}`)}</td>
+              <td data-label={t('table.paid')} className="num">
+                {formatMinor(p.paidMinor, locale, currencyOf(p))}
+              </td>
+              {showError ? <td data-label={t('table.error')}>{p.error ?? ''}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -23,12 +23,15 @@ import { Timeline } from './timeline';
 
 export const metadata: Metadata = { title: 'Account' };
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ send?: string | string[]; card?: string | string[] }> };
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<{ send?: string | string[]; card?: string | string[]; cards?: string | string[] }>;
+};
 
 /**
  * One account: its cards and recipients (Fenerum), sending links by email, links and
  * self-service to copy (support), its activity (the timeline). `?send=<kind>&card=<uuid>#send`
- * opens the send form preselected.
+ * opens the send form preselected; `?cards=N` pages the cards.
  */
 export default async function AccountPage({ params, searchParams }: Props) {
   const code = routeParam((await params).code);
@@ -57,7 +60,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           <h1 data-testid="account-title">{account.name}</h1>
           <p className={styles.code}>{account.code}</p>
           <h2>{t('cardsTitle')}</h2>
-          <AccountCards code={account.code} cards={cards} canSendLinks={support} />
+          <AccountCards code={account.code} cards={cards} canSendLinks={support} cardsPage={query.cards} />
           <AccountRecipients recipients={recipients} />
         </section>
         {support && <SendPanel code={account.code} recipients={recipients} preselected={preselectedKind(query.send)} card={sendCard} />}
