@@ -1,0 +1,1 @@
+ALTER TABLE "farpay_refunds" ADD COLUMN "ip" text;
