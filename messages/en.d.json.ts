@@ -810,6 +810,60 @@ declare const messages: {
       "exported": "{rows} payments exported.",
       "exportFailed": "The export stopped: {message}",
       "save": "Save the CSV file"
+    },
+    "types": {
+      "FI": {
+        "name": "Payment slip",
+        "about": "Payment slip (manual payment)"
+      },
+      "BS": {
+        "name": "Betalingsservice",
+        "about": "Betalingsservice (direct debit for private customers)"
+      },
+      "LS": {
+        "name": "Leverandørservice",
+        "about": "Leverandørservice (direct debit for businesses)"
+      },
+      "MPS": {
+        "name": "MobilePay Subscriptions",
+        "about": "MobilePay Subscriptions"
+      },
+      "MPI": {
+        "name": "MobilePay Invoice",
+        "about": "MobilePay Invoice"
+      },
+      "MRV": {
+        "name": "MínRokning Vinna",
+        "about": "MínRokning Vinna"
+      },
+      "MRP": {
+        "name": "MínRokning Privat",
+        "about": "MínRokning Privat"
+      },
+      "Visa": {
+        "name": "Visa",
+        "about": "Visa credit/debit card"
+      },
+      "MasterCard": {
+        "name": "MasterCard",
+        "about": "MasterCard credit/debit card"
+      },
+      "Dankort": {
+        "name": "Dankort",
+        "about": "Danish debit card"
+      }
+    },
+    "statuses": {
+      "Paid": "Paid",
+      "PaymentRejected": "Rejected",
+      "ReimbursedByBank": "Reimbursed by the bank",
+      "PaymentOptionCanceled": "Payment option canceled",
+      "PaymentFailed": "Failed",
+      "New": "New",
+      "Processing": "Processing",
+      "Ok": "Completed",
+      "Error": "Error",
+      "Ignore": "Ignored"
     }
   }
 };

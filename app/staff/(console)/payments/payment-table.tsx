@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDate, formatMinor } from '@/lib/staff/payments/format';
 import { currencyOf, refundStateOf, type Payment } from '@/lib/domain/payments';
+import { paymentWords } from './payment-words';
 
 /** Payments as a table: each links to its detail; a refund shows which payment it refunds. */
 export async function PaymentTable({ rows, showError = false }: { rows: Payment[]; showError?: boolean }) {
   const [t, locale] = await Promise.all([getTranslations('farpay'), getLocale()]);
+  const words = paymentWords(t);
   return (
     <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('table.caption')}>
       <table className="staff-table pay-table" data-testid="payments-table">
@@ -32,13 +34,13 @@ export async function PaymentTable({ rows, showError = false }: { rows: Payment[
               </td>
               <td>{formatDate(p.date, p.dateOnly, locale)}</td>
               <td>{p.invoiceId ?? ''}</td>
-              <td>{p.type}</td>
+              <td title={words.typeAbout(p.type)}>{words.type(p.type)}</td>
               <td>
                 {p.sign !== 'refund' || refundStateOf(p) === 'refunded'
-                  ? p.status
+                  ? words.status(p.status)
                   : refundStateOf(p) === 'failed'
-                    ? t('detail.refundState.failed', { status: p.status })
-                    : `${p.status} · ${t('detail.refundState.pending')}`}
+                    ? t('detail.refundState.failed', { status: words.status(p.status) })
+                    : `${words.status(p.status)} · ${t('detail.refundState.pending')}`}
               </td>
               <td>{p.sign === 'unknown' ? t('sign.unknown', { raw: p.signRaw }) : t(`sign.${p.sign}`)}</td>
               <td className="num">{formatMinor(p.paidMinor, locale, currencyOf(p))}</td>
