@@ -865,6 +865,36 @@ declare const messages: {
       "Error": "Error",
       "Ignore": "Ignored"
     }
+  },
+  "titles": {
+    "template": "%s · Card portal",
+    "home": "Card portal",
+    "portal": "Payment cards",
+    "approve": "Approve a payment",
+    "adding": "Adding your card",
+    "noCard": "No card was added",
+    "staffLogin": "Staff sign-in",
+    "staffEnrol": "Second factor",
+    "staffHome": "Staff console",
+    "accounts": "Accounts",
+    "account": "Account",
+    "card": "Payment card",
+    "payments": "Payments",
+    "payment": "Payment",
+    "failed": "Failed payments",
+    "reconciliation": "Reconciliation",
+    "audit": "Audit log",
+    "users": "Staff users",
+    "notFound": "Page not found"
+  },
+  "errors": {
+    "notFoundTitle": "This page does not exist",
+    "notFoundLead": "The address may be mistyped, or the page has moved. A link from an email may have expired: ask for a new one.",
+    "home": "Go to the front page",
+    "errorTitle": "Something went wrong",
+    "errorLead": "The page could not be shown. Nothing was changed by this error. Try again in a moment.",
+    "retry": "Try again",
+    "reference": "Reference for support: {digest}"
   }
 };
 export default messages;

@@ -1,7 +1,7 @@
 import { IntlErrorCode, type IntlError } from 'next-intl';
 
 /** What a page shows where a message is missing: its key between markers, never a crash (e2e/language.spec.ts looks for it). */
-export const MISSING_MARK = '⟦';
+const MISSING_MARK = '⟦';
 
 export function missingMessageMarker({ namespace, key }: { namespace?: string; key: string; error: IntlError }): string {
   return `${MISSING_MARK}${namespace ? `${namespace}.` : ''}${key}⟧`;

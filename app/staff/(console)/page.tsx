@@ -1,9 +1,9 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { staffPage } from '@/lib/server/staff';
+import { titled } from '@/app/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Staff console · Card portal' };
+export const generateMetadata = titled('staffHome');
 
 /** The console's landing: who is signed in, with which role; the menu leads on. */
 export default async function StaffHome() {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { listFailedPayments } from '@/lib/staff/payments/pages';
 import { staffPage } from '@/lib/server/staff';
@@ -8,9 +7,10 @@ import { PaymentTable } from '../payment-table';
 import { periodBody } from '../period-body';
 import { PaymentsSection } from '../section';
 import '../payments.css';
+import { titled } from '@/app/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Failed payments · Staff console' };
+export const generateMetadata = titled('failed');
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
