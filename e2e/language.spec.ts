@@ -26,6 +26,22 @@ const ENGLISH =
 /** Text that is data, not the portal's words: kept as the provider or the person wrote it. */
 const DATA_SELECTORS = ['code', 'pre', 'kbd', '[translate="no"]', 'iframe'];
 
+/** With LANGUAGE_SHOTS_DIR set, each Danish page is also kept as a screenshot at 1280 and 390 pixels wide, for a person to look at. */
+const SHOTS = process.env.LANGUAGE_SHOTS_DIR;
+async function shoot(page: Page, url: string): Promise<void> {
+  const name =
+    url
+      .replace(/^\//, '')
+      .replace(/[^a-zA-Z0-9-]+/g, '_')
+      .slice(0, 80) || 'home';
+  const size = page.viewportSize();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(SHOTS ?? '', `${name}-${width}.png`), fullPage: true });
+  }
+  if (size) await page.setViewportSize(size);
+}
+
 type Seen = { url: string; title: string; texts: string[]; misses: string[] };
 
 async function look(page: Page, url: string, { expectStatus }: { expectStatus?: number } = {}): Promise<Seen> {
@@ -51,6 +67,7 @@ async function look(page: Page, url: string, { expectStatus }: { expectStatus?: 
     const text = (clone.textContent ?? '').replace(/\s+/g, ' ');
     return { texts: [text, ...attrs], marked: document.body.textContent?.includes('⟦') ?? false };
   }, DATA_SELECTORS);
+  if (SHOTS) await shoot(page, url || new URL(page.url()).pathname);
   if (marked) misses.push(`⟦…⟧ on the page: ${(await page.locator('body').textContent())?.match(/⟦[^⟧]*⟧/g)?.join(', ')}`);
   page.off('console', onConsole);
   return { url: url || page.url(), title: await page.title(), texts, misses };
