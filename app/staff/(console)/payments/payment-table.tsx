@@ -44,7 +44,7 @@ export async function PaymentTable({ rows, showError = false }: { rows: Payment[
               </td>
               <td>{p.sign === 'unknown' ? t('sign.unknown', { raw: p.signRaw }) : t(`sign.${p.sign}`)}</td>
               <td className="num">{formatMinor(p.paidMinor, locale, currencyOf(p))}</td>
-              {showError ? <td>{p.error ?? ''}</td> : null}
+              {showError ? <td translate="no">{p.error ?? ''}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -73,13 +73,13 @@ export async function PaymentFacts({ detail }: { detail: PaymentDetail }) {
         {p.info ? (
           <>
             <dt>{t('detail.info')}</dt>
-            <dd>{p.info}</dd>
+            <dd translate="no">{p.info}</dd>
           </>
         ) : null}
         {p.error ? (
           <>
             <dt>{t('table.error')}</dt>
-            <dd>{p.error}</dd>
+            <dd translate="no">{p.error}</dd>
           </>
         ) : null}
       </dl>
