@@ -19,9 +19,9 @@ import { expect, test } from './support/test';
  * The 404 and a link error page are walked too; error.tsx has its own unit test (no page throws on demand).
  */
 
-/** English UI words no Danish sentence uses (not "type", "status", "filter", "log", "to", "link", "have": Danish has them too). */
+/** English UI words no Danish sentence uses (not "type", "status", "filter", "log", "to", "link", "have": Danish has them too; not "card": the audit filter names action codes). */
 const ENGLISH =
-  /\b(the|and|your|you|with|this|that|please|could|would|should|there|here|which|been|have|has|was|were|are|not|of|page|payment|payments|refund|refunded|refunds|account|accounts|card|cards|sign|search|show|back|again|download|save|cancel|approve|approved|error|failed|paid|amount|date|when|who|what|from|next|previous|older|newer|loading|overview|users|added|expires|customer|email)\b/i;
+  /\b(the|and|your|you|with|this|that|please|could|would|should|there|here|which|been|has|was|were|are|not|of|page|payment|payments|refund|refunded|refunds|account|accounts|cards|sign|search|show|back|again|download|save|cancel|approve|approved|error|failed|paid|amount|date|when|who|what|from|next|previous|older|newer|loading|overview|users|added|expires|customer|email)\b/i;
 
 /** Text that is data, not the portal's words: kept as the provider or the person wrote it. */
 const DATA_SELECTORS = ['code', 'pre', 'kbd', '[translate="no"]', 'iframe', 'script', 'style', 'template', 'noscript'];
