@@ -796,7 +796,7 @@ declare const messages: {
       "count": "Payments",
       "paid": "Paid",
       "refunded": "Refunded",
-      "returned": "Returned by the bank (ReimbursedByBank)",
+      "returned": "Returned by the bank",
       "net": "Net",
       "byType": "Per payment type",
       "byStatus": "Per status",
@@ -856,7 +856,7 @@ declare const messages: {
     "statuses": {
       "Paid": "Paid",
       "PaymentRejected": "Rejected",
-      "ReimbursedByBank": "Reimbursed by the bank",
+      "ReimbursedByBank": "Returned by the bank",
       "PaymentOptionCanceled": "Payment option canceled",
       "PaymentFailed": "Failed",
       "New": "New",
