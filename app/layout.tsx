@@ -1,16 +1,21 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
 import { LanguageSwitch } from './language-switch';
 import { SandboxBanner } from './(sandbox)/sandbox-banner';
 import './globals.css';
 
-export const metadata: Metadata = { title: 'Card portal', robots: { index: false, follow: false }, icons: { icon: '/favicon.svg' } };
+/** Every tab title in the visitor's language: a page names its own (app/page-title.ts), this adds the portal's name. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('titles');
+  return { title: { template: t('template'), default: t('home') }, robots: { index: false, follow: false }, icons: { icon: '/favicon.svg' } };
+}
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1f3a5f' };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations('home')]);
+  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations('home'), getMessages()]);
   return (
     <html lang={locale}>
       <body>
@@ -21,7 +26,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </Link>
           <LanguageSwitch />
         </header>
-        <main className="page">{children}</main>
+        <main className="page">
+          {/* The error page (app/error.tsx) is a client component: its words come down with every page. */}
+          <NextIntlClientProvider messages={{ errors: messages.errors }}>{children}</NextIntlClientProvider>
+        </main>
       </body>
     </html>
   );

@@ -1,9 +1,11 @@
 import type { Db } from '@/lib/db/connect';
 import { auditLog } from '@/lib/db/schema';
+import type { AuditAction } from '@/lib/staff/audit/actions';
 
 export type AuditEntry = {
   actor: string;
-  action: string;
+  /** One of the actions staff can read (lib/staff/audit/actions.ts): a new one is named there and described in messages/*.json. */
+  action: AuditAction;
   accountCode?: string;
   subject?: string;
   details?: Record<string, unknown>;

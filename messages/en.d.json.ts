@@ -484,7 +484,9 @@ declare const messages: {
         "registered": "A new card was registered with Fenerum",
         "registration_failed": "Registering a card with Fenerum failed",
         "disabled": "Disabled a card in Fenerum",
-        "retried": "Retried registering a card now"
+        "registration_retried": "Sent a card to Fenerum again",
+        "disable_requested": "Asked Fenerum to disable a card",
+        "disable_not_done": "A card was to be disabled, but Fenerum did not disable it"
       },
       "retention": {
         "deleted": "Deleted old stored callbacks and expired links"
@@ -503,10 +505,58 @@ declare const messages: {
         "step_up_refused": "A step-up code for a refund was refused"
       },
       "mail": {
-        "staff_sent": "Sent the customer a link by email"
+        "staff_sent": "Sent the customer a link by email",
+        "queued": "An email to a customer was queued",
+        "sent": "An email was sent to a customer",
+        "failed": "An email to a customer could not be sent",
+        "opened": "A customer opened the link in an email",
+        "not_sent": "No email was sent: the account has no recipient"
       },
       "failed_payment": {
         "handled": "Marked a failed payment handled"
+      },
+      "approval": {
+        "requested": "A payment waits for the customer's approval (3-D Secure)",
+        "processing": "The customer approved a payment; the bank is processing it",
+        "succeeded": "The customer approved a payment and it went through",
+        "canceled": "A payment waiting for approval was canceled"
+      },
+      "payment": {
+        "authentication_required": "Fenerum: a payment needs the customer's authentication",
+        "declined": "Fenerum: a payment was declined",
+        "unattributed": "Fenerum: a payment event for no account this portal knows"
+      },
+      "card_expires_this_month": "Fenerum: a card expires this month",
+      "payment_card": {
+        "activated": "Fenerum: a card was activated",
+        "deactivated": "Fenerum: a card was deactivated"
+      },
+      "self_service": {
+        "link_created": "Created a Fenerum Self-Service link"
+      },
+      "farpay": {
+        "refund": {
+          "succeeded": "Refunded a FarPay payment",
+          "pending": "Refund taken by FarPay, not paid back yet",
+          "in-progress": "Refund already being sent (the same form twice)",
+          "changed": "Refund not made: the payment changed meanwhile",
+          "unresolved": "Refund not made: an earlier refund is still unresolved",
+          "not-card": "Refund not made: not a card payment",
+          "not-paid": "Refund not made: the payment is not paid",
+          "nothing-left": "Refund not made: nothing left to refund",
+          "too-much": "Refund not made: more than what is left",
+          "invalid-amount": "Refund not made: the amount was not valid",
+          "amount-too-large": "Refund not made: above the largest refund allowed",
+          "not-found": "Refund not made: FarPay does not know the payment",
+          "not-refundable": "Refund not made: FarPay says the payment cannot be refunded",
+          "psp-error": "Refund refused by the card acquirer",
+          "farpay-refused": "Refund refused by FarPay",
+          "unknown": "Refund sent, but FarPay's answer was lost; it is checked later",
+          "reconciled": "A refund whose answer was lost was found at FarPay",
+          "not-made": "A refund whose answer was lost was not made at FarPay",
+          "step-up-needed": "Asked for a step-up code before refunding (nothing refunded)"
+        },
+        "export": "Exported FarPay payments as CSV"
       }
     }
   },
@@ -559,9 +609,9 @@ declare const messages: {
     "linkFor": "Customer link",
     "openLinks": "Open links",
     "noOpenLinks": "No open links.",
-    "openLinkLine": "Issued by {issuedBy} on {createdAt, date, medium} {createdAt, time, short}, valid until {expiresAt, date, medium} {expiresAt, time, short}",
+    "openLinkLine": "Issued by {issuedBy} on {createdAt, date, when}, valid until {expiresAt, date, when}",
     "revoke": "Revoke",
-    "revokeLabel": "Revoke the link issued on {createdAt, date, medium} {createdAt, time, short}",
+    "revokeLabel": "Revoke the link issued on {createdAt, date, when}",
     "revoked": "The link is revoked; it no longer opens, and a session it started has ended.",
     "alreadyRevoked": "That link was already revoked.",
     "selfServiceTitle": "Fenerum Self-Service",
@@ -590,7 +640,7 @@ declare const messages: {
     "working": "Working…",
     "timeline": {
       "kinds": {
-        "linkIssued": "{actor} issued a customer link, valid until {expiresAt, date, medium} {expiresAt, time, short}",
+        "linkIssued": "{actor} issued a customer link, valid until {expiresAt, date, when}",
         "linkRevoked": "{actor} revoked a customer link",
         "linkOpened": "The customer opened a portal link",
         "selfServiceLink": "{actor} created a Fenerum Self-Service link for {email}",
@@ -608,7 +658,7 @@ declare const messages: {
         "cardFailed": "The customer added {brand} •••• {last4} through the portal, but Fenerum did not take it.",
         "approvalPending": "Fenerum could not charge {amount} without the customer (the bank wants 3-D Secure); the customer is asked to approve it",
         "approvalProcessing": "The customer approved the payment of {amount}; the bank is processing it",
-        "approvalSucceeded": "The customer approved the payment of {amount} (asked {askedAt, date, medium} {askedAt, time, short})",
+        "approvalSucceeded": "The customer approved the payment of {amount} (asked {askedAt, date, when})",
         "approvalCanceled": "The payment of {amount} that waited for the customer's approval was canceled",
         "webhookAuthenticationRequired": "Fenerum: a payment needs the customer's authentication ({subject})",
         "webhookPaymentDeclined": "Fenerum: a payment was declined ({subject})",
@@ -618,7 +668,7 @@ declare const messages: {
         "webhookOther": "Fenerum sent {event}; the portal does not act on it",
         "mailQueued": "An email “{subject}” to {recipient} is waiting to be sent",
         "mailSent": "Email “{subject}” sent to {recipient}; its link has not been opened",
-        "mailOpened": "Email “{subject}” sent to {recipient}; the customer opened its link {openedAt, date, medium} {openedAt, time, short}",
+        "mailOpened": "Email “{subject}” sent to {recipient}; the customer opened its link {openedAt, date, when}",
         "mailFailed": "The email “{subject}” to {recipient} could not be sent",
         "mailNoRecipient": "No email was sent about {what, select, approval {a payment waiting for approval} other {a card that expires this month}}: Fenerum has no recipient on this account who receives payment confirmations or invoices",
         "staffSent": "{actor} sent {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} by email to {recipient}",
@@ -776,7 +826,8 @@ declare const messages: {
       },
       "open": "A refund of {amount} is not confirmed by FarPay yet. No other refund can be made until it is checked.",
       "check": "Check with FarPay",
-      "checked": "{count, plural, =0 {FarPay had nothing new to settle.} one {One refund was settled with FarPay.} other {# refunds were settled with FarPay.}}"
+      "checked": "{count, plural, =0 {FarPay had nothing new to settle.} one {One refund was settled with FarPay.} other {# refunds were settled with FarPay.}}",
+      "from": "from {ip}"
     },
     "status": {
       "requested": "Sending",
@@ -869,7 +920,7 @@ declare const messages: {
       "count": "Payments",
       "paid": "Paid",
       "refunded": "Refunded",
-      "returned": "Returned by the bank (ReimbursedByBank)",
+      "returned": "Returned by the bank",
       "net": "Net",
       "byType": "Per payment type",
       "byStatus": "Per status",
@@ -885,7 +936,61 @@ declare const messages: {
       "save": "Save the CSV file",
       "axisAmount": "Amount (DKK)"
     },
-    "exportList": "Download these payments (CSV)"
+    "exportList": "Download these payments (CSV)",
+    "types": {
+      "FI": {
+        "name": "Payment slip",
+        "about": "Payment slip (manual payment)"
+      },
+      "BS": {
+        "name": "Betalingsservice",
+        "about": "Betalingsservice (direct debit for private customers)"
+      },
+      "LS": {
+        "name": "Leverandørservice",
+        "about": "Leverandørservice (direct debit for businesses)"
+      },
+      "MPS": {
+        "name": "MobilePay Subscriptions",
+        "about": "MobilePay Subscriptions"
+      },
+      "MPI": {
+        "name": "MobilePay Invoice",
+        "about": "MobilePay Invoice"
+      },
+      "MRV": {
+        "name": "MínRokning Vinna",
+        "about": "MínRokning Vinna"
+      },
+      "MRP": {
+        "name": "MínRokning Privat",
+        "about": "MínRokning Privat"
+      },
+      "Visa": {
+        "name": "Visa",
+        "about": "Visa credit/debit card"
+      },
+      "MasterCard": {
+        "name": "MasterCard",
+        "about": "MasterCard credit/debit card"
+      },
+      "Dankort": {
+        "name": "Dankort",
+        "about": "Danish debit card"
+      }
+    },
+    "statuses": {
+      "Paid": "Paid",
+      "PaymentRejected": "Rejected",
+      "ReimbursedByBank": "Returned by the bank",
+      "PaymentOptionCanceled": "Payment option canceled",
+      "PaymentFailed": "Failed",
+      "New": "New",
+      "Processing": "Processing",
+      "Ok": "Completed",
+      "Error": "Error",
+      "Ignore": "Ignored"
+    }
   },
   "attention": {
     "back": "Back to the overview",
@@ -944,6 +1049,36 @@ declare const messages: {
     "next": "Next page",
     "position": "Page {page, number} of {pages, number}",
     "showing": "{from, number}–{to, number} of {total, number}"
+  },
+  "titles": {
+    "template": "%s · Card portal",
+    "home": "Card portal",
+    "portal": "Payment cards",
+    "approve": "Approve a payment",
+    "adding": "Adding your card",
+    "noCard": "No card was added",
+    "staffLogin": "Staff sign-in",
+    "staffEnrol": "Second factor",
+    "staffHome": "Staff console",
+    "accounts": "Accounts",
+    "account": "Account",
+    "card": "Payment card",
+    "payments": "Payments",
+    "payment": "Payment",
+    "failed": "Failed payments",
+    "reconciliation": "Reconciliation",
+    "audit": "Audit log",
+    "users": "Staff users",
+    "notFound": "Page not found"
+  },
+  "errors": {
+    "notFoundTitle": "This page does not exist",
+    "notFoundLead": "The address may be mistyped, or the page has moved. A link from an email may have expired: ask for a new one.",
+    "home": "Go to the front page",
+    "errorTitle": "Something went wrong",
+    "errorLead": "The page could not be shown. Nothing was changed by this error. Try again in a moment.",
+    "retry": "Try again",
+    "reference": "Reference for support: {digest}"
   }
 };
 export default messages;

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { loadPortal } from '@/lib/cards/portal';
 import { customerPortalPage } from '@/lib/server/customer-page';
@@ -6,8 +5,9 @@ import { AddCard } from './add-card';
 import { CardList } from './card-list';
 import { PaymentNotices } from './payment-notices';
 import { SessionEnded } from './session-ended';
+import { titled } from '@/app/page-title';
 
-export const metadata: Metadata = { title: 'Payment cards', referrer: 'no-referrer' };
+export const generateMetadata = titled('portal', { referrer: 'no-referrer' });
 
 /** The customer portal: the session's account, never one named by the browser. */
 export default async function PortalPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {

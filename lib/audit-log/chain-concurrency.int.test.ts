@@ -21,10 +21,10 @@ describe.skipIf(!url)('the hash chain under concurrent inserts (Postgres)', () =
           Promise.all(
             Array.from({ length: 60 }, (_, n) =>
               n % 2
-                ? audit(db, { actor: `instance-${i}`, action: 'test.concurrent', subject: subjects[i], details: { n } })
+                ? audit(db, { actor: `instance-${i}`, action: 'retention.deleted', subject: subjects[i], details: { n } })
                 : db.transaction(async (tx) => {
-                    await audit(tx, { actor: `instance-${i}`, action: 'test.concurrent', subject: subjects[i], details: { n } });
-                    await audit(tx, { actor: `instance-${i}`, action: 'test.concurrent.second', subject: subjects[i], details: { n } });
+                    await audit(tx, { actor: `instance-${i}`, action: 'retention.deleted', subject: subjects[i], details: { n } });
+                    await audit(tx, { actor: `instance-${i}`, action: 'audit.exported', subject: subjects[i], details: { n } });
                   }),
             ),
           ),

@@ -31,14 +31,14 @@ describe('migration audit_hash_chain', () => {
       for (const n of [1, 2, 3]) await client.query(`insert into audit_log (actor, action, details) values ('system', 'old.row', '{"n": ${n}}')`);
       const db = drizzle(client, { schema: { auditLog } });
       await migrate(db, { migrationsFolder: migrations });
-      await audit(db, { actor: 'system', action: 'new.row' });
+      await audit(db, { actor: 'system', action: 'retention.deleted' });
 
       const rows = await db.select().from(auditLog).orderBy(auditLog.seq);
       expect(rows.map((r) => [r.seq, r.action, r.details])).toEqual([
         [1, 'old.row', { n: 1 }],
         [2, 'old.row', { n: 2 }],
         [3, 'old.row', { n: 3 }],
-        [4, 'new.row', {}],
+        [4, 'retention.deleted', {}],
       ]);
       expect(await verifyAuditChain(db)).toMatchObject({ checked: 4, firstBreak: null });
     } finally {

@@ -63,7 +63,7 @@ describe('the audit log is append-only', () => {
 
   it('TRUNCATE is refused', async () => {
     const { db } = await appContext();
-    await audit(db, { actor: 'system', action: 'test.truncate', subject: marker() });
+    await audit(db, { actor: 'system', action: 'retention.deleted', subject: marker() });
     expect(await failureOf(db.execute(sql`truncate audit_log`))).toMatch(/append-only: TRUNCATE is not allowed/);
   });
 });
@@ -108,7 +108,7 @@ describe('the hash chain', () => {
 
   it('npm run audit:verify prints "chain intact", then the first broken row and exits 1', { timeout: 240_000 }, async () => {
     await withScratchDatabase(process.env.DATABASE_URL, async (database, env) => {
-      for (let i = 0; i < 5; i++) await audit(database.db, { actor: 'system', action: 'test.row', subject: `row-${i}` });
+      for (let i = 0; i < 5; i++) await audit(database.db, { actor: 'system', action: 'retention.deleted', subject: `row-${i}` });
       await database.close();
       const intact = await runVerify(env);
       expect(intact).toEqual({ code: 0, stdout: expect.stringMatching(/^5 rows checked: chain intact/) as string });

@@ -5,6 +5,16 @@
 const CARD_PAYMENT_TYPES = ['Visa', 'MasterCard', 'Dankort'] as const;
 export const KNOWN_PAYMENT_TYPES = ['FI', 'BS', 'LS', 'MPS', 'MPI', 'MRV', 'MRP', ...CARD_PAYMENT_TYPES] as const;
 export const KNOWN_PAYMENT_STATUSES = ['Paid', 'PaymentRejected', 'ReimbursedByBank', 'PaymentOptionCanceled', 'PaymentFailed'] as const;
+/** A refund record's own statuses (FarPay/ApiDoc Refund.md), beside the payment statuses above. */
+const REFUND_RECORD_STATUSES = ['New', 'Processing', 'Ok', 'Error', 'Ignore'] as const;
+export type KnownPaymentType = (typeof KNOWN_PAYMENT_TYPES)[number];
+export type KnownPaymentStatus = (typeof KNOWN_PAYMENT_STATUSES)[number] | (typeof REFUND_RECORD_STATUSES)[number];
+
+const spelled = <T extends string>(names: readonly T[], raw: string): T | null => names.find((n) => n.toLowerCase() === raw.trim().toLowerCase()) ?? null;
+/** A payment type seeds/003 describes, however FarPay cased it ("DanKort"); null for one it does not (shown as sent). */
+export const knownPaymentType = (raw: string): KnownPaymentType | null => spelled(KNOWN_PAYMENT_TYPES, raw);
+/** A payment's or a refund record's status that FarPay documents; null for another (shown as sent). */
+export const knownPaymentStatus = (raw: string): KnownPaymentStatus | null => spelled([...KNOWN_PAYMENT_STATUSES, ...REFUND_RECORD_STATUSES], raw);
 
 export type Payment = {
   id: number;

@@ -2,15 +2,17 @@ import { onAuthenticationRequired } from './handlers/authentication-required';
 import { onCardExpiring, onCardStatus } from './handlers/card-events';
 import { onPaymentDeclined } from './handlers/payment-declined';
 import { finishWebhookEvent, getWebhookEvent, unfinishedWebhookEvents } from './receive';
-import type { Handler, WebhookDeps } from './types';
+import type { FenerumEventName, Handler, WebhookDeps } from './types';
 
-const HANDLERS: Record<string, Handler> = {
+const HANDLERS: Record<FenerumEventName, Handler> = {
   'payment.authentication_required': onAuthenticationRequired,
   'payment.declined': onPaymentDeclined,
   card_expires_this_month: onCardExpiring,
   'payment_card.activated': onCardStatus,
   'payment_card.deactivated': onCardStatus,
 };
+
+const isHandled = (event: string): event is FenerumEventName => Object.hasOwn(HANDLERS, event);
 
 /**
  * Does the work of one stored webhook (after it was acknowledged). An event we do not act on
@@ -20,11 +22,11 @@ const HANDLERS: Record<string, Handler> = {
 export async function handleWebhookEvent(deps: WebhookDeps, key: string): Promise<void> {
   const row = await getWebhookEvent(deps.db, key);
   if (!row || row.status === 'handled' || row.status === 'ignored') return;
-  const handler = HANDLERS[row.event];
-  if (!handler) return finishWebhookEvent(deps.db, key, { status: 'ignored', error: 'an event this portal does not act on' });
+  const event = row.event;
+  if (!isHandled(event)) return finishWebhookEvent(deps.db, key, { status: 'ignored', error: 'an event this portal does not act on' });
   const payload = row.payload as { data?: Record<string, unknown> };
   try {
-    const done = await handler(deps, payload.data ?? {}, row.event);
+    const done = await HANDLERS[event](deps, payload.data ?? {}, event);
     await finishWebhookEvent(deps.db, key, { status: done.status, accountCode: done.accountCode, subject: done.subject, error: done.note });
   } catch (err) {
     await finishWebhookEvent(deps.db, key, { status: 'failed', error: err instanceof Error ? err.message : String(err) });

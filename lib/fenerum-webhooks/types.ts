@@ -15,4 +15,8 @@ export type WebhookDeps = {
 /** What a handler made of an event: whose it is and what it is about, for the timeline. */
 export type Handled = { status: 'handled' | 'ignored'; accountCode?: string | null; subject?: string | null; note?: string };
 
-export type Handler = (deps: WebhookDeps, data: Record<string, unknown>, event: string) => Promise<Handled>;
+/** The Fenerum webhooks the portal acts on (lib/fenerum-webhooks/handle.ts); the handlers audit some under their own name. */
+export type FenerumEventName =
+  'payment.authentication_required' | 'payment.declined' | 'card_expires_this_month' | 'payment_card.activated' | 'payment_card.deactivated';
+
+export type Handler = (deps: WebhookDeps, data: Record<string, unknown>, event: FenerumEventName) => Promise<Handled>;

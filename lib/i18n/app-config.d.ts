@@ -1,5 +1,6 @@
 import type messages from '@/messages/en.json';
 import type { Locale } from './locale';
+import type { INTL_FORMATS } from './when';
 
 /**
  * next-intl's types for this app: a key not in the English catalogue fails `tsc`, and so does
@@ -9,5 +10,6 @@ declare module 'next-intl' {
   interface AppConfig {
     Locale: Locale;
     Messages: typeof messages;
+    Formats: typeof INTL_FORMATS;
   }
 }

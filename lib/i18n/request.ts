@@ -2,6 +2,8 @@ import { cookies, headers } from 'next/headers';
 import type { Messages } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
 import { LANG_COOKIE, pickLocale, type Locale } from './locale';
+import { missingMessageMarker, reportIntlError } from './misses';
+import { INTL_FORMATS, TIME_ZONE } from './when';
 
 /** Each catalogue loads on its own: a request reads only its language's. */
 const catalogues = {
@@ -19,5 +21,13 @@ export default getRequestConfig(async () => {
   const locale = pickLocale(jar.get(LANG_COOKIE)?.value, h.get('accept-language'));
   // Typed from the English catalogue (lib/i18n/app-config.d.ts); a test holds Danish to its keys and placeholders.
   const messages = (await catalogues[locale]()).default as Messages;
-  return { locale, timeZone: 'Europe/Copenhagen', messages };
+  return {
+    locale,
+    timeZone: TIME_ZONE,
+    formats: INTL_FORMATS,
+    messages,
+    // A catalogue miss never breaks a page: it is logged and shows a marker a test finds (e2e/language.spec.ts).
+    onError: reportIntlError,
+    getMessageFallback: missingMessageMarker,
+  };
 });

@@ -1,12 +1,12 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { loadOverview, type Overview } from '@/lib/staff/overview/overview';
 import { staffPage } from '@/lib/server/staff';
 import './overview.css';
+import { titled } from '@/app/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Staff console · Card portal' };
+export const generateMetadata = titled('staffHome');
 
 type Count = { key: Exclude<keyof Overview, 'week'>; href: string };
 

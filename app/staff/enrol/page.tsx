@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import QRCode from 'qrcode';
@@ -8,9 +7,10 @@ import { appContext } from '@/lib/server/context';
 import { readStaffToken, signInStep, staffAuthConfig } from '@/lib/server/staff-session';
 import { confirmCode } from './actions';
 import { EnrolForm } from './enrol-form';
+import { titled } from '@/app/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Second factor · Card portal' };
+export const generateMetadata = titled('staffEnrol');
 
 /** Enrolment, right after the password, for a role that needs a second factor and has none yet. */
 export default async function EnrolPage() {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { appContext } from '@/lib/server/context';
@@ -6,9 +5,10 @@ import { signInStep } from '@/lib/server/staff-session';
 import { signIn, signOut, submitCode } from './actions';
 import { StepForm } from './step-form';
 import { ActionForm } from '@/app/action-form';
+import { titled } from '@/app/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Staff sign-in · Card portal' };
+export const generateMetadata = titled('staffLogin');
 
 /** Staff sign-in: email and password, then the TOTP code for a role that needs one. */
 export default async function StaffLoginPage() {

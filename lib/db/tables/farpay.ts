@@ -20,6 +20,8 @@ export const farpayRefunds = pgTable(
     reason: text('reason').notNull(),
     note: text('note'),
     actor: text('actor').notNull(),
+    /** The staff member's address the refund was asked from (lib/server/client-ip.ts), as the audit log has it. */
+    ip: text('ip'),
     status: text('status').$type<FarpayRefundStatus>().notNull(),
     /** FarPay's PaymentId of the refund it made. */
     farpayRefundId: integer('farpay_refund_id'),

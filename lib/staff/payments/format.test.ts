@@ -13,7 +13,7 @@ describe('formatting payments', () => {
   });
   it('keeps a bare date a date and shows a timestamp in Copenhagen time', () => {
     expect(formatDate('2025-01-15', true, 'en')).toBe('15 Jan 2025');
-    expect(formatDate('2025-01-15T23:30:00Z', false, 'en')).toBe('16 Jan 2025, 00:30');
+    expect(formatDate('2025-01-15T23:30:00Z', false, 'en')).toBe('16 Jan 2025, 00:30 CET');
     expect(formatDate('garbage', false, 'da')).toBe('garbage');
   });
 });

@@ -1,4 +1,5 @@
 import { toDecimal } from '@/lib/farpay/money';
+import { formatWhen, TIME_ZONE } from '@/lib/i18n/when';
 
 /**
  * Minor units as money a person reads ("1.234,50 kr." / "DKK 1,234.50", "€25.50"), in the
@@ -14,10 +15,10 @@ export function formatMinor(minor: number, locale: string, currency = 'DKK'): st
   }
 }
 
-/** A FarPay date as a person reads it, in Copenhagen time (a bare date stays a date). */
+/** A FarPay date as a person reads it, in Copenhagen time with its zone (a bare date stays a date). */
 export function formatDate(date: string, dateOnly: boolean, locale: string): string {
   const ms = Date.parse(dateOnly ? `${date}T12:00:00Z` : date);
   if (Number.isNaN(ms)) return date;
-  const opts: Intl.DateTimeFormatOptions = dateOnly ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' };
-  return new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { ...opts, timeZone: 'Europe/Copenhagen' }).format(ms);
+  if (!dateOnly) return formatWhen(ms, locale);
+  return new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeZone: TIME_ZONE }).format(ms);
 }

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { loadApproval } from '@/lib/approvals/load-approval';
@@ -9,8 +8,9 @@ import { customerPage } from '@/lib/server/customer-page';
 import { SessionEnded } from '../../session-ended';
 import { ApprovalPanel } from './approval-panel';
 import { Outcome } from './outcome';
+import { titled } from '@/app/page-title';
 
-export const metadata: Metadata = { title: 'Approve a payment', referrer: 'no-referrer' };
+export const generateMetadata = titled('approve', { referrer: 'no-referrer' });
 
 /**
  * A payment Fenerum could not take without the customer (3-D Secure). The account is the

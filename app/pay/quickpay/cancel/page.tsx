@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CardProblem } from '../../card-saved';
+import { titled } from '@/app/page-title';
 
-export const metadata: Metadata = { title: 'No card was added', referrer: 'no-referrer' };
+export const generateMetadata = titled('noCard', { referrer: 'no-referrer' });
 
 /** The customer cancelled in QuickPay's window: say so, offer the way back and another try. */
 export default async function QuickpayCancelPage() {

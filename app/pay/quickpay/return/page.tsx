@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import type { ReturnState } from '@/lib/cards/quickpay/finish';
@@ -6,8 +5,9 @@ import { providerFailure } from '@/lib/server/errors';
 import { customerPage } from '@/lib/server/customer-page';
 import { CardProblem, CardSaved, Finishing } from '../../card-saved';
 import { SessionEnded } from '../../session-ended';
+import { titled } from '@/app/page-title';
 
-export const metadata: Metadata = { title: 'Adding your card', referrer: 'no-referrer' };
+export const generateMetadata = titled('adding', { referrer: 'no-referrer' });
 
 const query = z.object({ r: z.uuid() });
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { isRefused } from '@/lib/domain/outcomes';
@@ -11,8 +10,9 @@ import { FenerumUnavailable } from './fenerum-unavailable';
 import { showRefusalPanel } from './refusal-panel';
 import styles from './staff-accounts.module.css';
 import { UnattributedPayments } from './unattributed-payments';
+import { titled } from '@/app/page-title';
 
-export const metadata: Metadata = { title: 'Accounts' };
+export const generateMetadata = titled('accounts');
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 

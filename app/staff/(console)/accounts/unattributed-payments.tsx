@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { brandName } from '@/lib/cards/brand';
 import type { UnattributedPayment } from '@/lib/fenerum-webhooks/unattributed';
 import { formatMoney } from '@/lib/i18n/money';
+import { formatWhen } from '@/lib/i18n/when';
 import styles from './staff-accounts.module.css';
 
 /**
@@ -11,7 +12,6 @@ import styles from './staff-accounts.module.css';
 export async function UnattributedPayments({ payments }: { payments: UnattributedPayment[] }) {
   if (payments.length === 0) return null;
   const [t, locale] = await Promise.all([getTranslations('staffAccounts'), getLocale()]);
-  const when = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
   return (
     <section className="panel" aria-labelledby="unattributed-title" data-testid="unattributed-payments">
       <h2 id="unattributed-title">{t('unattributedTitle', { count: payments.length })}</h2>
@@ -25,7 +25,7 @@ export async function UnattributedPayments({ payments }: { payments: Unattribute
                 {p.card && ` · ${brandName(p.card.brand)} •••• ${p.card.last4} (${String(p.card.expMonth).padStart(2, '0')}/${p.card.expYear})`}
               </span>
               <span className={styles.code}>
-                {when.format(p.at)} · {p.event} · {p.paymentIntentId ?? '–'}
+                {formatWhen(p.at, locale)} · {p.event} · {p.paymentIntentId ?? '–'}
                 {p.stripeCustomer && ` · ${p.stripeCustomer}`}
               </span>
             </span>

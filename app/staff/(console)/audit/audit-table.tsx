@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { isAuditAction } from '@/lib/staff/audit/actions';
 import { auditQueryString } from '@/lib/staff/audit/filters';
 import type { AuditRow } from '@/lib/staff/audit/query';
 
@@ -11,10 +12,7 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
   const t = await getTranslations('auditLog');
   const format = await getFormatter();
   if (rows.length === 0) return <p className="audit-empty">{t('empty')}</p>;
-  const sentence = (action: string) => {
-    const key = `actions.${action}` as 'actions.unknown';
-    return /^[a-z_]+(\.[a-z_]+)+$/.test(action) && t.has(key) ? t(key) : t('actions.unknown');
-  };
+  const sentence = (action: string) => (isAuditAction(action) ? t(`actions.${action}`) : t('actions.unknown'));
   const label = (name: 'when' | 'who' | 'what' | 'account' | 'subject' | 'address') => t(`columns.${name}`);
   return (
     <table className="audit-table">
@@ -32,9 +30,7 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
         {rows.map((row) => (
           <tr key={row.seq} data-seq={row.seq}>
             <td data-label={label('when')}>
-              <time dateTime={row.at.toISOString()}>
-                {format.dateTime(row.at, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' })}
-              </time>
+              <time dateTime={row.at.toISOString()}>{format.dateTime(row.at, 'whenExact')}</time>
             </td>
             <td data-label={label('who')} className="audit-break audit-who">
               {row.actor}

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { parseAuditQuery } from '@/lib/staff/audit/filters';
 import { listAuditRows } from '@/lib/staff/audit/query';
@@ -8,9 +7,10 @@ import { AuditFilterForm } from './filter-form';
 import { AuditPaging } from './paging';
 import { AuditTable } from './audit-table';
 import './audit.css';
+import { titled } from '@/app/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Audit log · Card portal' };
+export const generateMetadata = titled('audit');
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

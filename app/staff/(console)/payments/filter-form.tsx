@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { PaymentFilters } from '@/lib/staff/payments/filters';
 import { KNOWN_PAYMENT_STATUSES, KNOWN_PAYMENT_TYPES } from '@/lib/domain/payments';
+import { paymentWords } from './payment-words';
 
 type Values = Record<string, string>;
 
@@ -12,13 +13,16 @@ type Values = Record<string, string>;
  */
 export async function FilterForm({ mode, values }: { mode: 'period' | 'lookup'; values: Values }) {
   const t = await getTranslations('farpay');
+  const words = paymentWords(t);
   const typeSelect = (
     <label className="staff-field">
       {t('filter.type')}
       <select name="type" defaultValue={values.type ?? ''}>
         <option value="">{t('filter.any')}</option>
         {KNOWN_PAYMENT_TYPES.map((type) => (
-          <option key={type}>{type}</option>
+          <option key={type} value={type}>
+            {words.type(type)}
+          </option>
         ))}
       </select>
     </label>
@@ -51,7 +55,9 @@ export async function FilterForm({ mode, values }: { mode: 'period' | 'lookup'; 
               <select name="status" defaultValue={values.status ?? ''}>
                 <option value="">{t('filter.any')}</option>
                 {KNOWN_PAYMENT_STATUSES.map((s) => (
-                  <option key={s}>{s}</option>
+                  <option key={s} value={s}>
+                    {words.status(s)}
+                  </option>
                 ))}
               </select>
             </label>

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { readFilters, searchOf } from '@/lib/staff/payments/filters';
 import { listPaymentsPage } from '@/lib/staff/payments/pages';
@@ -11,9 +10,10 @@ import { Pager } from './pager';
 import { PaymentTable } from './payment-table';
 import { farpayDown, PaymentsSection } from './section';
 import './payments.css';
+import { titled } from '@/app/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Payments · Staff console' };
+export const generateMetadata = titled('payments');
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDate, formatMinor } from '@/lib/staff/payments/format';
 import { currencyOf, refundStateOf, type Payment } from '@/lib/domain/payments';
+import { paymentWords } from './payment-words';
 
 /**
  * Payments as a table: each links to its detail; a refund shows which payment it refunds. On a
@@ -10,6 +11,7 @@ import { currencyOf, refundStateOf, type Payment } from '@/lib/domain/payments';
  */
 export async function PaymentTable({ rows, showError = false }: { rows: Payment[]; showError?: boolean }) {
   const [t, locale] = await Promise.all([getTranslations('farpay'), getLocale()]);
+  const words = paymentWords(t);
   return (
     <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('table.caption')}>
       <table className="staff-table pay-table pay-table-stacked" data-testid="payments-table">
@@ -36,19 +38,25 @@ export async function PaymentTable({ rows, showError = false }: { rows: Payment[
               </td>
               <td data-label={t('table.date')}>{formatDate(p.date, p.dateOnly, locale)}</td>
               <td data-label={t('table.invoice')}>{p.invoiceId ?? ''}</td>
-              <td data-label={t('table.type')}>{p.type}</td>
+              <td data-label={t('table.type')} title={words.typeAbout(p.type)}>
+                {words.type(p.type)}
+              </td>
               <td data-label={t('table.status')}>
                 {p.sign !== 'refund' || refundStateOf(p) === 'refunded'
-                  ? p.status
+                  ? words.status(p.status)
                   : refundStateOf(p) === 'failed'
-                    ? t('detail.refundState.failed', { status: p.status })
-                    : `${p.status} · ${t('detail.refundState.pending')}`}
+                    ? t('detail.refundState.failed', { status: words.status(p.status) })
+                    : `${words.status(p.status)} · ${t('detail.refundState.pending')}`}
               </td>
               <td data-label={t('table.kind')}>{p.sign === 'unknown' ? t('sign.unknown', { raw: p.signRaw }) : t(`sign.${p.sign}`)}</td>
               <td data-label={t('table.paid')} className="num">
                 {formatMinor(p.paidMinor, locale, currencyOf(p))}
               </td>
-              {showError ? <td data-label={t('table.error')}>{p.error ?? ''}</td> : null}
+              {showError ? (
+                <td data-label={t('table.error')} translate="no">
+                  {p.error ?? ''}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

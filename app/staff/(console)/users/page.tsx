@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { listStaff } from '@/lib/staff/users/users';
 import { STAFF_ROLES } from '@/lib/auth/staff-roles';
@@ -6,9 +5,10 @@ import { staffPage } from '@/lib/server/staff';
 import { ActionForm } from './action-form';
 import { addUser } from './actions';
 import { UserRow } from './user-row';
+import { titled } from '@/app/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Staff users · Card portal' };
+export const generateMetadata = titled('users');
 
 /** Admins only: every staff user, and adding, changing a role, disabling, resetting a password or a second factor. */
 export default async function StaffUsersPage() {

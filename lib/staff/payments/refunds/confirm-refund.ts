@@ -1,3 +1,4 @@
+import type { AuditAction } from '@/lib/staff/audit/actions';
 import { audit } from '@/lib/audit';
 import { passStepUp } from '@/lib/auth/staff/step-up';
 import { heldBack } from '@/lib/auth/staff/sign-in';
@@ -55,7 +56,7 @@ async function stepUp(
     code,
     now,
   );
-  const note = (action: string, details: Record<string, unknown> = {}) =>
+  const note = (action: AuditAction, details: Record<string, unknown> = {}) =>
     audit(deps.db, { actor: caller.email, ip: caller.ip, action, subject: `farpay-payment:${about.paymentId}`, details: { ...about, ...details } });
   switch (answer.kind) {
     case 'passed':

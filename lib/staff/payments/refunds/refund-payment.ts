@@ -81,6 +81,7 @@ export async function refundPayment(deps: RefundDeps, input: RefundInput, actor:
     reason: input.reason,
     note: input.note ?? null,
     actor,
+    ip,
   });
   if (row === 'same-key') {
     const first = await findByKey(db, input.key);

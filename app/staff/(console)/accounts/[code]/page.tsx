@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { roleAllows } from '@/lib/auth/staff-roles';
@@ -20,8 +19,9 @@ import { LinksPanel } from './links-panel';
 import { SelfServicePanel } from './self-service-panel';
 import { SendPanel } from './send-panel';
 import { Timeline } from './timeline';
+import { titled } from '@/app/page-title';
 
-export const metadata: Metadata = { title: 'Account' };
+export const generateMetadata = titled('account');
 
 type Props = {
   params: Promise<{ code: string }>;

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { sendFormHref } from '@/lib/staff/accounts/send-rules';
+import { isAuditAction } from '@/lib/staff/audit/actions';
 import type { TimelineEntry } from '@/lib/staff/timeline/types';
 import { retryRegistrationAction } from '../actions';
 import { ActionForm } from '../action-form';
@@ -14,10 +15,13 @@ const ASK_FOR_NEW_CARD = new Set(['webhookPaymentDeclined', 'cardFailedCard']);
  * again, and support may ask the customer for a new card after a decline.
  */
 export async function Timeline({ code, entries, canRetry, canSend }: { code: string; entries: TimelineEntry[]; canRetry: boolean; canSend: boolean }) {
-  const [t, format] = await Promise.all([getTranslations('staffAccounts'), getFormatter()]);
+  const [t, actions, format] = await Promise.all([getTranslations('staffAccounts'), getTranslations('auditLog.actions'), getFormatter()]);
+  // An audit action with no sentence of its own on the timeline reads as the audit log describes it, never as its code.
+  const described = (action: unknown) => (typeof action === 'string' && isAuditAction(action) ? actions(action) : actions('unknown'));
   const sentence = (e: TimelineEntry) => {
     const key = t.has(`timeline.kinds.${e.kind}` as 'timeline.kinds.other') ? e.kind : 'other';
-    return t(`timeline.kinds.${key}` as 'timeline.kinds.other', { actor: '', action: '', ...e.values } as { actor: string; action: string });
+    const values = key === 'other' ? { actor: '', ...e.values, action: described(e.values.action) } : { actor: '', action: '', ...e.values };
+    return t(`timeline.kinds.${key}` as 'timeline.kinds.other', values as { actor: string; action: string });
   };
   return (
     <section className="panel" aria-labelledby="timeline-title">
@@ -28,7 +32,7 @@ export async function Timeline({ code, entries, canRetry, canSend }: { code: str
         <ol className={styles.timeline} data-testid="timeline">
           {entries.map((e) => (
             <li key={e.key} className={`${styles.event} ${styles[`event-${e.tone}`] ?? ''}`} data-testid="timeline-entry" data-kind={e.kind}>
-              <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+              <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, 'when')}</time>
               <span>{sentence(e)}</span>
               {e.detail && <span className={styles.detail}>{t('lastAnswer', { error: e.detail })}</span>}
               {canSend && ASK_FOR_NEW_CARD.has(e.kind) && (

@@ -5,6 +5,7 @@ import { currencyOf } from '@/lib/domain/payments';
 import { formatDate, formatMinor } from '@/lib/staff/payments/format';
 import type { PaymentDetail } from '@/lib/staff/payments/payment-detail';
 import { FarpayClientText } from '../client-text';
+import { paymentWords } from '../payment-words';
 import { CheckForm } from './check-form';
 import { RefundForm } from './refund-form';
 
@@ -18,6 +19,7 @@ async function words(detail: PaymentDetail) {
 export async function PaymentFacts({ detail }: { detail: PaymentDetail }) {
   const { t, locale, money } = await words(detail);
   const { payment: p, remainingMinor } = detail;
+  const farpay = paymentWords(t);
   return (
     <section className="panel" aria-labelledby="facts">
       <h2 id="facts">{t('detail.facts')}</h2>
@@ -27,9 +29,9 @@ export async function PaymentFacts({ detail }: { detail: PaymentDetail }) {
         <dt>{t('table.invoice')}</dt>
         <dd>{p.invoiceId ?? ''}</dd>
         <dt>{t('table.type')}</dt>
-        <dd>{p.type}</dd>
+        <dd>{farpay.typeAbout(p.type)}</dd>
         <dt>{t('table.status')}</dt>
-        <dd>{p.status}</dd>
+        <dd>{farpay.status(p.status)}</dd>
         <dt>{t('table.kind')}</dt>
         <dd>{p.sign === 'unknown' ? t('sign.unknown', { raw: p.signRaw }) : t(`sign.${p.sign}`)}</dd>
         <dt>{t('detail.toBePaid')}</dt>
@@ -71,13 +73,13 @@ export async function PaymentFacts({ detail }: { detail: PaymentDetail }) {
         {p.info ? (
           <>
             <dt>{t('detail.info')}</dt>
-            <dd>{p.info}</dd>
+            <dd translate="no">{p.info}</dd>
           </>
         ) : null}
         {p.error ? (
           <>
             <dt>{t('table.error')}</dt>
-            <dd>{p.error}</dd>
+            <dd translate="no">{p.error}</dd>
           </>
         ) : null}
       </dl>

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { formatWhen } from '@/lib/i18n/when';
 import { formatMinor } from '@/lib/staff/payments/format';
 import type { RefundRow } from '@/lib/staff/payments/refunds/store';
 import { refundStateOf, type Payment } from '@/lib/domain/payments';
@@ -10,7 +11,6 @@ import { refundStateOf, type Payment } from '@/lib/domain/payments';
 export async function OurRefunds({ rows, currency, farpayRefunds }: { rows: RefundRow[]; currency: string; farpayRefunds: Payment[] }) {
   const pending = new Set(farpayRefunds.filter((p) => refundStateOf(p) === 'pending').map((p) => p.id));
   const [t, locale] = await Promise.all([getTranslations('farpay'), getLocale()]);
-  const when = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
   return (
     <div className="pay-block">
       <h2 id="our-refunds">{t('detail.ours')}</h2>
@@ -33,8 +33,11 @@ export async function OurRefunds({ rows, currency, farpayRefunds }: { rows: Refu
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} data-status={r.status}>
-                  <td>{when.format(r.createdAt)}</td>
-                  <td>{r.actor}</td>
+                  <td>{formatWhen(r.createdAt, locale)}</td>
+                  <td>
+                    {r.actor}
+                    {r.ip && <span className="pay-ip">{t('detail.from', { ip: r.ip })}</span>}
+                  </td>
                   <td className="num">{formatMinor(r.amountMinor, locale, currency)}</td>
                   <td>
                     {(t.has(`refund.reasons.${r.reason}` as 'refund.reasons.other') ? t(`refund.reasons.${r.reason}` as 'refund.reasons.other') : r.reason) +

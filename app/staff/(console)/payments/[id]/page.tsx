@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { roleAllows } from '@/lib/auth/staff-roles';
@@ -11,9 +10,10 @@ import { PaymentTable } from '../payment-table';
 import { OurRefunds } from './our-refunds';
 import { PaymentFacts, RefundActions } from './detail-sections';
 import '../payments.css';
+import { titled } from '@/app/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Payment · Staff console' };
+export const generateMetadata = titled('payment');
 
 /** One payment: its facts, its refunds at FarPay and here (who, what, why), and the refund dialog for operators. */
 export default async function PaymentPage({ params }: { params: Promise<{ id: string }> }) {

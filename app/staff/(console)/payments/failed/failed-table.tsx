@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { FailedPayment } from '@/lib/staff/payments/failed/list';
 import { formatDate, formatMinor } from '@/lib/staff/payments/format';
+import { paymentWords } from '../payment-words';
 import { HandledForm } from './handled-form';
 
 /** Where "send a new card" leads: the account page's send form (it reads `send=new-card`). */
@@ -9,7 +10,8 @@ const sendNewCardHref = (code: string) => `/staff/accounts/${encodeURIComponent(
 
 /** Failed payments with their account, the one action, and who handled each (or the form to say so). */
 export async function FailedTable({ rows, canMark }: { rows: FailedPayment[]; canMark: boolean }) {
-  const [t, locale] = await Promise.all([getTranslations('farpay.failed'), getLocale()]);
+  const [t, farpay, locale] = await Promise.all([getTranslations('farpay.failed'), getTranslations('farpay'), getLocale()]);
+  const words = paymentWords(farpay);
   const when = (iso: string) => formatDate(iso, false, locale);
   return (
     <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={t('caption')}>
@@ -34,7 +36,9 @@ export async function FailedTable({ rows, canMark }: { rows: FailedPayment[]; ca
               <td data-label={t('payment')}>
                 {r.farpayId !== null ? <Link href={`/staff/payments/${r.farpayId}`}>{r.farpayId}</Link> : <code>{r.paymentIntentId}</code>}
                 <br />
-                <small>{r.source === 'farpay' ? t('fromFarpay', { type: r.type ?? '', status: r.status ?? '' }) : t('fromFenerum')}</small>
+                <small>
+                  {r.source === 'farpay' ? t('fromFarpay', { type: words.type(r.type ?? ''), status: words.status(r.status ?? '') }) : t('fromFenerum')}
+                </small>
               </td>
               <td className="num" data-label={t('amount')}>
                 {r.amountMinor === null ? '' : formatMinor(r.amountMinor, locale, r.currency)}

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { roleAllows } from '@/lib/auth/staff-roles';
@@ -11,9 +10,10 @@ import { periodBody } from '../period-body';
 import { PaymentsSection } from '../section';
 import { FailedTable } from './failed-table';
 import '../payments.css';
+import { titled } from '@/app/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Failed payments · Staff console' };
+export const generateMetadata = titled('failed');
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

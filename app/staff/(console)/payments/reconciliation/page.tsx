@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { reconcilePeriod } from '@/lib/staff/payments/reconciliation';
 import { staffPage } from '@/lib/server/staff';
@@ -10,9 +9,10 @@ import { ByStatusTable, ByTypeTable, CurrencyTotals } from './tables';
 import { FarpayClientText } from '../client-text';
 import { ExportButton } from './export-button';
 import '../payments.css';
+import { titled } from '@/app/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Reconciliation · Staff console' };
+export const generateMetadata = titled('reconciliation');
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

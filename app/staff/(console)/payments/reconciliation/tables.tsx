@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatMinor } from '@/lib/staff/payments/format';
 import type { Reconciliation } from '@/lib/staff/payments/reconciliation';
+import { paymentWords } from '../payment-words';
 
 /** "Visa · EUR" is in EUR; a plain label is DKK. */
 const currencyOfLabel = (label: string) => /· ([A-Z]{3})$/.exec(label)?.[1] ?? 'DKK';
@@ -59,6 +60,8 @@ function Breakdown(props: {
   labelHead: string;
   numberHeads: string[];
   entries: Record<string, unknown>;
+  /** How a label reads (FarPay's codes in words); the label itself by default. */
+  shown?: (label: string) => string;
   cells: (label: string) => React.ReactNode[];
 }) {
   return (
@@ -81,7 +84,7 @@ function Breakdown(props: {
               .sort((a, b) => a.localeCompare(b))
               .map((label) => (
                 <tr key={label}>
-                  <th scope="row">{label}</th>
+                  <th scope="row">{props.shown ? props.shown(label) : label}</th>
                   {props.cells(label).map((cell, i) => (
                     <td key={i} className="num">
                       {cell}
@@ -99,6 +102,7 @@ function Breakdown(props: {
 /** Count, paid and refunded per payment type (a type in another currency is labelled with it). */
 export async function ByTypeTable({ r }: { r: Reconciliation }) {
   const { t, money } = await words();
+  const farpay = paymentWords(t);
   return (
     <Breakdown
       id="by-type"
@@ -107,6 +111,7 @@ export async function ByTypeTable({ r }: { r: Reconciliation }) {
       labelHead={t('table.type')}
       numberHeads={[t('reconciliation.count'), t('reconciliation.paid'), t('reconciliation.refunded')]}
       entries={r.byType}
+      shown={(label) => label.replace(/^[^·]+?(?= ·|$)/, (type) => farpay.type(type))}
       cells={(type) => {
         const v = r.byType[type];
         return v ? [v.count, money(v.paidMinor, currencyOfLabel(type)), money(v.refundedMinor, currencyOfLabel(type))] : [];
@@ -118,6 +123,7 @@ export async function ByTypeTable({ r }: { r: Reconciliation }) {
 /** Count and amount per status. */
 export async function ByStatusTable({ r }: { r: Reconciliation }) {
   const { t, money } = await words();
+  const farpay = paymentWords(t);
   return (
     <Breakdown
       id="by-status"
@@ -125,6 +131,7 @@ export async function ByStatusTable({ r }: { r: Reconciliation }) {
       labelHead={t('table.status')}
       numberHeads={[t('reconciliation.count'), t('reconciliation.amount')]}
       entries={r.byStatus}
+      shown={(label) => label.replace(/^[^·]+?(?= ·|$)/, (status) => farpay.status(status))}
       cells={(status) => {
         const v = r.byStatus[status];
         return v ? [v.count, money(v.amountMinor, currencyOfLabel(status))] : [];

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { roleAllows } from '@/lib/auth/staff-roles';
@@ -15,8 +14,9 @@ import { FenerumUnavailable } from '../../../fenerum-unavailable';
 import { showRefusalPanel } from '../../../refusal-panel';
 import { routeParam } from '../../../route-param';
 import styles from '../../../staff-accounts.module.css';
+import { titled } from '@/app/page-title';
 
-export const metadata: Metadata = { title: 'Payment card' };
+export const generateMetadata = titled('card');
 
 type Props = { params: Promise<{ code: string; uuid: string }> };
 
