@@ -42,7 +42,7 @@ test.describe('the audit log page', () => {
     await page.getByRole('link', { name: 'Audit log' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
 
-    await page.getByLabel('Account').fill(account.code);
+    await page.getByLabel('Account', { exact: true }).fill(account.code);
     await page.getByRole('button', { name: 'Show' }).click();
     await expect(page).toHaveURL(new RegExp(`account=${account.code}`));
     await expect(rows(page)).toHaveCount(4);

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import { recipientEmail } from '../sandbox/control-client';
 import { signInStaff } from './support/staff';
 import { lookAt } from './support/staff-accounts';
 import { E2E } from './support/ports';
@@ -20,7 +21,7 @@ async function waitForRow(page: Page, key: string) {
 }
 
 test.describe('staff: failed payments lead somewhere', () => {
-  test('a declined card payment → its account → a link to add a new card → the customer adds one → marked handled with a note', async ({
+  test('a declined card payment → its account → a link to add a new card sent by email → the customer adds one → marked handled with a note', async ({
     page,
     browser,
     sandbox,
@@ -45,10 +46,20 @@ test.describe('staff: failed payments lead somewhere', () => {
     expect(url.searchParams.get('send')).toBe('new-card');
     expect(url.hash).toBe('#send');
 
-    // What the account page has today: a customer link, opened by the customer, who adds a card.
-    await page.getByRole('button', { name: 'Create customer link' }).click();
-    const link = await page.getByTestId('issue-link').getByTestId('copy-value').inputValue();
-    expect(link).toMatch(/\/pay\/[\w.-]+$/);
+    // The send form there, "please add your card again" preselected: sent by email to the account's recipient.
+    const form = page.locator('#send').getByTestId('send-form');
+    await expect(form.getByRole('radio', { name: /Please add your card again/ })).toBeChecked();
+    const to = recipientEmail(account);
+    await expect(form.getByRole('combobox', { name: 'To' })).toHaveValue(to);
+    await form.getByRole('button', { name: 'Send email' }).click();
+    await expect(form.getByTestId('send-answer')).toContainText(`on its way to ${to}`);
+    // The customer opens it from the sandbox's mailbox and adds a card.
+    // In the account's language, whichever the sandbox gave it.
+    const mailed = async () =>
+      (await sandbox.mail.list(to)).find((m) => /^(Please add your payment card again|Tilføj venligst dit betalingskort igen)$/.test(m.subject));
+    await expect.poll(async () => !!(await mailed()), { timeout: 20_000 }).toBe(true);
+    const link = (await mailed())?.links.find((l) => new URL(l).pathname.startsWith('/pay/')) ?? '';
+    expect(link).not.toBe('');
     const customerContext = await browser.newContext({ baseURL: E2E.appUrl });
     try {
       const customer = await customerContext.newPage();

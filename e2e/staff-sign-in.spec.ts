@@ -16,7 +16,7 @@ test.describe('staff sign-in', () => {
 
   test('a viewer needs no second factor; the password alone does not open an operator’s console', async ({ page, browser }) => {
     await signInStaff(page, 'viewer');
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Vera Viewer');
+    await expect(page.getByRole('main')).toContainText('Vera Viewer');
     const other = await browser.newPage();
     await submitPassword(other, 'operator@sandbox.test', 'sandbox-staff-password');
     await expect(other.locator('input[name="code"]')).toBeVisible();

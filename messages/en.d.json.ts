@@ -1041,7 +1041,8 @@ declare const messages: {
     "intentOn": "{id} on account {code}",
     "noEmail": "no recipient email",
     "active": "active",
-    "disabled": "disabled"
+    "disabled": "disabled",
+    "landmark": "Search the console"
   },
   "paging": {
     "label": "Pages of {what}",
@@ -1069,7 +1070,9 @@ declare const messages: {
     "reconciliation": "Reconciliation",
     "audit": "Audit log",
     "users": "Staff users",
-    "notFound": "Page not found"
+    "notFound": "Page not found",
+    "attention": "What needs attention",
+    "search": "Search"
   },
   "errors": {
     "notFoundTitle": "This page does not exist",

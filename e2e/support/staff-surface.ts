@@ -99,7 +99,7 @@ function describeActions(problems: string[]): StaffActionEntry[] {
       }
       continue;
     }
-    const m = text.match(new RegExp(`export\\s+const\\s+${exportedName}\\s*=\\s*staffAction\\(\\s*${roleRe}`));
+    const m = text.match(new RegExp(`export\\s+const\\s+${exportedName}\\s*=\\s*staffAction(?:<[^>]*>)?\\(\\s*${roleRe}`));
     if (!m) {
       problems.push(`${filename}: Server Action ${exportedName} is neither staffAction(role, …) nor a listed public action`);
       continue;

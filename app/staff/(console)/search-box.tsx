@@ -5,7 +5,7 @@ import { MAX_SEARCH_LENGTH } from '@/lib/staff/search/query-shape';
 export async function SearchBox({ query = '' }: { query?: string }) {
   const t = await getTranslations('staffSearch');
   return (
-    <form role="search" action="/staff/search" method="get" className="staff-search" data-testid="staff-search">
+    <form role="search" aria-label={t('landmark')} action="/staff/search" method="get" className="staff-search" data-testid="staff-search">
       <label htmlFor="staff-search-q" className="visually-hidden">
         {t('boxLabel')}
       </label>

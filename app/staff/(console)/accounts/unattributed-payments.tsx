@@ -3,6 +3,7 @@ import { brandName } from '@/lib/cards/brand';
 import type { UnattributedPayment } from '@/lib/fenerum-webhooks/unattributed';
 import { formatMoney } from '@/lib/i18n/money';
 import { formatWhen } from '@/lib/i18n/when';
+import { isAuditAction } from '@/lib/staff/audit/actions';
 import styles from './staff-accounts.module.css';
 
 /**
@@ -11,7 +12,9 @@ import styles from './staff-accounts.module.css';
  */
 export async function UnattributedPayments({ payments }: { payments: UnattributedPayment[] }) {
   if (payments.length === 0) return null;
-  const [t, locale] = await Promise.all([getTranslations('staffAccounts'), getLocale()]);
+  const [t, actions, locale] = await Promise.all([getTranslations('staffAccounts'), getTranslations('auditLog.actions'), getLocale()]);
+  // Fenerum's event in words (the audit log's sentence for it); one this version does not know, as sent.
+  const event = (name: string) => (isAuditAction(name) ? actions(name) : <span translate="no">{name}</span>);
   return (
     <section className="panel" aria-labelledby="unattributed-title" data-testid="unattributed-payments">
       <h2 id="unattributed-title">{t('unattributedTitle', { count: payments.length })}</h2>
@@ -25,7 +28,7 @@ export async function UnattributedPayments({ payments }: { payments: Unattribute
                 {p.card && ` · ${brandName(p.card.brand)} •••• ${p.card.last4} (${String(p.card.expMonth).padStart(2, '0')}/${p.card.expYear})`}
               </span>
               <span className={styles.code}>
-                {formatWhen(p.at, locale)} · {p.event} · {p.paymentIntentId ?? '–'}
+                {formatWhen(p.at, locale)} · {event(p.event)} · <span translate="no">{p.paymentIntentId ?? '–'}</span>
                 {p.stripeCustomer && ` · ${p.stripeCustomer}`}
               </span>
             </span>

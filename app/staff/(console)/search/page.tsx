@@ -1,5 +1,5 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { titled } from '@/app/page-title';
 import { getTranslations } from 'next-intl/server';
 import { isRefused } from '@/lib/domain/outcomes';
 import { staffPage } from '@/lib/server/staff';
@@ -10,7 +10,7 @@ import styles from '../accounts/staff-accounts.module.css';
 import { SearchGroups } from './search-groups';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Search · Staff console' };
+export const generateMetadata = titled('search');
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { titled } from '@/app/page-title';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -10,7 +10,7 @@ import { readFenerum } from '../../accounts/fenerum-read';
 import { FenerumUnavailable } from '../../accounts/fenerum-unavailable';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'What needs attention · Staff console' };
+export const generateMetadata = titled('attention');
 
 const LISTS: readonly AttentionList[] = ['approvals', 'registrations', 'expiring', 'refunds', 'mail'];
 const isList = (s: string): s is AttentionList => (LISTS as readonly string[]).includes(s);

@@ -50,7 +50,9 @@ export async function FailedTable({ rows, canMark }: { rows: FailedPayment[]; ca
                   <span title={t('unknownAccountHint')}>{t('unknownAccount')}</span>
                 )}
               </td>
-              <td data-label={t('reason')}>{r.reason ?? ''}</td>
+              <td data-label={t('reason')} translate="no">
+                {r.reason ?? ''}
+              </td>
               <td data-label={t('followUp')}>
                 {r.accountCode ? (
                   <p>
