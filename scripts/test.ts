@@ -56,7 +56,8 @@ const checks: Step[] = [
 ];
 const steps: Step[] = [
   ...checks,
-  { name: 'unit', cmd: vitest('unit'), background: true },
+  // At normal priority: the end-to-end tests wait for it (11 s of CPU).
+  { name: 'unit', cmd: vitest('unit') },
   // In a real Chromium (the emulators' pages).
   { name: 'browser', cmd: vitest('browser'), background: true },
   ...integration,
