@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { SandboxControl } from '../sandbox/control-client';
 import { alreadyExpired, issueLink } from './support/api';
 import { newPayment } from './support/farpay';
 import { E2E } from './support/ports';
@@ -148,6 +149,27 @@ const VISITS: Record<string, (w: World) => Array<{ page: Page; url: string; stat
   '/staff/(console)/payments/reconciliation/page': (w) => [{ page: w.staff, url: '/staff/payments/reconciliation?from=2025-01-01&to=2025-03-31' }],
 };
 
+/**
+ * A payment waiting for this customer's approval, as a customer meets it: a Visa saved in the
+ * portal (in Danish), then Fenerum's charge that the bank wants authenticated; the banner says so.
+ */
+async function pendingApproval(customer: Page, sandbox: SandboxControl, accountCode: string): Promise<string> {
+  await customer.getByRole('button', { name: 'Tilføj kort', exact: true }).click();
+  const frame = customer.frameLocator('iframe[title="Secure payment input frame"]');
+  await frame.getByLabel('Kortnummer').fill('4242 4242 4242 4242');
+  await frame.getByLabel('Udløbsdato').fill(`12 / ${40 + Math.floor(Math.random() * 30)}`);
+  await frame.getByLabel('Kontrolcifre').fill('123');
+  await customer.getByRole('button', { name: 'Gem kort' }).click();
+  await expect(customer.getByRole('status').filter({ hasText: 'Kortet er gemt' })).toBeVisible({ timeout: 20_000 });
+  const charge = await sandbox.fenerum.charge(accountCode);
+  expect(charge).toMatchObject({ errorCode: 'authentication_required', sent: true });
+  await expect(async () => {
+    await customer.goto('/pay');
+    await expect(customer.getByTestId('approval-banner')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  return charge.paymentGatewayId;
+}
+
 async function danish(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'da-DK' });
   await context.addCookies([{ name: 'lang', value: 'da', url: E2E.appUrl }]);
@@ -197,8 +219,7 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
       enrolling,
       account,
       paymentId: await newPayment('BS', 30_000),
-      // An approval this account does not have: the page's own refusal, in Danish.
-      approval: 'pi_findesikke000000000000',
+      approval: await pendingApproval(customer, sandbox, customerAccount.code),
       expiredLink: alreadyExpired(link.url),
     };
     // Words that are data here: the account's name and emails, the staff's own, FarPay's texts as FarPay wrote them.
@@ -213,6 +234,8 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
     await expect(world.nobody.locator('#staff-form-error')).toBeVisible();
     problems.push(...problemsOf(await look(world.nobody, ''), data));
     problems.push(...problemsOf(await look(world.nobody, world.expiredLink, { expectStatus: 410 }), data));
+    // An approval this account does not have: the page's own refusal, in Danish.
+    problems.push(...problemsOf(await look(world.customer, '/pay/approve/pi_findesikke000000000000'), data));
     expect(problems).toEqual([]);
   } finally {
     await Promise.all([staffContext.close(), customerContext.close(), nobodyContext.close(), enrollingContext.close()]);

@@ -40,7 +40,9 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
               {Object.keys(row.details).length > 0 && (
                 <details>
                   <summary>{t('details')}</summary>
-                  <pre className="audit-details">{JSON.stringify(row.details, null, 2)}</pre>
+                  <pre className="audit-details" translate="no">
+                    {JSON.stringify(row.details, null, 2)}
+                  </pre>
                 </details>
               )}
             </td>
@@ -53,7 +55,7 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
                 '–'
               )}
             </td>
-            <td data-label={label('subject')} className="audit-break">
+            <td data-label={label('subject')} className="audit-break" translate="no">
               {row.subject ?? '–'}
             </td>
             <td data-label={label('address')}>{row.ip ?? t('noAddress')}</td>
