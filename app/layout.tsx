@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
-import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
+import { ErrorWordsProvider } from './error-words';
 import { LanguageSwitch } from './language-switch';
 import { SandboxBanner } from './(sandbox)/sandbox-banner';
 import './globals.css';
@@ -15,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1f3a5f' };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations('home'), getMessages()]);
+  const [locale, t, e] = await Promise.all([getLocale(), getTranslations('home'), getTranslations('errors')]);
+  const errorWords = { errorTitle: e('errorTitle'), errorLead: e('errorLead'), retry: e('retry'), reference: e.raw('reference') as string };
   return (
     <html lang={locale}>
       <body>
@@ -28,7 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </header>
         <main className="page">
           {/* The error page (app/error.tsx) is a client component: its words come down with every page. */}
-          <NextIntlClientProvider messages={{ errors: messages.errors }}>{children}</NextIntlClientProvider>
+          <ErrorWordsProvider words={errorWords}>{children}</ErrorWordsProvider>
         </main>
       </body>
     </html>
