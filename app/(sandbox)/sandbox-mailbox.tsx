@@ -23,10 +23,14 @@ export async function SandboxMailbox() {
         <ul className="accounts" data-testid="sandbox-mailbox">
           {messages.map((m) => {
             const portalLink = m.links.find((l) => new URL(l).pathname.startsWith('/pay/'));
+            // The subject is the email's own text, in its recipient's language: described by it, not translated.
+            const subjectId = `mail-subject-${m.id}`;
             return (
               <li key={m.id} className="account-row">
                 <span>
-                  <strong>{m.subject}</strong>
+                  <strong id={subjectId} translate="no">
+                    {m.subject}
+                  </strong>
                   <br />
                   <code>
                     {t('to', { to: m.to.join(', ') })} · {format.dateTime(new Date(m.at), { dateStyle: 'short', timeStyle: 'short' })}
@@ -34,11 +38,11 @@ export async function SandboxMailbox() {
                 </span>
                 <span className="mail-links">
                   {portalLink && (
-                    <a className="button" href={portalLink} aria-label={`${t('open')}: ${m.subject}`}>
+                    <a className="button" href={portalLink} aria-describedby={subjectId}>
                       {t('open')}
                     </a>
                   )}{' '}
-                  <a href={m.htmlUrl} aria-label={`${t('view')}: ${m.subject}`}>
+                  <a href={m.htmlUrl} aria-describedby={subjectId}>
                     {t('view')}
                   </a>
                 </span>
