@@ -995,7 +995,6 @@ declare const messages: {
   "attention": {
     "back": "Back to the overview",
     "empty": "Nothing here now.",
-    "limited": "Showing the first {shown}, oldest first.",
     "caption": "{what}, oldest first",
     "when": "Since",
     "account": "Account",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf } from './paging';
+import { pageAt, pageOf } from './paging';
 
 const cards = Array.from({ length: 250 }, (_, i) => i + 1);
 
@@ -31,5 +31,15 @@ describe('pageOf: a long list in pages', () => {
 
   it('the first of several values in the URL counts', () => {
     expect(pageOf(cards, ['2', '4'], 50).page).toBe(2);
+  });
+});
+
+describe('pageAt: a list read a page at a time', () => {
+  it('follows the rule of pageOf for a list of the same length', () => {
+    for (const asked of [undefined, '0', '2', '5', '6', '99', 'x'])
+      for (const n of [0, 1, 50, 51, 250]) {
+        const { items: _items, ...whole } = pageOf(cards.slice(0, n), asked, 50);
+        expect(pageAt(asked, n, 50)).toEqual(whole);
+      }
   });
 });

@@ -27,8 +27,8 @@ export type AttentionRow = {
 const RECENT_DAYS = 30;
 /** A card queued for Fenerum for longer than this is stuck (the worker tries every few minutes). */
 const STUCK_MS = 60 * 60_000;
-/** The most rows a list shows (the count says the rest). */
-export const LIST_LIMIT = 500;
+/** Rows on one page of a list (the pager goes through the rest: the count is the list's whole length). */
+export const ATTENTION_PAGE_SIZE = 100;
 
 const blank = { amountMinor: null, currency: null, detail: null, farpayId: null };
 
@@ -58,12 +58,19 @@ export async function countDbList(db: Db, list: DbList, now: Date): Promise<numb
   return row?.n ?? 0;
 }
 
-/** A list of our own database, oldest first (what waits longest comes first). */
-export async function readDbList(db: Db, list: DbList, now: Date): Promise<AttentionRow[]> {
+/** One page of a list of our own database, oldest first (what waits longest comes first). */
+export async function readDbList(db: Db, list: DbList, now: Date, page: { offset: number; size: number }): Promise<AttentionRow[]> {
   const cond = where(list, now);
+  const { offset, size } = page;
   switch (list) {
     case 'approvals': {
-      const rows = await db.select().from(paymentApprovals).where(cond).orderBy(asc(paymentApprovals.createdAt)).limit(LIST_LIMIT);
+      const rows = await db
+        .select()
+        .from(paymentApprovals)
+        .where(cond)
+        .orderBy(asc(paymentApprovals.createdAt), asc(paymentApprovals.paymentIntentId))
+        .limit(size)
+        .offset(offset);
       return rows.map((r) => ({
         ...blank,
         at: r.createdAt,
@@ -74,7 +81,7 @@ export async function readDbList(db: Db, list: DbList, now: Date): Promise<Atten
       }));
     }
     case 'registrations': {
-      const rows = await db.select().from(registrations).where(cond).orderBy(asc(registrations.createdAt)).limit(LIST_LIMIT);
+      const rows = await db.select().from(registrations).where(cond).orderBy(asc(registrations.createdAt), asc(registrations.id)).limit(size).offset(offset);
       return rows.map((r) => ({
         ...blank,
         at: r.createdAt,
@@ -84,7 +91,7 @@ export async function readDbList(db: Db, list: DbList, now: Date): Promise<Atten
       }));
     }
     case 'refunds': {
-      const rows = await db.select().from(farpayRefunds).where(cond).orderBy(asc(farpayRefunds.createdAt)).limit(LIST_LIMIT);
+      const rows = await db.select().from(farpayRefunds).where(cond).orderBy(asc(farpayRefunds.createdAt), asc(farpayRefunds.id)).limit(size).offset(offset);
       return rows.map((r) => ({
         ...blank,
         at: r.createdAt,
@@ -97,7 +104,7 @@ export async function readDbList(db: Db, list: DbList, now: Date): Promise<Atten
       }));
     }
     case 'mail': {
-      const rows = await db.select().from(mailOutbox).where(cond).orderBy(asc(mailOutbox.createdAt)).limit(LIST_LIMIT);
+      const rows = await db.select().from(mailOutbox).where(cond).orderBy(asc(mailOutbox.createdAt), asc(mailOutbox.id)).limit(size).offset(offset);
       return rows.map((r) => ({ ...blank, at: r.createdAt, accountCode: r.accountCode, subject: r.recipient, detail: r.lastError }));
     }
   }

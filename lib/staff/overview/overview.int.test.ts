@@ -1,4 +1,6 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { paymentApprovals } from '@/lib/db/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '@/lib/mail/mailer';
 import { queueCustomerEmail } from '@/lib/mail/queue';
@@ -13,7 +15,7 @@ import { refundRequest } from '@/test/support/refund-fixtures';
 import { fenerumSettings, freshAccount, sandbox } from '@/test/support/sandbox-control';
 import { confirmWith, registerSetupIntentNow, setupIntentFor } from '@/test/support/stripe-fixtures';
 import { createAttentionCache } from './cache';
-import { DB_LISTS, nextMonthOf } from './lists';
+import { ATTENTION_PAGE_SIZE, DB_LISTS, nextMonthOf } from './lists';
 import { loadOverview, readAttentionList, weekOf, type OverviewDeps } from './overview';
 
 async function deps(): Promise<OverviewDeps> {
@@ -87,16 +89,45 @@ describe('the overview: what needs attention', () => {
     const now = new Date();
     const overview = await loadOverview(d, now);
     for (const list of [...DB_LISTS, 'expiring'] as const) {
-      const rows = await readAttentionList(d, list, now);
-      expect({ list, count: overview[list] }).toEqual({ list, count: rows.length });
+      const first = await readAttentionList(d, list, now);
+      expect({ list, count: overview[list] }).toEqual({ list, count: first.total });
       expect(overview[list]).toBeGreaterThanOrEqual(1);
+      // However long the list, its pages hold all of it: the last page holds what the others leave.
+      expect(first.items).toHaveLength(Math.min(first.total, ATTENTION_PAGE_SIZE));
+      const last = await readAttentionList(d, list, now, String(first.pages));
+      expect(last.items).toHaveLength(first.total - (first.pages - 1) * ATTENTION_PAGE_SIZE);
     }
     const failed = await listFailedPayments(d, weekOf(now), 'unhandled', 0);
     expect(overview.failed).toBe(failed.rows.length);
     expect(overview.failed).toBeGreaterThanOrEqual(2);
     // Oldest first: the approval list waits longest at the top.
-    const approvals = await readAttentionList(d, 'approvals', now);
+    const { items: approvals } = await readAttentionList(d, 'approvals', now);
     expect(approvals.map((r) => r.at?.getTime())).toEqual(approvals.map((r) => r.at?.getTime()).sort());
+  });
+
+  it('a list longer than a page is read page by page, oldest first, each row once', async () => {
+    const d = await deps();
+    // Older than anything else in the database, so they are the list's first rows whatever else is there.
+    const run = randomUUID().slice(0, 8);
+    const ours = Array.from({ length: ATTENTION_PAGE_SIZE + 1 }, (_, i) => ({
+      paymentIntentId: `pi_paging_${run}_${String(i).padStart(3, '0')}`,
+      accountCode: `PAGING-${run}`,
+      amount: 100 + i,
+      currency: 'dkk',
+      status: 'pending' as const,
+      createdAt: new Date(Date.UTC(2001, 0, 1) + i * 1000),
+    }));
+    await d.db.insert(paymentApprovals).values(ours);
+    try {
+      const now = new Date();
+      const [one, two] = [await readAttentionList(d, 'approvals', now), await readAttentionList(d, 'approvals', now, '2')];
+      expect(one.total).toBe((await loadOverview(d, now)).approvals);
+      expect(one.items.map((r) => r.subject)).toEqual(ours.slice(0, ATTENTION_PAGE_SIZE).map((o) => o.paymentIntentId));
+      expect(two.items[0]?.subject).toBe(ours.at(-1)?.paymentIntentId);
+      expect(two.page).toBe(2);
+    } finally {
+      await d.db.delete(paymentApprovals).where(eq(paymentApprovals.accountCode, `PAGING-${run}`));
+    }
   });
 
   it('a count whose provider cannot be read is unknown, not zero, and the others still count', async () => {

@@ -4,7 +4,8 @@ import { STAFF_READ, type StaffCache } from '@/lib/staff/accounts/staff-reads';
 import { listFailedPayments } from '@/lib/staff/payments/failed/list';
 import type { PaymentsReader } from '@/lib/staff/payments/pages';
 import type { AttentionCache } from './cache';
-import { countDbList, DB_LISTS, expiringNextMonth, readDbList, type AttentionList, type AttentionRow, type DbList } from './lists';
+import { pageAt, pageOf, type ListPage } from '@/lib/domain/paging';
+import { ATTENTION_PAGE_SIZE, countDbList, DB_LISTS, expiringNextMonth, readDbList, type AttentionList, type AttentionRow, type DbList } from './lists';
 
 export type OverviewDeps = {
   db: Db;
@@ -56,7 +57,12 @@ export async function loadOverview(deps: OverviewDeps, now: Date): Promise<Overv
   return { ...(Object.fromEntries(db) as Record<DbList, number>), failed: failed?.total ?? null, expiring: expiring?.length ?? null, week };
 }
 
-/** One attention list's rows (the overview's count is its length). */
-export function readAttentionList(deps: OverviewDeps, list: AttentionList, now: Date): Promise<AttentionRow[]> {
-  return list === 'expiring' ? readExpiring(deps, now) : readDbList(deps.db, list, now);
+/**
+ * The page a URL asks for (`?page=`) of one attention list, oldest first; its `total` is what the
+ * overview counts. A page past the end is the last (a list that shrank while open still shows rows).
+ */
+export async function readAttentionList(deps: OverviewDeps, list: AttentionList, now: Date, requested?: string | string[]): Promise<ListPage<AttentionRow>> {
+  if (list === 'expiring') return pageOf(await readExpiring(deps, now), requested, ATTENTION_PAGE_SIZE);
+  const at = pageAt(requested, await countDbList(deps.db, list, now), ATTENTION_PAGE_SIZE);
+  return { ...at, items: await readDbList(deps.db, list, now, { offset: (at.page - 1) * at.size, size: at.size }) };
 }

@@ -2,7 +2,8 @@ import { titled } from '@/app/page-title';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { LIST_LIMIT, type AttentionList } from '@/lib/staff/overview/lists';
+import type { AttentionList } from '@/lib/staff/overview/lists';
+import { ListPager } from '@/app/list-pager';
 import { readAttentionList } from '@/lib/staff/overview/overview';
 import { formatDate, formatMinor } from '@/lib/staff/payments/format';
 import { staffPage } from '@/lib/server/staff';
@@ -16,17 +17,23 @@ const LISTS: readonly AttentionList[] = ['approvals', 'registrations', 'expiring
 const isList = (s: string): s is AttentionList => (LISTS as readonly string[]).includes(s);
 
 /** One of the overview's lists (its count is this list's length), oldest first. */
-export default async function AttentionListPage({ params }: { params: Promise<{ list: string }> }) {
-  const { list } = await params;
+export default async function AttentionListPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ list: string }>;
+  searchParams: Promise<{ page?: string | string[] }>;
+}) {
+  const [{ list }, { page }] = await Promise.all([params, searchParams]);
   const [t, to, locale] = await Promise.all([getTranslations('attention'), getTranslations('staffConsole.overview'), getLocale()]);
   return staffPage('viewer', async ({ ctx }) => {
     // Checked after the session: an anonymous caller is sent to sign in whatever the path names.
     if (!isList(list)) notFound();
     const deps = { db: ctx.db, farpay: ctx.farpay, fenerum: ctx.fenerum, cache: ctx.attentionCache, staffCache: ctx.staffCache };
-    const read = await readFenerum(() => readAttentionList(deps, list, new Date()));
+    const read = await readFenerum(() => readAttentionList(deps, list, new Date(), page));
     // Only the expiring cards come from Fenerum; its busy or down is said as the accounts pages say it.
     if (!read.ok) return <FenerumUnavailable busySeconds={null} />;
-    const rows = read.value;
+    const { items: rows, ...at } = read.value;
     const title = to(list);
     return (
       <section>
@@ -76,7 +83,7 @@ export default async function AttentionListPage({ params }: { params: Promise<{ 
             </table>
           </div>
         )}
-        {rows.length >= LIST_LIMIT ? <p role="status">{t('limited', { shown: String(rows.length) })}</p> : null}
+        <ListPager at={at} what={title} hrefOf={(n) => `/staff/attention/${list}?page=${n}`} />
       </section>
     );
   });
