@@ -26,6 +26,9 @@ const chromiumArgs = ['--disable-background-networking', '--disable-component-up
 export default defineConfig({
   testDir: 'e2e',
   forbidOnly: CI,
+  // Tests, not files, are dealt to the workers: a long file no longer keeps one worker busy while
+  // the others have finished (a file whose tests share an app of its own is `mode: 'serial'`).
+  fullyParallel: true,
   // In CI a failed test is tried once more: one that then passes is reported flaky, by name, and
   // counted in `npm test`'s summary (e2e/support/summary-reporter.ts), never passed over silently.
   retries: CI ? 1 : 0,

@@ -27,7 +27,8 @@ function startWith(env: Record<string, string>): Promise<{ code: number | null; 
   });
 }
 
-test.describe.configure({ timeout: 60_000 });
+// One after another in one worker: they start the build on the same port.
+test.describe.configure({ mode: 'default', timeout: 60_000 });
 
 for (const [variable, env] of [
   ['TRUST_PROXY_HOPS', { TRUST_PROXY_HOPS: '-1' }],

@@ -5,9 +5,10 @@
  * `@load`) last and alone.
  *
  * Each step starts as soon as the steps it waits for have passed (`after`), not stage by stage:
- * the checks, unit, browser and the build at once; the e2e tests once those have passed (but
- * browser); integration once unit has, in the background lane (`nice`) beside the e2e tests, on
- * the CPU they leave idle; `@load` last, alone. The first failure starts nothing new; the run ends with a summary: each step's
+ * the checks, unit, browser and the build at once; the e2e tests once the build, the checks and
+ * unit have passed; integration once unit has, in the background lane (`nice`) beside the e2e
+ * tests, on the CPU they leave idle; `@load` after every foreground step, alone but for the
+ * background lane, which yields to it. The first failure starts nothing new; the run ends with a summary: each step's
  * time and CPU, its test counts, and every test that passed only on its retry (flaky), by name.
  * `npm test -- <step name prefix>…` runs only those steps (e.g. `npm test -- unit e2e`).
  */
