@@ -21,7 +21,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const [locale, e] = await Promise.all([getLocale(), getTranslations('errors')]);
   // The merchant's brand colour as the accent (lib/merchant: darkened where text on it would not read).
   const { accent } = currentMerchant();
-  const errorWords = { errorTitle: e('errorTitle'), errorLead: e('errorLead'), retry: e('retry'), reference: e.raw('reference') as string };
+  // The reference keeps `{digest}` for the error page to fill in (not t.raw: with precompiled messages it throws in development).
+  const errorWords = { errorTitle: e('errorTitle'), errorLead: e('errorLead'), retry: e('retry'), reference: e('reference', { digest: '{digest}' }) };
   return (
     <html lang={locale} style={accent ? ({ '--accent': accent } as React.CSSProperties) : undefined}>
       <body>
