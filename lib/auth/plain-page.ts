@@ -76,7 +76,7 @@ export function plainPage(title: string, lead: string, locale: Locale, actions: 
 <style>body{font-family:system-ui,sans-serif;margin:0;padding:2rem 1.25rem;color:#1b2430;background:#f6f7f9}
 main{max-width:32rem;margin:0 auto;background:#fff;border-radius:12px;padding:1.5rem;box-shadow:0 1px 3px #0002}
 header,footer{max-width:32rem;margin:0 auto}.brand{display:flex;align-items:center;gap:.6rem;font-weight:700;color:${accent};margin:0 0 1rem}.brand img{height:32px;width:auto}
-.contact{margin-top:.75rem}a{color:${accent};overflow-wrap:anywhere}footer{display:flex;flex-wrap:wrap;gap:0 1.25rem;margin-top:1rem;font-size:.9rem}footer a{display:inline-block;padding:.6rem 0}
+.contact{margin-top:.75rem}a{color:${accent};overflow-wrap:anywhere}a[href^="tel:"]{white-space:nowrap}footer{display:flex;flex-wrap:wrap;gap:0 1.25rem;margin-top:1rem;font-size:.9rem}footer a{display:inline-block;padding:.6rem 0}
 h1{font-size:1.4rem;margin:0 0 .75rem}p{line-height:1.5;margin:0}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1.25rem}form{margin:0}
 .button{display:inline-flex;align-items:center;justify-content:center;text-align:center;box-sizing:border-box;font:inherit;font-weight:600;min-height:44px;padding:.5rem 1.1rem;border-radius:8px;border:2px solid ${accent};background:${accent};color:#fff;text-decoration:none;cursor:pointer}
