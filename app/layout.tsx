@@ -18,11 +18,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1f3a5f' };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, e] = await Promise.all([getLocale(), getTranslations('errors')]);
+  const [locale, e, tm] = await Promise.all([getLocale(), getTranslations('errors'), getTranslations('merchant')]);
   // The merchant's brand colour as the accent (lib/merchant: darkened where text on it would not read).
-  const { accent } = currentMerchant();
+  const { accent, name, support } = currentMerchant();
   // The reference keeps `{digest}` for the error page to fill in (not t.raw: with precompiled messages it throws in development).
-  const errorWords = { errorTitle: e('errorTitle'), errorLead: e('errorLead'), retry: e('retry'), reference: e('reference', { digest: '{digest}' }) };
+  const errorWords = {
+    errorTitle: e('errorTitle'),
+    errorLead: e('errorLead'),
+    retry: e('retry'),
+    reference: e('reference', { digest: '{digest}' }),
+    contact: tm('contact', { merchant: name }),
+    supportEmail: support.email,
+  };
   return (
     <html lang={locale} style={accent ? ({ '--accent': accent } as React.CSSProperties) : undefined}>
       <body>
