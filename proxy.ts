@@ -1,14 +1,16 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { cspWithNonce, newNonce } from '@/lib/security/csp';
 import { env } from '@/lib/env';
+import { logoOrigin } from '@/lib/merchant/identity';
 
-/** The policy with the sandbox's Stripe origin (sandbox mode only), built once per process from the one configuration. */
+/** The policy with the sandbox's Stripe origin (sandbox mode only) and the merchant's logo's, built once per process from the one configuration. */
 let policy: ((nonce: string) => string) | undefined;
 function policyFor(nonce: string): string {
   policy ??= (() => {
-    const { sandbox, stripe } = env();
+    const { sandbox, stripe, merchant } = env();
     const extraStripeOrigins = sandbox.stripe && stripe.apiUrl ? [new URL(stripe.apiUrl).origin] : [];
-    return cspWithNonce({ extraStripeOrigins, dev: process.env.NODE_ENV === 'development' });
+    const logo = logoOrigin(merchant.logoUrl);
+    return cspWithNonce({ extraStripeOrigins, imageOrigins: logo ? [logo] : [], dev: process.env.NODE_ENV === 'development' });
   })();
   return policy(nonce);
 }

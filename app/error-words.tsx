@@ -7,7 +7,16 @@ import { createContext, useContext, type ReactNode } from 'react';
  * React context: the error page (a client component) needs no message runtime of its own, so
  * next-intl's client code stays out of every page's first JavaScript (bench: "JS before load").
  */
-export type ErrorWords = { errorTitle: string; errorLead: string; retry: string; /** With `{digest}` where the reference goes. */ reference: string };
+export type ErrorWords = {
+  errorTitle: string;
+  errorLead: string;
+  retry: string;
+  /** With `{digest}` where the reference goes. */
+  reference: string;
+  /** Whom to ask ("Contact Nordlys Fiber:") and the merchant's support address. */
+  contact: string;
+  supportEmail: string;
+};
 
 const Words = createContext<ErrorWords | null>(null);
 

@@ -7,10 +7,12 @@ import ErrorPage from './error';
 import { ErrorWordsProvider } from './error-words';
 
 /** The error page as the root layout hands it its words (a language's `errors`). */
-function render(messages: { errors: Record<string, string> }): string {
+function render(messages: { errors: Record<string, string>; merchant: Record<string, string> }): string {
   const page = createElement(ErrorPage, { error: Object.assign(new Error('boom'), { digest: '12345' }), reset: () => {} });
   const { errorTitle = '', errorLead = '', retry = '', reference = '' } = messages.errors;
-  return renderToStaticMarkup(createElement(ErrorWordsProvider, { words: { errorTitle, errorLead, retry, reference } }, page));
+  const contact = (messages.merchant.contact ?? '').replace('{merchant}', 'Nordlys Fiber');
+  const words = { errorTitle, errorLead, retry, reference, contact, supportEmail: 'kundeservice@nordlys-fiber.example' };
+  return renderToStaticMarkup(createElement(ErrorWordsProvider, { words }, page));
 }
 
 describe('the error page (app/error.tsx)', () => {
@@ -22,5 +24,6 @@ describe('the error page (app/error.tsx)', () => {
     expect(danish).not.toContain(en.errors.errorLead);
     expect(danish).not.toContain('boom');
     expect(render(en)).toContain(`<h1>${en.errors.errorTitle}</h1>`);
+    expect(danish).toContain('Kontakt Nordlys Fiber: <a href="mailto:kundeservice@nordlys-fiber.example">');
   });
 });

@@ -17,6 +17,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1>{words.errorTitle}</h1>
       <p>{words.errorLead}</p>
       {error.digest ? <p className="staff-hint">{words.reference.replace('{digest}', error.digest)}</p> : null}
+      <p className="support-contact">
+        {words.contact} <a href={`mailto:${words.supportEmail}`}>{words.supportEmail}</a>
+      </p>
       <button type="button" className="button" onClick={reset}>
         {words.retry}
       </button>

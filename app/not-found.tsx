@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { titled } from '@/app/page-title';
+import { MerchantFooter } from './merchant-footer';
+import { SupportContact } from './support-contact';
 
 export const generateMetadata = titled('notFound');
 
@@ -8,12 +10,16 @@ export const generateMetadata = titled('notFound');
 export default async function NotFound() {
   const t = await getTranslations('errors');
   return (
-    <section className="panel" data-testid="not-found">
-      <h1>{t('notFoundTitle')}</h1>
-      <p>{t('notFoundLead')}</p>
-      <p>
-        <Link href="/">{t('home')}</Link>
-      </p>
-    </section>
+    <>
+      <section className="panel" data-testid="not-found">
+        <h1>{t('notFoundTitle')}</h1>
+        <p>{t('notFoundLead')}</p>
+        <SupportContact />
+        <p>
+          <Link href="/">{t('home')}</Link>
+        </p>
+      </section>
+      <MerchantFooter />
+    </>
   );
 }

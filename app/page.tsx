@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
+import { MerchantFooter } from './merchant-footer';
 import { DemoAccounts } from './(sandbox)/demo-accounts';
 import { SandboxMailbox } from './(sandbox)/sandbox-mailbox';
 import { SandboxStaff } from './(sandbox)/sandbox-staff';
@@ -25,6 +26,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {env().sandbox.fenerum && <DemoAccounts />}
       {env().sandbox.fenerum && <SandboxMailbox />}
       {env().anySandbox && <SandboxStaff />}
+      <MerchantFooter />
     </>
   );
 }

@@ -13,7 +13,12 @@ import { AppProcess } from './support/app-process';
  * takes them for real ones.
  */
 const PORT = E2E.badInput.appPort + 2;
-const own = { LINK_SECRET: 'own-link-secret-'.padEnd(40, 'x'), PORTAL_API_KEY: 'own-portal-api-key-123' };
+const own = {
+  LINK_SECRET: 'own-link-secret-'.padEnd(40, 'x'),
+  PORTAL_API_KEY: 'own-portal-api-key-123',
+  MERCHANT_NAME: 'Havblik A/S',
+  MERCHANT_SUPPORT_EMAIL: 'support@havblik.example',
+};
 let app: AppProcess;
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });

@@ -103,18 +103,21 @@ declare const messages: {
       "linkHelp": "If the button does not work, copy this address into your browser:",
       "linkExpires": "The link is yours alone and works until {date}. Please do not forward this email.",
       "notExpected": "If you did not expect this email, you can ignore it: nothing happens until you open the link.",
-      "signature": "Kind regards, the billing team",
       "linkPersonal": "The link is yours alone. Please do not forward this email.",
-      "signatureFrom": "Kind regards, {merchant}"
+      "signatureFrom": "Kind regards, {merchant}",
+      "why": "You get this email because you are a billing contact for {account} at {merchant}.",
+      "support": "Questions? Write to {email} or call {phone}.",
+      "supportNoPhone": "Questions? Write to {email}."
     },
     "approvalNeeded": {
       "subject": "Please approve your payment of {amount}",
       "preview": "Your bank wants you to confirm the payment before it goes through.",
       "heading": "A payment of {amount} needs your approval",
-      "bodyCard": "We tried to charge {amount} to your {brand} card ending in {last4}. Your bank wants you to confirm the payment before it goes through.",
-      "bodyNoCard": "We tried to charge {amount} to your card. Your bank wants you to confirm the payment before it goes through.",
+      "bodyCard": "{merchant} tried to charge {amount} to your {brand} card ending in {last4}. Your bank wants you to confirm the payment before it goes through.",
+      "bodyNoCard": "{merchant} tried to charge {amount} to your card. Your bank wants you to confirm the payment before it goes through.",
       "button": "Approve the payment",
-      "after": "It takes a minute: you confirm with your bank the way you usually do, or you pay with another card."
+      "after": "It takes a minute: you confirm with your bank the way you usually do, or you pay with another card.",
+      "forWhat": "The payment is for: {description}"
     },
     "cardExpiring": {
       "subject": "Your payment card expires this month",
@@ -195,7 +198,9 @@ declare const messages: {
     "sandboxCharge": "Bank wants authentication",
     "sandboxCharged": "Fenerum tried to charge {account} and the bank wants authentication: open the portal to approve the payment.",
     "sandboxNoCard": "{account} has no saved Stripe card to charge. Open its portal and add one first.",
-    "sandboxChargeFailed": "The sandbox could not charge {account}. Is the sandbox running?"
+    "sandboxChargeFailed": "The sandbox could not charge {account}. Is the sandbox running?",
+    "forWhat": "For: <d>{description}</d>",
+    "chargedBy": "{merchant} asks for {amount}"
   },
   "staffAuth": {
     "title": "Staff sign-in",
@@ -1051,7 +1056,7 @@ declare const messages: {
     "showing": "{from, number}–{to, number} of {total, number}"
   },
   "titles": {
-    "template": "%s · Card portal",
+    "template": "%s · {merchant}",
     "home": "Card portal",
     "portal": "Payment cards",
     "approve": "Approve a payment",
@@ -1081,6 +1086,14 @@ declare const messages: {
     "errorLead": "The page could not be shown. Nothing was changed by this error. Try again in a moment.",
     "retry": "Try again",
     "reference": "Reference for support: {digest}"
+  },
+  "merchant": {
+    "footerLead": "Questions? Contact {merchant}:",
+    "contact": "Contact {merchant}:",
+    "or": "or",
+    "terms": "Terms",
+    "privacy": "Privacy policy",
+    "footerLabel": "{merchant}: contact and terms"
   }
 };
 export default messages;

@@ -3,6 +3,7 @@ import { plainPage } from '@/lib/auth/plain-page';
 import { isRefused } from '@/lib/domain/outcomes';
 import { customerRoute } from '@/lib/server/customer-route';
 import { html, seeOther } from '@/lib/server/reply';
+import { plainFrame } from '@/app/plain-frame';
 
 const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
 
@@ -16,7 +17,7 @@ export const GET = customerRoute(
   {
     provider: 'quickpay',
     page: async (res) => {
-      const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
+      const [locale, t, frame] = await Promise.all([getLocale(), getTranslations(), plainFrame()]);
       const [title, lead] =
         res.status === 401
           ? [t('portal.sessionEnded'), t('portal.sessionEndedLead')]
@@ -24,16 +25,16 @@ export const GET = customerRoute(
             ? [t('card.failed'), t('card.tooMany')]
             : [t('card.failed'), t('quickpay.unavailable')];
       const retryAfter = res.headers.get('Retry-After');
-      return html(plainPage(title, lead, locale), res.status, retryAfter ? { ...noStore, 'Retry-After': retryAfter } : noStore);
+      return html(plainPage(title, lead, locale, [], frame), res.status, retryAfter ? { ...noStore, 'Retry-After': retryAfter } : noStore);
     },
     plainLink: {
       elsewhere: async () => {
-        const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
+        const [locale, t, frame] = await Promise.all([getLocale(), getTranslations(), plainFrame()]);
         const actions = [
           { href: '/add-payment-card', label: t('quickpay.continue') },
           { href: '/pay', label: t('portal.back') },
         ];
-        return html(plainPage(t('quickpay.continueTitle'), t('quickpay.continueLead'), locale, actions), 200, noStore);
+        return html(plainPage(t('quickpay.continueTitle'), t('quickpay.continueLead'), locale, actions, frame), 200, noStore);
       },
     },
   },

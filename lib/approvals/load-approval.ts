@@ -11,7 +11,13 @@ import { getApproval } from './store';
 export type ApprovalDeps = NewCardDeps & { stripe: Stripe };
 export type { ApprovalAccount } from './settle';
 type SavedCard = { paymentMethodId: string; brand: string; last4: string };
-type Money = { paymentIntentId: string; amount: number; currency: string };
+type Money = {
+  paymentIntentId: string;
+  amount: number;
+  currency: string;
+  /** What the payment is for, as the PaymentIntent's `description` says (whoever created it wrote it); null when it has none. */
+  description: string | null;
+};
 
 export type ApprovalView =
   | (Money & {
@@ -52,7 +58,7 @@ export async function loadApproval(deps: ApprovalDeps, account: ApprovalAccount,
   // The row says whose it is: it is made only once the payment was attributed from Stripe and
   // Fenerum (lib/fenerum-webhooks/attribute-payment.ts), whichever Stripe customer holds the card.
   const { status, registration } = await settleApproval(deps, account, pi, `customer:${account.accountCode}`);
-  const money: Money = { paymentIntentId: pi.id, amount: pi.amount, currency: pi.currency };
+  const money: Money = { paymentIntentId: pi.id, amount: pi.amount, currency: pi.currency, description: pi.description ?? null };
   if (status === 'pending') {
     if (!pi.client_secret) throw new Error('Stripe returned a PaymentIntent without a client secret');
     const failure = lastFailureOf(pi);

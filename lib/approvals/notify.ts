@@ -10,7 +10,7 @@ import type { MailCard } from '@/lib/mail/types';
  */
 export async function notifyApprovalNeeded(
   mail: QueueMailDeps,
-  input: { accountCode: string; paymentIntentId: string; amount: number; currency: string; card: MailCard | null },
+  input: { accountCode: string; paymentIntentId: string; amount: number; currency: string; card: MailCard | null; description: string | null },
 ): Promise<void> {
   const queued = await queueCustomerEmail(mail, {
     kind: 'approval-needed',
@@ -19,6 +19,7 @@ export async function notifyApprovalNeeded(
     paymentIntentId: input.paymentIntentId,
     amount: { minor: input.amount, currency: input.currency },
     card: input.card,
+    description: input.description,
   });
   if (isRefused(queued)) console.warn(`approval email for ${input.paymentIntentId} not queued: ${queued.key ?? queued.reason}`);
 }

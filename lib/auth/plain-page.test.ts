@@ -22,4 +22,24 @@ describe('plainPage', () => {
   it('has no actions block without actions', () => {
     expect(plainPage('T', 'L', 'en')).not.toContain('class="actions"');
   });
+
+  it("in the merchant's frame: its name (the logo's alt) in the header and the tab title, whom to ask under the lead, its terms and privacy links; all escaped", () => {
+    const page = plainPage('Expired', 'Ask us for a new one.', 'en', [], {
+      merchant: 'Havblik <A/S>',
+      logoUrl: '/logo.svg',
+      accent: '#0f766e',
+      contact: 'Contact Havblik <A/S>:',
+      or: 'or',
+      email: 'hjaelp@havblik.dk',
+      phone: '+45 33 12 34 56',
+      links: [{ label: 'Terms', href: 'https://havblik.dk/vilkaar' }],
+    });
+    expect(page).toContain('<title>Expired · Havblik &lt;A/S&gt;</title>');
+    expect(page).toContain('<img src="/logo.svg" alt="Havblik &lt;A/S&gt;" height="32">');
+    expect(page).toContain(
+      'Contact Havblik &lt;A/S&gt;: <a href="mailto:hjaelp@havblik.dk">hjaelp@havblik.dk</a> or <a href="tel:+4533123456">+45 33 12 34 56</a>',
+    );
+    expect(page).toContain('<footer><a href="https://havblik.dk/vilkaar">Terms</a></footer>');
+    expect(page).toContain('background:#0f766e');
+  });
 });

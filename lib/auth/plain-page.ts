@@ -15,10 +15,41 @@ type LinkProblem = 'expired' | 'revoked' | 'invalid';
 /** The `link` namespace's messages, e.g. next-intl's `getTranslations('link')`. */
 export type LinkText = (key: `title.${LinkProblem}` | `lead.${LinkProblem}`) => string;
 
-/** A plain page that says what went wrong and what to do; no account data, no stack trace. */
-export function linkErrorPage(reason: LinkFailure, locale: Locale, t: LinkText): string {
+/** A plain page that says what went wrong and what to do (whom to ask: the frame's contact); no account data, no stack trace. */
+export function linkErrorPage(reason: LinkFailure, locale: Locale, t: LinkText, frame?: PlainFrame): string {
   const kind: LinkProblem = reason === 'expired' ? 'expired' : reason === 'revoked' ? 'revoked' : 'invalid';
-  return plainPage(t(`title.${kind}`), t(`lead.${kind}`), locale);
+  return plainPage(t(`title.${kind}`), t(`lead.${kind}`), locale, [], frame);
+}
+
+/**
+ * Whose page it is, worded for the reader: the merchant's name and logo above the box, its
+ * support contact under the lead (these pages say "ask us"), its terms and privacy links below.
+ */
+export type PlainFrame = {
+  merchant: string;
+  logoUrl: string | null;
+  /** The accent (already readable under white text), or null: the portal's own. */
+  accent: string | null;
+  /** "Contact Nordlys Fiber:" */
+  contact: string;
+  or: string;
+  email: string;
+  phone: string | null;
+  links: Array<{ label: string; href: string }>;
+};
+
+function frameParts(f: PlainFrame | undefined): { header: string; contact: string; footer: string } {
+  if (!f) return { header: '', contact: '', footer: '' };
+  const logo = f.logoUrl
+    ? `<img src="${escape(f.logoUrl)}" alt="${escape(f.merchant)}" height="32"><span aria-hidden="true">${escape(f.merchant)}</span>`
+    : escape(f.merchant);
+  const phone = f.phone ? ` ${escape(f.or)} <a href="tel:${escape(f.phone.replace(/[^+\d]/g, ''))}">${escape(f.phone)}</a>` : '';
+  const links = f.links.map((l) => `<a href="${escape(l.href)}">${escape(l.label)}</a>`).join('');
+  return {
+    header: `<header><p class="brand">${logo}</p></header>`,
+    contact: `<p class="contact">${escape(f.contact)} <a href="mailto:${escape(f.email)}">${escape(f.email)}</a>${phone}</p>`,
+    footer: links ? `<footer>${links}</footer>` : '',
+  };
 }
 
 /** What a plain page offers: a form posted to one of our routes (fields in the body, never the address), or a link. */
@@ -35,16 +66,20 @@ function actionHtml(a: PageAction, primary: boolean): string {
  * A self-contained page outside the React tree: refusals, and the questions asked before a
  * link or a plain link does anything. It sends no Referer (its address may hold a link token).
  */
-export function plainPage(title: string, lead: string, locale: Locale, actions: PageAction[] = []): string {
+export function plainPage(title: string, lead: string, locale: Locale, actions: PageAction[] = [], frame?: PlainFrame): string {
   const buttons = actions.length ? `<div class="actions">${actions.map((a, i) => actionHtml(a, i === 0)).join('')}</div>` : '';
+  const parts = frameParts(frame);
+  const accent = frame?.accent && /^#[0-9a-f]{6}$/i.test(frame.accent) ? frame.accent : '#1f3a5f';
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><meta name="referrer" content="no-referrer"><title>${escape(title)}</title>
+<meta name="robots" content="noindex"><meta name="referrer" content="no-referrer"><title>${escape(frame ? `${title} · ${frame.merchant}` : title)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:0;padding:2rem 1.25rem;color:#1b2430;background:#f6f7f9}
 main{max-width:32rem;margin:0 auto;background:#fff;border-radius:12px;padding:1.5rem;box-shadow:0 1px 3px #0002}
+header,footer{max-width:32rem;margin:0 auto}.brand{display:flex;align-items:center;gap:.6rem;font-weight:700;color:${accent};margin:0 0 1rem}.brand img{height:32px;width:auto}
+.contact{margin-top:.75rem}a{color:${accent};overflow-wrap:anywhere}a[href^="tel:"]{white-space:nowrap}footer{display:flex;flex-wrap:wrap;gap:0 1.25rem;margin-top:1rem;font-size:.9rem}footer a{display:inline-block;padding:.6rem 0}
 h1{font-size:1.4rem;margin:0 0 .75rem}p{line-height:1.5;margin:0}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1.25rem}form{margin:0}
-.button{display:inline-flex;align-items:center;justify-content:center;text-align:center;box-sizing:border-box;font:inherit;font-weight:600;min-height:44px;padding:.5rem 1.1rem;border-radius:8px;border:2px solid #1f3a5f;background:#1f3a5f;color:#fff;text-decoration:none;cursor:pointer}
-.button.secondary{background:#fff;color:#1f3a5f}.button:focus-visible{outline:3px solid #7aa7e0;outline-offset:2px}</style></head>
-<body><main><h1>${escape(title)}</h1><p>${escape(lead)}</p>${buttons}</main></body></html>`;
+.button{display:inline-flex;align-items:center;justify-content:center;text-align:center;box-sizing:border-box;font:inherit;font-weight:600;min-height:44px;padding:.5rem 1.1rem;border-radius:8px;border:2px solid ${accent};background:${accent};color:#fff;text-decoration:none;cursor:pointer}
+.button.secondary{background:#fff;color:${accent}}.button:focus-visible{outline:3px solid #7aa7e0;outline-offset:2px}</style></head>
+<body>${parts.header}<main><h1>${escape(title)}</h1><p>${escape(lead)}</p>${parts.contact}${buttons}</main>${parts.footer}</body></html>`;
 }

@@ -9,6 +9,8 @@ const live = {
   STRIPE_SECRET_KEY: 'sk_live_x',
   NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_live_x',
   STRIPE_WEBHOOK_SECRET: 'whsec_own',
+  MERCHANT_NAME: 'Havblik A/S',
+  MERCHANT_SUPPORT_EMAIL: 'support@havblik.example',
 };
 
 describe("Fenerum's webhook credentials", () => {

@@ -8,6 +8,8 @@ const live = {
   PORTAL_API_KEY: 'p'.repeat(20),
   QUICKPAY_API_KEY: 'qp',
   QUICKPAY_PRIVATE_KEY: 'qpp',
+  MERCHANT_NAME: 'Havblik A/S',
+  MERCHANT_SUPPORT_EMAIL: 'support@havblik.example',
 };
 
 describe('mail settings', () => {

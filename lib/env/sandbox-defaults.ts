@@ -14,8 +14,19 @@ export const sandboxPorts = (base = SANDBOX_PORT_BASE) => ({
   smtp: base + 4,
 });
 
-/** Who the sandbox's mail comes from. */
-export const SANDBOX_MAIL_FROM = 'Card portal <portal@sandbox.invalid>';
+/** Who the sandbox's mail comes from (the From header's name is the merchant's: lib/merchant.ts). */
+export const SANDBOX_MAIL_FROM = 'portal@sandbox.invalid';
+
+/** The sandbox's fictional merchant: whose portal the sandbox is (MERCHANT_* unset). */
+export const SANDBOX_MERCHANT = {
+  name: 'Nordlys Fiber',
+  logoUrl: '/sandbox-merchant-logo.svg',
+  brandColor: '#0f766e',
+  supportEmail: 'kundeservice@nordlys-fiber.example',
+  supportPhone: '+45 70 20 30 40',
+  termsUrl: 'https://nordlys-fiber.example/vilkaar',
+  privacyUrl: 'https://nordlys-fiber.example/privatliv',
+} as const;
 
 export const sandboxSecrets = {
   LINK_SECRET: 'sandbox-link-secret-7f3c9a1e5b2d4c6f8a0b1c2d3e4f5a6b',

@@ -31,7 +31,7 @@ describe('configuration', () => {
   });
 });
 
-const own = { LINK_SECRET: 'l'.repeat(40), PORTAL_API_KEY: 'k'.repeat(20) };
+const own = { LINK_SECRET: 'l'.repeat(40), PORTAL_API_KEY: 'k'.repeat(20), MERCHANT_NAME: 'Havblik A/S', MERCHANT_SUPPORT_EMAIL: 'support@havblik.example' };
 const liveFenerum = { FENERUM_API_TOKEN: 'real-token' };
 const liveStripe = { STRIPE_SECRET_KEY: 'sk_live_x', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_own' };
 const liveQuickpay = { QUICKPAY_API_KEY: 'qp-key', QUICKPAY_PRIVATE_KEY: 'qp-private' };

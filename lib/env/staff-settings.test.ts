@@ -46,6 +46,8 @@ describe('staff sign-in settings', () => {
       STRIPE_SECRET_KEY: 'sk_live_x',
       NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_live_x',
       STRIPE_WEBHOOK_SECRET: 'whsec_x',
+      MERCHANT_NAME: 'Havblik A/S',
+      MERCHANT_SUPPORT_EMAIL: 'support@havblik.example',
     };
     expect(resolveEnv(live).staff.sessionIdleMinutes).toBe(30);
     expect(() => resolveEnv({ ...live, SANDBOX_STAFF_SESSION_SECONDS: '6,30' })).toThrow(/SANDBOX_STAFF_SESSION_SECONDS: a test setting/);

@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/connect';
 import { statusOf } from './outbox';
-import { senderName } from './sender-name';
+import type { MerchantIdentity } from '@/lib/merchant/identity';
+import { fromHeader } from './sender';
 import { sendDueMail, type SendDeps } from './send';
 import { createSmtpTransport, type MailTransport } from './transport';
 import { startMailWorker, type MailWorker } from './worker';
@@ -9,8 +10,8 @@ import { startMailWorker, type MailWorker } from './worker';
 export type Mailer = {
   /** False when no SMTP server is configured (live keys without SMTP_URL): nothing is queued. */
   enabled: boolean;
-  /** The merchant's name in the emails staff send (`senderName` of the sender address). */
-  senderName: string;
+  /** Whose emails these are: every customer email names the merchant and its support contact (lib/merchant). */
+  merchant: MerchantIdentity;
   /** Something was queued: send it now (the worker's next look, or a pass after the response). */
   kick(): void;
   /** Sends one queued message now, while the caller waits (when it is still due); the worker retries it otherwise. */
@@ -21,7 +22,9 @@ export type Mailer = {
 export type MailerOptions = {
   db: Db;
   smtpUrl: string | null;
+  /** MAIL_FROM: its address is the sender's; the name on it is the merchant's. */
   from: string;
+  merchant: MerchantIdentity;
   /** Runs work after the response (the composition root's background runner). */
   schedule: (name: string, task: () => Promise<unknown>) => void;
   /** For tests: another transport than SMTP. */
@@ -36,10 +39,11 @@ const SEND_NOW_WAIT_MS = 10_000;
 export function createMailer(opts: MailerOptions): Mailer {
   const transport = opts.transport ?? (opts.smtpUrl ? createSmtpTransport(opts.smtpUrl) : null);
   let worker: MailWorker | undefined;
-  const deps = (t: MailTransport): SendDeps => ({ db: opts.db, transport: t, from: opts.from, retryDelayMs: opts.retryDelayMs });
+  const from = fromHeader(opts.merchant.name, opts.from);
+  const deps = (t: MailTransport): SendDeps => ({ db: opts.db, transport: t, from, retryDelayMs: opts.retryDelayMs });
   return {
     enabled: transport !== null,
-    senderName: senderName(opts.from),
+    merchant: opts.merchant,
     kick() {
       if (!transport) return;
       if (worker) worker.wake();

@@ -4,6 +4,7 @@ import { checkLinkToken } from '@/lib/auth/link-token';
 import { auditLog, issuedLinks, mailOutbox } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { sandbox } from '@/test/support/sandbox-control';
+import { merchantIdentity } from '@/lib/merchant/identity';
 import { createMailer } from './mailer';
 import { listAccountMail } from './outbox';
 import { queueCustomerEmail, type QueueMailDeps } from './queue';
@@ -33,6 +34,7 @@ async function deps(opts: { smtpUrl?: string; kick?: boolean; maxAttempts?: numb
     db: ctx.db,
     smtpUrl,
     from: ctx.env.mail.from,
+    merchant: merchantIdentity(ctx.env),
     schedule: (_name, task) => void (opts.kick === false ? undefined : pending.push(task())),
     retryDelayMs: () => 0,
   });

@@ -22,7 +22,7 @@ import type { CustomerEmailInput } from './types';
 export type QueueMailDeps = LinkDeps & {
   fenerum: Pick<FenerumClient, 'getAccount' | 'listRecipients'>;
   portalCache: { accounts: TtlCache<Account>; recipients: TtlCache<Recipient[]> };
-  mailer: Pick<Mailer, 'enabled' | 'kick'>;
+  mailer: Pick<Mailer, 'enabled' | 'kick' | 'merchant'>;
 };
 
 /** One recipient's message for the event: queued now, or found queued already (nothing new). */
@@ -95,8 +95,13 @@ async function queueOne(deps: QueueMailDeps, input: CustomerEmailInput, account:
   });
   if (isRefused(link)) return link;
   const amount = input.kind === 'approval-needed' ? input.amount : undefined;
+  const description = input.kind === 'approval-needed' ? input.description : undefined;
   const card = input.card ?? null;
-  const content = renderMail({ kind: input.kind, name: account.name, link: link.url, linkExpiresAt: link.expiresAt, amount, card }, locale);
+  const { merchant } = deps.mailer;
+  const content = renderMail(
+    { kind: input.kind, name: account.name, link: link.url, linkExpiresAt: link.expiresAt, amount, description, card, merchant },
+    locale,
+  );
 
   const id = randomUUID();
   const inserted = await deps.db.transaction(async (tx) => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { accountLocale } from './format';
 import { renderMail } from './render';
+import type { MailKind } from '@/lib/db/schema';
 import type { MailContent } from './types';
 
 const nbsp = (s: string) => s.replace(/\u00a0/g, ' ');
+const merchant = { name: 'Nordlys Fiber', accent: '#0f766e', support: { email: 'kundeservice@nordlys-fiber.example', phone: '+45 70 20 30 40' } };
 const approval: MailContent = {
   kind: 'approval-needed',
+  merchant,
   name: 'Nordlys ApS',
   link: 'http://localhost:3000/pay/abc.def',
   linkExpiresAt: new Date('2026-12-08T12:00:00Z'),
@@ -14,6 +17,7 @@ const approval: MailContent = {
 };
 const expiring: MailContent = {
   kind: 'card-expiring',
+  merchant,
   name: 'Havblik A/S',
   link: 'http://localhost:3000/pay/ghi.jkl',
   linkExpiresAt: new Date('2026-12-15T12:00:00Z'),
@@ -26,7 +30,7 @@ describe('customer email templates', () => {
     expect(nbsp(mail.subject)).toBe('Please approve your payment of DKK 499.00');
     expect(mail.html).toContain('<html lang="en">');
     expect(mail.html).toMatch(/<a href="http:\/\/localhost:3000\/pay\/abc\.def" style="[^"]+">Approve the payment<\/a>/);
-    expect(nbsp(mail.html)).toContain('We tried to charge DKK 499.00 to your Visa card ending in 4242.');
+    expect(nbsp(mail.html)).toContain('Nordlys Fiber tried to charge DKK 499.00 to your Visa card ending in 4242.');
     expect(nbsp(mail.text)).toContain('A payment of DKK 499.00 needs your approval');
     expect(mail.text).toContain('Approve the payment: http://localhost:3000/pay/abc.def');
     expect(mail.text).toContain('works until 8 December 2026');
@@ -38,13 +42,21 @@ describe('customer email templates', () => {
     expect(nbsp(mail.subject)).toBe('Godkend venligst din betaling på 499,00 kr.');
     expect(mail.html).toContain('<html lang="da">');
     expect(mail.html).toContain('>Godkend betalingen</a>');
-    expect(nbsp(mail.text)).toContain('Vi har forsøgt at trække 499,00 kr. på dit Visa-kort, der slutter på 4242.');
+    expect(nbsp(mail.text)).toContain('Nordlys Fiber har forsøgt at trække 499,00 kr. på dit Visa-kort, der slutter på 4242.');
     expect(mail.text).toContain('virker til 8. december 2026');
     expect(mail.text).toContain('Hej Nordlys ApS');
   });
 
   it('approval without a known card says "your card"', () => {
-    expect(nbsp(renderMail({ ...approval, card: null }, 'en').text)).toContain('We tried to charge DKK 499.00 to your card.');
+    expect(nbsp(renderMail({ ...approval, card: null }, 'en').text)).toContain('Nordlys Fiber tried to charge DKK 499.00 to your card.');
+  });
+
+  it('approval says what the payment is for when the PaymentIntent has a description, and nothing when it has none', () => {
+    const mail = renderMail({ ...approval, description: 'Faktura 1042 <december>' }, 'en');
+    expect(mail.text).toContain('The payment is for: Faktura 1042 <december>');
+    expect(mail.html).toContain('The payment is for: Faktura 1042 &lt;december&gt;');
+    expect(renderMail({ ...approval, description: 'Faktura 1042' }, 'da').text).toContain('Betalingen gælder: Faktura 1042');
+    expect(renderMail(approval, 'en').text).not.toContain('The payment is for');
   });
 
   it('expiring card in both languages', () => {
@@ -75,7 +87,12 @@ describe('customer email templates', () => {
 
   describe('what staff send from the account page', () => {
     const link = 'http://localhost:3000/pay/abc.def';
-    const base = { name: 'Nordlys ApS', link, linkExpiresAt: new Date('2026-12-13T12:00:00Z'), merchant: 'Havblik Billing' };
+    const base = {
+      name: 'Nordlys ApS',
+      link,
+      linkExpiresAt: new Date('2026-12-13T12:00:00Z'),
+      merchant: { name: 'Havblik Billing', accent: null, support: { email: 'hjaelp@havblik.test', phone: null } },
+    };
     it('a customer link names the merchant in the subject, the body and the signature', () => {
       const mail = renderMail({ ...base, kind: 'customer-link' }, 'en');
       expect(mail.subject).toBe('Your link to add or update your payment card');
@@ -98,6 +115,42 @@ describe('customer email templates', () => {
       expect(mail.text).toContain('Open Self-Service: https://app.fenerum.com/self-service/access/ab12');
       expect(mail.text).toContain('The link is yours alone.');
       expect(mail.text).not.toContain('works until');
+    });
+  });
+
+  describe('every kind names the merchant: body, signature, and a footer that says why and whom to ask', () => {
+    const link = 'http://localhost:3000/pay/abc.def';
+    const common = { merchant, name: 'Havblik A/S', link, linkExpiresAt: new Date('2026-12-13T12:00:00Z') };
+    const card = { brand: 'Visa', last4: '4242', expMonth: 12, expYear: 2034 };
+    // A Record of every kind: a new kind does not compile until it is rendered here too.
+    const kinds: Record<MailKind, MailContent> = {
+      'approval-needed': { ...common, kind: 'approval-needed', amount: { minor: 49_900, currency: 'DKK' }, card },
+      'card-expiring': { ...common, kind: 'card-expiring', card },
+      'customer-link': { ...common, kind: 'customer-link' },
+      'self-service': { ...common, kind: 'self-service', linkExpiresAt: null },
+      'new-card': { ...common, kind: 'new-card', card },
+    };
+    for (const [kind, content] of Object.entries(kinds)) {
+      for (const locale of ['en', 'da'] as const) {
+        it(`${kind} in ${locale}`, () => {
+          const mail = renderMail(content, locale);
+          for (const part of [mail.html, mail.text]) {
+            expect(part).toContain('Nordlys Fiber');
+            expect(part).toContain('kundeservice@nordlys-fiber.example');
+            expect(part).toContain('+45 70 20 30 40');
+            expect(part).toContain(
+              locale === 'en' ? 'billing contact for Havblik A/S at Nordlys Fiber' : 'faktureringskontakt for Havblik A/S hos Nordlys Fiber',
+            );
+          }
+          expect(mail.text).toContain(locale === 'en' ? 'Kind regards, Nordlys Fiber' : 'Venlig hilsen Nordlys Fiber');
+          expect(mail.text).not.toMatch(/<[a-z]/i);
+          expect(mail.html).toContain('background:#0f766e');
+        });
+      }
+    }
+    it('without a phone number the footer gives the email address alone', () => {
+      const mail = renderMail({ ...kinds['customer-link'], merchant: { ...merchant, support: { email: 'a@b.example', phone: null } } }, 'en');
+      expect(mail.text).toContain('Questions? Write to a@b.example.');
     });
   });
 });

@@ -14,13 +14,18 @@ const catalogues = { da: da as unknown as Messages, en: en as Messages } satisfi
 /** The words of one message: the same for its HTML and its plain text. */
 function wordsOf(content: MailContent, locale: Locale) {
   const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'mail' });
-  const merchant = content.merchant ?? '';
+  const merchant = content.merchant.name;
+  const { email, phone } = content.merchant.support;
   const common = {
+    merchant,
     greeting: t('common.greeting', { name: content.name }),
     linkHelp: t('common.linkHelp'),
     linkExpires: content.linkExpiresAt ? t('common.linkExpires', { date: formatDay(content.linkExpiresAt, locale) }) : t('common.linkPersonal'),
     notExpected: t('common.notExpected'),
-    signature: merchant ? t('common.signatureFrom', { merchant }) : t('common.signature'),
+    signature: t('common.signatureFrom', { merchant }),
+    why: t('common.why', { account: content.name, merchant }),
+    support: phone ? t('common.support', { email, phone }) : t('common.supportNoPhone', { email }),
+    forWhat: null as string | null,
   };
   const card = content.card;
   switch (content.kind) {
@@ -31,7 +36,10 @@ function wordsOf(content: MailContent, locale: Locale) {
         subject: t('approvalNeeded.subject', { amount }),
         preview: t('approvalNeeded.preview'),
         heading: t('approvalNeeded.heading', { amount }),
-        body: card ? t('approvalNeeded.bodyCard', { amount, brand: card.brand, last4: card.last4 }) : t('approvalNeeded.bodyNoCard', { amount }),
+        body: card
+          ? t('approvalNeeded.bodyCard', { merchant, amount, brand: card.brand, last4: card.last4 })
+          : t('approvalNeeded.bodyNoCard', { merchant, amount }),
+        forWhat: content.description ? t('approvalNeeded.forWhat', { description: content.description }) : null,
         button: t('approvalNeeded.button'),
         after: t('approvalNeeded.after'),
       };
@@ -86,7 +94,9 @@ export function renderMail(content: MailContent, locale: Locale): RenderedMail {
   const w = wordsOf(content, locale);
   const e = escapeHtml;
   const link = e(content.link);
+  const accent = content.merchant.accent ?? '#1d4ed8';
   const p = 'margin:0 0 16px;font-size:16px;line-height:1.5;color:#1f2933;';
+  const small = 'margin:0 0 8px;font-size:13px;line-height:1.5;color:#4b5563;';
   const html = `<!doctype html>
 <html lang="${locale}">
 <head>
@@ -97,16 +107,21 @@ export function renderMail(content: MailContent, locale: Locale): RenderedMail {
 <body style="margin:0;padding:0;background:#f4f5f7;">
 <div style="display:none;max-height:0;overflow:hidden;">${e(w.preview)}</div>
 <main style="max-width:560px;margin:0 auto;padding:24px 16px;font-family:Arial,Helvetica,sans-serif;">
+<p style="margin:0 0 12px;font-size:18px;font-weight:bold;line-height:1.3;color:${e(accent)};">${e(w.merchant)}</p>
 <div style="background:#ffffff;border-radius:8px;padding:24px;">
 <h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;color:#1f2933;">${e(w.heading)}</h1>
 <p style="${p}">${e(w.greeting)}</p>
 <p style="${p}">${e(w.body)}</p>
-<p style="margin:24px 0;"><a href="${link}" style="display:inline-block;background:#1d4ed8;color:#ffffff;font-size:16px;font-weight:bold;line-height:1.25;text-decoration:none;padding:14px 24px;border-radius:6px;">${e(w.button)}</a></p>
+${w.forWhat ? `<p style="${p}">${e(w.forWhat)}</p>\n` : ''}<p style="margin:24px 0;"><a href="${link}" style="display:inline-block;background:${e(accent)};color:#ffffff;font-size:16px;font-weight:bold;line-height:1.25;text-decoration:none;padding:14px 24px;border-radius:6px;">${e(w.button)}</a></p>
 <p style="${p}">${e(w.after)}</p>
-<p style="${p}font-size:14px;">${e(w.linkHelp)}<br><a href="${link}" style="color:#1d4ed8;word-break:break-all;">${link}</a></p>
+<p style="${p}font-size:14px;">${e(w.linkHelp)}<br><a href="${link}" style="color:${e(accent)};word-break:break-all;">${link}</a></p>
 <p style="${p}font-size:14px;">${e(w.linkExpires)} ${e(w.notExpected)}</p>
 <p style="margin:0;font-size:16px;line-height:1.5;color:#1f2933;">${e(w.signature)}</p>
 </div>
+<footer style="padding:16px 8px 0;">
+<p style="${small}">${e(w.why)}</p>
+<p style="${small}">${e(w.support)}</p>
+</footer>
 </main>
 </body>
 </html>
@@ -118,6 +133,7 @@ export function renderMail(content: MailContent, locale: Locale): RenderedMail {
     '',
     w.body,
     '',
+    ...(w.forWhat ? [w.forWhat, ''] : []),
     `${w.button}: ${content.link}`,
     '',
     w.after,
@@ -125,6 +141,10 @@ export function renderMail(content: MailContent, locale: Locale): RenderedMail {
     `${w.linkExpires} ${w.notExpected}`,
     '',
     w.signature,
+    '',
+    '-- ',
+    w.why,
+    w.support,
     '',
   ].join('\n');
   return { subject: w.subject, html, text };

@@ -1,5 +1,6 @@
 import type { MailKind } from '@/lib/db/schema';
 import type { Money } from '@/lib/i18n/money';
+import type { MerchantIdentity } from '@/lib/merchant/identity';
 
 /** A card as the email names it. */
 export type MailCard = { brand: string; last4: string; expMonth: number; expYear: number };
@@ -19,6 +20,8 @@ export type CustomerEmailInput =
       amount: Money;
       /** The saved card that was charged, when known. */
       card?: MailCard | null;
+      /** What the payment is for, as the PaymentIntent's `description` says (Stripe's; null when it has none). */
+      description?: string | null;
     })
   | (Common & {
       kind: 'card-expiring';
@@ -33,9 +36,11 @@ export type MailContent = {
   link: string;
   /** When the link stops working; null when the provider does not say (Fenerum's Self-Service link). */
   linkExpiresAt: Date | null;
-  /** The merchant's name (`senderName`): the emails staff send say who sends them. */
-  merchant?: string;
+  /** Whose email it is: named in the body, the signature and the footer, with its support contact (lib/merchant). */
+  merchant: Pick<MerchantIdentity, 'name' | 'support' | 'accent'>;
   amount?: Money;
+  /** What a payment is for (the PaymentIntent's description), when known. */
+  description?: string | null;
   card?: MailCard | null;
 };
 

@@ -6,6 +6,7 @@ import { openDatabase } from '@/lib/db/connect';
 import { auditLog, mailOutbox } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { sandbox } from '@/test/support/sandbox-control';
+import { merchantIdentity } from '@/lib/merchant/identity';
 import { createMailer } from './mailer';
 import { claimDueMail, listAccountMail, noteMailLinkOpened, statusOf } from './outbox';
 import { queueCustomerEmail } from './queue';
@@ -23,7 +24,13 @@ describe('the mail worker', () => {
     const ctx = await appContext();
     const acct = await sandbox.fenerum.createAccount();
     // Queued without a kick: the workers below do all the sending.
-    const quiet = createMailer({ db: ctx.db, smtpUrl: ctx.env.mail.smtpUrl, from: ctx.env.mail.from, schedule: () => undefined });
+    const quiet = createMailer({
+      db: ctx.db,
+      smtpUrl: ctx.env.mail.smtpUrl,
+      from: ctx.env.mail.from,
+      merchant: merchantIdentity(ctx.env),
+      schedule: () => undefined,
+    });
     const keys = Array.from({ length: 12 }, () => `evt-${pi()}`);
     for (const eventKey of keys) {
       await queueCustomerEmail(
@@ -53,7 +60,13 @@ describe('the mail worker', () => {
   it('a message whose sender died mid-send (lease ran out) is sent by the next claim', async () => {
     const ctx = await appContext();
     const acct = await sandbox.fenerum.createAccount();
-    const quiet = createMailer({ db: ctx.db, smtpUrl: ctx.env.mail.smtpUrl, from: ctx.env.mail.from, schedule: () => undefined });
+    const quiet = createMailer({
+      db: ctx.db,
+      smtpUrl: ctx.env.mail.smtpUrl,
+      from: ctx.env.mail.from,
+      merchant: merchantIdentity(ctx.env),
+      schedule: () => undefined,
+    });
     const eventKey = `evt-${pi()}`;
     await queueCustomerEmail(
       { ...ctx, mailer: quiet },
@@ -78,7 +91,13 @@ describe('sendNow', () => {
   it('sends a queued message while the caller waits, and waits for one another sender holds', async () => {
     const ctx = await appContext();
     const acct = await sandbox.fenerum.createAccount();
-    const mailer = createMailer({ db: ctx.db, smtpUrl: ctx.env.mail.smtpUrl, from: ctx.env.mail.from, schedule: () => undefined });
+    const mailer = createMailer({
+      db: ctx.db,
+      smtpUrl: ctx.env.mail.smtpUrl,
+      from: ctx.env.mail.from,
+      merchant: merchantIdentity(ctx.env),
+      schedule: () => undefined,
+    });
     const queue = async () => {
       const r = await queueCustomerEmail(
         { ...ctx, mailer },
@@ -133,7 +152,13 @@ describe('link landing', () => {
   it("opening a message's link marks the message opened", async () => {
     const ctx = await appContext();
     const acct = await sandbox.fenerum.createAccount();
-    const quiet = createMailer({ db: ctx.db, smtpUrl: ctx.env.mail.smtpUrl, from: ctx.env.mail.from, schedule: () => undefined });
+    const quiet = createMailer({
+      db: ctx.db,
+      smtpUrl: ctx.env.mail.smtpUrl,
+      from: ctx.env.mail.from,
+      merchant: merchantIdentity(ctx.env),
+      schedule: () => undefined,
+    });
     await queueCustomerEmail(
       { ...ctx, mailer: quiet },
       { eventKey: `evt-${pi()}`, kind: 'approval-needed', accountCode: acct.code, paymentIntentId: pi(), amount: { minor: 1, currency: 'EUR' } },

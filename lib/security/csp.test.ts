@@ -30,6 +30,11 @@ describe('buildCsp', () => {
     expect(cspWithNonce({})('abc')).toBe(buildCsp({ nonce: 'abc' }));
   });
 
+  it("allows images from the merchant's logo's origin and nowhere else new", () => {
+    expect(directive(buildCsp({ nonce: 'n', imageOrigins: ['https://cdn.havblik.dk'] }), 'img-src')).toContain('https://cdn.havblik.dk');
+    expect(directive(buildCsp({ nonce: 'n' }), 'img-src')).toEqual(["'self'", 'data:', 'https://*.stripe.com']);
+  });
+
   it('makes a different nonce each time', () => {
     expect(newNonce()).not.toBe(newNonce());
     expect(newNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);

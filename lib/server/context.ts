@@ -18,6 +18,7 @@ import { startWebhookRetries } from '@/lib/fenerum-webhooks/retries';
 import type { WebhookDeps } from '@/lib/fenerum-webhooks/types';
 import { fenerumWebhooks } from '@/lib/fenerum-webhooks/webhook';
 import { createMailer, type Mailer } from '@/lib/mail/mailer';
+import { merchantIdentity } from '@/lib/merchant/identity';
 import { startMaintenance } from '@/lib/maintenance/job';
 import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
@@ -95,7 +96,13 @@ async function buildContext(): Promise<AppContext> {
     // The customer's next page view must show the new card, not a cached list without it.
     onRegistered: (reg) => portalCache.forgetCards(reg.accountUuid),
   });
-  const mailer = createMailer({ db: backgroundDb, smtpUrl: config.mail.smtpUrl, from: config.mail.from, schedule: (name, task) => background.run(name, task) });
+  const mailer = createMailer({
+    db: backgroundDb,
+    smtpUrl: config.mail.smtpUrl,
+    from: config.mail.from,
+    merchant: merchantIdentity(config),
+    schedule: (name, task) => background.run(name, task),
+  });
   const stripe = createStripeClient({ secretKey: config.stripe.secretKey, apiUrl: config.stripe.apiUrl });
   const quickpay = createQuickpayClient({ apiUrl: config.quickpay.apiUrl, apiKey: config.quickpay.apiKey });
   const quickpayTestMode = { acceptTestMode: config.quickpay.acceptTestMode };

@@ -4,6 +4,7 @@ import { plainPage } from '@/lib/auth/plain-page';
 import type { AppContext } from '@/lib/server/context';
 import { html } from '@/lib/server/reply';
 import { noLeak } from '@/lib/server/start-session';
+import { plainFrame } from '@/app/plain-frame';
 import { accountName } from './account-name';
 
 /**
@@ -18,16 +19,22 @@ export async function askBeforeOpening(
   linked: CustomerSession,
   current: CustomerSession | null,
 ): Promise<Response> {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations('open')]);
+  const [locale, t, frame] = await Promise.all([getLocale(), getTranslations('open'), plainFrame()]);
   const other = current && current.accountCode !== linked.accountCode ? current : null;
   const [account, viewing] = await Promise.all([accountName(ctx, linked.accountCode), other ? accountName(ctx, other.accountCode) : null]);
   const open = { post: '/pay/open', fields: { token } };
   const page =
     viewing === null
-      ? plainPage(t('continueTitle'), t('continueLead', { account }), locale, [{ ...open, label: t('continue') }])
-      : plainPage(t('switchTitle', { current: viewing }), t('switchLead', { account, current: viewing }), locale, [
-          { ...open, label: t('switch', { account }) },
-          { href: '/pay', label: t('stay', { current: viewing }) },
-        ]);
+      ? plainPage(t('continueTitle'), t('continueLead', { account }), locale, [{ ...open, label: t('continue') }], frame)
+      : plainPage(
+          t('switchTitle', { current: viewing }),
+          t('switchLead', { account, current: viewing }),
+          locale,
+          [
+            { ...open, label: t('switch', { account }) },
+            { href: '/pay', label: t('stay', { current: viewing }) },
+          ],
+          frame,
+        );
   return html(page, 200, noLeak);
 }

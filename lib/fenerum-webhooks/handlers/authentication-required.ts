@@ -32,7 +32,14 @@ export const onAuthenticationRequired: Handler = async ({ db, stripe, fenerum, m
   }
   // Asked on a repeat too (a first try may have failed before the email was queued): the outbox sends it once.
   if (status === 'pending') {
-    await notifyApprovalNeeded(mail, { accountCode, paymentIntentId: pi.id, amount: pi.amount, currency: pi.currency, card: mailCardOf(pi) });
+    await notifyApprovalNeeded(mail, {
+      accountCode,
+      paymentIntentId: pi.id,
+      amount: pi.amount,
+      currency: pi.currency,
+      card: mailCardOf(pi),
+      description: pi.description ?? null,
+    });
   }
   return { status: 'handled', accountCode, subject: pi.id, note: made ? undefined : 'repeat: the approval exists' };
 };

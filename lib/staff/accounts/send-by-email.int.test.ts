@@ -17,13 +17,23 @@ import { RESEND_WINDOW_MINUTES } from './send-rules';
 
 beforeAll(async () => void (await appContext()));
 
+/** The merchant these sends are from (MERCHANT_* as configured), not the sandbox's own. */
+const havblik = {
+  name: 'Havblik Billing',
+  logoUrl: null,
+  accent: null,
+  support: { email: 'hjaelp@havblik.test', phone: null },
+  termsUrl: null,
+  privacyUrl: null,
+};
+
 /** The app's context with a mailer of the test's own (nothing sent until `send()`), and a clock the test may move. */
 async function deps(opts: { smtpUrl?: string | null; now?: () => number } = {}): Promise<SendByEmailDeps & { send: (id: string) => Promise<number> }> {
   const ctx = await appContext();
   const smtpUrl = opts.smtpUrl === undefined ? (ctx.env.mail.smtpUrl ?? '') : opts.smtpUrl;
-  const mailer = createMailer({ db: ctx.db, smtpUrl, from: 'Havblik Billing <billing@havblik.test>', schedule: () => undefined });
+  const mailer = createMailer({ db: ctx.db, smtpUrl, from: 'billing@havblik.test', merchant: havblik, schedule: () => undefined });
   const send = (id: string) =>
-    sendDueMail({ db: ctx.db, transport: createSmtpTransport(smtpUrl ?? ''), from: 'Havblik Billing <billing@havblik.test>' }, { id });
+    sendDueMail({ db: ctx.db, transport: createSmtpTransport(smtpUrl ?? ''), from: '"Havblik Billing" <billing@havblik.test>' }, { id });
   return { ...ctx, mailer, now: opts.now, send };
 }
 

@@ -18,7 +18,7 @@ import { STAFF_READ } from './staff-reads';
 export type SendByEmailDeps = LinkDeps & {
   fenerum: Pick<FenerumClient, 'getAccount' | 'listPaymentCards' | 'listRecipients' | 'initiateSelfService'>;
   portalCache: Pick<PortalCache, 'accounts' | 'cardLists' | 'recipients'>;
-  mailer: Pick<Mailer, 'enabled' | 'kick' | 'senderName'>;
+  mailer: Pick<Mailer, 'enabled' | 'kick' | 'merchant'>;
   now?: () => number;
 };
 
@@ -84,7 +84,7 @@ export async function sendByEmail(deps: SendByEmailDeps, input: SendByEmailInput
   const minted = await mintLink(deps, input, account, recipient.email);
   if (isRefused(minted)) return minted;
   const locale = accountLocale(account.language);
-  const merchant = deps.mailer.senderName;
+  const { merchant } = deps.mailer;
   const content = renderMail({ kind: input.kind, name: account.name, link: minted.url, linkExpiresAt: minted.expiresAt, card, merchant }, locale);
   const queued = await queueStaffMail(deps.db, {
     ...same,

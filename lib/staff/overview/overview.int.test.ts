@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { paymentApprovals } from '@/lib/db/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '@/lib/mail/mailer';
+import { merchantIdentity } from '@/lib/merchant/identity';
 import { queueCustomerEmail } from '@/lib/mail/queue';
 import { sendDueMail } from '@/lib/mail/send';
 import { createSmtpTransport } from '@/lib/mail/transport';
@@ -64,7 +65,14 @@ async function oneOfEach() {
   const to = mailAccount.recipients[0]?.email ?? '';
   await sandbox.mail.refuse(to, 10);
   const smtpUrl = ctx.env.mail.smtpUrl ?? '';
-  const mailer = createMailer({ db: ctx.db, smtpUrl, from: ctx.env.mail.from, schedule: () => undefined, retryDelayMs: () => 0 });
+  const mailer = createMailer({
+    db: ctx.db,
+    smtpUrl,
+    from: ctx.env.mail.from,
+    merchant: merchantIdentity(ctx.env),
+    schedule: () => undefined,
+    retryDelayMs: () => 0,
+  });
   await queueCustomerEmail(
     { ...ctx, mailer },
     {

@@ -4,6 +4,7 @@ import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { loadApproval } from '@/lib/approvals/load-approval';
 import { isRefused } from '@/lib/domain/outcomes';
 import { formatMoney } from '@/lib/i18n/money';
+import { currentMerchant } from '@/lib/merchant/current';
 import { customerPage } from '@/lib/server/customer-page';
 import { SessionEnded } from '../../session-ended';
 import { ApprovalPanel } from './approval-panel';
@@ -45,6 +46,11 @@ export default async function ApprovePage({ params }: { params: Promise<{ paymen
   const stripeJsUrl = sandbox.stripe && stripe.apiUrl ? new URL('/v3/', stripe.apiUrl).toString() : null;
   return (
     <section className="panel">
+      {/* Who is charging, how much, and for what (the PaymentIntent's description, when it has one). */}
+      <div className="charged-by" data-testid="approval-charged-by">
+        <p className="account-name">{t('chargedBy', { merchant: currentMerchant().name, amount })}</p>
+        {view.description && <p>{t.rich('forWhat', { description: view.description, d: (chunks) => <span translate="no">{chunks}</span> })}</p>}
+      </div>
       <NextIntlClientProvider messages={{ approval: messages.approval }}>
         {view.state === 'needs-approval' ? (
           <ApprovalPanel
