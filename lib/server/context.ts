@@ -17,7 +17,11 @@ import { handleWebhookEvent } from '@/lib/fenerum-webhooks/handle';
 import { startWebhookRetries } from '@/lib/fenerum-webhooks/retries';
 import type { WebhookDeps } from '@/lib/fenerum-webhooks/types';
 import { fenerumWebhooks } from '@/lib/fenerum-webhooks/webhook';
+import { askForLink, askForSession } from '@/lib/auth/new-link-ask';
+import type { CustomerSession } from '@/lib/auth/session-token';
 import { createMailer, type Mailer } from '@/lib/mail/mailer';
+import { requestNewLink, type NewLinkRequest, type NewLinkTaken } from '@/lib/mail/requested-link';
+import type { Refused } from '@/lib/domain/outcomes';
 import { startMaintenance } from '@/lib/maintenance/job';
 import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
@@ -56,6 +60,17 @@ export type AppContext = {
   callbacks: ProviderCallbacks;
   /** What a stored Fenerum webhook's handling needs, on the background connection (after the answer, and its retries). */
   webhookWork: WebhookDeps;
+  /** "Email me a new link" (lib/mail/requested-link.ts, lib/auth/new-link-ask.ts), the secret bound here. */
+  newLinks: NewLinkUseCases;
+};
+
+type NewLinkUseCases = {
+  /** The form's signed value for an expired or withdrawn link's page (null: no form). */
+  askForLink: (token: string) => Promise<string | null>;
+  /** The form's signed value for an ended session's page. */
+  askForSession: (session: Pick<CustomerSession, 'accountCode' | 'linkId'>) => string;
+  /** The form posted: counted, answered at once, matched and mailed after the answer. */
+  request: (input: NewLinkRequest) => Promise<NewLinkTaken | Refused>;
 };
 
 type ProviderCallbacks = {
@@ -138,7 +153,12 @@ async function buildContext(): Promise<AppContext> {
       handleLater: (key) => background.run(`fenerum webhook ${key}`, () => handleWebhookEvent(webhookWork, key)),
     }),
   };
-  return { ...base, cards, callbacks, webhookWork };
+  const newLinks: NewLinkUseCases = {
+    askForLink: (token) => askForLink(db, token, config.linkSecret, Date.now()),
+    askForSession: (session) => askForSession(session, config.linkSecret, Date.now()),
+    request: (input) => requestNewLink({ ...base, later: (name, task) => background.run(name, task) }, input),
+  };
+  return { ...base, cards, callbacks, webhookWork, newLinks };
 }
 
 /** Starts this process's background work once (instrumentation.ts calls it at start): maintenance, the mail worker and the registration worker. */
