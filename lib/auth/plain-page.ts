@@ -32,7 +32,7 @@ function actionHtml(a: PageAction, primary: boolean): string {
 }
 
 /** The words of the "email me a new link" form; `error` and `value` when it comes back refused. */
-export type NewLinkFormText = { heading: string; intro: string; email: string; send: string; error?: string; value?: string };
+type NewLinkFormText = { heading: string; intro: string; email: string; send: string; error?: string; value?: string };
 
 /**
  * "Email me a new link" on a plain page: the signed value that names the account (lib/auth/

@@ -17,7 +17,7 @@ import type { Mailer } from './mailer';
 import { renderMail } from './render';
 
 /** How long a link the customer asked for works: as long as one staff send (lib/staff/accounts/send-rules.ts). */
-export const REQUESTED_LINK_LIFETIME = '7d';
+const REQUESTED_LINK_LIFETIME = '7d';
 
 export type RequestedLinkDeps = LinkDeps & {
   fenerum: Pick<FenerumClient, 'getAccount' | 'listRecipients'>;
@@ -29,7 +29,7 @@ export type RequestedLinkDeps = LinkDeps & {
 };
 
 /** The form as posted: the signed value that names the account, and the address typed. */
-export const newLinkForm = z.object({
+const newLinkForm = z.object({
   ask: z.string().min(1).max(2048),
   email: z.string().trim().max(254).pipe(z.email()),
 });
@@ -60,7 +60,7 @@ export async function requestNewLink(deps: RequestedLinkDeps, input: NewLinkRequ
   return { status: 'taken' };
 }
 
-export type RequestedLinkResult = { status: 'queued'; mailId: string; linkId: string } | { status: 'not-a-recipient' } | Refused;
+type RequestedLinkResult = { status: 'queued'; mailId: string; linkId: string } | { status: 'not-a-recipient' } | Refused;
 
 /**
  * After the answer: when the address is one of the account's recipients in Fenerum (any of
@@ -68,7 +68,7 @@ export type RequestedLinkResult = { status: 'queued'; mailId: string; linkId: st
  * through the outbox, in the language the customer asked in, and the timeline says the customer
  * asked (`link.requested`); otherwise only that line, with the address masked, and no email.
  */
-export async function sendRequestedLink(
+async function sendRequestedLink(
   deps: RequestedLinkDeps,
   ask: NewLinkAsk,
   address: string,
