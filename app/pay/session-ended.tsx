@@ -21,18 +21,20 @@ export async function SessionEnded() {
     <section className="panel" data-testid="session-ended">
       <h1>{t('sessionEnded')}</h1>
       <p>{t('sessionEndedLead')}</p>
-      <section className="new-link" aria-labelledby="new-link-heading">
-        <h2 id="new-link-heading">{said('heading')}</h2>
-        <p>{said('intro')}</p>
-        <form method="post" action="/pay/new-link" className="new-link-form">
-          <input type="hidden" name="ask" value={state.ask} />
-          <label htmlFor="new-link-email">{said('email')}</label>
-          <input id="new-link-email" name="email" type="email" autoComplete="email" inputMode="email" required maxLength={254} />
-          <button className="button" type="submit">
-            {said('send')}
-          </button>
-        </form>
-      </section>
+      {state.ask && (
+        <section className="new-link" aria-labelledby="new-link-heading">
+          <h2 id="new-link-heading">{said('heading')}</h2>
+          <p>{said('intro')}</p>
+          <form method="post" action="/pay/new-link" className="new-link-form">
+            <input type="hidden" name="ask" value={state.ask} />
+            <label htmlFor="new-link-email">{said('email')}</label>
+            <input id="new-link-email" name="email" type="email" autoComplete="email" inputMode="email" required maxLength={254} />
+            <button className="button" type="submit">
+              {said('send')}
+            </button>
+          </form>
+        </section>
+      )}
     </section>
   );
 }

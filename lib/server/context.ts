@@ -65,10 +65,10 @@ export type AppContext = {
 };
 
 type NewLinkUseCases = {
-  /** The form's signed value for an expired or withdrawn link's page (null: no form). */
+  /** The form's signed value for an expired or withdrawn link's page (null: no form: the link is not on record, or email is off). */
   askForLink: (token: string) => Promise<string | null>;
-  /** The form's signed value for an ended session's page. */
-  askForSession: (session: Pick<CustomerSession, 'accountCode' | 'linkId'>) => string;
+  /** The form's signed value for an ended session's page (null: no form, email is off). */
+  askForSession: (session: Pick<CustomerSession, 'accountCode' | 'linkId'>) => string | null;
   /** The form posted: counted, answered at once, matched and mailed after the answer. */
   request: (input: NewLinkRequest) => Promise<NewLinkTaken | Refused>;
 };
@@ -154,8 +154,9 @@ async function buildContext(): Promise<AppContext> {
     }),
   };
   const newLinks: NewLinkUseCases = {
-    askForLink: (token) => askForLink(db, token, config.linkSecret, Date.now()),
-    askForSession: (session) => askForSession(session, config.linkSecret, Date.now()),
+    // No SMTP server here (live keys without SMTP_URL): no form is offered, nothing could be sent.
+    askForLink: async (token) => (mailer.enabled ? askForLink(db, token, config.linkSecret, Date.now()) : null),
+    askForSession: (session) => (mailer.enabled ? askForSession(session, config.linkSecret, Date.now()) : null),
     request: (input) => requestNewLink({ ...base, later: (name, task) => background.run(name, task) }, input),
   };
   return { ...base, cards, callbacks, webhookWork, newLinks };

@@ -27,7 +27,7 @@ export async function customerPortalPage(now: Date): Promise<PortalPage> {
 }
 
 /** What a customer page without a live session says: "ended" with the new-link form's signed value, or "never opened a link". */
-type NoSession = { kind: 'ended'; ask: string } | { kind: 'none'; merchant: string };
+type NoSession = { kind: 'ended'; ask: string | null } | { kind: 'none'; merchant: string };
 
 /**
  * For <SessionEnded>: a session cookie of ours that ended (expired, or its link withdrawn)
