@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 import type { SandboxControl } from '../sandbox/control-client';
 import { alreadyExpired, issueLink } from './support/api';
 import { newPayment } from './support/farpay';
@@ -102,6 +103,8 @@ type World = {
   staff: Page;
   customer: Page;
   nobody: Page;
+  /** A customer whose session ended (its link withdrawn): the page offers "email me a new link". */
+  ended: Page;
   enrolling: Page;
   account: AccountWithCards;
   paymentId: number;
@@ -116,7 +119,12 @@ const VISITS: Record<string, (w: World) => Array<{ page: Page; url: string; stat
     { page: w.nobody, url: '/findes-ikke', status: 404 },
     { page: w.staff, url: '/staff/findes-ikke', status: 404 },
   ],
-  '/pay/page': (w) => [{ page: w.customer, url: '/pay' }],
+  '/pay/page': (w) => [
+    { page: w.customer, url: '/pay' },
+    // No session ever: how to get a link. A session that ended: the new-link form.
+    { page: w.nobody, url: '/pay' },
+    { page: w.ended, url: '/pay' },
+  ],
   '/pay/approve/[paymentIntentId]/page': (w) => [{ page: w.customer, url: `/pay/approve/${w.approval}` }],
   '/pay/quickpay/cancel/page': (w) => [{ page: w.customer, url: '/pay/quickpay/cancel' }],
   '/pay/quickpay/return/page': (w) => [{ page: w.customer, url: '/pay/quickpay/return' }],
@@ -196,7 +204,8 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
   test.setTimeout(180_000);
   const account = await accountWithCards(sandbox);
   const link = await issueLink(request, customerAccount.code);
-  const [staffContext, customerContext, nobodyContext, enrollingContext] = await Promise.all([
+  const [staffContext, customerContext, nobodyContext, enrollingContext, endedContext] = await Promise.all([
+    danish(browser),
     danish(browser),
     danish(browser),
     danish(browser),
@@ -208,6 +217,12 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
     const customer = await customerContext.newPage();
     await customer.goto(link.url);
     await expect(customer).toHaveURL(/\/pay$/);
+    const ended = await endedContext.newPage();
+    const withdrawn = await issueLink(request, customerAccount.code);
+    await ended.goto(withdrawn.url);
+    await expect(ended).toHaveURL(/\/pay$/);
+    const revoked = await request.delete(`/api/links/${withdrawn.id}`, { headers: { Authorization: `Bearer ${sandboxSecrets.PORTAL_API_KEY}` } });
+    expect(revoked.status()).toBe(200);
     const enrolling = await enrollingContext.newPage();
     const fresh = await addStaffUser(browser, 'operator');
     await submitPassword(enrolling, fresh.email, fresh.password);
@@ -216,6 +231,7 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
       staff,
       customer,
       nobody: await nobodyContext.newPage(),
+      ended,
       enrolling,
       account,
       paymentId: await newPayment('BS', 30_000),
@@ -223,7 +239,14 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
       expiredLink: alreadyExpired(link.url),
     };
     // Words that are data here: the account's name and emails, the staff's own, FarPay's texts as FarPay wrote them.
-    const data = [account.company_name, customerAccount.company_name, ...account.recipients.map((r) => r.email), fresh.email, fresh.name];
+    const data = [
+      account.company_name,
+      customerAccount.company_name,
+      ...account.recipients.map((r) => r.email),
+      ...customerAccount.recipients.map((r) => r.email),
+      fresh.email,
+      fresh.name,
+    ];
 
     const problems: string[] = [];
     for (const entry of builtPages().filter((e) => !UNREACHABLE[e])) {
@@ -234,10 +257,15 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
     await expect(world.nobody.locator('#staff-form-error')).toBeVisible();
     problems.push(...problemsOf(await look(world.nobody, ''), data));
     problems.push(...problemsOf(await look(world.nobody, world.expiredLink, { expectStatus: 410 }), data));
+    // Its "email me a new link" form, sent: the answer in Danish.
+    await world.nobody.getByLabel('Din e-mailadresse').fill(customerAccount.recipients[0]?.email ?? '');
+    await world.nobody.getByRole('button', { name: 'Send mig et nyt link' }).click();
+    await expect(world.nobody.getByRole('heading', { name: 'Tjek din e-mail' })).toBeVisible();
+    problems.push(...problemsOf(await look(world.nobody, ''), data));
     // An approval this account does not have: the page's own refusal, in Danish.
     problems.push(...problemsOf(await look(world.customer, '/pay/approve/pi_findesikke000000000000'), data));
     expect(problems).toEqual([]);
   } finally {
-    await Promise.all([staffContext.close(), customerContext.close(), nobodyContext.close(), enrollingContext.close()]);
+    await Promise.all([staffContext.close(), customerContext.close(), nobodyContext.close(), enrollingContext.close(), endedContext.close()]);
   }
 });

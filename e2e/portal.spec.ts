@@ -110,7 +110,7 @@ test.describe('links that do not hold', () => {
 
   test('/pay without a session shows no account data', async ({ page }) => {
     await page.goto('/pay');
-    await expect(page.getByRole('heading', { name: 'Your session has ended' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Open your link to see your cards' })).toBeVisible();
     await nothingShown(page);
   });
 });

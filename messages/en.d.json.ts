@@ -160,6 +160,14 @@ declare const messages: {
       "view": "See the email",
       "account": "Account code",
       "send": "Send a test email (card expires this month)"
+    },
+    "requestedLink": {
+      "subject": "Your new link to the card portal",
+      "preview": "You asked for a new link to see and update your payment cards.",
+      "heading": "Here is your new link",
+      "body": "You asked for a new link to your card portal, where you see the payment cards on your account and add a new one.",
+      "button": "Open your card portal",
+      "notAsked": "If you did not ask for a new link, you can ignore this email: nothing happens until you open the link."
     }
   },
   "approval": {
@@ -391,7 +399,11 @@ declare const messages: {
     "unknownPaymentStatus": "Unknown payment status",
     "invalidPaymentLookup": "Look up by an invoice number or payment id (digits only) or a payment reference of at most 100 characters",
     "searchEmpty": "Type what to search for: an account, an email address, a card's last four, a payment or invoice number, or an id",
-    "searchControlCharacters": "Search for text without control characters (line breaks, tabs)"
+    "searchControlCharacters": "Search for text without control characters (line breaks, tabs)",
+    "newLinkFormStale": "This form has expired, so nothing was sent. Open your old link again to ask for a new one.",
+    "newLinkAddress": "Type the email address you get our emails at, such as name@example.com.",
+    "newLinkHeldBack": "You have asked for a new link many times in the last hour, so this request is held back. Try again later, or use the newest link in your inbox.",
+    "newLinkMailOff": "Email is not set up here, so no link can be sent. Ask us for a new link."
   },
   "sandboxStaff": {
     "title": "Staff sign-ins",
@@ -481,7 +493,8 @@ declare const messages: {
       "link": {
         "issued": "Issued a customer link",
         "revoked": "Revoked a customer link",
-        "opened": "A customer opened their link"
+        "opened": "A customer opened their link",
+        "requested": "A customer asked for a new link by email"
       },
       "card": {
         "add_started": "A customer started adding a card",
@@ -682,7 +695,9 @@ declare const messages: {
         "staffSendOpened": "{recipient} opened {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} that {actor} sent {sentAt, date, medium} {sentAt, time, short}",
         "staffSendCardAdded": "The customer added {brand} •••• {last4} through {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} that {actor} sent {sentAt, date, medium} {sentAt, time, short}",
         "other": "{actor}: {action}",
-        "failedPaymentHandled": "{actor} marked a failed payment handled: {note}"
+        "failedPaymentHandled": "{actor} marked a failed payment handled: {note}",
+        "linkRequested": "The customer asked for a new link by email; it went to {recipient}",
+        "linkRequestUnmatched": "Someone asked for a new link by email for {address}, which is not a recipient of this account; nothing was sent"
       }
     },
     "recipientsTitle": "Recipients",
@@ -1094,6 +1109,18 @@ declare const messages: {
     "terms": "Terms",
     "privacy": "Privacy policy",
     "footerLabel": "{merchant}: contact and terms"
+  },
+  "newLink": {
+    "heading": "Email me a new link",
+    "intro": "Type your email address. If it is one we have for this account, we send a new link to it.",
+    "email": "Your email address",
+    "send": "Email me a new link",
+    "sentTitle": "Check your email",
+    "sentLead": "If {email} is an address we have for this account, a new link is on its way to it. It can take a few minutes, so look in your spam folder too. The link works for a week.",
+    "heldBackTitle": "Try again later",
+    "problemTitle": "No link was sent",
+    "noSessionTitle": "Open your link to see your cards",
+    "noSessionLead": "The card portal opens from a personal link that we email you. Open the newest one, or ask {merchant} for a new one."
   }
 };
 export default messages;

@@ -17,6 +17,17 @@ export function signLinkToken(p: Omit<LinkPayload, 'v'>, secret: string): string
 
 export type LinkCheck = { ok: true; payload: LinkPayload } | { ok: false; reason: 'malformed' | 'tampered' | 'expired' };
 
+/**
+ * A link token this app signed, whatever its age: what an expired link was for (the account it
+ * may ask a new link for, lib/auth/new-link-ask.ts), never a way in. Null when not ours.
+ */
+export function readLinkTokenAnyAge(token: string, secret: string): LinkPayload | null {
+  const v = verifyToken(token, secret, 'link');
+  if (!v.ok) return null;
+  const parsed = linkPayload.safeParse(v.payload);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Signature first, then shape, then expiry. Revocation needs the database: see openLink. */
 export function checkLinkToken(token: string, secret: string, now: number): LinkCheck {
   const v = verifyToken(token, secret, 'link');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainPage } from './plain-page';
+import { newLinkFormHtml, plainPage } from './plain-page';
 
 describe('plainPage', () => {
   it('posts a form’s fields in the body to our own route, escaped, and sends no Referer', () => {
@@ -41,5 +41,18 @@ describe('plainPage', () => {
     );
     expect(page).toContain('<footer><a href="https://havblik.dk/vilkaar">Terms</a></footer>');
     expect(page).toContain('background:#0f766e');
+  });
+
+  it('the "email me a new link" form: posts the signed value and the address to /pay/new-link, escaped; a refusal comes back beside the field', () => {
+    const words = { heading: 'Email me a new link', intro: 'Type it', email: 'Your email address', send: 'Send' };
+    const form = newLinkFormHtml('v"><b>', words);
+    expect(form).toContain('<form method="post" action="/pay/new-link"><input type="hidden" name="ask" value="v&quot;&gt;&lt;b&gt;">');
+    expect(form).toContain('<label for="new-link-email">Your email address</label>');
+    expect(form).toContain('type="email" autocomplete="email"');
+    expect(form).not.toContain('aria-invalid');
+    const again = newLinkFormHtml('v', { ...words, error: 'Type an address', value: 'x"@y' });
+    expect(again).toContain('value="x&quot;@y" aria-invalid="true" aria-describedby="new-link-error"');
+    expect(again).toContain('<p class="error" id="new-link-error">Type an address</p>');
+    expect(plainPage('T', '', 'en', [], undefined, form)).not.toContain('<p></p>');
   });
 });

@@ -16,9 +16,9 @@ type LinkProblem = 'expired' | 'revoked' | 'invalid';
 export type LinkText = (key: `title.${LinkProblem}` | `lead.${LinkProblem}`) => string;
 
 /** A plain page that says what went wrong and what to do (whom to ask: the frame's contact); no account data, no stack trace. */
-export function linkErrorPage(reason: LinkFailure, locale: Locale, t: LinkText, frame?: PlainFrame): string {
+export function linkErrorPage(reason: LinkFailure, locale: Locale, t: LinkText, frame?: PlainFrame, form = ''): string {
   const kind: LinkProblem = reason === 'expired' ? 'expired' : reason === 'revoked' ? 'revoked' : 'invalid';
-  return plainPage(t(`title.${kind}`), t(`lead.${kind}`), locale, [], frame);
+  return plainPage(t(`title.${kind}`), t(`lead.${kind}`), locale, [], frame, form);
 }
 
 /**
@@ -62,11 +62,28 @@ function actionHtml(a: PageAction, primary: boolean): string {
   return `<form method="post" action="${escape(a.post)}">${fields.join('')}<button class="${cls}" type="submit">${escape(a.label)}</button></form>`;
 }
 
+/** The words of the "email me a new link" form; `error` and `value` when it comes back refused. */
+type NewLinkFormText = { heading: string; intro: string; email: string; send: string; error?: string; value?: string };
+
+/**
+ * "Email me a new link" on a plain page: the signed value that names the account (lib/auth/
+ * new-link-ask.ts) and the address typed, posted in the body to /pay/new-link. Works without JavaScript.
+ */
+export function newLinkFormHtml(ask: string, t: NewLinkFormText): string {
+  const error = t.error ? `<p class="error" id="new-link-error">${escape(t.error)}</p>` : '';
+  const invalid = t.error ? ' aria-invalid="true" aria-describedby="new-link-error"' : '';
+  const value = t.value ? ` value="${escape(t.value)}"` : '';
+  return `<section class="new-link" aria-labelledby="new-link-heading"><h2 id="new-link-heading">${escape(t.heading)}</h2><p>${escape(t.intro)}</p>
+<form method="post" action="/pay/new-link"><input type="hidden" name="ask" value="${escape(ask)}"><label for="new-link-email">${escape(t.email)}</label>
+<input id="new-link-email" name="email" type="email" autocomplete="email" inputmode="email" required maxlength="254"${value}${invalid}>${error}
+<button class="button" type="submit">${escape(t.send)}</button></form></section>`;
+}
+
 /**
  * A self-contained page outside the React tree: refusals, and the questions asked before a
  * link or a plain link does anything. It sends no Referer (its address may hold a link token).
  */
-export function plainPage(title: string, lead: string, locale: Locale, actions: PageAction[] = [], frame?: PlainFrame): string {
+export function plainPage(title: string, lead: string, locale: Locale, actions: PageAction[] = [], frame?: PlainFrame, form = ''): string {
   const buttons = actions.length ? `<div class="actions">${actions.map((a, i) => actionHtml(a, i === 0)).join('')}</div>` : '';
   const parts = frameParts(frame);
   const accent = frame?.accent && /^#[0-9a-f]{6}$/i.test(frame.accent) ? frame.accent : '#1f3a5f';
@@ -80,6 +97,10 @@ header,footer{max-width:32rem;margin:0 auto}.brand{display:flex;align-items:cent
 h1{font-size:1.4rem;margin:0 0 .75rem}p{line-height:1.5;margin:0}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1.25rem}form{margin:0}
 .button{display:inline-flex;align-items:center;justify-content:center;text-align:center;box-sizing:border-box;font:inherit;font-weight:600;min-height:44px;padding:.5rem 1.1rem;border-radius:8px;border:2px solid ${accent};background:${accent};color:#fff;text-decoration:none;cursor:pointer}
-.button.secondary{background:#fff;color:${accent}}.button:focus-visible{outline:3px solid #7aa7e0;outline-offset:2px}</style></head>
-<body>${parts.header}<main><h1>${escape(title)}</h1><p>${escape(lead)}</p>${parts.contact}${buttons}</main>${parts.footer}</body></html>`;
+.button.secondary{background:#fff;color:${accent}}.button:focus-visible{outline:3px solid #7aa7e0;outline-offset:2px}
+.new-link{margin-top:1.5rem;padding-top:1.25rem;border-top:1px solid #d5dae1}h2{font-size:1.15rem;margin:0 0 .5rem}
+.new-link form{display:flex;flex-direction:column;align-items:flex-start;gap:.5rem;margin-top:1rem}label{font-weight:600}
+input[type=email]{box-sizing:border-box;width:100%;min-height:44px;font:inherit;padding:.5rem .75rem;border:1px solid #5b6675;border-radius:8px}
+input[type=email]:focus-visible{outline:3px solid #7aa7e0;outline-offset:1px}.error{color:#a01c1c;font-weight:600}</style></head>
+<body>${parts.header}<main><h1>${escape(title)}</h1>${lead ? `<p>${escape(lead)}</p>` : ''}${parts.contact}${buttons}${form}</main>${parts.footer}</body></html>`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSession, sessionCookie, sessionCookieName } from './session-token';
+import { ENDED_SESSION_KEPT_SECONDS, readSession, readSessionAnyAge, sessionCookie, sessionCookieName } from './session-token';
 
 const secret = 'x'.repeat(32);
 const session = { linkId: 'l1', accountCode: 'CUST001', accountUuid: 'u1', expiresAt: 2_000_000_000 };
@@ -17,9 +17,14 @@ describe('the session cookie', () => {
     expect(c).toMatchObject({ name: 'portal_session', secure: false, path: '/' });
   });
 
-  it('carries a signed session that reads back, and expires with it', () => {
+  it('carries a signed session that reads back until its own expiry; the cookie outlives it a week to say it ended', () => {
     const c = sessionCookie(session, secret, 'https://portal.example.com');
-    expect(c.expires).toEqual(new Date(session.expiresAt * 1000));
+    expect(c.expires).toEqual(new Date((session.expiresAt + ENDED_SESSION_KEPT_SECONDS) * 1000));
+    expect(ENDED_SESSION_KEPT_SECONDS).toBe(7 * 24 * 3600);
     expect(readSession(c.value, secret, 1_000_000_000_000)).toEqual(session);
+    const after = (session.expiresAt + 1) * 1000;
+    expect(readSession(c.value, secret, after)).toBeNull();
+    expect(readSessionAnyAge(c.value, secret)).toEqual(session);
+    expect(readSessionAnyAge(c.value, 'another-secret-another-secret-xx')).toBeNull();
   });
 });

@@ -11,6 +11,14 @@ export function sessionCookieName(appUrl: string): string {
   return isHttps(appUrl) ? '__Host-portal_session' : 'portal_session';
 }
 
+/**
+ * The browser keeps the cookie this long after its session ends (the session's own expiry is
+ * signed inside and checked on every read): a returning customer is told their session ended and
+ * may ask for a new link by email (lib/auth/new-link-ask.ts), where someone who never had one is
+ * told how to get a link.
+ */
+export const ENDED_SESSION_KEPT_SECONDS = 7 * 24 * 3600;
+
 /** How the session cookie is set: httpOnly, SameSite=Lax, host-only (no Domain), Secure under https. */
 export function sessionCookie(session: CustomerSession, secret: string, appUrl: string) {
   return {
@@ -20,7 +28,7 @@ export function sessionCookie(session: CustomerSession, secret: string, appUrl: 
     sameSite: 'lax' as const,
     secure: isHttps(appUrl),
     path: '/',
-    expires: new Date(session.expiresAt * 1000),
+    expires: new Date((session.expiresAt + ENDED_SESSION_KEPT_SECONDS) * 1000),
   };
 }
 
@@ -47,10 +55,16 @@ export function signSession(s: CustomerSession, secret: string): string {
 }
 
 export function readSession(value: string | undefined, secret: string, now: number): CustomerSession | null {
+  const session = readSessionAnyAge(value, secret);
+  return session && session.expiresAt * 1000 > now ? session : null;
+}
+
+/** A session cookie this app signed, ended or not: whose session it was. Never a way in (readSession is). */
+export function readSessionAnyAge(value: string | undefined, secret: string): CustomerSession | null {
   if (!value) return null;
   const v = verifyToken(value, secret, 'customer-session');
   if (!v.ok) return null;
   const p = sessionPayload.safeParse(v.payload);
-  if (!p.success || p.data.exp * 1000 <= now) return null;
+  if (!p.success) return null;
   return { linkId: p.data.lid, accountCode: p.data.acct, accountUuid: p.data.auuid, expiresAt: p.data.exp };
 }

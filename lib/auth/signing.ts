@@ -5,7 +5,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * (a link, a session) gets its own key derived from the secret, so one can never pass for
  * the other.
  */
-export type Purpose = 'link' | 'customer-session';
+export type Purpose = 'link' | 'customer-session' | 'new-link-ask';
 
 /** Derived once per process and secret: every page view verifies a session, and the key never changes. */
 const derivedKeys = new Map<string, Buffer>();

@@ -129,6 +129,7 @@ describe('customer email templates', () => {
       'customer-link': { ...common, kind: 'customer-link' },
       'self-service': { ...common, kind: 'self-service', linkExpiresAt: null },
       'new-card': { ...common, kind: 'new-card', card },
+      'requested-link': { ...common, kind: 'requested-link' },
     };
     for (const [kind, content] of Object.entries(kinds)) {
       for (const locale of ['en', 'da'] as const) {
@@ -151,6 +152,27 @@ describe('customer email templates', () => {
     it('without a phone number the footer gives the email address alone', () => {
       const mail = renderMail({ ...kinds['customer-link'], merchant: { ...merchant, support: { email: 'a@b.example', phone: null } } }, 'en');
       expect(mail.text).toContain('Questions? Write to a@b.example.');
+    });
+  });
+
+  describe('a link the customer asked for ("email me a new link")', () => {
+    const base = {
+      name: 'Nordlys ApS',
+      link: 'http://localhost:3000/pay/abc.def',
+      linkExpiresAt: new Date('2026-12-13T12:00:00Z'),
+      merchant,
+    };
+    it('says the customer asked, and what to do if they did not, in English and Danish', () => {
+      const en = renderMail({ ...base, kind: 'requested-link' }, 'en');
+      expect(en.subject).toBe('Your new link to the card portal');
+      expect(en.text).toContain('You asked for a new link to your card portal');
+      expect(en.text).toContain('Open your card portal: http://localhost:3000/pay/abc.def');
+      expect(en.text).toContain('If you did not ask for a new link, you can ignore this email');
+      expect(en.text).toContain('Kind regards, Nordlys Fiber');
+      const da = renderMail({ ...base, kind: 'requested-link' }, 'da');
+      expect(da.subject).toBe('Dit nye link til kortportalen');
+      expect(da.text).toContain('Har du ikke bedt om et nyt link');
+      expect(da.html).toContain('>Åbn din kortportal</a>');
     });
   });
 });

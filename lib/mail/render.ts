@@ -66,6 +66,17 @@ function wordsOf(content: MailContent, locale: Locale) {
         button: t('customerLink.button'),
         after: t('cardExpiring.after'),
       };
+    case 'requested-link':
+      return {
+        ...common,
+        subject: t('requestedLink.subject'),
+        preview: t('requestedLink.preview'),
+        heading: t('requestedLink.heading'),
+        body: t('requestedLink.body'),
+        button: t('requestedLink.button'),
+        after: t('cardExpiring.after'),
+        notExpected: t('requestedLink.notAsked'),
+      };
     case 'self-service':
       return {
         ...common,

@@ -2,6 +2,7 @@ import { audit } from '@/lib/audit';
 import { pruneStaffAuth } from '@/lib/auth/staff/prune';
 import type { FarpayClient } from '@/lib/farpay/client';
 import { reconcileOpenRefunds } from '@/lib/staff/payments/refunds/reconcile';
+import { deleteOldLinkRequests } from '@/lib/mail/link-request-budget';
 import { deleteOldSetupStarts } from '@/lib/registrations/setup-budget';
 import { settleOpenDisables, type SettleDeps, type SettleReport } from '@/lib/staff/accounts/disable-intents';
 import { expireStartedRegistrations, type ExpireDeps, type ExpireReport } from './expire-started';
@@ -10,7 +11,7 @@ import { vacuumDueTables, type VacuumReport } from './vacuum';
 
 export type MaintenanceSettings = { expireStartedAfterHours: number; inboxRetentionDays: number; linkRetentionDays: number };
 export type MaintenanceReport = ExpireReport & {
-  deleted: RetentionReport & { setupStarts: number };
+  deleted: RetentionReport & { setupStarts: number; linkRequests: number };
   vacuum: VacuumReport;
   /** FarPay refunds whose answer was lost, settled with FarPay (issue 22: never on a page view). */
   refunds: { settled: number; failedPayments: number };
@@ -33,6 +34,7 @@ export async function runMaintenance(deps: MaintenanceDeps, settings: Maintenanc
   const cardDisables = deps.fenerum ? await settleOpenDisables({ db: deps.db, fenerum: deps.fenerum }) : { completed: 0, notDone: 0, retryLater: 0 };
   const deleted = await applyRetention(deps.db, { inboxDays: settings.inboxRetentionDays, linkDays: settings.linkRetentionDays });
   const setupStarts = await deleteOldSetupStarts(deps.db);
+  const linkRequests = await deleteOldLinkRequests(deps.db);
   await pruneStaffAuth(deps.db, Date.now()); // ended staff sessions, day-old sign-in attempts
   if (deleted.inbox > 0 || deleted.webhookEvents > 0 || deleted.links > 0) {
     await audit(deps.db, {
@@ -49,7 +51,7 @@ export async function runMaintenance(deps: MaintenanceDeps, settings: Maintenanc
   }
   // Last: the deletes above are dead rows it can reclaim at once. Postgres has autovacuum for this.
   const vacuum = deps.embedded ? await vacuumDueTables(deps.db) : { vacuumed: [], analyzed: [] };
-  return { ...expired, deleted: { ...deleted, setupStarts }, vacuum, refunds, cardDisables };
+  return { ...expired, deleted: { ...deleted, setupStarts, linkRequests }, vacuum, refunds, cardDisables };
 }
 
 /** Runs the job soon after start and then every `intervalMs` until stopped; a failed run is logged and the next one tries again. */

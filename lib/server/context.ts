@@ -17,8 +17,12 @@ import { handleWebhookEvent } from '@/lib/fenerum-webhooks/handle';
 import { startWebhookRetries } from '@/lib/fenerum-webhooks/retries';
 import type { WebhookDeps } from '@/lib/fenerum-webhooks/types';
 import { fenerumWebhooks } from '@/lib/fenerum-webhooks/webhook';
+import { askForLink, askForSession } from '@/lib/auth/new-link-ask';
+import type { CustomerSession } from '@/lib/auth/session-token';
 import { createMailer, type Mailer } from '@/lib/mail/mailer';
 import { merchantIdentity } from '@/lib/merchant/identity';
+import { requestNewLink, type NewLinkRequest, type NewLinkTaken } from '@/lib/mail/requested-link';
+import type { Refused } from '@/lib/domain/outcomes';
 import { startMaintenance } from '@/lib/maintenance/job';
 import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
@@ -57,6 +61,17 @@ export type AppContext = {
   callbacks: ProviderCallbacks;
   /** What a stored Fenerum webhook's handling needs, on the background connection (after the answer, and its retries). */
   webhookWork: WebhookDeps;
+  /** "Email me a new link" (lib/mail/requested-link.ts, lib/auth/new-link-ask.ts), the secret bound here. */
+  newLinks: NewLinkUseCases;
+};
+
+type NewLinkUseCases = {
+  /** The form's signed value for an expired or withdrawn link's page (null: no form: the link is not on record, or email is off). */
+  askForLink: (token: string) => Promise<string | null>;
+  /** The form's signed value for an ended session's page (null: no form, email is off). */
+  askForSession: (session: Pick<CustomerSession, 'accountCode' | 'linkId'>) => string | null;
+  /** The form posted: counted, answered at once, matched and mailed after the answer. */
+  request: (input: NewLinkRequest) => Promise<NewLinkTaken | Refused>;
 };
 
 type ProviderCallbacks = {
@@ -145,7 +160,13 @@ async function buildContext(): Promise<AppContext> {
       handleLater: (key) => background.run(`fenerum webhook ${key}`, () => handleWebhookEvent(webhookWork, key)),
     }),
   };
-  return { ...base, cards, callbacks, webhookWork };
+  const newLinks: NewLinkUseCases = {
+    // No SMTP server here (live keys without SMTP_URL): no form is offered, nothing could be sent.
+    askForLink: async (token) => (mailer.enabled ? askForLink(db, token, config.linkSecret, Date.now()) : null),
+    askForSession: (session) => (mailer.enabled ? askForSession(session, config.linkSecret, Date.now()) : null),
+    request: (input) => requestNewLink({ ...base, later: (name, task) => background.run(name, task) }, input),
+  };
+  return { ...base, cards, callbacks, webhookWork, newLinks };
 }
 
 /** Starts this process's background work once (instrumentation.ts calls it at start): maintenance, the mail worker and the registration worker. */

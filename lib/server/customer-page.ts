@@ -1,5 +1,5 @@
 import 'server-only';
-import { readCustomerSession, readSessionCookie } from '@/lib/auth/customer-session';
+import { readCustomerSession, readEndedSession, readSessionCookie } from '@/lib/auth/customer-session';
 import type { CustomerSession } from '@/lib/auth/session-token';
 import { readPortalView, type PortalView } from '@/lib/cards/portal-view';
 import { appContext, type AppContext } from './context';
@@ -24,4 +24,17 @@ export async function customerPortalPage(now: Date): Promise<PortalPage> {
   const session = await readSessionCookie({ linkSecret: ctx.env.linkSecret, appUrl: ctx.env.appUrl });
   const view = session && (await readPortalView(ctx.db, session, now));
   return session && view ? { ctx, session, view } : { ctx, session: null, view: null };
+}
+
+/** What a customer page without a live session says: "ended" with the new-link form's signed value, or "never opened a link". */
+type NoSession = { kind: 'ended'; ask: string | null } | { kind: 'none'; merchant: string };
+
+/**
+ * For <SessionEnded>: a session cookie of ours that ended (expired, or its link withdrawn)
+ * gives the "email me a new link" form for its account; none at all, how to get a link.
+ */
+export async function noSession(): Promise<NoSession> {
+  const ctx = await appContext();
+  const ended = await readEndedSession({ linkSecret: ctx.env.linkSecret, appUrl: ctx.env.appUrl });
+  return ended ? { kind: 'ended', ask: ctx.newLinks.askForSession(ended) } : { kind: 'none', merchant: ctx.mailer.merchant.name };
 }

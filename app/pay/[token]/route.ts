@@ -19,7 +19,7 @@ export async function GET(req: Request, route: { params: Promise<{ token: string
   return answer(async () => {
     const [{ token }, ctx] = await Promise.all([route.params, appContext()]);
     const result = await openCustomerLink(ctx, token);
-    if (!result.ok) return linkFailurePage(result.reason);
+    if (!result.ok) return linkFailurePage(ctx, result.reason, token);
     const current = await readCustomerSession({ db: ctx.db, linkSecret: ctx.env.linkSecret, appUrl: ctx.env.appUrl });
     const sameAccount = current?.accountCode === result.session.accountCode;
     if (linkOpenedBy(req) === 'visitor' && (!current || sameAccount)) {

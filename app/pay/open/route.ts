@@ -17,7 +17,7 @@ export function POST(req: Request) {
     if (!isSameOrigin(req, ctx.env.appUrl)) return notFromOurPage();
     const token = new URLSearchParams(await readLimitedText(req, 4 * 1024)).get('token') ?? '';
     const result = await openCustomerLink(ctx, token);
-    if (!result.ok) return linkFailurePage(result.reason);
+    if (!result.ok) return linkFailurePage(ctx, result.reason, token);
     await recordLinkOpened(ctx.db, result.session, clientIp(req));
     return startSession(ctx, result.session, result.landing);
   });

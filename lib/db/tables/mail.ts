@@ -1,7 +1,7 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** What a customer email is about: the portal's own events, and what staff send from the account page (lib/staff/accounts/send-by-email.ts). */
-export type MailKind = 'approval-needed' | 'card-expiring' | StaffSendKind;
+export type MailKind = 'approval-needed' | 'card-expiring' | 'requested-link' | StaffSendKind;
 /** What staff send a customer by email: a portal link, Fenerum's Self-Service link, or "please add your card again". */
 export type StaffSendKind = 'customer-link' | 'self-service' | 'new-card';
 export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
@@ -44,4 +44,22 @@ export const mailOutbox = pgTable(
     index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('mail_outbox_account_idx').on(t.accountCode, t.createdAt),
   ],
+);
+
+/**
+ * One customer's "email me a new link" that was taken on (lib/mail/requested-link.ts): counted
+ * per account and per address over the last hour, under a lock, so the cap holds across
+ * instances. The address is kept as a keyed hash, never as typed. Rows older than a day count
+ * for nothing; the maintenance job removes them.
+ */
+export const linkRequests = pgTable(
+  'link_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountCode: text('account_code').notNull(),
+    /** HMAC of the lower-cased address (lib/mail/link-request-budget.ts `addressKey`). */
+    addressKey: text('address_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('link_requests_account_idx').on(t.accountCode, t.createdAt), index('link_requests_address_idx').on(t.addressKey, t.createdAt)],
 );

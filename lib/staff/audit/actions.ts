@@ -12,6 +12,7 @@ export type AuditAction =
   | 'link.issued'
   | 'link.revoked'
   | 'link.opened'
+  | 'link.requested'
   | 'card.add_started'
   | 'card.add_expired'
   | 'card.registered'
@@ -52,6 +53,7 @@ const LISTED = {
   'link.issued': true,
   'link.revoked': true,
   'link.opened': true,
+  'link.requested': true,
   'card.add_started': true,
   'card.add_expired': true,
   'card.registered': true,

@@ -38,6 +38,11 @@ const ACTIONS: Record<string, Shown | ((d: Record<string, unknown>) => Shown)> =
   'link.issued': { kind: 'linkIssued', tone: 'info', values: (d) => ({ expiresAt: date(d.expiresAt) }) },
   'link.revoked': { kind: 'linkRevoked', tone: 'info' },
   'link.opened': { kind: 'linkOpened', tone: 'info' },
+  // lib/mail/requested-link.ts: the customer asked for a new link by email (the address masked when it matched no recipient).
+  'link.requested': (d) =>
+    d.matched === true
+      ? { kind: 'linkRequested', tone: 'info', values: () => ({ recipient: text(d.to) }) }
+      : { kind: 'linkRequestUnmatched', tone: 'warn', values: () => ({ address: text(d.address) }) },
   'self_service.link_created': { kind: 'selfServiceLink', tone: 'info', values: (d) => ({ email: text(d.email) }) },
   'card.registration_retried': { kind: 'registrationRetried', tone: 'info' },
   // lib/staff/payments/failed/mark-handled.ts: a failed payment followed up.
