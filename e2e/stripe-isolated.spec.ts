@@ -108,6 +108,12 @@ test('with SEPA enabled, a EUR account in Germany is offered SEPA Direct Debit; 
   await expect(mandate).toContainText('IBAN •••• 3000');
   await expect(mandate).not.toContainText(/Expire/);
   await expect(mandate.getByLabel('IBAN ending in 3000')).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: shot('sepa-mandate-listed-en.png'), fullPage: true });
+  await page.context().addCookies([{ name: 'lang', value: 'da', url: app.url }]);
+  await page.reload();
+  await expect(page.getByTestId('card').filter({ hasText: '3000' }).getByLabel('IBAN der ender på 3000')).toBeVisible();
+  await page.screenshot({ path: shot('sepa-mandate-listed-da.png'), fullPage: true });
 });
 
 /** Must-show of issue 26: SEPA where it belongs (seeds/001: SEPA countries, EUR only). */
