@@ -135,7 +135,8 @@ export async function benchStripeAddCard(h: Harness) {
     const fields = (runs: Marks[]) => median(runs.map((m) => m.ready - m.pressed));
     const afterRead = fields(read);
     const pressedAtOnce = fields(atOnce);
-    // What the page keeps a person waiting: until the button works, then from the press to the fields.
+    // The customer's whole wait, an aim (issue 26): from opening the link until the button works,
+    // then from the press to the fields (the time spent reading the page in between is theirs).
     const wait = median(read.map((m) => m.enabled + m.ready - m.pressed));
     const base = await scriptBytes(browser, h.appUrl, '/bench-no-such-page', 'none=1', false);
     const pay = await scriptBytes(browser, h.appUrl, '/pay', cookie, true);
@@ -157,7 +158,7 @@ export async function benchStripeAddCard(h: Harness) {
       {
         name: '  link opened → fields ready',
         baseline,
-        value: `button enabled + press → fields ${wait.toFixed(0)} ms (not an aim: the page load is the portal page's row)`,
+        value: `button enabled ${median(read.map((m) => m.enabled)).toFixed(0)} ms + press → fields: ${wait.toFixed(0)} ms (median of ${RUNS}; aim ≤ 1.5×)`,
         ratio: ratio(wait, load),
       },
       {

@@ -53,7 +53,12 @@ declare const messages: {
     "unknown": "We could not find this card request",
     "unknownLead": "Go back to your card portal and add the card again.",
     "pending": "Being saved",
-    "tryAgain": "Try again"
+    "tryAgain": "Try again",
+    "sepaLine": "SEPA Direct Debit, IBAN •••• {last4}",
+    "sepaName": "SEPA Direct Debit",
+    "iban": "IBAN •••• {last4}",
+    "ibanNumber": "IBAN ending in {last4}",
+    "sepaSaved": "Saved: SEPA Direct Debit, IBAN •••• {last4}"
   },
   "quickpay": {
     "add": "Add card with QuickPay",
@@ -64,7 +69,9 @@ declare const messages: {
     "testCard": "That was a test card, which cannot pay. Nothing was charged. Please add a real card.",
     "continueTitle": "Add a card with QuickPay",
     "continueLead": "Continue to QuickPay’s secure payment window to add a card to your account.",
-    "continue": "Continue to QuickPay"
+    "continue": "Continue to QuickPay",
+    "windowDescription": "A card for your subscription",
+    "addHint": "Dankort too, typed in on QuickPay’s payment page, which opens instead of this one."
   },
   "stripe": {
     "add": "Add card",
@@ -84,7 +91,9 @@ declare const messages: {
     "savedPlain": "Card saved",
     "savedNoExpiry": "Saved: {brand} •••• {last4}",
     "finishingSlow": "This is taking longer than usual. Your card is approved and will appear in your list once it is saved; you can safely leave this page.",
-    "cardLine": "{brand} •••• {last4}, expires {date}"
+    "cardLine": "{brand} •••• {last4}, expires {date}",
+    "addHint": "Visa, Mastercard and other cards, typed in on this page.",
+    "addHintSepa": "Visa, Mastercard and other cards, or a euro bank account (SEPA Direct Debit), typed in on this page."
   },
   "open": {
     "continueTitle": "Continue to your card portal",
@@ -747,7 +756,9 @@ declare const messages: {
       "sent": "Sent: “{what}” is on its way to {to}. The activity below shows when it is opened.",
       "alreadySent": "This form was sent already (“{what}” to {to}); nothing more was sent.",
       "askNewCard": "Ask the customer to add a card again"
-    }
+    },
+    "sepaTitle": "SEPA Direct Debit, IBAN •••• {last4}",
+    "noExpiry": "A bank account: no expiry"
   },
   "farpay": {
     "nav": "Payments",

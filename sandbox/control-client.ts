@@ -21,6 +21,8 @@ export type FenerumSettings = Settings & {
   recipientListAccountFilter?: 'code' | 'uuid' | 'ignore';
   /** Accounts carry the undocumented `billing_email` (default off). */
   accountBillingEmail?: boolean;
+  /** Accounts carry the unconfirmed `currency` (default off: SEPA is then never offered). */
+  accountCurrency?: boolean;
 };
 
 /** A recipient as Fenerum's API shows it (`account` is the account's uuid). */
@@ -154,8 +156,9 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
        * A fresh account with no cards and a code no other call gets. Its recipients: `recipients`
        * (`[]` for none), else one at `email` (default `<code>@example.com`) that takes invoices and payment confirmations.
        */
-      createAccount: (input: { name?: string; email?: string; language?: string; recipients?: NewFenerumRecipient[] } = {}) =>
-        post<FenerumAccount>('fenerum', 'accounts', input),
+      createAccount: (
+        input: { name?: string; email?: string; language?: string; currency?: string; country?: string; recipients?: NewFenerumRecipient[] } = {},
+      ) => post<FenerumAccount>('fenerum', 'accounts', input),
       /** One more recipient for an account (code or uuid); flags default to invoices and payment confirmations. */
       addRecipient: (account: string, input: NewFenerumRecipient) => post<FenerumRecipient>('fenerum', 'recipients', { account, ...input }),
       /** Every card of an account (by code or uuid), oldest first, active or not. */

@@ -1,19 +1,24 @@
 import { getLocale, getMessages, getTimeZone, getTranslations } from 'next-intl/server';
-import { preconnect } from 'react-dom';
+import { preconnect, preload } from 'react-dom';
+import { offersSepa } from '@/lib/cards/sepa';
+import type { Account } from '@/lib/domain/accounts';
 import { env } from '@/lib/env';
 import { StripeAddCard } from './stripe/add-card';
 import type { ShellWords } from './stripe/add-card/words';
 
 /** Where Stripe.js comes from: js.stripe.com, or the emulator in sandbox mode. */
 const STRIPE_JS_ORIGIN = 'https://js.stripe.com';
+/** The script `loadStripe` injects (@stripe/stripe-js's release train, endive: PROVIDERS.md). */
+const STRIPE_JS_URL = `${STRIPE_JS_ORIGIN}/endive/stripe.js`;
 
 /**
  * The ways to add a card. Stripe's form loads when the page is idle or the customer reaches for
  * its button; QuickPay's is a plain link: it works before any JavaScript loads. A provider that
- * is off (lib/env) is not offered.
+ * is off (lib/env) is not offered, and SEPA Direct Debit only to a EUR account in a SEPA country.
  */
-export async function AddCard() {
+export async function AddCard({ account }: { account: Pick<Account, 'country' | 'currency'> }) {
   const { stripe, quickpay, sandbox } = env();
+  const sepa = offersSepa(stripe.sepaEnabled, account);
   const [t, ts, tc, messages, locale, timeZone] = await Promise.all([
     getTranslations('quickpay'),
     getTranslations('stripe'),
@@ -24,32 +29,50 @@ export async function AddCard() {
   ]);
   // Sandbox mode: the emulator's Stripe.js, which the browser runs before the real loadStripe.
   const stripeJsUrl = sandbox.stripe && stripe.apiUrl ? new URL('/v3/', stripe.apiUrl).toString() : null;
-  if (stripe.enabled) preconnect(stripeJsUrl ? new URL(stripeJsUrl).origin : STRIPE_JS_ORIGIN);
+  if (stripe.enabled) {
+    preconnect(stripeJsUrl ? new URL(stripeJsUrl).origin : STRIPE_JS_ORIGIN);
+    // Fetched while the page loads, so the form's Stripe.js runs from the cache: part of the
+    // customer's wait from the link to the card fields (bench: "link opened → fields ready").
+    preload(stripeJsUrl ?? STRIPE_JS_URL, { as: 'script' });
+  }
   const words: ShellWords = {
     add: ts('add'),
-    title: ts(stripe.sepaEnabled ? 'titleSepa' : 'title'),
+    title: ts(sepa ? 'titleSepa' : 'title'),
     lead: ts('lead'),
     loading: ts('loading'),
     cancel: ts('cancel'),
     tryAgain: tc('tryAgain'),
     network: ts('network'),
   };
+  // Both offered: each button says how it differs (the cards each takes, where they are typed in).
+  const both = stripe.enabled && quickpay.enabled;
   return (
     <div className="add-card" id="add-card">
       {stripe.enabled && (
         <StripeAddCard
           publishableKey={stripe.publishableKey}
           stripeJsUrl={stripeJsUrl}
-          sepaEnabled={stripe.sepaEnabled}
+          sepaEnabled={sepa}
           words={words}
+          describedBy={both ? 'add-stripe-hint' : undefined}
           // The form gets the two namespaces it speaks, not the whole catalogue.
           language={{ locale, timeZone, messages: { stripe: messages.stripe, card: messages.card } }}
         />
       )}
       {quickpay.enabled && (
-        <a className="button button-secondary" href="/add-payment-card" data-testid="add-quickpay">
+        <a className="button button-secondary" href="/add-payment-card" data-testid="add-quickpay" aria-describedby={both ? 'add-quickpay-hint' : undefined}>
           {t('add')}
         </a>
+      )}
+      {both && (
+        <ul className="add-hints" data-testid="add-hints">
+          <li id="add-stripe-hint">
+            <strong>{ts('add')}:</strong> {ts(sepa ? 'addHintSepa' : 'addHint')}
+          </li>
+          <li id="add-quickpay-hint">
+            <strong>{t('add')}:</strong> {t('addHint')}
+          </li>
+        </ul>
       )}
     </div>
   );

@@ -3,8 +3,8 @@ import { expiryStatus } from '@/lib/cards/expiry';
 import type { PaymentCard } from '@/lib/domain/cards';
 import type { CardSummary } from '@/lib/domain/cards';
 import { pageOf } from '@/lib/domain/paging';
-import { formatExpiry } from '@/lib/i18n/expiry';
 import { ListPager } from '../list-pager';
+import { CardFace, showsExpiry } from './card-face';
 
 /** How many saved cards the portal shows at once (an account may have hundreds). */
 const CARDS_PER_PAGE = 20;
@@ -33,21 +33,15 @@ export async function CardList({
       <ul className="cards" data-testid="card-list">
         {pending.map((card) => (
           <li key={card.id} className="card" data-testid="card-pending">
-            <span className="card-brand">{card.brand}</span>
-            <span className="card-number">•••• {card.last4}</span>
-            <span className="card-expiry">{t('portal.expires', { date: formatExpiry(card.expMonth, card.expYear) })}</span>
+            <CardFace card={card} />
             <span className="badge badge-soon">{t('card.pending')}</span>
           </li>
         ))}
         {cards.map((card) => {
-          const status = expiryStatus(card.expMonth, card.expYear, now);
+          const status = showsExpiry(card) ? expiryStatus(card.expMonth, card.expYear, now) : 'valid';
           return (
             <li key={card.uuid} className="card" data-testid="card">
-              <span className="card-brand">{card.brand}</span>
-              <span className="card-number" aria-label={t('card.number', { last4: card.last4 })}>
-                •••• {card.last4}
-              </span>
-              <span className="card-expiry">{t('portal.expires', { date: formatExpiry(card.expMonth, card.expYear) })}</span>
+              <CardFace card={card} />
               {status !== 'valid' && <span className={`badge badge-${status}`}>{t(status === 'soon' ? 'portal.expiresSoon' : 'portal.expired')}</span>}
             </li>
           );

@@ -15,7 +15,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
   // One database query for the link's liveness and all the page's rows; Fenerum only for a live session.
   const [t, { ctx, session, view }] = await Promise.all([getTranslations('portal'), customerPortalPage(now)]);
   if (!session) return <SessionEnded />;
-  const portal = await loadPortal(ctx, session.accountCode, session.accountUuid);
+  const portal = await loadPortal(ctx, session.accountCode, session.accountUuid, view.justRegistered);
   if (!portal.ok) {
     return (
       <section className="panel" role="alert">
@@ -32,7 +32,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
       <PaymentNotices approvals={view.approvals} expiring={view.expiring} />
       <h1 id="cards">{t('cards')}</h1>
       <CardList cards={portal.cards} pending={view.pending} now={now} page={(await searchParams).page} />
-      <AddCard />
+      <AddCard account={portal.account} />
     </section>
   );
 }

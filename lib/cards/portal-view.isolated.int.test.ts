@@ -59,6 +59,7 @@ describe('the portal view: one query per page view', () => {
       pending: [{ id: expect.any(String), brand: 'Visa', last4: '4242', expMonth: 3, expYear: 2034 }],
       approvals: [{ paymentIntentId, amount: 49_900, currency: 'dkk' }],
       expiring: [{ cardUuid, brand: 'Mastercard', last4: '4444' }],
+      justRegistered: [],
     });
   });
 
@@ -66,7 +67,7 @@ describe('the portal view: one query per page view', () => {
     const other = await customer();
     await withRows(other.accountCode, other.session.accountUuid);
     const { ctx, session } = await customer();
-    expect(await readPortalView(ctx.db, session, new Date())).toEqual({ pending: [], approvals: [], expiring: [] });
+    expect(await readPortalView(ctx.db, session, new Date())).toEqual({ pending: [], approvals: [], expiring: [], justRegistered: [] });
   });
 
   it('a revoked link ends the session at once: no view', async () => {

@@ -1,18 +1,29 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/connect';
 import { rowsOf } from '@/lib/db/rows';
-import type { CardSummary } from '@/lib/domain/cards';
+import type { CardSummary, PaymentCard } from '@/lib/domain/cards';
+import { JUST_REGISTERED_MS } from './just-registered';
 
 type PendingCard = CardSummary & { id: string };
 export type ApprovalNotice = { paymentIntentId: string; amount: number; currency: string };
 export type ExpiringNotice = { cardUuid: string; brand: string | null; last4: string | null };
+/** A card this portal registered a moment ago, as Fenerum answered the registration (lib/cards/just-registered.ts). */
+export type JustRegistered = Omit<PaymentCard, 'active' | 'accountUuid'>;
 /** What the portal page reads from our database for one view (the account and its cards come from Fenerum). */
-export type PortalView = { pending: PendingCard[]; approvals: ApprovalNotice[]; expiring: ExpiringNotice[] };
+export type PortalView = { pending: PendingCard[]; approvals: ApprovalNotice[]; expiring: ExpiringNotice[]; justRegistered: JustRegistered[] };
 
 type Row = {
   pending: Array<{ id: string; brand: string | null; last4: string | null; exp_month: number | null; exp_year: number | null }> | null;
   approvals: Array<{ payment_intent_id: string; amount: number; currency: string }> | null;
   expiring: Array<{ card_uuid: string; brand: string | null; last4: string | null }> | null;
+  just_registered: Array<{
+    uuid: string;
+    gateway: PaymentCard['gateway'];
+    brand: string | null;
+    last4: string | null;
+    exp_month: number | null;
+    exp_year: number | null;
+  }> | null;
 };
 
 /** Fenerum's "expires this month" is a calendar month in UTC: "2026-12". */
@@ -49,7 +60,14 @@ export async function readPortalView(db: Db, session: { linkId: string; accountC
             select 1 from registrations r
             where r.account_code = l.account_code and r.status = 'registered' and r.updated_at > n.created_at
           )
-      ) e) as expiring
+      ) e) as expiring,
+      (select json_agg(j) from (
+        select fenerum_card_uuid as uuid, gateway, card_brand as brand, card_last4 as last4, card_exp_month as exp_month, card_exp_year as exp_year
+        from registrations
+        where account_code = l.account_code and status = 'registered' and fenerum_card_uuid is not null
+          and updated_at > ${new Date(now.getTime() - JUST_REGISTERED_MS)}
+        order by updated_at desc limit 20
+      ) j) as just_registered
     from issued_links l
     where l.id = ${session.linkId} and l.account_code = ${account} and l.revoked_at is null
   `);
@@ -64,5 +82,13 @@ export async function readPortalView(db: Db, session: { linkId: string; accountC
     ),
     approvals: (row.approvals ?? []).map((a) => ({ paymentIntentId: a.payment_intent_id, amount: a.amount, currency: a.currency })),
     expiring: (row.expiring ?? []).map((e) => ({ cardUuid: e.card_uuid, brand: e.brand, last4: e.last4 })),
+    justRegistered: (row.just_registered ?? []).map((j) => ({
+      uuid: j.uuid,
+      gateway: j.gateway,
+      brand: j.brand ?? 'Card',
+      last4: j.last4 ?? '',
+      expMonth: j.exp_month ?? 0,
+      expYear: j.exp_year ?? 0,
+    })),
   };
 }

@@ -4,6 +4,8 @@ import { isFenerumError } from '@/lib/fenerum/errors';
 import type { FenerumClient, Recipient } from '@/lib/fenerum/types';
 import type { Account } from '@/lib/domain/accounts';
 import type { PaymentCard } from '@/lib/domain/cards';
+import { withJustRegistered } from './just-registered';
+import type { JustRegistered } from './portal-view';
 
 export type Portal = { ok: true; account: Account; cards: PaymentCard[] } | { ok: false; reason: 'unavailable' };
 
@@ -35,15 +37,20 @@ export type PortalDeps = { fenerum: Pick<FenerumClient, 'getAccount' | 'listPaym
 /** A customer waits on the page: its Fenerum calls go before registrations and bulk callers (lib/fenerum/http.ts). */
 const interactive = { priority: 'interactive' } as const;
 
-/** What the customer portal shows: the account and its active cards, latest expiry first. */
-export async function loadPortal(deps: PortalDeps, accountCode: string, accountUuid: string): Promise<Portal> {
+/**
+ * What the customer portal shows: the account and its active cards, latest expiry first; a card
+ * registered a moment ago is listed even before Fenerum's (cached) list has it (`justRegistered`).
+ */
+export async function loadPortal(deps: PortalDeps, accountCode: string, accountUuid: string, justRegistered: JustRegistered[] = []): Promise<Portal> {
   const { accounts, cardLists } = deps.portalCache;
   try {
     const [account, cards] = await Promise.all([
       cachedAccount(accounts, deps.fenerum, accountCode, interactive),
       cardLists.get(accountUuid, () => deps.fenerum.listPaymentCards({ code: accountCode, uuid: accountUuid }, interactive)),
     ]);
-    const active = cards.filter((c) => c.active && c.accountUuid === account.uuid).sort((a, b) => b.expYear * 12 + b.expMonth - (a.expYear * 12 + a.expMonth));
+    const active = withJustRegistered(cards, justRegistered, accountUuid)
+      .filter((c) => c.active && c.accountUuid === account.uuid)
+      .sort((a, b) => b.expYear * 12 + b.expMonth - (a.expYear * 12 + a.expMonth));
     return { ok: true, account, cards: active };
   } catch (err) {
     if (!isFenerumError(err)) throw err;

@@ -18,7 +18,7 @@ const CAP = 10;
 
 async function stripeStart(session: CustomerSession) {
   const { db, stripe } = await appContext();
-  return createSetupIntentFor({ db, stripe, sepaEnabled: false, setupsPerHour: CAP }, session, '192.0.2.1');
+  return createSetupIntentFor({ db, stripe, sepa: async () => false, setupsPerHour: CAP }, session, '192.0.2.1');
 }
 
 async function quickpayStart(session: CustomerSession) {

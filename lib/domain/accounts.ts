@@ -7,4 +7,8 @@ export type Account = {
   name: string;
   /** Fenerum's account language (e.g. "da", "en"); absent or null when Fenerum gives none. */
   language?: string | null;
+  /** Fenerum's `legal_country` (ISO 3166 alpha-2 in its examples); null when it gives none. */
+  country?: string | null;
+  /** The account's currency: unconfirmed in Fenerum's documents (README, "Fenerum: what its documents leave open"); null when Fenerum gives none. */
+  currency?: string | null;
 };

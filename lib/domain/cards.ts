@@ -20,3 +20,11 @@ export type PaymentCard = {
 
 /** What a customer sees of a card: brand, last four, expiry (0/0 when there is none, e.g. SEPA). */
 export type CardSummary = { brand: string; last4: string; expMonth: number; expYear: number };
+
+/**
+ * A SEPA Direct Debit mandate (a bank account, seeds/001), not a card: its "last four" are the
+ * IBAN's and it has no expiry. Known by its brand: ours is "SEPA Direct Debit" (Stripe's
+ * `sepa_debit`), what Fenerum names it is unconfirmed (its emulator says "SEPA"), so any brand
+ * naming SEPA counts, whatever month and year Fenerum fills in.
+ */
+export const isSepaMandate = (card: Pick<CardSummary, 'brand'>): boolean => /\bsepa\b/i.test(card.brand);

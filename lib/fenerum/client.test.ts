@@ -66,6 +66,9 @@ describe('reading', () => {
       code: 'CUST001',
       name: 'Nordlys ApS',
       language: 'da',
+      country: 'DK',
+      // No currency without the emulator's accountCurrency switch (unconfirmed in Fenerum's documents).
+      currency: null,
     });
   });
 

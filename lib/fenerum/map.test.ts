@@ -52,13 +52,26 @@ describe('toAccount', () => {
   const base = { uuid: 'u1', code: 'CUST001', company_name: 'Nordlys ApS', language: 'da' };
 
   it('takes the company name and the language, and no email (addresses are the recipients’)', () => {
-    expect(toAccount(base)).toEqual({ uuid: 'u1', code: 'CUST001', name: 'Nordlys ApS', language: 'da' });
+    expect(toAccount(base)).toEqual({ uuid: 'u1', code: 'CUST001', name: 'Nordlys ApS', language: 'da', country: null, currency: null });
     // An undocumented billing_email, should Fenerum send one, is dropped at the boundary.
     expect(toAccount(fenerumAccountSchema.parse({ ...base, billing_email: 'faktura@nordlys.dk' }))).not.toHaveProperty('email');
   });
 
   it('falls back to the code for a missing name and to null for an empty language', () => {
-    expect(toAccount({ ...base, company_name: '  ', language: ' ' })).toEqual({ uuid: 'u1', code: 'CUST001', name: 'CUST001', language: null });
+    expect(toAccount({ ...base, company_name: '  ', language: ' ' })).toEqual({
+      uuid: 'u1',
+      code: 'CUST001',
+      name: 'CUST001',
+      language: null,
+      country: null,
+      currency: null,
+    });
+  });
+
+  it('takes the legal country and the (undocumented) currency as ISO codes, and nothing else', () => {
+    expect(toAccount({ ...base, legal_country: ' de ', currency: 'eur' })).toMatchObject({ country: 'DE', currency: 'EUR' });
+    // A name instead of a code is unknown, never guessed at.
+    expect(toAccount({ ...base, legal_country: 'Germany', currency: 'euro' })).toMatchObject({ country: null, currency: null });
   });
 });
 

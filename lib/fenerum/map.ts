@@ -4,10 +4,23 @@ import type { Account } from '@/lib/domain/accounts';
 import type { PaymentCard } from '@/lib/domain/cards';
 import type { FenerumAccount, FenerumPaymentCard, FenerumRecipient } from './wire';
 
-/** The account as the app sees it: the company name (or its code) and the language. */
+/** An ISO code of `length` letters, upper-cased; null for anything else (a country's name, blank). */
+function isoCode(value: string | null | undefined, length: number): string | null {
+  const code = value?.trim().toUpperCase() ?? '';
+  return new RegExp(`^[A-Z]{${length}}$`).test(code) ? code : null;
+}
+
+/** The account as the app sees it: the company name (or its code), the language, country and currency. */
 export function toAccount(a: FenerumAccount): Account {
   const name = a.company_name?.trim();
-  return { uuid: a.uuid, code: a.code, name: name || a.code, language: a.language?.trim() || null };
+  return {
+    uuid: a.uuid,
+    code: a.code,
+    name: name || a.code,
+    language: a.language?.trim() || null,
+    country: isoCode(a.legal_country, 2),
+    currency: isoCode(a.currency, 3),
+  };
 }
 
 const emailAddress = z.email();

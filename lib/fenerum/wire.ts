@@ -15,6 +15,9 @@ export const fenerumAccountSchema = z.object({
   legal_city: z.string().nullish(),
   legal_country: z.string().nullish(),
   language: z.string().nullish(),
+  // No public document shows an account currency (README "Fenerum: what its documents leave
+  // open"): read when Fenerum sends one, SEPA is never offered without it.
+  currency: z.string().nullish(),
   created_date: z.string().nullish(),
 });
 export type FenerumAccount = z.infer<typeof fenerumAccountSchema>;

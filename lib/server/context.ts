@@ -144,6 +144,8 @@ async function buildContext(): Promise<AppContext> {
     db,
     stripe,
     quickpay,
+    fenerum,
+    portalCache,
     registrar,
     appUrl: config.appUrl,
     sepaEnabled: config.stripe.sepaEnabled,

@@ -36,6 +36,8 @@ const settingsInput = z.strictObject({
   recipientListAccountFilter: z.enum(['code', 'uuid', 'ignore']).optional(),
   /** Accounts carry the undocumented `billing_email` (off by default). */
   accountBillingEmail: z.boolean().optional(),
+  /** Accounts carry the unconfirmed `currency` (off by default: SEPA is then never offered). */
+  accountCurrency: z.boolean().optional(),
   /** `extended`: payment webhooks carry fields no document shows (see Settings.paymentWebhookFields). */
   paymentWebhookFields: z.enum(['documented', 'extended']).optional(),
 });
@@ -44,6 +46,16 @@ const accountInput = z.strictObject({
   name: z.string().min(1).optional(),
   email: z.email().optional(),
   language: z.string().min(2).max(8).optional(),
+  /** The account's currency (ISO 4217; default DKK), shown under the `accountCurrency` setting. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  /** Its legal_country (ISO 3166 alpha-2; default DK). */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   recipients: z.array(recipientInput).max(500).optional(),
 });
 const newRecipientInput = recipientInput.extend({ account: z.string().min(1).max(100) });
@@ -58,10 +70,20 @@ export function registerControlRoutes(router: Router, { state, reset, now = () =
     if (!parsed.success) {
       return sendJson(ctx.res, 400, { detail: 'Invalid settings.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
     }
-    const { rateLimit, failNext, cardListAccountFilter, cardTokens, quickpayCards, recipientListAccountFilter, accountBillingEmail, paymentWebhookFields } =
-      parsed.data;
+    const {
+      rateLimit,
+      failNext,
+      cardListAccountFilter,
+      cardTokens,
+      quickpayCards,
+      recipientListAccountFilter,
+      accountBillingEmail,
+      accountCurrency,
+      paymentWebhookFields,
+    } = parsed.data;
     if (recipientListAccountFilter !== undefined) state.settings.recipientListAccountFilter = recipientListAccountFilter;
     if (accountBillingEmail !== undefined) state.settings.accountBillingEmail = accountBillingEmail;
+    if (accountCurrency !== undefined) state.settings.accountCurrency = accountCurrency;
     if (paymentWebhookFields !== undefined) state.settings.paymentWebhookFields = paymentWebhookFields;
     if (quickpayCards !== undefined) state.settings.quickpayCards = quickpayCards;
     if (cardListAccountFilter !== undefined) state.settings.cardListAccountFilter = cardListAccountFilter;
@@ -91,7 +113,7 @@ export function registerControlRoutes(router: Router, { state, reset, now = () =
     const parsed = accountInput.safeParse(parseBody(ctx) ?? null);
     if (!parsed.success) {
       return sendJson(ctx.res, 400, {
-        detail: 'Send {name?, email?, language?, recipients?}.',
+        detail: 'Send {name?, email?, language?, currency?, country?, recipients?}.',
         issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
       });
     }

@@ -107,6 +107,18 @@ describe('accounts', () => {
     expect((await call('/api/v1/accounts/CUST001/')).body).not.toHaveProperty('billing_email');
   });
 
+  it('shows the undocumented account currency only with the accountCurrency switch', async () => {
+    expect((await call('/api/v1/accounts/CUST001/')).body).not.toHaveProperty('currency');
+    await control('/__sandbox/settings', { accountCurrency: true });
+    try {
+      expect((await call('/api/v1/accounts/CUST001/')).body).toMatchObject({ currency: 'DKK', legal_country: 'DK' });
+      const made = await control('/__sandbox/accounts', { currency: 'EUR', country: 'DE' });
+      expect(made.body).toMatchObject({ currency: 'EUR', legal_country: 'DE' });
+    } finally {
+      await control('/__sandbox/settings', { accountCurrency: false });
+    }
+  });
+
   it('lists accounts as a page', async () => {
     const r = await call('/api/v1/accounts/');
     expect(r.body).toMatchObject({ count: 5, next: null, previous: null });
@@ -329,6 +341,7 @@ describe('failNext, reset and stats', () => {
       quickpayCards: 'accept',
       recipientListAccountFilter: 'code',
       accountBillingEmail: false,
+      accountCurrency: false,
       paymentWebhookFields: 'documented',
     });
     expect((await call('/__sandbox/stats', { headers: {} })).body).toEqual({ total: 0, byStatus: {}, throttled: 0 });

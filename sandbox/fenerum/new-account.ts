@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { addRecipient, type RecipientInput } from './recipients';
 import type { AccountRecord, FenerumState, RecipientRecord } from './state';
 
-export type NewAccountInput = { name?: string; email?: string; language?: string; recipients?: RecipientInput[] };
+export type NewAccountInput = { name?: string; email?: string; language?: string; currency?: string; country?: string; recipients?: RecipientInput[] };
 
 /**
  * A fresh account of its own for one test (POST /__sandbox/accounts): a code no other call
@@ -22,8 +22,9 @@ export function addAccount(state: FenerumState, input: NewAccountInput, now: Dat
     legal_address: 'Testvej 1',
     legal_zipcode: '1000',
     legal_city: 'København K',
-    legal_country: 'DK',
+    legal_country: input.country ?? 'DK',
     billing_email: input.email ?? `${code.toLowerCase()}@example.com`,
+    currency: input.currency ?? 'DKK',
     language: input.language ?? 'da',
     created_date: now.toISOString(),
   };

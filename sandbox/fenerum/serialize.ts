@@ -1,9 +1,12 @@
 import type { AccountRecord, CardRecord, RecipientRecord, Settings } from './state';
 
-/** The account as Fenerum's API shows it: `billing_email` (undocumented) only with the `accountBillingEmail` setting. */
-export const accountJson = (a: AccountRecord, settings: Pick<Settings, 'accountBillingEmail'>) => {
-  const { billing_email, ...documented } = a;
-  return settings.accountBillingEmail ? { ...documented, billing_email } : documented;
+/**
+ * The account as Fenerum's API shows it: `billing_email` (undocumented) only with the
+ * `accountBillingEmail` setting, `currency` (unconfirmed) only with `accountCurrency`.
+ */
+export const accountJson = (a: AccountRecord, settings: Pick<Settings, 'accountBillingEmail' | 'accountCurrency'>) => {
+  const { billing_email, currency, ...documented } = a;
+  return { ...documented, ...(settings.accountBillingEmail ? { billing_email } : {}), ...(settings.accountCurrency ? { currency } : {}) };
 };
 
 /** A recipient as Fenerum documents it (fenerum.com/docs/api/recipient). */

@@ -15,6 +15,11 @@ export type AccountRecord = {
    * with the `accountBillingEmail` setting. Customers' addresses are the account's recipients.
    */
   billing_email: string;
+  /**
+   * Not in any public Fenerum document (PROVIDERS.md shows no account currency): kept by the
+   * sandbox, shown by the API only with the `accountCurrency` setting. SEPA needs it (seeds/001).
+   */
+  currency: string;
   language: string;
   created_date: string;
 };
@@ -110,6 +115,12 @@ export type Settings = {
    */
   accountBillingEmail: boolean;
   /**
+   * Unconfirmed: no public Fenerum document shows an account `currency` (seeds/001 says only
+   * that SEPA is for EUR). Off by default; on: accounts carry `currency`, so the app can offer
+   * SEPA Direct Debit to a EUR account in a SEPA country. Off, the app never offers it.
+   */
+  accountCurrency: boolean;
+  /**
    * PROVIDERS.md: the data of a payment webhook documents only `payment_gateway_id` (seeds/001).
    * `documented` (default) sends only that; `extended` adds fields no public document shows
    * (uuid, account, account_code, amount, currency, payment_card, payment_gateway, created_date),
@@ -150,6 +161,7 @@ export const defaultSettings = (): Settings => ({
   quickpayCards: 'accept',
   recipientListAccountFilter: 'code',
   accountBillingEmail: false,
+  accountCurrency: false,
   paymentWebhookFields: 'documented',
 });
 

@@ -56,6 +56,19 @@ describe('hosted payment window', () => {
     expect((await getSub(id)).metadata).toMatchObject({ brand: 'visa', last4: '0008', exp_month: 12, exp_year: 2030 });
   }, 20_000);
 
+  it('speaks the link’s language: Danish for `da`, English by default (QuickPay’s default)', async () => {
+    const danish = await createLinked(s, receiver.url, undefined, 'da');
+    await page.goto(danish.url);
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    await expect(page.getByLabel('Kortnummer').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Gem kort' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: 'Annuller og gå tilbage' }).isVisible()).resolves.toBe(true);
+    const english = await createLinked(s, receiver.url);
+    await page.goto(english.url);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expect(page.getByLabel('Card number').isVisible()).resolves.toBe(true);
+  }, 20_000);
+
   it("shows a rejected card's error, lets the customer retry, then continues", async () => {
     const { id, url } = await createLinked(s, receiver.url);
     await page.goto(url);

@@ -129,7 +129,8 @@ export function parseLink(p: Params): { input: LinkInput } | { errors: FieldErro
     input: {
       amount: typeof rawAmount === 'number' ? rawAmount : 0,
       ...urls,
-      language: typeof p.language === 'string' && p.language ? p.language : 'da',
+      // QuickPay: the link's language defaults to English (PROVIDERS.md).
+      language: typeof p.language === 'string' && p.language ? p.language : 'en',
       payment_methods: typeof p.payment_methods === 'string' ? p.payment_methods : null,
       auto_capture: autoCapture === 'bad' ? null : autoCapture,
       auto_fee: autoFee === 'bad' ? null : autoFee,

@@ -103,13 +103,13 @@ export async function startReceiver(answer: (n: number, req: Received) => number
 }
 
 /** Creates a subscription and its link; returns the id and the window URL. */
-export async function createLinked(s: Started, receiverUrl: string, orderId = `ord-${Math.random().toString(36).slice(2, 10)}`) {
+export async function createLinked(s: Started, receiverUrl: string, orderId = `ord-${Math.random().toString(36).slice(2, 10)}`, language?: string) {
   const created = await s.call('POST', '/subscriptions', {
     body: { order_id: orderId, currency: 'DKK', description: 'Card for Nordlys ApS', variables: { account: 'CUST001' } },
   });
   const id = (created.body as { id: number }).id;
   const link = await s.call('PUT', `/subscriptions/${id}/link`, {
-    body: { amount: 0, continue_url: `${receiverUrl}/continue`, cancel_url: `${receiverUrl}/cancel`, callback_url: `${receiverUrl}/callback` },
+    body: { amount: 0, continue_url: `${receiverUrl}/continue`, cancel_url: `${receiverUrl}/cancel`, callback_url: `${receiverUrl}/callback`, language },
   });
   return { id, url: (link.body as { url: string }).url, orderId };
 }

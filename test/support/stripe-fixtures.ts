@@ -8,10 +8,10 @@ import { registrationReply } from '@/lib/server/registration-reply';
 import { cardSummaryOf } from '@/lib/registrations/store';
 import { sessionFor, TESTS_SETUPS_PER_HOUR } from './quickpay-fixtures';
 
-/** A SetupIntent made the way the portal makes it, for a customer of `account`. */
-export async function setupIntentFor(account: string, sepaEnabled = false) {
+/** A SetupIntent made the way the portal makes it, for a customer of `account` (offered SEPA when `sepa` says so). */
+export async function setupIntentFor(account: string, sepa: (accountCode: string) => Promise<boolean> = async () => false) {
   const { db, stripe } = await appContext();
-  const started = await createSetupIntentFor({ db, stripe, sepaEnabled, setupsPerHour: TESTS_SETUPS_PER_HOUR }, await sessionFor(account), null);
+  const started = await createSetupIntentFor({ db, stripe, sepa, setupsPerHour: TESTS_SETUPS_PER_HOUR }, await sessionFor(account), null);
   if (isRefused(started)) throw new Error(`createSetupIntentFor refused: ${started.reason}`);
   return started;
 }

@@ -7,6 +7,7 @@ import type { QuickpayClient } from '@/lib/quickpay/client';
 import { isQuickpayError } from '@/lib/quickpay/errors';
 import { releaseSetup, reserveSetup } from '@/lib/registrations/setup-budget';
 import { findOpenStart, startRegistration, type Registration } from '@/lib/registrations/store';
+import { windowDescription } from './window-text';
 
 export type StartDeps = { db: Db; quickpay: Pick<QuickpayClient, 'createSubscription' | 'createLink'>; appUrl: string; setupsPerHour: number };
 export type QuickpayStart = { url: string; registrationId: string };
@@ -55,7 +56,7 @@ export async function startQuickpayCard(deps: StartDeps, session: CustomerSessio
   if (!slot.ok) return retryAfter(refused('too-many'), slot.retryAfterSeconds);
   const orderId = newOrderId();
   const sub = await deps.quickpay
-    .createSubscription({ orderId, currency: 'DKK', description: `Payment card for ${session.accountCode}`, variables: { account: session.accountCode } })
+    .createSubscription({ orderId, currency: 'DKK', description: windowDescription(language), variables: { account: session.accountCode } })
     .catch(async (err: unknown) => {
       await releaseSetup(deps.db, slot.id);
       throw err;

@@ -11,14 +11,20 @@ import { findOrCreateCustomer, isMissingCustomer } from './customer';
 import { setupMethodTypes } from './setup-method-types';
 
 export type SetupIntentStart = { clientSecret: string; setupIntentId: string };
-export type SetupIntentDeps = { db: Db; stripe: Stripe; sepaEnabled: boolean; setupsPerHour: number };
+export type SetupIntentDeps = {
+  db: Db;
+  stripe: Stripe;
+  /** Whether this account is offered SEPA Direct Debit too (lib/cards/sepa.ts `offersSepaTo`). */
+  sepa: (accountCode: string) => Promise<boolean>;
+  setupsPerHour: number;
+};
 
 /**
  * The session's own open SetupIntent, re-read from Stripe, while the customer can still enter a
  * card into it (`requires_payment_method`, same payment methods): a reload or a second click
  * gets it again instead of a new one.
  */
-async function reusableIntent(deps: SetupIntentDeps, session: CustomerSession): Promise<SetupIntentStart | null> {
+async function reusableIntent(deps: SetupIntentDeps, session: CustomerSession, types: string[]): Promise<SetupIntentStart | null> {
   const open = await findOpenStart(deps.db, 'stripe_new', session.accountCode, session.linkId);
   if (!open) return null;
   // One Stripe no longer knows (another Stripe account, a restarted sandbox) is simply not offered again.
@@ -27,7 +33,7 @@ async function reusableIntent(deps: SetupIntentDeps, session: CustomerSession): 
     throw err;
   });
   if (!intent) return null;
-  const sameTypes = [...(intent.allowed_payment_method_types ?? intent.payment_method_types)].sort().join() === setupMethodTypes(deps.sepaEnabled).join();
+  const sameTypes = [...(intent.allowed_payment_method_types ?? intent.payment_method_types)].sort().join() === [...types].sort().join();
   if (intent.status !== 'requires_payment_method' || !sameTypes || !intent.client_secret) return null;
   return { clientSecret: intent.client_secret, setupIntentId: intent.id };
 }
@@ -38,24 +44,25 @@ async function reusableIntent(deps: SetupIntentDeps, session: CustomerSession): 
  * session's open one is offered again; a new one counts against the account's hourly cap.
  */
 export async function createSetupIntentFor(deps: SetupIntentDeps, session: CustomerSession, ip: string | null): Promise<SetupIntentStart | Refused> {
-  const reused = await reusableIntent(deps, session);
+  const types = setupMethodTypes(await deps.sepa(session.accountCode));
+  const reused = await reusableIntent(deps, session, types);
   if (reused) return reused;
   const slot = await reserveSetup(deps.db, session.accountCode, 'stripe_new', { perHour: deps.setupsPerHour });
   if (!slot.ok) return retryAfter(refused('too-many'), slot.retryAfterSeconds);
-  return makeSetupIntent(deps, session, ip).catch(async (err: unknown) => {
+  return makeSetupIntent(deps, session, types, ip).catch(async (err: unknown) => {
     await releaseSetup(deps.db, slot.id);
     throw err;
   });
 }
 
-async function makeSetupIntent(deps: SetupIntentDeps, session: CustomerSession, ip: string | null): Promise<SetupIntentStart> {
+async function makeSetupIntent(deps: SetupIntentDeps, session: CustomerSession, types: string[], ip: string | null): Promise<SetupIntentStart> {
   const registrationId = randomUUID();
   const create = (customer: string) =>
     deps.stripe.setupIntents.create(
       {
         customer,
         usage: 'off_session',
-        allowed_payment_method_types: setupMethodTypes(deps.sepaEnabled),
+        allowed_payment_method_types: types,
         metadata: { fenerum_account: session.accountCode, portal_registration: registrationId },
       },
       { idempotencyKey: `portal-seti-${registrationId}-${customer}` },

@@ -109,6 +109,7 @@ export function StripeAddCard(props: StripeAddCardProps) {
           onFocus={warm}
           onTouchStart={warm}
           disabled={!hydrated}
+          aria-describedby={props.describedBy}
           data-testid="add-stripe"
         >
           {words.add}

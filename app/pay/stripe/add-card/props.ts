@@ -8,6 +8,8 @@ export type StripeAddCardProps = {
   sepaEnabled: boolean;
   words: ShellWords;
   language: FormLanguage;
+  /** The id of the sentence that says how this button differs from QuickPay's, when both are offered. */
+  describedBy?: string;
 };
 
 /** The panel behind the button: the page's props, whether it is open, and how it closes. */

@@ -31,7 +31,8 @@ export default async function StripeReturnPage({ searchParams }: { searchParams:
   }
   switch (cameBack.kind) {
     case 'saved':
-      return cameBack.card ? <CardSaved card={cameBack.card} /> : <Finishing />;
+      // Fenerum holds it: "saved", with its details when they came back (never "finishing" again and again).
+      return <CardSaved card={cameBack.card} />;
     case 'finishing':
       // Queued, or not succeeded yet (SEPA can stay "processing" a while): the page asks again.
       return <Finishing />;

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ListPager } from '@/app/list-pager';
-import type { PaymentCard } from '@/lib/domain/cards';
+import { isSepaMandate, type PaymentCard } from '@/lib/domain/cards';
 import { pageOf } from '@/lib/domain/paging';
-import { formatExpiry } from '@/lib/i18n/expiry';
+import { formatExpiry, hasExpiry } from '@/lib/i18n/expiry';
 import { sendFormHref, wantsNewCard } from '@/lib/staff/accounts/send-rules';
 import styles from '../staff-accounts.module.css';
 
@@ -36,10 +36,12 @@ export async function AccountCards({
           <li key={card.uuid} className={styles.row} data-testid="staff-card" data-card={card.uuid}>
             <span className={styles.rowMain}>
               <Link href={`/staff/accounts/${encodeURIComponent(code)}/cards/${card.uuid}`} className={styles.strong}>
-                {t('cardTitle', { brand: card.brand, last4: card.last4 })}
+                {t(isSepaMandate(card) ? 'sepaTitle' : 'cardTitle', { brand: card.brand, last4: card.last4 })}
               </Link>
               <span className={styles.code}>
-                {t('expires', { date: formatExpiry(card.expMonth, card.expYear) })} · {t('gateway', { gateway: card.gateway })}
+                {/* A SEPA mandate has no expiry, whatever month and year Fenerum fills in. */}
+                {isSepaMandate(card) || !hasExpiry(card) ? t('noExpiry') : t('expires', { date: formatExpiry(card.expMonth, card.expYear) })} ·{' '}
+                {t('gateway', { gateway: card.gateway })}
               </span>
             </span>
             <span className={card.active ? styles.badgeOk : styles.badgeOff} data-testid="card-state">
