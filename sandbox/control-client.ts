@@ -21,6 +21,8 @@ export type FenerumSettings = Settings & {
   recipientListAccountFilter?: 'code' | 'uuid' | 'ignore';
   /** Accounts carry the undocumented `billing_email` (default off). */
   accountBillingEmail?: boolean;
+  /** Card objects carry the undocumented `is_default` on the card the emulator charges (default off; unconfirmed). */
+  cardDefaultField?: boolean;
 };
 
 /** A recipient as Fenerum's API shows it (`account` is the account's uuid). */

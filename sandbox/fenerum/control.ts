@@ -38,6 +38,8 @@ const settingsInput = z.strictObject({
   accountBillingEmail: z.boolean().optional(),
   /** `extended`: payment webhooks carry fields no document shows (see Settings.paymentWebhookFields). */
   paymentWebhookFields: z.enum(['documented', 'extended']).optional(),
+  /** Card objects carry the undocumented `is_default` (see Settings.cardDefaultField; off by default). */
+  cardDefaultField: z.boolean().optional(),
 });
 
 const accountInput = z.strictObject({
@@ -58,14 +60,24 @@ export function registerControlRoutes(router: Router, { state, reset, now = () =
     if (!parsed.success) {
       return sendJson(ctx.res, 400, { detail: 'Invalid settings.', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
     }
-    const { rateLimit, failNext, cardListAccountFilter, cardTokens, quickpayCards, recipientListAccountFilter, accountBillingEmail, paymentWebhookFields } =
-      parsed.data;
+    const {
+      rateLimit,
+      failNext,
+      cardListAccountFilter,
+      cardTokens,
+      quickpayCards,
+      recipientListAccountFilter,
+      accountBillingEmail,
+      paymentWebhookFields,
+      cardDefaultField,
+    } = parsed.data;
     if (recipientListAccountFilter !== undefined) state.settings.recipientListAccountFilter = recipientListAccountFilter;
     if (accountBillingEmail !== undefined) state.settings.accountBillingEmail = accountBillingEmail;
     if (paymentWebhookFields !== undefined) state.settings.paymentWebhookFields = paymentWebhookFields;
     if (quickpayCards !== undefined) state.settings.quickpayCards = quickpayCards;
     if (cardListAccountFilter !== undefined) state.settings.cardListAccountFilter = cardListAccountFilter;
     if (cardTokens !== undefined) state.settings.cardTokens = cardTokens;
+    if (cardDefaultField !== undefined) state.settings.cardDefaultField = cardDefaultField;
     if (rateLimit?.enabled !== undefined) state.settings.rateLimit.enabled = rateLimit.enabled;
     if (rateLimit?.perMinute !== undefined) state.settings.rateLimit.perMinute = rateLimit.perMinute;
     if (failNext !== undefined) state.settings.failNext = failNext && failNext.count > 0 ? { ...failNext } : null;

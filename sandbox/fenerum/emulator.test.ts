@@ -330,6 +330,7 @@ describe('failNext, reset and stats', () => {
       recipientListAccountFilter: 'code',
       accountBillingEmail: false,
       paymentWebhookFields: 'documented',
+      cardDefaultField: false,
     });
     expect((await call('/__sandbox/stats', { headers: {} })).body).toEqual({ total: 0, byStatus: {}, throttled: 0 });
   });
