@@ -27,7 +27,14 @@ declare const messages: {
     "unavailable": "We could not load your cards just now. Please try again in a minute.",
     "sessionEnded": "Your session has ended",
     "sessionEndedLead": "For your security, portal links and sessions expire. Open the newest link we sent you, or ask us for a new one.",
-    "back": "Back to your cards"
+    "back": "Back to your cards",
+    "charged": "Fenerum charges this card",
+    "chargedUnknown": "Fenerum charges one of your active cards. Remove the cards you no longer want charged.",
+    "addedTwice": "Added {count} times: listed once",
+    "remove": "Remove",
+    "removeLabel": "Remove {card}",
+    "removed": "{card} is removed. It will not be charged again.",
+    "lastCard": "This is your only active card, so it cannot be removed. Add another card first."
   },
   "link": {
     "title": {
@@ -157,6 +164,18 @@ declare const messages: {
       "view": "See the email",
       "account": "Account code",
       "send": "Send a test email (card expires this month)"
+    },
+    "cardNotice": {
+      "subjectAdded": "A payment card was added to your account",
+      "subjectRemoved": "A payment card was removed from your account",
+      "preview": "A change to the payment cards on your account.",
+      "headingAdded": "A card ending in {last4} was added",
+      "headingRemoved": "A card ending in {last4} was removed",
+      "bodyAdded": "A {brand} card ending in {last4} was added to your account {account}.",
+      "bodyRemoved": "A {brand} card ending in {last4} was removed from your account {account}. It will not be charged again.",
+      "bodyMore": "Other changes to your cards in the next few minutes are not emailed separately: open your cards to see them all.",
+      "notYou": "Not you? Contact {support} at once.",
+      "button": "See your cards"
     }
   },
   "approval": {
@@ -195,7 +214,8 @@ declare const messages: {
     "sandboxCharge": "Bank wants authentication",
     "sandboxCharged": "Fenerum tried to charge {account} and the bank wants authentication: open the portal to approve the payment.",
     "sandboxNoCard": "{account} has no saved Stripe card to charge. Open its portal and add one first.",
-    "sandboxChargeFailed": "The sandbox could not charge {account}. Is the sandbox running?"
+    "sandboxChargeFailed": "The sandbox could not charge {account}. Is the sandbox running?",
+    "manageCards": "See your cards and retire the refused one"
   },
   "staffAuth": {
     "title": "Staff sign-in",
@@ -386,7 +406,10 @@ declare const messages: {
     "unknownPaymentStatus": "Unknown payment status",
     "invalidPaymentLookup": "Look up by an invoice number or payment id (digits only) or a payment reference of at most 100 characters",
     "searchEmpty": "Type what to search for: an account, an email address, a card's last four, a payment or invoice number, or an id",
-    "searchControlCharacters": "Search for text without control characters (line breaks, tabs)"
+    "searchControlCharacters": "Search for text without control characters (line breaks, tabs)",
+    "lastCard": "This is your only active card, so it cannot be removed. Add another card first.",
+    "noSuchCustomerCard": "This card is not among your active cards; nothing was removed.",
+    "last-card": "This is your only active card, so it cannot be removed"
   },
   "sandboxStaff": {
     "title": "Staff sign-ins",
@@ -486,7 +509,10 @@ declare const messages: {
         "disabled": "Disabled a card in Fenerum",
         "registration_retried": "Sent a card to Fenerum again",
         "disable_requested": "Asked Fenerum to disable a card",
-        "disable_not_done": "A card was to be disabled, but Fenerum did not disable it"
+        "disable_not_done": "A card was to be disabled, but Fenerum did not disable it",
+        "removed_by_customer": "The customer removed a card (Fenerum no longer charges it)",
+        "notice_queued": "Emailed the account a security notice about a card change",
+        "notice_held": "A card change was not emailed: a security notice went out a few minutes before"
       },
       "retention": {
         "deleted": "Deleted old stored callbacks and expired links"
@@ -1072,7 +1098,8 @@ declare const messages: {
     "users": "Staff users",
     "notFound": "Page not found",
     "attention": "What needs attention",
-    "search": "Search"
+    "search": "Search",
+    "removeCard": "Remove a card"
   },
   "errors": {
     "notFoundTitle": "This page does not exist",
@@ -1082,6 +1109,20 @@ declare const messages: {
     "errorLead": "The page could not be shown. Nothing was changed by this error. Try again in a moment.",
     "retry": "Try again",
     "reference": "Reference for support: {digest}"
+  },
+  "manage": {
+    "title": "Remove a card",
+    "confirm": "Remove {card}, expires {date}?",
+    "confirmLead": "We will stop charging this card. Your other active cards stay as they are.",
+    "confirmButton": "Remove {card}",
+    "cancel": "Keep the card",
+    "notFound": "This card is not among your active cards",
+    "notFoundLead": "It may have been removed already. Go back to your cards to see them.",
+    "retireTitle": "Retire the card it replaces?",
+    "retireLead": "If the new card replaces {card}, you can remove the old one now so it is not charged.",
+    "retireRefused": "Your bank refused the payment with {card}. Remove it so it is not charged again?",
+    "retireButton": "Remove {card}",
+    "justAdded": "Your new card {card} was just added."
   }
 };
 export default messages;

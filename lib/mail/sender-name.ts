@@ -10,3 +10,14 @@ export function senderName(from: string): string {
   const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
   return address.split('@')[1]?.trim() || address.trim();
 }
+
+/**
+ * Whom a security notice tells the customer to contact, until the merchant's support contact is
+ * configured: the sender's name and address ("Nordlys Billing (billing@nordlys.dk)"). The notice
+ * takes it as one parameter (CardNoticeDeps.support), so a configured contact replaces this alone.
+ */
+export function supportContact(from: string): string {
+  const address = (/<([^>]+)>/.exec(from)?.[1] ?? from).trim();
+  const name = senderName(from);
+  return name && name !== address && !address.endsWith(`@${name}`) ? `${name} (${address})` : address;
+}

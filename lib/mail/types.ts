@@ -23,7 +23,15 @@ export type CustomerEmailInput =
   | (Common & {
       kind: 'card-expiring';
       card: MailCard;
+    })
+  | (Common & {
+      kind: 'card-notice';
+      card: MailCard;
+      notice: CardNoticeWords;
     });
+
+/** What a card's security notice says beside the card: added or removed, and whom to contact when it was not them. */
+type CardNoticeWords = { change: 'added' | 'removed'; support: string };
 
 /** What a message shows, with the link already minted. */
 export type MailContent = {
@@ -37,6 +45,8 @@ export type MailContent = {
   merchant?: string;
   amount?: Money;
   card?: MailCard | null;
+  /** A card's security notice only. */
+  notice?: CardNoticeWords;
 };
 
 export type RenderedMail = { subject: string; html: string; text: string };

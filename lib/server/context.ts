@@ -17,7 +17,9 @@ import { handleWebhookEvent } from '@/lib/fenerum-webhooks/handle';
 import { startWebhookRetries } from '@/lib/fenerum-webhooks/retries';
 import type { WebhookDeps } from '@/lib/fenerum-webhooks/types';
 import { fenerumWebhooks } from '@/lib/fenerum-webhooks/webhook';
+import { sendCardNotice, type CardChange } from '@/lib/mail/card-notice';
 import { createMailer, type Mailer } from '@/lib/mail/mailer';
+import { supportContact } from '@/lib/mail/sender-name';
 import { startMaintenance } from '@/lib/maintenance/job';
 import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
@@ -50,6 +52,8 @@ export type AppContext = {
   mailer: Mailer;
   /** Adding a card: the use cases with their dependencies and configuration bound here once. */
   cards: CardUseCases;
+  /** A card was added to or removed from an account: its recipients' security notice, after the answer (lib/mail/card-notice.ts). */
+  notifyCardChange: (change: CardChange) => void;
   /** Refunds above this amount ask for a fresh TOTP code; the key TOTP secrets are sealed under. */
   refundStepUp: StepUpPolicy & { secretKey: string };
   /** The providers' callbacks, their secrets bound here; lib/server/provider-callback.ts runs them. */
@@ -92,10 +96,18 @@ async function buildContext(): Promise<AppContext> {
     backgroundDb,
     fenerum,
     schedule: (name, task) => background.run(name, task),
-    // The customer's next page view must show the new card, not a cached list without it.
-    onRegistered: (reg) => portalCache.forgetCards(reg.accountUuid),
+    // The customer's next page view must show the new card, not a cached list without it; the account hears of it.
+    onRegistered: (reg, card) => {
+      portalCache.forgetCards(reg.accountUuid);
+      notifyCardChange({ accountCode: reg.accountCode, change: 'added', card, by: 'customer' });
+    },
   });
   const mailer = createMailer({ db: backgroundDb, smtpUrl: config.mail.smtpUrl, from: config.mail.from, schedule: (name, task) => background.run(name, task) });
+  // The security notice runs on the background connection, after the answer; the support contact is one parameter.
+  const noticeDeps = { db: backgroundDb, env: config, fenerum, portalCache, mailer, support: supportContact(config.mail.from) };
+  function notifyCardChange(change: CardChange): void {
+    background.run(`card notice ${change.accountCode}`, () => sendCardNotice(noticeDeps, change));
+  }
   const stripe = createStripeClient({ secretKey: config.stripe.secretKey, apiUrl: config.stripe.apiUrl });
   const quickpay = createQuickpayClient({ apiUrl: config.quickpay.apiUrl, apiKey: config.quickpay.apiKey });
   const quickpayTestMode = { acceptTestMode: config.quickpay.acceptTestMode };
@@ -114,6 +126,7 @@ async function buildContext(): Promise<AppContext> {
     registrar,
     background,
     mailer,
+    notifyCardChange,
     refundStepUp: { aboveMinor: config.staff.refundStepUpAboveMinor, secretKey: config.linkSecret },
   };
   // A webhook's work runs after the answer or in a retry, so it never takes a request's connection.
