@@ -104,6 +104,10 @@ type World = {
   nobody: Page;
   enrolling: Page;
   account: AccountWithCards;
+  /** A customer of `account` (two cards): the remove pages and the card list with its notes. */
+  owner: Page;
+  /** The customer's only card (customer page): its remove page says it cannot be removed. */
+  customerCard: string;
   paymentId: number;
   approval: string;
   expiredLink: string;
@@ -116,7 +120,15 @@ const VISITS: Record<string, (w: World) => Array<{ page: Page; url: string; stat
     { page: w.nobody, url: '/findes-ikke', status: 404 },
     { page: w.staff, url: '/staff/findes-ikke', status: 404 },
   ],
-  '/pay/page': (w) => [{ page: w.customer, url: '/pay' }],
+  '/pay/page': (w) => [
+    { page: w.customer, url: '/pay' },
+    { page: w.owner, url: '/pay' },
+  ],
+  '/pay/cards/[cardUuid]/remove/page': (w) => [
+    { page: w.owner, url: `/pay/cards/${w.account.visa}/remove` },
+    { page: w.owner, url: '/pay/cards/00000000-0000-4000-8000-000000000000/remove' },
+    { page: w.customer, url: `/pay/cards/${w.customerCard}/remove` },
+  ],
   '/pay/approve/[paymentIntentId]/page': (w) => [{ page: w.customer, url: `/pay/approve/${w.approval}` }],
   '/pay/quickpay/cancel/page': (w) => [{ page: w.customer, url: '/pay/quickpay/cancel' }],
   '/pay/quickpay/return/page': (w) => [{ page: w.customer, url: '/pay/quickpay/return' }],
@@ -196,7 +208,8 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
   test.setTimeout(180_000);
   const account = await accountWithCards(sandbox);
   const link = await issueLink(request, customerAccount.code);
-  const [staffContext, customerContext, nobodyContext, enrollingContext] = await Promise.all([
+  const [staffContext, customerContext, nobodyContext, enrollingContext, ownerContext] = await Promise.all([
+    danish(browser),
     danish(browser),
     danish(browser),
     danish(browser),
@@ -212,14 +225,19 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
     const fresh = await addStaffUser(browser, 'operator');
     await submitPassword(enrolling, fresh.email, fresh.password);
     await enrolling.waitForURL('**/staff/enrol');
+    const owner = await ownerContext.newPage();
+    await owner.goto((await issueLink(request, account.code)).url);
+    const approval = await pendingApproval(customer, sandbox, customerAccount.code);
     const world: World = {
       staff,
       customer,
       nobody: await nobodyContext.newPage(),
       enrolling,
       account,
+      owner,
+      customerCard: (await sandbox.fenerum.cards(customerAccount.code)).find((c) => c.active)?.uuid ?? '',
       paymentId: await newPayment('BS', 30_000),
-      approval: await pendingApproval(customer, sandbox, customerAccount.code),
+      approval,
       expiredLink: alreadyExpired(link.url),
     };
     // Words that are data here: the account's name and emails, the staff's own, FarPay's texts as FarPay wrote them.
@@ -238,6 +256,6 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
     problems.push(...problemsOf(await look(world.customer, '/pay/approve/pi_findesikke000000000000'), data));
     expect(problems).toEqual([]);
   } finally {
-    await Promise.all([staffContext.close(), customerContext.close(), nobodyContext.close(), enrollingContext.close()]);
+    await Promise.all([staffContext.close(), customerContext.close(), nobodyContext.close(), enrollingContext.close(), ownerContext.close()]);
   }
 });

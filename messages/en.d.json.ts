@@ -296,7 +296,8 @@ declare const messages: {
       "cross-site": "This request did not come from the console’s own pages, so nothing was done",
       "unsupported-type": "The form was sent in a way the console does not take",
       "too-many": "Too many attempts; please try again later",
-      "disabled": "Not found"
+      "disabled": "Not found",
+      "last-card": "That is the account’s only active card; it cannot be removed by the customer"
     },
     "correctFields": "Please correct the highlighted fields",
     "unstorableText": "This text holds a character that cannot be saved (a NUL or a broken Unicode character); remove it and try again",
@@ -703,7 +704,10 @@ declare const messages: {
         "staffSendOpened": "{recipient} opened {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} that {actor} sent {sentAt, date, medium} {sentAt, time, short}",
         "staffSendCardAdded": "The customer added {brand} •••• {last4} through {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} that {actor} sent {sentAt, date, medium} {sentAt, time, short}",
         "other": "{actor}: {action}",
-        "failedPaymentHandled": "{actor} marked a failed payment handled: {note}"
+        "failedPaymentHandled": "{actor} marked a failed payment handled: {note}",
+        "cardRemovedByCustomer": "The customer removed {brand} •••• {last4} in the portal ({actor})",
+        "cardNoticeSent": "Security notice emailed: a card ending {last4} was {change, select, added {added} other {removed}} (by {by, select, customer {the customer} staff {staff} other {an import}})",
+        "cardNoticeHeld": "No separate security notice for the card ending {last4} ({change, select, added {added} other {removed}}): one was emailed a few minutes before"
       }
     },
     "recipientsTitle": "Recipients",

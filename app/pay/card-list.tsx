@@ -70,7 +70,7 @@ export async function CardList({
                   )}
                   {uuids.length > 1 && (
                     <span className="card-note" data-testid="card-twice">
-                      {t('portal.addedTwice', { count: uuids.length })}
+                      {t('portal.addedTwice', { count: String(uuids.length) })}
                     </span>
                   )}
                   {removable && (

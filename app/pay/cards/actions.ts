@@ -19,7 +19,7 @@ export const removeCardAction = publicAction(async (_prev: PublicActionState, fo
   if (!session) return { error: t('session-ended') };
   const input = form instanceof FormData ? Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith('$'))) : null;
   const removed = await removeCard(ctx, session, input, (await requestClient(ctx)).ip);
-  if (isRefused(removed)) return { error: refusalSentence(removed, t) };
+  if (isRefused(removed)) return { error: refusalSentence(removed, t as Parameters<typeof refusalSentence>[1]) };
   revalidatePath('/pay');
   redirect(`/pay?removed=${encodeURIComponent(removed.card.uuid)}#cards`);
 });

@@ -37,11 +37,14 @@ export function Outcome({
       </h1>
       <p>{t(`${state}Lead`, { amount })}</p>
       {state === 'succeeded' && newCard && <p>{t('newCardSaved', { card: newCard })}</p>}
-      {state !== 'canceled' && newCard && retireHref ? (
-        <Link className="button" href={retireHref} data-testid="approval-manage-cards">
-          {t('manageCards')}
-        </Link>
-      ) : state === 'processing' ? (
+      {state === 'succeeded' && newCard && retireHref && (
+        <p>
+          <Link className="button" href={retireHref} data-testid="approval-manage-cards">
+            {t('manageCards')}
+          </Link>
+        </p>
+      )}
+      {state === 'processing' ? (
         <a className="button" href="">
           {t('refresh')}
         </a>

@@ -21,7 +21,7 @@ export default async function RemoveCardPage({ params }: { params: Promise<{ car
   if (!session) return <SessionEnded />;
   let found: Awaited<ReturnType<typeof cardToRemove>>;
   try {
-    found = await cardToRemove(ctx, session, decodeURIComponent(cardUuid));
+    found = await cardToRemove(ctx, session, cardUuid);
   } catch (err) {
     if (!providerFailure(err)) throw err;
     return (
