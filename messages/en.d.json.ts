@@ -697,7 +697,7 @@ declare const messages: {
         "mailSent": "Email “{subject}” sent to {recipient}; its link has not been opened",
         "mailOpened": "Email “{subject}” sent to {recipient}; the customer opened its link {openedAt, date, when}",
         "mailFailed": "The email “{subject}” to {recipient} could not be sent",
-        "mailNoRecipient": "No email was sent about {what, select, approval {a payment waiting for approval} other {a card that expires this month}}: Fenerum has no recipient on this account who receives payment confirmations or invoices",
+        "mailNoRecipient": "No email was sent about {what, select, approval {a payment waiting for approval} notice {a change to the account’s cards} other {a card that expires this month}}: Fenerum has no recipient on this account who receives payment confirmations or invoices",
         "staffSent": "{actor} sent {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} by email to {recipient}",
         "staffSendQueued": "{actor} sent {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} by email to {recipient}; it is waiting to go out",
         "staffSendFailed": "{actor} sent {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} by email to {recipient}, but the mail server did not take it",
