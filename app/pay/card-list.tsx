@@ -74,7 +74,12 @@ export async function CardList({
                     </span>
                   )}
                   {removable && (
-                    <Link className="card-remove" href={removeHref(card.uuid)} aria-label={t('portal.removeLabel', { card: line })} data-testid="card-remove">
+                    <Link
+                      className="card-remove"
+                      href={removeHref(card.uuid)}
+                      aria-label={t('portal.removeLabel', { card: line, date: formatExpiry(card.expMonth, card.expYear) })}
+                      data-testid="card-remove"
+                    >
                       {t('portal.remove')}
                     </Link>
                   )}

@@ -9,7 +9,10 @@ import { providerFailure } from '@/lib/server/errors';
 import { SessionEnded } from '../../../session-ended';
 import { removeCardAction } from '../../actions';
 
-export const generateMetadata = titled('removeCard', { referrer: 'no-referrer' });
+// Not `no-referrer` as the other customer pages: with it a browser sends `Origin: null` on a form
+// posted without JavaScript, and the front door refuses it as another site's. `same-origin`
+// still tells no other site where the customer was.
+export const generateMetadata = titled('removeCard', { referrer: 'same-origin' });
 
 /**
  * "Remove Visa •••• 4242, expires 12/34?": the confirmation that names the card, a form that
