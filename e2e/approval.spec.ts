@@ -54,7 +54,7 @@ async function saveCardWithChallenge(page: Page, link: { url: string }, number: 
 
 /** The account's emails other than the security notices a saved card brings (lib/mail/card-notice.ts): what these tests count. */
 const CARD_NOTICE = /^(A payment card was (added to|removed from) your account|Et betalingskort er (tilføjet|fjernet))/;
-async function mailsOf(sandbox: SandboxControl, account: { recipients: Array<{ email: string }> }) {
+async function mailsOf(sandbox: SandboxControl, account: Parameters<typeof recipientEmail>[0]) {
   return (await sandbox.mail.list(recipientEmail(account))).filter((m) => !CARD_NOTICE.test(m.subject));
 }
 
