@@ -32,7 +32,7 @@ declare const messages: {
     "chargedUnknown": "Fenerum charges one of your active cards. Remove the cards you no longer want charged.",
     "addedTwice": "Added {count} times: listed once",
     "remove": "Remove",
-    "removeLabel": "Remove {card}",
+    "removeLabel": "Remove {card}, expires {date}",
     "removed": "{card} is removed. It will not be charged again.",
     "lastCard": "This is your only active card, so it cannot be removed. Add another card first."
   },
