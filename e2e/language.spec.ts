@@ -107,6 +107,10 @@ type World = {
   ended: Page;
   enrolling: Page;
   account: AccountWithCards;
+  /** A customer of `account` (two cards): the remove pages and the card list with its notes. */
+  owner: Page;
+  /** The customer's only card (customer page): its remove page says it cannot be removed. */
+  customerCard: string;
   paymentId: number;
   approval: string;
   expiredLink: string;
@@ -124,6 +128,12 @@ const VISITS: Record<string, (w: World) => Array<{ page: Page; url: string; stat
     // No session ever: how to get a link. A session that ended: the new-link form.
     { page: w.nobody, url: '/pay' },
     { page: w.ended, url: '/pay' },
+    { page: w.owner, url: '/pay' },
+  ],
+  '/pay/cards/[cardUuid]/remove/page': (w) => [
+    { page: w.owner, url: `/pay/cards/${w.account.visa}/remove` },
+    { page: w.owner, url: '/pay/cards/00000000-0000-4000-8000-000000000000/remove' },
+    { page: w.customer, url: `/pay/cards/${w.customerCard}/remove` },
   ],
   '/pay/approve/[paymentIntentId]/page': (w) => [{ page: w.customer, url: `/pay/approve/${w.approval}` }],
   '/pay/quickpay/cancel/page': (w) => [{ page: w.customer, url: '/pay/quickpay/cancel' }],
@@ -204,7 +214,8 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
   test.setTimeout(180_000);
   const account = await accountWithCards(sandbox);
   const link = await issueLink(request, customerAccount.code);
-  const [staffContext, customerContext, nobodyContext, enrollingContext, endedContext] = await Promise.all([
+  const [staffContext, customerContext, nobodyContext, enrollingContext, endedContext, ownerContext] = await Promise.all([
+    danish(browser),
     danish(browser),
     danish(browser),
     danish(browser),
@@ -227,6 +238,9 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
     const fresh = await addStaffUser(browser, 'operator');
     await submitPassword(enrolling, fresh.email, fresh.password);
     await enrolling.waitForURL('**/staff/enrol');
+    const owner = await ownerContext.newPage();
+    await owner.goto((await issueLink(request, account.code)).url);
+    const approval = await pendingApproval(customer, sandbox, customerAccount.code);
     const world: World = {
       staff,
       customer,
@@ -234,8 +248,10 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
       ended,
       enrolling,
       account,
+      owner,
+      customerCard: (await sandbox.fenerum.cards(customerAccount.code)).find((c) => c.active)?.uuid ?? '',
       paymentId: await newPayment('BS', 30_000),
-      approval: await pendingApproval(customer, sandbox, customerAccount.code),
+      approval,
       expiredLink: alreadyExpired(link.url),
     };
     // Words that are data here: the account's name and emails, the staff's own, FarPay's texts as FarPay wrote them.
@@ -266,6 +282,13 @@ test('every customer and staff page in Danish: no catalogue miss, no English wor
     problems.push(...problemsOf(await look(world.customer, '/pay/approve/pi_findesikke000000000000'), data));
     expect(problems).toEqual([]);
   } finally {
-    await Promise.all([staffContext.close(), customerContext.close(), nobodyContext.close(), enrollingContext.close(), endedContext.close()]);
+    await Promise.all([
+      staffContext.close(),
+      customerContext.close(),
+      nobodyContext.close(),
+      enrollingContext.close(),
+      endedContext.close(),
+      ownerContext.close(),
+    ]);
   }
 });

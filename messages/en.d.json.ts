@@ -27,7 +27,14 @@ declare const messages: {
     "unavailable": "We could not load your cards just now. Please try again in a minute.",
     "sessionEnded": "Your session has ended",
     "sessionEndedLead": "For your security, portal links and sessions expire. Open the newest link we sent you, or ask us for a new one.",
-    "back": "Back to your cards"
+    "back": "Back to your cards",
+    "charged": "Fenerum charges this card",
+    "chargedUnknown": "Fenerum charges one of your active cards. Remove the cards you no longer want charged.",
+    "addedTwice": "Added {count} times: listed once",
+    "remove": "Remove",
+    "removeLabel": "Remove {card}, expires {date}",
+    "removed": "{card} is removed. It will not be charged again.",
+    "lastCard": "This is your only active card, so it cannot be removed. Add another card first."
   },
   "link": {
     "title": {
@@ -177,6 +184,18 @@ declare const messages: {
       "body": "You asked for a new link to your card portal, where you see the payment cards on your account and add a new one.",
       "button": "Open your card portal",
       "notAsked": "If you did not ask for a new link, you can ignore this email: nothing happens until you open the link."
+    },
+    "cardNotice": {
+      "subjectAdded": "A payment card was added to your account",
+      "subjectRemoved": "A payment card was removed from your account",
+      "preview": "A change to the payment cards on your account.",
+      "headingAdded": "A card ending in {last4} was added",
+      "headingRemoved": "A card ending in {last4} was removed",
+      "bodyAdded": "A {brand} card ending in {last4} was added to your account {account}.",
+      "bodyRemoved": "A {brand} card ending in {last4} was removed from your account {account}. It will not be charged again.",
+      "bodyMore": "Other changes to your cards in the next few minutes are not emailed separately: open your cards to see them all.",
+      "notYou": "Not you? Contact {support} at once.",
+      "button": "See your cards"
     }
   },
   "approval": {
@@ -217,7 +236,8 @@ declare const messages: {
     "sandboxNoCard": "{account} has no saved Stripe card to charge. Open its portal and add one first.",
     "sandboxChargeFailed": "The sandbox could not charge {account}. Is the sandbox running?",
     "forWhat": "For: <d>{description}</d>",
-    "chargedBy": "{merchant} asks for {amount}"
+    "chargedBy": "{merchant} asks for {amount}",
+    "manageCards": "See your cards and retire the refused one"
   },
   "staffAuth": {
     "title": "Staff sign-in",
@@ -298,7 +318,8 @@ declare const messages: {
       "cross-site": "This request did not come from the console’s own pages, so nothing was done",
       "unsupported-type": "The form was sent in a way the console does not take",
       "too-many": "Too many attempts; please try again later",
-      "disabled": "Not found"
+      "disabled": "Not found",
+      "last-card": "That is the account’s only active card; it cannot be removed by the customer"
     },
     "correctFields": "Please correct the highlighted fields",
     "unstorableText": "This text holds a character that cannot be saved (a NUL or a broken Unicode character); remove it and try again",
@@ -412,7 +433,10 @@ declare const messages: {
     "newLinkFormStale": "This form has expired, so nothing was sent. Open your old link again to ask for a new one.",
     "newLinkAddress": "Type the email address you get our emails at, such as name@example.com.",
     "newLinkHeldBack": "You have asked for a new link many times in the last hour, so this request is held back. Try again later, or use the newest link in your inbox.",
-    "newLinkMailOff": "Email is not set up here, so no link can be sent. Ask us for a new link."
+    "newLinkMailOff": "Email is not set up here, so no link can be sent. Ask us for a new link.",
+    "lastCard": "This is your only active card, so it cannot be removed. Add another card first.",
+    "noSuchCustomerCard": "This card is not among your active cards; nothing was removed.",
+    "last-card": "This is your only active card, so it cannot be removed"
   },
   "sandboxStaff": {
     "title": "Staff sign-ins",
@@ -513,7 +537,10 @@ declare const messages: {
         "disabled": "Disabled a card in Fenerum",
         "registration_retried": "Sent a card to Fenerum again",
         "disable_requested": "Asked Fenerum to disable a card",
-        "disable_not_done": "A card was to be disabled, but Fenerum did not disable it"
+        "disable_not_done": "A card was to be disabled, but Fenerum did not disable it",
+        "removed_by_customer": "The customer removed a card (Fenerum no longer charges it)",
+        "notice_queued": "Emailed the account a security notice about a card change",
+        "notice_held": "A card change was not emailed: a security notice went out a few minutes before"
       },
       "retention": {
         "deleted": "Deleted old stored callbacks and expired links"
@@ -697,7 +724,7 @@ declare const messages: {
         "mailSent": "Email “{subject}” sent to {recipient}; its link has not been opened",
         "mailOpened": "Email “{subject}” sent to {recipient}; the customer opened its link {openedAt, date, when}",
         "mailFailed": "The email “{subject}” to {recipient} could not be sent",
-        "mailNoRecipient": "No email was sent about {what, select, approval {a payment waiting for approval} other {a card that expires this month}}: Fenerum has no recipient on this account who receives payment confirmations or invoices",
+        "mailNoRecipient": "No email was sent about {what, select, approval {a payment waiting for approval} notice {a change to the account’s cards} other {a card that expires this month}}: Fenerum has no recipient on this account who receives payment confirmations or invoices",
         "staffSent": "{actor} sent {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} by email to {recipient}",
         "staffSendQueued": "{actor} sent {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} by email to {recipient}; it is waiting to go out",
         "staffSendFailed": "{actor} sent {what, select, link {a customer link} newCard {“please add your card again”} other {a Fenerum Self-Service link}} by email to {recipient}, but the mail server did not take it",
@@ -706,7 +733,10 @@ declare const messages: {
         "other": "{actor}: {action}",
         "failedPaymentHandled": "{actor} marked a failed payment handled: {note}",
         "linkRequested": "The customer asked for a new link by email; it went to {recipient}",
-        "linkRequestUnmatched": "Someone asked for a new link by email for {address}, which is not a recipient of this account; nothing was sent"
+        "linkRequestUnmatched": "Someone asked for a new link by email for {address}, which is not a recipient of this account; nothing was sent",
+        "cardRemovedByCustomer": "The customer removed {brand} •••• {last4} in the portal ({actor})",
+        "cardNoticeSent": "Security notice emailed: a card ending {last4} was {change, select, added {added} other {removed}} (by {by, select, customer {the customer} staff {staff} other {an import}})",
+        "cardNoticeHeld": "No separate security notice for the card ending {last4} ({change, select, added {added} other {removed}}): one was emailed a few minutes before"
       }
     },
     "recipientsTitle": "Recipients",
@@ -1102,7 +1132,8 @@ declare const messages: {
     "users": "Staff users",
     "notFound": "Page not found",
     "attention": "What needs attention",
-    "search": "Search"
+    "search": "Search",
+    "removeCard": "Remove a card"
   },
   "errors": {
     "notFoundTitle": "This page does not exist",
@@ -1132,6 +1163,20 @@ declare const messages: {
     "problemTitle": "No link was sent",
     "noSessionTitle": "Open your link to see your cards",
     "noSessionLead": "The card portal opens from a personal link that we email you. Open the newest one, or ask {merchant} for a new one."
+  },
+  "manage": {
+    "title": "Remove a card",
+    "confirm": "Remove {card}, expires {date}?",
+    "confirmLead": "We will stop charging this card. Your other active cards stay as they are.",
+    "confirmButton": "Remove {card}",
+    "cancel": "Keep the card",
+    "notFound": "This card is not among your active cards",
+    "notFoundLead": "It may have been removed already. Go back to your cards to see them.",
+    "retireTitle": "Retire the card it replaces?",
+    "retireLead": "If the new card replaces {card}, you can remove the old one now so it is not charged.",
+    "retireRefused": "Your bank refused the payment with {card}. Remove it so it is not charged again?",
+    "retireButton": "Remove {card}",
+    "justAdded": "Your new card {card} was just added."
   }
 };
 export default messages;

@@ -23,6 +23,8 @@ export type FenerumSettings = Settings & {
   accountBillingEmail?: boolean;
   /** Accounts carry the unconfirmed `currency` (default off: SEPA is then never offered). */
   accountCurrency?: boolean;
+  /** Card objects carry the undocumented `is_default` on the card the emulator charges (default off; unconfirmed). */
+  cardDefaultField?: boolean;
 };
 
 /** A recipient as Fenerum's API shows it (`account` is the account's uuid). */

@@ -22,6 +22,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   'app/staff/login/actions.ts#submitCode': 'the second step of signing in (its own pending session)',
   'app/staff/login/actions.ts#signOut': 'ends whatever session the cookie names',
   'app/staff/enrol/actions.ts#confirmCode': 'enrolment of a session that passed the password (checked inside)',
+  'app/pay/cards/actions.ts#removeCardAction': "a customer removes a card: the customer's session, checked inside (lib/cards/remove-card.ts)",
 };
 
 type Guarded = { role: StaffRole };

@@ -5,7 +5,7 @@ import { readPortalView } from '@/lib/cards/portal-view';
 import { getApproval } from '@/lib/approvals/store';
 import { appContext } from '@/lib/server/context';
 import { accountWithCard, deliver, failedCharge } from '@/test/support/approval-fixtures';
-import { auditRows } from '@/test/support/staff-account-fixtures';
+import { auditRows, customerMailRows } from '@/test/support/staff-account-fixtures';
 import { sessionFor } from '@/test/support/quickpay-fixtures';
 import { fenerumCardsOf, freshAccount, sandbox } from '@/test/support/sandbox-control';
 import { loadApproval } from './load-approval';
@@ -125,7 +125,7 @@ describe('the approval use case', () => {
     for (let i = 0; i < 3; i += 1) expect((await deliver(sent.webhook)).status).toBe(200);
     const notices = await noticesOf(account);
     expect(notices.expiring).toEqual([{ cardUuid: card?.uuid, brand: 'Visa', last4: '4242' }]);
-    expect(await auditRows(account, 'mail.queued')).toHaveLength(1);
+    expect(await customerMailRows(account, 'mail.queued')).toHaveLength(1);
     expect(await auditRows(account, 'card_expires_this_month')).toHaveLength(1);
     await accountWithCard(account, 'pm_card_mastercard');
     expect((await noticesOf(account)).expiring).toEqual([]);

@@ -7,7 +7,8 @@ import type { PaymentCard } from '@/lib/domain/cards';
 import { withJustRegistered } from './just-registered';
 import type { JustRegistered } from './portal-view';
 
-export type Portal = { ok: true; account: Account; cards: PaymentCard[] } | { ok: false; reason: 'unavailable' };
+/** `cards`: the active ones (latest expiry first); `inactive`: the account's disabled cards (a page names one just removed). */
+export type Portal = { ok: true; account: Account; cards: PaymentCard[]; inactive: PaymentCard[] } | { ok: false; reason: 'unavailable' };
 
 /**
  * Fenerum allows 60 requests a minute: a customer reloading the page must not spend them.
@@ -48,10 +49,9 @@ export async function loadPortal(deps: PortalDeps, accountCode: string, accountU
       cachedAccount(accounts, deps.fenerum, accountCode, interactive),
       cardLists.get(accountUuid, () => deps.fenerum.listPaymentCards({ code: accountCode, uuid: accountUuid }, interactive)),
     ]);
-    const active = withJustRegistered(cards, justRegistered, accountUuid)
-      .filter((c) => c.active && c.accountUuid === account.uuid)
-      .sort((a, b) => b.expYear * 12 + b.expMonth - (a.expYear * 12 + a.expMonth));
-    return { ok: true, account, cards: active };
+    const mine = withJustRegistered(cards, justRegistered, accountUuid).filter((c) => c.accountUuid === account.uuid);
+    const active = mine.filter((c) => c.active).sort((a, b) => b.expYear * 12 + b.expMonth - (a.expYear * 12 + a.expMonth));
+    return { ok: true, account, cards: active, inactive: mine.filter((c) => !c.active) };
   } catch (err) {
     if (!isFenerumError(err)) throw err;
     console.error('portal: Fenerum failed', err.status, err.detail);

@@ -16,6 +16,11 @@ export type PaymentCard = {
   expMonth: number;
   expYear: number;
   gateway: Gateway;
+  /**
+   * Whether Fenerum says it charges this card; absent when it does not say. No public Fenerum
+   * document shows such a field (PROVIDERS.md), so the portal claims "charged" only from this.
+   */
+  charged?: boolean;
 };
 
 /** What a customer sees of a card: brand, last four, expiry (0/0 when there is none, e.g. SEPA). */

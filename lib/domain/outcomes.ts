@@ -31,6 +31,8 @@ export type RefusalReason =
   | 'unsupported-type'
   /** Over a cap (new card setups per account per hour); `retryAfterSeconds` says when to try again. */
   | 'too-many'
+  /** The account's last active card: a customer cannot remove it (Fenerum would have nothing to charge). */
+  | 'last-card'
   /** This entry point is off in this configuration (e.g. the sandbox's demo door when live). */
   | 'disabled';
 

@@ -5,7 +5,7 @@ import { getApproval } from '@/lib/approvals/store';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
 import { accountWithCard, deliver } from '@/test/support/approval-fixtures';
-import { auditRows } from '@/test/support/staff-account-fixtures';
+import { auditRows, customerMailRows } from '@/test/support/staff-account-fixtures';
 import { sessionFor } from '@/test/support/quickpay-fixtures';
 import { fenerumCardsOf, freshAccount, sandbox } from '@/test/support/sandbox-control';
 import { listUnattributed } from './unattributed';
@@ -40,7 +40,7 @@ describe('attributing a payment Fenerum could not take (cards the portal did not
     const ctx = await appContext();
     expect(await getApproval(ctx.db, paymentIntentId)).toMatchObject({ accountCode: account, status: 'pending', amount: 49_900 });
     expect(await auditRows(account, 'approval.requested')).toHaveLength(1);
-    expect(await auditRows(account, 'mail.queued')).toHaveLength(1);
+    expect(await customerMailRows(account, 'mail.queued')).toHaveLength(1);
 
     const session = await sessionFor(account);
     const view = await loadApproval(ctx, session, paymentIntentId);
@@ -82,7 +82,7 @@ describe('attributing a payment Fenerum could not take (cards the portal did not
         card: { last4: '4242', expMonth: card.expMonth, expYear: card.expYear },
       },
     ]);
-    for (const a of [account, twin]) expect(await auditRows(a, 'mail.queued')).toHaveLength(0);
+    for (const a of [account, twin]) expect(await customerMailRows(a, 'mail.queued')).toHaveLength(0);
   });
 
   it('a card no Fenerum account holds (a payment made at Stripe beside Fenerum) is unattributed, and so is a declined one without a PaymentIntent', async () => {

@@ -59,5 +59,6 @@ export function toPaymentCard(c: FenerumPaymentCard): PaymentCard {
     expMonth: c.month ?? 0,
     expYear: c.year ?? 0,
     gateway: c.payment_gateway,
+    ...(typeof c.is_default === 'boolean' ? { charged: c.is_default } : {}),
   };
 }

@@ -37,6 +37,9 @@ export const fenerumPaymentCardSchema = z.object({
   year: z.number().int().nullish(),
   payment_gateway: fenerumGatewaySchema,
   account: z.string().min(1),
+  // Undocumented (PROVIDERS.md: which active card Fenerum charges is unconfirmed): read only when
+  // present, so the portal marks a card as charged only where Fenerum says so (sandbox: cardDefaultField).
+  is_default: z.boolean().nullish(),
   // No documented card carries `token` or `created_date`: they are not read, so nothing can rely on them.
 });
 export type FenerumPaymentCard = z.infer<typeof fenerumPaymentCardSchema>;

@@ -39,9 +39,12 @@ export type QueueMailResult =
   | { status: 'mail-off' };
 
 /** How long the link in each kind of message works. */
-const LINK_LIFETIME = { 'approval-needed': '7d', 'card-expiring': '14d' } as const;
+const LINK_LIFETIME = { 'approval-needed': '7d', 'card-expiring': '14d', 'card-notice': '7d' } as const;
 
-const landingOf = (input: CustomerEmailInput) => (input.kind === 'approval-needed' ? landingPaths.approve(input.paymentIntentId) : landingPaths.addCard());
+function landingOf(input: CustomerEmailInput): string {
+  if (input.kind === 'approval-needed') return landingPaths.approve(input.paymentIntentId);
+  return input.kind === 'card-notice' ? landingPaths.portal() : landingPaths.addCard();
+}
 
 /**
  * Queues one customer email for an event to each of the account's chosen recipients
@@ -98,8 +101,9 @@ async function queueOne(deps: QueueMailDeps, input: CustomerEmailInput, account:
   const description = input.kind === 'approval-needed' ? input.description : undefined;
   const card = input.card ?? null;
   const { merchant } = deps.mailer;
+  const notice = input.kind === 'card-notice' ? input.notice : undefined;
   const content = renderMail(
-    { kind: input.kind, name: account.name, link: link.url, linkExpiresAt: link.expiresAt, amount, description, card, merchant },
+    { kind: input.kind, name: account.name, link: link.url, linkExpiresAt: link.expiresAt, amount, description, card, notice, merchant },
     locale,
   );
 

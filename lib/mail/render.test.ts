@@ -130,6 +130,7 @@ describe('customer email templates', () => {
       'self-service': { ...common, kind: 'self-service', linkExpiresAt: null },
       'new-card': { ...common, kind: 'new-card', card },
       'requested-link': { ...common, kind: 'requested-link' },
+      'card-notice': { ...common, kind: 'card-notice', card, notice: { change: 'added', support: 'kundeservice@nordlys-fiber.example' } },
     };
     for (const [kind, content] of Object.entries(kinds)) {
       for (const locale of ['en', 'da'] as const) {

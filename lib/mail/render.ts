@@ -56,6 +56,22 @@ function wordsOf(content: MailContent, locale: Locale) {
         after: t('cardExpiring.after'),
       };
     }
+    case 'card-notice': {
+      const c = card ?? { brand: '', last4: '' };
+      const added = content.notice?.change !== 'removed';
+      const words = { brand: c.brand, last4: c.last4, account: content.name };
+      return {
+        ...common,
+        // A security notice is never to be ignored: its `after` says whom to contact instead.
+        notExpected: '',
+        subject: t(added ? 'cardNotice.subjectAdded' : 'cardNotice.subjectRemoved'),
+        preview: t('cardNotice.preview'),
+        heading: t(added ? 'cardNotice.headingAdded' : 'cardNotice.headingRemoved', words),
+        body: t(added ? 'cardNotice.bodyAdded' : 'cardNotice.bodyRemoved', words),
+        button: t('cardNotice.button'),
+        after: `${t('cardNotice.notYou', { support: content.notice?.support ?? '' })} ${t('cardNotice.bodyMore')}`,
+      };
+    }
     case 'customer-link':
       return {
         ...common,

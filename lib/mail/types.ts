@@ -26,7 +26,15 @@ export type CustomerEmailInput =
   | (Common & {
       kind: 'card-expiring';
       card: MailCard;
+    })
+  | (Common & {
+      kind: 'card-notice';
+      card: MailCard;
+      notice: CardNoticeWords;
     });
+
+/** What a card's security notice says beside the card: added or removed, and whom to contact when it was not them. */
+type CardNoticeWords = { change: 'added' | 'removed'; support: string };
 
 /** What a message shows, with the link already minted. */
 export type MailContent = {
@@ -42,6 +50,8 @@ export type MailContent = {
   /** What a payment is for (the PaymentIntent's description), when known. */
   description?: string | null;
   card?: MailCard | null;
+  /** A card's security notice only. */
+  notice?: CardNoticeWords;
 };
 
 export type RenderedMail = { subject: string; html: string; text: string };

@@ -23,6 +23,7 @@ import { createMailer, type Mailer } from '@/lib/mail/mailer';
 import { merchantIdentity } from '@/lib/merchant/identity';
 import { requestNewLink, type NewLinkRequest, type NewLinkTaken } from '@/lib/mail/requested-link';
 import type { Refused } from '@/lib/domain/outcomes';
+import { sendCardNotice, type CardChange } from '@/lib/mail/card-notice';
 import { startMaintenance } from '@/lib/maintenance/job';
 import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
@@ -55,6 +56,8 @@ export type AppContext = {
   mailer: Mailer;
   /** Adding a card: the use cases with their dependencies and configuration bound here once. */
   cards: CardUseCases;
+  /** A card was added to or removed from an account: its recipients' security notice, after the answer (lib/mail/card-notice.ts). */
+  notifyCardChange: (change: CardChange) => void;
   /** Refunds above this amount ask for a fresh TOTP code; the key TOTP secrets are sealed under. */
   refundStepUp: StepUpPolicy & { secretKey: string };
   /** The providers' callbacks, their secrets bound here; lib/server/provider-callback.ts runs them. */
@@ -108,16 +111,27 @@ async function buildContext(): Promise<AppContext> {
     backgroundDb,
     fenerum,
     schedule: (name, task) => background.run(name, task),
-    // The customer's next page view must show the new card, not a cached list without it.
-    onRegistered: (reg) => portalCache.forgetCards(reg.accountUuid),
+    // The customer's next page view must show the new card, not a cached list without it; the account hears of it.
+    onRegistered: (reg, card) => {
+      portalCache.forgetCards(reg.accountUuid);
+      notifyCardChange({ accountCode: reg.accountCode, change: 'added', card, by: 'customer' });
+    },
   });
+  const merchant = merchantIdentity(config);
   const mailer = createMailer({
     db: backgroundDb,
     smtpUrl: config.mail.smtpUrl,
     from: config.mail.from,
-    merchant: merchantIdentity(config),
+    merchant,
     schedule: (name, task) => background.run(name, task),
   });
+  // The security notice runs on the background connection, after the answer; whom it says to
+  // contact is the merchant's support (its email, and phone when configured).
+  const support = [merchant.support.email, merchant.support.phone].filter(Boolean).join(', ');
+  const noticeDeps = { db: backgroundDb, env: config, fenerum, portalCache, mailer, support };
+  function notifyCardChange(change: CardChange): void {
+    background.run(`card notice ${change.accountCode}`, () => sendCardNotice(noticeDeps, change));
+  }
   const stripe = createStripeClient({ secretKey: config.stripe.secretKey, apiUrl: config.stripe.apiUrl });
   const quickpay = createQuickpayClient({ apiUrl: config.quickpay.apiUrl, apiKey: config.quickpay.apiKey });
   const quickpayTestMode = { acceptTestMode: config.quickpay.acceptTestMode };
@@ -136,6 +150,7 @@ async function buildContext(): Promise<AppContext> {
     registrar,
     background,
     mailer,
+    notifyCardChange,
     refundStepUp: { aboveMinor: config.staff.refundStepUpAboveMinor, secretKey: config.linkSecret },
   };
   // A webhook's work runs after the answer or in a retry, so it never takes a request's connection.

@@ -26,6 +26,7 @@ export const refusalTable: Record<RefusalReason, Entry> = {
   'cross-site': { status: 403, code: 'cross-site' },
   'unsupported-type': { status: 415, code: 'unsupported-type' },
   'too-many': { status: 429, code: 'too-many' },
+  'last-card': { status: 409, code: 'last-card' },
   disabled: { status: 404, code: 'not-found' },
 };
 

@@ -5,7 +5,7 @@ import { type Ctx, type Router } from '../router';
 import { createCard } from './card-create';
 import type { Caller } from './guard';
 import { absoluteUrl, paginate } from './paging';
-import { accountJson, byCreated, cardJson } from './serialize';
+import { accountJson, byCreated, cardJson, defaultCardOf } from './serialize';
 import { getRecipient, listRecipients } from './recipients';
 import type { CardRecord, FenerumState } from './state';
 
@@ -37,7 +37,7 @@ function badJson(ctx: Ctx): unknown {
 }
 
 export function registerApiRoutes({ state, lookupCard, now, api }: ApiDeps): void {
-  const shown = (c: CardRecord) => cardJson(c, state.settings);
+  const shown = (c: CardRecord) => cardJson(c, state.settings, state.settings.cardDefaultField ? defaultCardOf(state.cards, c.account) === c.uuid : undefined);
   api('GET', '/api/v1/accounts/', (ctx) => {
     const r = paginate(
       state.accounts.map((a) => accountJson(a, state.settings)),

@@ -96,3 +96,25 @@ describe('card objects (cardTokens)', () => {
     expect((await list('account=CUST003')).body.results?.[0]).toMatchObject({ token: 'pm_card_visa' });
   });
 });
+
+describe('which card is charged (cardDefaultField)', () => {
+  const add = (token: string) => call('/api/v1/paymentcards/', { method: 'POST', body: { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token } });
+
+  it('is not said by default: no card object carries is_default', async () => {
+    await add('pm_card_visa');
+    const listed = (await list('account=CUST003')).body.results ?? [];
+    expect(listed.length).toBeGreaterThan(0);
+    for (const card of listed) expect(card).not.toHaveProperty('is_default');
+  });
+
+  it('marks the newest active card when the switch is on, and the next one once it is disabled', async () => {
+    expect((await settings({ cardDefaultField: true })).body).toMatchObject({ cardDefaultField: true });
+    const older = await add('pm_card_visa');
+    const newer = await add('pm_card_visa');
+    expect(newer.status).toBe(201);
+    const marks = async () => Object.fromEntries(((await list('account=CUST003')).body.results ?? []).map((c) => [c.uuid, c.is_default]));
+    expect(await marks()).toEqual({ [String(older.body.uuid)]: false, [String(newer.body.uuid)]: true });
+    await call(`/api/v1/paymentcards/${String(newer.body.uuid)}/disable/`, { method: 'POST' });
+    expect(await marks()).toEqual({ [String(older.body.uuid)]: true, [String(newer.body.uuid)]: false });
+  });
+});

@@ -40,6 +40,8 @@ const settingsInput = z.strictObject({
   accountCurrency: z.boolean().optional(),
   /** `extended`: payment webhooks carry fields no document shows (see Settings.paymentWebhookFields). */
   paymentWebhookFields: z.enum(['documented', 'extended']).optional(),
+  /** Card objects carry the undocumented `is_default` (see Settings.cardDefaultField; off by default). */
+  cardDefaultField: z.boolean().optional(),
 });
 
 const accountInput = z.strictObject({
@@ -80,6 +82,7 @@ export function registerControlRoutes(router: Router, { state, reset, now = () =
       accountBillingEmail,
       accountCurrency,
       paymentWebhookFields,
+      cardDefaultField,
     } = parsed.data;
     if (recipientListAccountFilter !== undefined) state.settings.recipientListAccountFilter = recipientListAccountFilter;
     if (accountBillingEmail !== undefined) state.settings.accountBillingEmail = accountBillingEmail;
@@ -88,6 +91,7 @@ export function registerControlRoutes(router: Router, { state, reset, now = () =
     if (quickpayCards !== undefined) state.settings.quickpayCards = quickpayCards;
     if (cardListAccountFilter !== undefined) state.settings.cardListAccountFilter = cardListAccountFilter;
     if (cardTokens !== undefined) state.settings.cardTokens = cardTokens;
+    if (cardDefaultField !== undefined) state.settings.cardDefaultField = cardDefaultField;
     if (rateLimit?.enabled !== undefined) state.settings.rateLimit.enabled = rateLimit.enabled;
     if (rateLimit?.perMinute !== undefined) state.settings.rateLimit.perMinute = rateLimit.perMinute;
     if (failNext !== undefined) state.settings.failNext = failNext && failNext.count > 0 ? { ...failNext } : null;

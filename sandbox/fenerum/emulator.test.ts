@@ -343,6 +343,7 @@ describe('failNext, reset and stats', () => {
       accountBillingEmail: false,
       accountCurrency: false,
       paymentWebhookFields: 'documented',
+      cardDefaultField: false,
     });
     expect((await call('/__sandbox/stats', { headers: {} })).body).toEqual({ total: 0, byStatus: {}, throttled: 0 });
   });

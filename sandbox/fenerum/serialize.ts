@@ -24,7 +24,7 @@ export const recipientJson = (r: RecipientRecord) => ({
  * The payment card as Fenerum documents it (PROVIDERS.md): the number masked to its last four
  * digits, no `token` and no `created_date`; `token` only with the `cardTokens` setting.
  */
-export const cardJson = (c: CardRecord, settings: Pick<Settings, 'cardTokens'>) => ({
+export const cardJson = (c: CardRecord, settings: Pick<Settings, 'cardTokens'>, isDefault?: boolean) => ({
   uuid: c.uuid,
   active: c.active,
   brand: c.brand,
@@ -34,7 +34,13 @@ export const cardJson = (c: CardRecord, settings: Pick<Settings, 'cardTokens'>) 
   payment_gateway: c.payment_gateway,
   account: c.account,
   ...(settings.cardTokens ? { token: c.token } : {}),
+  // Only under the `cardDefaultField` switch: no public document shows which card Fenerum charges.
+  ...(isDefault === undefined ? {} : { is_default: isDefault }),
 });
+
+/** The active card of an account the emulator charges under `cardDefaultField`: the last one it stored (a choice; Fenerum's is unconfirmed). */
+export const defaultCardOf = (cards: readonly CardRecord[], account: string): string | undefined =>
+  cards.filter((c) => c.account === account && c.active).at(-1)?.uuid;
 
 /** Everything the sandbox keeps of a card (token, created date, audit fields), for the control endpoint. */
 export const cardRecordJson = (c: CardRecord) => ({

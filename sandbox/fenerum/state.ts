@@ -127,6 +127,13 @@ export type Settings = {
    * so a test can show the app takes nothing from them.
    */
   paymentWebhookFields: 'documented' | 'extended';
+  /**
+   * PROVIDERS.md: which active card Fenerum charges, and whether its API says so, is
+   * unconfirmed; no public document shows such a field, so off by default. On: each card object
+   * carries `is_default` (a guessed name), true on the one active card of its account the emulator
+   * would charge (its newest active card), so a test can show the portal marks it only then.
+   */
+  cardDefaultField: boolean;
 };
 
 export type Stats = {
@@ -163,6 +170,7 @@ export const defaultSettings = (): Settings => ({
   accountBillingEmail: false,
   accountCurrency: false,
   paymentWebhookFields: 'documented',
+  cardDefaultField: false,
 });
 
 export const emptyStats = (): Stats => ({ total: 0, byStatus: {}, throttled: 0 });

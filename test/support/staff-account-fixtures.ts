@@ -23,3 +23,8 @@ export async function auditRows(accountCode: string, action: string) {
 
 /** Each test its own staff member, so audit rows and Fenerum's X-User are the test's alone. */
 export const staffMember = (role = 'operator') => ({ email: `${role}-${Math.random().toString(36).slice(2, 10)}@staff.example` });
+
+/** The account's audit rows of one mail action, without the security notices a registered card brings (lib/mail/card-notice.ts). */
+export async function customerMailRows(accountCode: string, action: string) {
+  return (await auditRows(accountCode, action)).filter((r) => (r.details as { kind?: unknown }).kind !== 'card-notice');
+}

@@ -6,7 +6,7 @@ import { fenerumWebhookEvents, inbox } from '@/lib/db/schema';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
 import { accountWithCard, basic, counts, deliver, failedCharge } from '@/test/support/approval-fixtures';
-import { auditRows } from '@/test/support/staff-account-fixtures';
+import { auditRows, customerMailRows } from '@/test/support/staff-account-fixtures';
 import { sessionFor } from '@/test/support/quickpay-fixtures';
 import { freshAccount } from '@/test/support/sandbox-control';
 
@@ -95,7 +95,7 @@ describe('POST /api/fenerum-webhook', () => {
     for (const res of answers) expect(res.status).toBe(200);
     const approval = await getApproval((await appContext()).db, paymentIntentId);
     expect(approval).toMatchObject({ accountCode: account, amount: 49_900, currency: 'dkk', status: 'pending' });
-    expect(await auditRows(account, 'mail.queued')).toHaveLength(1);
+    expect(await customerMailRows(account, 'mail.queued')).toHaveLength(1);
     expect(await auditRows(account, 'approval.requested')).toHaveLength(1);
   });
 

@@ -1,7 +1,8 @@
 import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** What a customer email is about: the portal's own events, and what staff send from the account page (lib/staff/accounts/send-by-email.ts). */
-export type MailKind = 'approval-needed' | 'card-expiring' | 'requested-link' | StaffSendKind;
+/** `card-notice`: the security notice when a card is added to or removed from an account (lib/mail/card-notice.ts). */
+export type MailKind = 'approval-needed' | 'card-expiring' | 'requested-link' | 'card-notice' | StaffSendKind;
 /** What staff send a customer by email: a portal link, Fenerum's Self-Service link, or "please add your card again". */
 export type StaffSendKind = 'customer-link' | 'self-service' | 'new-card';
 export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';

@@ -5,6 +5,7 @@ import { unstorableText } from '@/lib/domain/storable';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import type { Actor, FenerumClient } from '@/lib/fenerum/types';
 import type { PaymentCard } from '@/lib/domain/cards';
+import type { CardChange } from '@/lib/mail/card-notice';
 import { cardDetails, completeDisable, openDisableRequests, recordDisableRequest } from './disable-intents';
 import { findAccount } from './load-account';
 import { isCardUuid, STAFF_READ } from './staff-reads';
@@ -15,6 +16,8 @@ export type DisableDeps = {
   db: Db;
   fenerum: Pick<FenerumClient, 'getAccount' | 'getPaymentCard' | 'disablePaymentCard'>;
   portalCache: Pick<PortalCache, 'accounts' | 'forgetCards'>;
+  /** The account's recipients hear of it (a security notice, lib/mail/card-notice.ts). */
+  notifyCardChange: (change: CardChange) => void;
 };
 export type DisableInput = { accountCode: string; cardUuid: string; reason?: string; actor: Actor; ip?: string | null };
 export type Disabled = { card: PaymentCard; changed: boolean };
@@ -23,7 +26,8 @@ export type Disabled = { card: PaymentCard; changed: boolean };
  * Stops Fenerum charging one card of this account (seeds/000: the card stays at the gateway).
  * The card is read back from Fenerum first: a card of another account is refused and nothing is
  * sent. The staff member's email goes to Fenerum as X-User; the audit log names card, reason,
- * actor and address; the portal's cached card list is dropped so every page shows the change.
+ * actor and address; the portal's cached card list is dropped so every page shows the change;
+ * the account's recipients get a security notice.
  *
  * The action and its audit rows succeed or fail together (disable-intents.ts): the reason is
  * checked first (text the audit log cannot store is refused before Fenerum hears of it), then
@@ -74,6 +78,7 @@ export async function disableCard(deps: DisableDeps, input: DisableInput): Promi
       }),
     );
   }
+  deps.notifyCardChange({ accountCode: account.code, change: 'removed', card, by: 'staff' });
   return { card: { ...disabled, active: false }, changed: true };
 }
 

@@ -21,6 +21,9 @@ export type AuditAction =
   | 'card.disable_requested'
   | 'card.disabled'
   | 'card.disable_not_done'
+  | 'card.removed_by_customer'
+  | 'card.notice_queued'
+  | 'card.notice_held'
   | `approval.${Exclude<ApprovalStatus, 'pending'>}`
   | 'approval.requested'
   | FenerumEventName
@@ -62,6 +65,9 @@ const LISTED = {
   'card.disable_requested': true,
   'card.disabled': true,
   'card.disable_not_done': true,
+  'card.removed_by_customer': true,
+  'card.notice_queued': true,
+  'card.notice_held': true,
   'approval.requested': true,
   'approval.processing': true,
   'approval.succeeded': true,

@@ -48,8 +48,17 @@ const ACTIONS: Record<string, Shown | ((d: Record<string, unknown>) => Shown)> =
   // lib/staff/payments/failed/mark-handled.ts: a failed payment followed up.
   'failed_payment.handled': { kind: 'failedPaymentHandled', tone: 'info', values: (d) => ({ note: text(d.note) }) },
   // lib/mail/no-recipient.ts: an email that went nowhere, and why.
-  'mail.not_sent': { kind: 'mailNoRecipient', tone: 'bad', values: (d) => ({ what: d.kind === 'approval-needed' ? 'approval' : 'expiring' }) },
+  'mail.not_sent': {
+    kind: 'mailNoRecipient',
+    tone: 'bad',
+    values: (d) => ({ what: d.kind === 'approval-needed' ? 'approval' : d.kind === 'card-notice' ? 'notice' : 'expiring' }),
+  },
   'card.disable_not_done': { kind: 'cardDisableNotDone', tone: 'warn', values: (d) => ({ requestedBy: text(d.requestedBy) }) },
+  // lib/cards/remove-card.ts: the customer removed a card in the portal (actor `customer:<code>`).
+  'card.removed_by_customer': { kind: 'cardRemovedByCustomer', tone: 'warn', values: (d) => ({ brand: text(d.brand) || 'Card', last4: text(d.last4) }) },
+  // lib/mail/card-notice.ts: the security notice about a card change, sent or held back by the window.
+  'card.notice_queued': { kind: 'cardNoticeSent', tone: 'info', values: (d) => ({ last4: text(d.last4), change: text(d.change), by: text(d.by) }) },
+  'card.notice_held': { kind: 'cardNoticeHeld', tone: 'info', values: (d) => ({ last4: text(d.last4), change: text(d.change), by: text(d.by) }) },
   'card.disabled': (d) => ({
     kind: text(d.reason) ? 'cardDisabledWithReason' : 'cardDisabled',
     tone: 'warn',

@@ -22,7 +22,13 @@ export function ApprovalPanel(props: ApprovalPanelProps) {
   if (settled) {
     return (
       <>
-        <Outcome state={settled.state} amount={amount} newCard={settled.newCard} focus />
+        <Outcome
+          state={settled.state}
+          amount={amount}
+          newCard={settled.newCard}
+          focus
+          retireHref={savedCard ? `/pay?replaced=${encodeURIComponent(savedCard.paymentMethodId)}#retire` : '/pay#cards'}
+        />
         <p className="visually-hidden" role="status">
           {announce}
         </p>

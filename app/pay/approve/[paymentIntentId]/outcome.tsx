@@ -10,7 +10,20 @@ export type Settled = 'processing' | 'succeeded' | 'canceled';
  * A payment that no longer waits for the customer: approved, being processed, or canceled.
  * `focus`: it just happened on this page, so the heading takes focus and is read out.
  */
-export function Outcome({ state, amount, newCard, focus }: { state: Settled; amount: string; newCard: string | null; focus: boolean }) {
+export function Outcome({
+  state,
+  amount,
+  newCard,
+  focus,
+  retireHref,
+}: {
+  state: Settled;
+  amount: string;
+  newCard: string | null;
+  focus: boolean;
+  /** After "pay with another card": the portal, offering to retire the card the bank refused. */
+  retireHref?: string | null;
+}) {
   const t = useTranslations('approval');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -24,6 +37,13 @@ export function Outcome({ state, amount, newCard, focus }: { state: Settled; amo
       </h1>
       <p>{t(`${state}Lead`, { amount })}</p>
       {state === 'succeeded' && newCard && <p>{t('newCardSaved', { card: newCard })}</p>}
+      {state === 'succeeded' && newCard && retireHref && (
+        <p>
+          <Link className="button" href={retireHref} data-testid="approval-manage-cards">
+            {t('manageCards')}
+          </Link>
+        </p>
+      )}
       {state === 'processing' ? (
         <a className="button" href="">
           {t('refresh')}
