@@ -1,32 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 import { fenerumCards, issueLink } from './support/api';
 import { E2E } from './support/ports';
 import { signInStaff } from './support/staff';
+import { paymentFrame, yearFor, saveVisa } from './support/portal-cards';
 import { expect, test } from './support/test';
 import { recipientEmail, type SandboxControl } from '../sandbox/control-client';
 
-/** Each project uses expiry years of its own, so runs in parallel never count each other's cards. */
-const yearFor = (testInfo: TestInfo, desktop: number) => (testInfo.project.name === 'phone' ? desktop + 1 : desktop);
-const paymentFrame = (page: Page) => page.frameLocator('iframe[title="Secure payment input frame"]');
 const cardFrame = (page: Page) => page.frameLocator('iframe[title="Secure card payment input frame"]');
 const challenge = (page: Page) => page.frameLocator('iframe[name="stripe-challenge-frame"]');
 const banner = (page: Page) => page.getByTestId('approval-banner');
 /** Every rule, on all but the layout's sandbox-only banner (a note outside the landmarks, shown in sandbox mode alone). */
 const axe = (page: Page) => new AxeBuilder({ page }).analyze();
-
-/** The customer saves a Visa in the portal, as any customer does: the card Fenerum later charges. */
-async function saveVisa(page: Page, link: { url: string }, year: number) {
-  await page.goto(link.url);
-  await page.getByRole('button', { name: 'Add card', exact: true }).click();
-  const frame = paymentFrame(page);
-  await frame.getByLabel('Card number').fill('4242 4242 4242 4242');
-  await frame.getByLabel('Expiration date').fill(`12 / ${year}`);
-  await frame.getByLabel('Security code').fill('123');
-  await page.getByRole('button', { name: 'Save card' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toBeVisible();
-}
 
 /** "Fenerum tried to charge this account and the bank wants authentication"; the banner appears once the webhook is handled. */
 async function bankWantsAuthentication(page: Page, sandbox: SandboxControl, account: string): Promise<string> {

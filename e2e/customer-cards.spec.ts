@@ -6,6 +6,7 @@ import { issueLink } from './support/api';
 import { E2E } from './support/ports';
 import { accountWithCards } from './support/staff-accounts';
 import { signInStaff } from './support/staff';
+import { yearFor, saveVisa } from './support/portal-cards';
 import { expect, test } from './support/test';
 
 /**
@@ -24,23 +25,8 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}-${testInfo.project.name}.png`, fullPage: true });
 }
 
-const paymentFrame = (page: Page) => page.frameLocator('iframe[title="Secure payment input frame"]');
 const cardFrame = (page: Page) => page.frameLocator('iframe[title="Secure card payment input frame"]');
 const challenge = (page: Page) => page.frameLocator('iframe[name="stripe-challenge-frame"]');
-/** Each project uses expiry years of its own (as approval.spec.ts does). */
-const yearFor = (testInfo: TestInfo, desktop: number) => (testInfo.project.name === 'phone' ? desktop + 1 : desktop);
-
-/** The customer saves a Visa in the portal: the card Fenerum later charges. */
-async function saveVisa(page: Page, link: { url: string }, year: number) {
-  await page.goto(link.url);
-  await page.getByRole('button', { name: 'Add card', exact: true }).click();
-  const frame = paymentFrame(page);
-  await frame.getByLabel('Card number').fill('4242 4242 4242 4242');
-  await frame.getByLabel('Expiration date').fill(`12 / ${year}`);
-  await frame.getByLabel('Security code').fill('123');
-  await page.getByRole('button', { name: 'Save card' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toBeVisible();
-}
 
 const noticeTo = async (sandbox: SandboxControl, to: string, subject: string) => (await sandbox.mail.list(to)).filter((m) => m.subject === subject);
 

@@ -1,14 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { fenerumCards, setupIntentsMadeFor } from './support/api';
 import { E2E } from './support/ports';
+import { yearFor } from './support/portal-cards';
 import { expect, test } from './support/test';
 
 /** The sandbox's Stripe.js, as the portal loads it (the Stripe emulator is the sandbox's second port). */
 const STRIPE_JS = new RegExp(`^http://localhost:${E2E.sandboxPort + 1}/v3/`);
-
-/** Each project uses expiry years of its own, so runs in parallel never count each other's cards. */
-const yearFor = (testInfo: TestInfo, desktop: number) => (testInfo.project.name === 'phone' ? desktop + 1 : desktop);
 
 const cardFrame = (page: Page) => page.frameLocator('iframe[title="Secure payment input frame"]');
 
