@@ -3,61 +3,12 @@ import {
   SANDBOX_FARPAY_DATA_END,
   SANDBOX_FENERUM_CLIENT_SYSTEM,
   SANDBOX_MAIL_FROM,
-  SANDBOX_MERCHANT,
   SANDBOX_STRIPE_PUBLISHABLE_KEY,
   sandboxPorts,
   sandboxSecrets,
 } from './sandbox-defaults';
-
-/** Unset and empty both mean "not configured". */
-const optional = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
-
-const url = z.url({ protocol: /^https?$/ });
-
-/** Env booleans are parsed explicitly: `z.coerce.boolean()` would turn "false" into true. */
-const flag = z
-  .enum(['true', 'false', '1', '0', ''])
-  .optional()
-  .transform((v) => v === 'true' || v === '1');
-
-/** On unless switched off: "off", "false" or "0". */
-const onUnlessOff = z
-  .enum(['on', 'off', 'true', 'false', '1', '0', ''])
-  .optional()
-  .transform((v) => !(v === 'off' || v === 'false' || v === '0'));
-
-/** How many reverse proxies in front of the app append to X-Forwarded-For (0: clients connect directly). */
-const proxyHops = z.coerce
-  .number()
-  .int()
-  .min(0, 'must be 0 or more')
-  .max(10, 'must be at most 10')
-  .optional()
-  .transform((v) => v ?? 0);
-
-/** A logo: an https address, or a path on the portal itself ("/logo.svg"; not "//host", which is another site). */
-const logo = z
-  .string()
-  .max(2000)
-  .refine(
-    (v) => (/^\/(?![/\\])/.test(v) || /^https:\/\/[^\s"'<>]+$/.test(v)) && !/[\s"'<>]/.test(v),
-    'must be an https:// address or a path on the portal starting with /',
-  );
-
-/** "#0f766e" or "#0f7" (hex, as CSS writes it). */
-const hexColour = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour such as #0f766e');
-
-const positiveInt = (fallback: number) =>
-  z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .transform((v) => v ?? fallback);
+import { flag, onUnlessOff, optional, positiveInt, proxyHops, url } from './fields';
+import { liveMerchantProblem, merchantFields, resolveMerchant } from './merchant-settings';
 
 const rawEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
@@ -111,19 +62,7 @@ const rawEnvSchema = z.object({
   TRUST_PROXY_HOPS: proxyHops,
   SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address' }).optional()),
   MAIL_FROM: optional.pipe(z.string().max(320).optional()),
-  // The merchant whose portal this is: named on every customer page and email (lib/merchant.ts).
-  MERCHANT_NAME: optional.pipe(z.string().max(100, 'must be at most 100 characters').optional()),
-  MERCHANT_LOGO_URL: optional.pipe(logo.optional()),
-  MERCHANT_BRAND_COLOR: optional.pipe(hexColour.optional()),
-  MERCHANT_SUPPORT_EMAIL: optional.pipe(z.email('must be an email address').max(254).optional()),
-  MERCHANT_SUPPORT_PHONE: optional.pipe(
-    z
-      .string()
-      .regex(/^\+?[0-9][0-9 ()./-]{3,30}$/, 'a phone number: digits, spaces and + ( ) . / - only')
-      .optional(),
-  ),
-  MERCHANT_TERMS_URL: optional.pipe(url.optional()),
-  MERCHANT_PRIVACY_URL: optional.pipe(url.optional()),
+  ...merchantFields,
   // Staff sign-in (the staff console): which roles need a second factor, and how long a session lives.
   STAFF_SECOND_FACTOR_ROLES: optional.pipe(
     z
@@ -205,10 +144,8 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
     if (e.FENERUM_WEBHOOK_PASSWORD === sandboxSecrets.FENERUM_WEBHOOK_PASSWORD) {
       throw invalid('FENERUM_WEBHOOK_PASSWORD', 'must be your own secret when a provider uses live keys (the sandbox one is published)');
     }
-    // Customers are told whose portal it is and whom to ask: never the sandbox's fictional merchant.
-    if (!e.MERCHANT_NAME) throw invalid('MERCHANT_NAME', 'required when a provider uses live keys (every customer page and email names the merchant)');
-    if (!e.MERCHANT_SUPPORT_EMAIL)
-      throw invalid('MERCHANT_SUPPORT_EMAIL', 'required when a provider uses live keys (customer pages offer it wherever they say "ask us")');
+    const merchant = liveMerchantProblem(e);
+    if (merchant) throw invalid(merchant.name, merchant.why);
     if (!enabled.stripe && !enabled.quickpay) {
       throw invalid('STRIPE_SECRET_KEY', 'set it or QUICKPAY_API_KEY when going live: with neither, customers cannot add a card');
     }
@@ -287,16 +224,8 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
       smtpUrl: e.SMTP_URL ?? (anyLive ? null : `smtp://127.0.0.1:${ports.smtp}`),
       from: e.MAIL_FROM ?? SANDBOX_MAIL_FROM,
     },
-    /** Whose portal it is (lib/merchant.ts `merchantIdentity`): live, what is set (name and support email required); in sandbox mode a fictional merchant fills what is not. */
-    merchant: {
-      name: e.MERCHANT_NAME ?? SANDBOX_MERCHANT.name,
-      logoUrl: e.MERCHANT_LOGO_URL ?? (anyLive ? null : SANDBOX_MERCHANT.logoUrl),
-      brandColor: e.MERCHANT_BRAND_COLOR ?? (anyLive ? null : SANDBOX_MERCHANT.brandColor),
-      supportEmail: e.MERCHANT_SUPPORT_EMAIL ?? SANDBOX_MERCHANT.supportEmail,
-      supportPhone: e.MERCHANT_SUPPORT_PHONE ?? (anyLive ? null : SANDBOX_MERCHANT.supportPhone),
-      termsUrl: e.MERCHANT_TERMS_URL ?? (anyLive ? null : SANDBOX_MERCHANT.termsUrl),
-      privacyUrl: e.MERCHANT_PRIVACY_URL ?? (anyLive ? null : SANDBOX_MERCHANT.privacyUrl),
-    },
+    /** Whose portal it is (lib/merchant-settings.ts). */
+    merchant: resolveMerchant(e, anyLive),
     farpay: {
       apiUrl: e.FARPAY_API_URL ?? (sandbox.farpay ? local(ports.farpay, '/v2') : 'https://api.farpay.io/v2'),
       apiKey: secret(!anyLive || !!e.FARPAY_API_KEY, e.FARPAY_API_KEY, sandboxSecrets.FARPAY_API_KEY),

@@ -1,4 +1,3 @@
-import { merchantIdentity } from '@/lib/merchant/identity';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueCustomerLink } from '@/lib/auth/links';
@@ -8,11 +7,11 @@ import { auditLog, linkRequests, mailOutbox } from '@/lib/db/schema';
 import { isRefused } from '@/lib/domain/outcomes';
 import { appContext } from '@/lib/server/context';
 import { sandbox } from '@/test/support/sandbox-control';
-import { createMailer } from './mailer';
 import { addressKey, LINK_REQUESTS_PER_HOUR } from './link-request-budget';
 import { requestNewLink, type RequestedLinkDeps } from './requested-link';
 import { sendDueMail } from './send';
 import { createSmtpTransport } from './transport';
+import { quietMailer } from '@/test/support/mailer';
 
 beforeAll(async () => void (await appContext()));
 
@@ -24,14 +23,7 @@ async function deps(): Promise<RequestedLinkDeps & { settle: () => Promise<unkno
   const ctx = await appContext();
   const smtpUrl = ctx.env.mail.smtpUrl ?? '';
   const after: Array<Promise<unknown>> = [];
-  const mailer = createMailer({
-    db: ctx.db,
-    smtpUrl,
-    from: ctx.env.mail.from,
-    merchant: merchantIdentity(ctx.env),
-    schedule: () => undefined,
-    retryDelayMs: () => 0,
-  });
+  const mailer = quietMailer(ctx, { retryDelayMs: () => 0 });
   const sendDeps = { db: ctx.db, transport: createSmtpTransport(smtpUrl), from: ctx.env.mail.from, retryDelayMs: () => 0 };
   return {
     ...ctx,

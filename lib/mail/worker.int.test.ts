@@ -6,13 +6,12 @@ import { openDatabase } from '@/lib/db/connect';
 import { auditLog, mailOutbox } from '@/lib/db/schema';
 import { appContext } from '@/lib/server/context';
 import { sandbox } from '@/test/support/sandbox-control';
-import { merchantIdentity } from '@/lib/merchant/identity';
-import { createMailer } from './mailer';
 import { claimDueMail, listAccountMail, noteMailLinkOpened, statusOf } from './outbox';
 import { queueCustomerEmail } from './queue';
 import { sendClaimed } from './send';
 import { createSmtpTransport } from './transport';
 import { startMailWorker } from './worker';
+import { quietMailer } from '@/test/support/mailer';
 
 // The database and clients are built once, before the tests' own clocks start.
 beforeAll(async () => void (await appContext()));
@@ -24,13 +23,7 @@ describe('the mail worker', () => {
     const ctx = await appContext();
     const acct = await sandbox.fenerum.createAccount();
     // Queued without a kick: the workers below do all the sending.
-    const quiet = createMailer({
-      db: ctx.db,
-      smtpUrl: ctx.env.mail.smtpUrl,
-      from: ctx.env.mail.from,
-      merchant: merchantIdentity(ctx.env),
-      schedule: () => undefined,
-    });
+    const quiet = quietMailer(ctx);
     const keys = Array.from({ length: 12 }, () => `evt-${pi()}`);
     for (const eventKey of keys) {
       await queueCustomerEmail(
@@ -60,13 +53,7 @@ describe('the mail worker', () => {
   it('a message whose sender died mid-send (lease ran out) is sent by the next claim', async () => {
     const ctx = await appContext();
     const acct = await sandbox.fenerum.createAccount();
-    const quiet = createMailer({
-      db: ctx.db,
-      smtpUrl: ctx.env.mail.smtpUrl,
-      from: ctx.env.mail.from,
-      merchant: merchantIdentity(ctx.env),
-      schedule: () => undefined,
-    });
+    const quiet = quietMailer(ctx);
     const eventKey = `evt-${pi()}`;
     await queueCustomerEmail(
       { ...ctx, mailer: quiet },
@@ -91,13 +78,7 @@ describe('sendNow', () => {
   it('sends a queued message while the caller waits, and waits for one another sender holds', async () => {
     const ctx = await appContext();
     const acct = await sandbox.fenerum.createAccount();
-    const mailer = createMailer({
-      db: ctx.db,
-      smtpUrl: ctx.env.mail.smtpUrl,
-      from: ctx.env.mail.from,
-      merchant: merchantIdentity(ctx.env),
-      schedule: () => undefined,
-    });
+    const mailer = quietMailer(ctx);
     const queue = async () => {
       const r = await queueCustomerEmail(
         { ...ctx, mailer },
@@ -152,13 +133,7 @@ describe('link landing', () => {
   it("opening a message's link marks the message opened", async () => {
     const ctx = await appContext();
     const acct = await sandbox.fenerum.createAccount();
-    const quiet = createMailer({
-      db: ctx.db,
-      smtpUrl: ctx.env.mail.smtpUrl,
-      from: ctx.env.mail.from,
-      merchant: merchantIdentity(ctx.env),
-      schedule: () => undefined,
-    });
+    const quiet = quietMailer(ctx);
     await queueCustomerEmail(
       { ...ctx, mailer: quiet },
       { eventKey: `evt-${pi()}`, kind: 'approval-needed', accountCode: acct.code, paymentIntentId: pi(), amount: { minor: 1, currency: 'EUR' } },

@@ -2,8 +2,6 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { paymentApprovals } from '@/lib/db/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createMailer } from '@/lib/mail/mailer';
-import { merchantIdentity } from '@/lib/merchant/identity';
 import { queueCustomerEmail } from '@/lib/mail/queue';
 import { sendDueMail } from '@/lib/mail/send';
 import { createSmtpTransport } from '@/lib/mail/transport';
@@ -18,6 +16,7 @@ import { confirmWith, registerSetupIntentNow, setupIntentFor } from '@/test/supp
 import { createAttentionCache } from './cache';
 import { ATTENTION_PAGE_SIZE, DB_LISTS, nextMonthOf } from './lists';
 import { loadOverview, readAttentionList, weekOf, type OverviewDeps } from './overview';
+import { quietMailer } from '@/test/support/mailer';
 
 async function deps(): Promise<OverviewDeps> {
   const ctx = await appContext();
@@ -65,14 +64,7 @@ async function oneOfEach() {
   const to = mailAccount.recipients[0]?.email ?? '';
   await sandbox.mail.refuse(to, 10);
   const smtpUrl = ctx.env.mail.smtpUrl ?? '';
-  const mailer = createMailer({
-    db: ctx.db,
-    smtpUrl,
-    from: ctx.env.mail.from,
-    merchant: merchantIdentity(ctx.env),
-    schedule: () => undefined,
-    retryDelayMs: () => 0,
-  });
+  const mailer = quietMailer(ctx, { retryDelayMs: () => 0 });
   await queueCustomerEmail(
     { ...ctx, mailer },
     {
