@@ -124,7 +124,7 @@ test.describe('a customer manages their cards', () => {
     const page = await context.newPage();
     await page.goto(link.url);
     await page.getByRole('link', { name: 'Fjern Mastercard •••• 4444' }).click();
-    await expect(page.getByRole('heading', { name: /^Vil du fjerne Mastercard •••• 4444, der udløber \d\d\/\d\d\?$/i })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^Vil du fjerne Mastercard •••• 4444, udløber \d\d\/\d\d\?$/i })).toBeVisible();
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, testInfo, 'remove-confirm-da-nojs');
     await page.getByRole('button', { name: 'Fjern Mastercard •••• 4444' }).click();

@@ -32,7 +32,7 @@ declare const messages: {
     "chargedUnknown": "Fenerum charges one of your active cards. Remove the cards you no longer want charged.",
     "addedTwice": "Added {count} times: listed once",
     "remove": "Remove",
-    "removeLabel": "Remove {card}, expires {date}",
+    "removeLabel": "Remove {card}",
     "removed": "{card} is removed. It will not be charged again.",
     "lastCard": "This is your only active card, so it cannot be removed. Add another card first."
   },
@@ -635,7 +635,6 @@ declare const messages: {
     "legacyTitle": "Older Stripe card",
     "legacyNotice": "Fenerum will ask for 3-D Secure on this card's first payment; send the customer a link to add the card again.",
     "sendLinkForCard": "Send the customer a link to add the card again",
-    "cardTitle": "{brand} •••• {last4}",
     "cardNumber": "Card number",
     "cardExpiry": "Expiry",
     "cardGateway": "Gateway",
@@ -644,13 +643,13 @@ declare const messages: {
     "account": "Account",
     "disableTitle": "Disable this card",
     "disableExplain": "Disabling only tells Fenerum to stop charging this card. The card stays saved at the payment gateway; nothing is deleted there.",
-    "disableQuestion": "Disable {brand} •••• {last4}, expires {date}?",
+    "disableQuestion": "Disable {card}?",
     "disableReason": "Reason (optional, kept in the audit log)",
-    "disableConfirm": "Yes, disable {brand} •••• {last4}",
+    "disableConfirm": "Yes, disable {card}",
     "disableOnlyOperators": "Only an operator can disable cards.",
     "alreadyDisabled": "This card is disabled: Fenerum no longer charges it. It is still saved at the gateway.",
-    "disabledDone": "{brand} •••• {last4} is disabled. Fenerum no longer charges it; it stays saved at the gateway.",
-    "disabledAlready": "{brand} •••• {last4} was already disabled; nothing changed.",
+    "disabledDone": "{card} is disabled. Fenerum no longer charges it; it stays saved at the gateway.",
+    "disabledAlready": "{card} was already disabled; nothing changed.",
     "linksTitle": "Customer link",
     "linksExplain": "A personal link to this account's card portal, where the customer adds or replaces the card Fenerum charges.",
     "linkExpiry": "Valid for",
@@ -768,7 +767,7 @@ declare const messages: {
       "what": "What to send",
       "to": "To",
       "recipient": "{name} ({email})",
-      "aboutCard": "About {brand} •••• {last4}, expires {date}.",
+      "aboutCard": "About {card}.",
       "submit": "Send email",
       "submitAgain": "Yes, send it again",
       "working": "Sending…",
@@ -787,8 +786,8 @@ declare const messages: {
       "alreadySent": "This form was sent already (“{what}” to {to}); nothing more was sent.",
       "askNewCard": "Ask the customer to add a card again"
     },
-    "sepaTitle": "SEPA Direct Debit, IBAN •••• {last4}",
-    "noExpiry": "A bank account: no expiry"
+    "noExpiry": "A bank account: no expiry",
+    "expiryUnknown": "The gateway did not say"
   },
   "farpay": {
     "nav": "Payments",
@@ -1166,7 +1165,7 @@ declare const messages: {
   },
   "manage": {
     "title": "Remove a card",
-    "confirm": "Remove {card}, expires {date}?",
+    "confirm": "Remove {card}?",
     "confirmLead": "We will stop charging this card. Your other active cards stay as they are.",
     "confirmButton": "Remove {card}",
     "cancel": "Keep the card",

@@ -1,5 +1,4 @@
 import { getLocale, getMessages, getTimeZone, getTranslations } from 'next-intl/server';
-import { preconnect, preload } from 'react-dom';
 import { offersSepa } from '@/lib/cards/sepa';
 import type { Account } from '@/lib/domain/accounts';
 import { env } from '@/lib/env';
@@ -29,12 +28,6 @@ export async function AddCard({ account }: { account: Pick<Account, 'country' | 
   ]);
   // Sandbox mode: the emulator's Stripe.js, which the browser runs before the real loadStripe.
   const stripeJsUrl = sandbox.stripe && stripe.apiUrl ? new URL('/v3/', stripe.apiUrl).toString() : null;
-  if (stripe.enabled) {
-    preconnect(stripeJsUrl ? new URL(stripeJsUrl).origin : STRIPE_JS_ORIGIN);
-    // Fetched while the page loads, so the form's Stripe.js runs from the cache: part of the
-    // customer's wait from the link to the card fields (bench: "link opened → fields ready").
-    preload(stripeJsUrl ?? STRIPE_JS_URL, { as: 'script' });
-  }
   const words: ShellWords = {
     add: ts('add'),
     title: ts(sepa ? 'titleSepa' : 'title'),
@@ -48,6 +41,16 @@ export async function AddCard({ account }: { account: Pick<Account, 'country' | 
   const both = stripe.enabled && quickpay.enabled;
   return (
     <div className="add-card" id="add-card">
+      {stripe.enabled && (
+        // Fetched while the page loads, so the form's Stripe.js runs from the cache: part of the
+        // customer's wait from the link to the card fields (bench: "link opened → fields ready").
+        // Elements, not react-dom's preload(): a hint from a server component reaches the browser
+        // only in the RSC payload, read after the page's scripts; React hoists these into <head>.
+        <>
+          <link rel="preconnect" href={stripeJsUrl ? new URL(stripeJsUrl).origin : STRIPE_JS_ORIGIN} />
+          <link rel="preload" as="script" href={stripeJsUrl ?? STRIPE_JS_URL} />
+        </>
+      )}
       {stripe.enabled && (
         <StripeAddCard
           publishableKey={stripe.publishableKey}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { expiryStatus } from '@/lib/cards/expiry';
-import { formatExpiry } from '@/lib/i18n/expiry';
+import { cardLine } from '../card-line';
 import { chargedCard, groupSameCards } from '@/lib/cards/same-card';
 import type { PaymentCard } from '@/lib/domain/cards';
 import type { CardSummary } from '@/lib/domain/cards';
@@ -51,7 +51,6 @@ export async function CardList({
         ))}
         {shown.map(({ card, uuids }) => {
           const status = showsExpiry(card) ? expiryStatus(card.expMonth, card.expYear, now) : 'valid';
-          const line = t('approval.card', { brand: card.brand, last4: card.last4 });
           return (
             <li key={card.uuid} className="card" data-testid="card" data-card={card.uuid}>
               <CardFace card={card} />
@@ -72,7 +71,9 @@ export async function CardList({
                     <Link
                       className="card-remove"
                       href={removeHref(card.uuid)}
-                      aria-label={t('portal.removeLabel', { card: line, date: formatExpiry(card.expMonth, card.expYear) })}
+                      // A confirmation page few open: not rendered ahead for every card of every visit.
+                      prefetch={false}
+                      aria-label={t('portal.removeLabel', { card: cardLine(t, card) })}
                       data-testid="card-remove"
                     >
                       {t('portal.remove')}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { RetireOffer } from '@/lib/cards/retire-offer';
-import { formatExpiry } from '@/lib/i18n/expiry';
+import { cardName, cardNameDated } from '../card-line';
 import { removeHref } from './card-list';
 
 /**
@@ -11,15 +11,13 @@ import { removeHref } from './card-list';
  */
 export async function RetirePanel({ offer }: { offer: RetireOffer }) {
   const t = await getTranslations();
-  const line = (c: { brand: string; last4: string }) => t('approval.card', { brand: c.brand, last4: c.last4 });
+  const line = (c: { brand: string; last4: string }) => cardName(t, c);
   const retire = offer.refused ? [offer.refused] : offer.older;
   if (retire.length === 0) return null;
   return (
     <section className="retire" id="retire" aria-labelledby="retire-title" data-testid="retire">
       <h2 id="retire-title">{t('manage.retireTitle')}</h2>
-      {offer.added && (
-        <p data-testid="retire-added">{t('manage.justAdded', { card: `${line(offer.added)} (${formatExpiry(offer.added.expMonth, offer.added.expYear)})` })}</p>
-      )}
+      {offer.added && <p data-testid="retire-added">{t('manage.justAdded', { card: cardNameDated(t, offer.added) })}</p>}
       {offer.refused ? (
         <p>{t('manage.retireRefused', { card: line(offer.refused.card) })}</p>
       ) : (
@@ -27,8 +25,8 @@ export async function RetirePanel({ offer }: { offer: RetireOffer }) {
       )}
       <div className="actions">
         {retire.map(({ card }) => (
-          <Link key={card.uuid} className="button button-secondary" href={removeHref(card.uuid)} data-testid="retire-card">
-            {t('manage.retireButton', { card: `${line(card)} (${formatExpiry(card.expMonth, card.expYear)})` })}
+          <Link key={card.uuid} className="button button-secondary" href={removeHref(card.uuid)} prefetch={false} data-testid="retire-card">
+            {t('manage.retireButton', { card: cardNameDated(t, card) })}
           </Link>
         ))}
       </div>

@@ -1,12 +1,11 @@
 'use client';
 
-import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
 import type * as PanelModule from './panel';
 import type { PanelProps, StripeAddCardProps } from './props';
 import { Loading, Problem, Shell } from './shell';
 import type { FormLanguage } from './words';
 
-const noSubscription = () => () => {};
 const ignore = () => undefined;
 
 /** The form's chunk (with next-intl's client), fetched once: when idle, on intent, or on the click. */
@@ -44,12 +43,12 @@ function warmUp(publishableKey: string, stripeJsUrl: string | null, locale: Form
  */
 export function StripeAddCard(props: StripeAddCardProps) {
   const { words } = props;
-  // Disabled until hydrated: a click before then would do nothing.
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  // Disabled until hydrated: a click before then would do nothing. A layout effect enables it in
+  // hydration's own commit, before the first paint; a passive effect (or useSyncExternalStore's
+  // server snapshot) waits for the paint and every other effect first (bench: "link opened → fields ready").
+  const [hydrated, setHydrated] = useState(false);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the one render after hydration is the point
+  useLayoutEffect(() => setHydrated(true), []);
   const [Panel, setPanel] = useState<ComponentType<PanelProps> | null>(null);
   const [chunkFailed, setChunkFailed] = useState(false);
   const [open, setOpen] = useState(false);

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { isRefused } from '@/lib/domain/outcomes';
-import { formatExpiry } from '@/lib/i18n/expiry';
+import { cardName } from '@/app/card-line';
 import { staffAction } from '@/lib/server/staff';
 import { issueLinkForAccount, revokeAccountLink } from '@/lib/staff/accounts/customer-links';
 import { disableCard } from '@/lib/staff/accounts/disable-card';
@@ -24,9 +24,8 @@ export const disableCardAction = staffAction('operator', disableCardInput, async
   const result = await disableCard(ctx, { ...input, actor: { email: user.email }, ip });
   if (isRefused(result)) return result;
   refreshAccount(input.accountCode, input.cardUuid);
-  const t = await getTranslations('staffAccounts');
-  const card = { brand: result.card.brand, last4: result.card.last4, date: formatExpiry(result.card.expMonth, result.card.expYear) };
-  return { ok: true, message: t(result.changed ? 'disabledDone' : 'disabledAlready', card) };
+  const [t, tr] = await Promise.all([getTranslations('staffAccounts'), getTranslations()]);
+  return { ok: true, message: t(result.changed ? 'disabledDone' : 'disabledAlready', { card: cardName(tr, result.card) }) };
 });
 
 /** Support: a customer link to this account's portal; its address is the message (shown once, copied). */

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/app/action-form';
 import { titled } from '@/app/page-title';
 import { cardToRemove } from '@/lib/cards/remove-card';
-import { formatExpiry } from '@/lib/i18n/expiry';
+import { cardLine, cardName } from '@/app/card-line';
 import { customerPage } from '@/lib/server/customer-page';
 import { providerFailure } from '@/lib/server/errors';
 import { SessionEnded } from '../../../session-ended';
@@ -47,7 +47,7 @@ export default async function RemoveCardPage({ params }: { params: Promise<{ car
     );
   }
   const { card } = found.group;
-  const line = t('approval.card', { brand: card.brand, last4: card.last4 });
+  const line = cardName(t, card);
   if (found.last) {
     return (
       <section className="panel" role="alert" data-testid="remove-last">
@@ -61,7 +61,7 @@ export default async function RemoveCardPage({ params }: { params: Promise<{ car
   }
   return (
     <section className="panel" data-testid="remove-confirm">
-      <h1>{t('manage.confirm', { card: line, date: formatExpiry(card.expMonth, card.expYear) })}</h1>
+      <h1>{t('manage.confirm', { card: cardLine(t, card) })}</h1>
       <p>{t('manage.confirmLead')}</p>
       <ActionForm action={removeCardAction} className="actions">
         <input type="hidden" name="card" value={card.uuid} />

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { cardName } from '@/app/card-line';
 import { ListPager } from '@/app/list-pager';
 import { isSepaMandate, type PaymentCard } from '@/lib/domain/cards';
 import { pageOf } from '@/lib/domain/paging';
@@ -25,7 +26,7 @@ export async function AccountCards({
   canSendLinks: boolean;
   cardsPage?: string | string[];
 }) {
-  const t = await getTranslations('staffAccounts');
+  const [t, tr] = await Promise.all([getTranslations('staffAccounts'), getTranslations()]);
   if (cards.length === 0) return <p className={styles.muted}>{t('noCards')}</p>;
   const { items, ...at } = pageOf(cards, cardsPage, CARDS_PER_PAGE);
   const pager = <ListPager at={at} what={t('cardsTitle')} hrefOf={(n) => `/staff/accounts/${encodeURIComponent(code)}?cards=${n}#staff-cards`} />;
@@ -36,12 +37,16 @@ export async function AccountCards({
           <li key={card.uuid} className={styles.row} data-testid="staff-card" data-card={card.uuid}>
             <span className={styles.rowMain}>
               <Link href={`/staff/accounts/${encodeURIComponent(code)}/cards/${card.uuid}`} className={styles.strong}>
-                {t(isSepaMandate(card) ? 'sepaTitle' : 'cardTitle', { brand: card.brand, last4: card.last4 })}
+                {cardName(tr, card)}
               </Link>
               <span className={styles.code}>
                 {/* A SEPA mandate has no expiry, whatever month and year Fenerum fills in. */}
-                {isSepaMandate(card) || !hasExpiry(card) ? t('noExpiry') : t('expires', { date: formatExpiry(card.expMonth, card.expYear) })} ·{' '}
-                {t('gateway', { gateway: card.gateway })}
+                {isSepaMandate(card)
+                  ? t('noExpiry')
+                  : hasExpiry(card)
+                    ? t('expires', { date: formatExpiry(card.expMonth, card.expYear) })
+                    : t('expiryUnknown')}{' '}
+                · {t('gateway', { gateway: card.gateway })}
               </span>
             </span>
             <span className={card.active ? styles.badgeOk : styles.badgeOff} data-testid="card-state">

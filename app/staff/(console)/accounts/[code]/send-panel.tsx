@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getTranslations } from 'next-intl/server';
 import type { PaymentCard } from '@/lib/domain/cards';
-import { formatExpiry } from '@/lib/i18n/expiry';
+import { cardLine } from '@/app/card-line';
 import type { AccountRecipient } from '@/lib/staff/accounts/account-recipients';
 import { RESEND_WINDOW_MINUTES, STAFF_SEND_KINDS, type SendKind } from '@/lib/staff/accounts/send-rules';
 import styles from '../staff-accounts.module.css';
@@ -15,7 +15,7 @@ type Props = { code: string; recipients: AccountRecipient[]; preselected: SendKi
  * language. The links can still be made and copied in the panels below.
  */
 export async function SendPanel({ code, recipients, preselected, card }: Props) {
-  const t = await getTranslations('staffAccounts.send');
+  const [t, tr] = await Promise.all([getTranslations('staffAccounts.send'), getTranslations()]);
   const kinds = STAFF_SEND_KINDS.map((value) => ({ value, label: t(`kinds.${value}`), hint: t(`hints.${value}`) }));
   const mailed = recipients.find((r) => r.getsPortalMail) ?? recipients[0];
   return (
@@ -34,7 +34,7 @@ export async function SendPanel({ code, recipients, preselected, card }: Props) 
           preselected={preselected}
           recipients={recipients.map((r) => ({ email: r.email, label: r.name ? t('recipient', { name: r.name, email: r.email }) : r.email }))}
           defaultRecipient={mailed?.email ?? ''}
-          card={card && { uuid: card.uuid, label: t('aboutCard', { brand: card.brand, last4: card.last4, date: formatExpiry(card.expMonth, card.expYear) }) }}
+          card={card && { uuid: card.uuid, label: t('aboutCard', { card: cardLine(tr, card) }) }}
           words={{ legend: t('what'), to: t('to'), send: t('submit'), sendAgain: t('submitAgain'), working: t('working') }}
         />
       )}

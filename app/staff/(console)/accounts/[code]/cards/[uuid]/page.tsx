@@ -2,7 +2,9 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { roleAllows } from '@/lib/auth/staff-roles';
 import { isRefused } from '@/lib/domain/outcomes';
-import { formatExpiry } from '@/lib/i18n/expiry';
+import { cardLine, cardName } from '@/app/card-line';
+import { isSepaMandate } from '@/lib/domain/cards';
+import { formatExpiry, hasExpiry } from '@/lib/i18n/expiry';
 import { staffPage } from '@/lib/server/staff';
 import { loadCard } from '@/lib/staff/accounts/load-account';
 import { MAX_REASON_LENGTH } from '@/lib/staff/accounts/disable-card';
@@ -29,15 +31,17 @@ export default async function CardPage({ params }: Props) {
     if (!read.ok) return <FenerumUnavailable busySeconds={read.busySeconds} />;
     if (isRefused(read.value)) return read.value;
     const { account, card } = read.value;
-    const t = await getTranslations('staffAccounts');
-    const named = { brand: card.brand, last4: card.last4, date: formatExpiry(card.expMonth, card.expYear) };
+    const [t, tr] = await Promise.all([getTranslations('staffAccounts'), getTranslations()]);
+    // A SEPA mandate is named as one and has no expiry (issue 26).
+    const name = cardName(tr, card);
+    const expiry = isSepaMandate(card) ? t('noExpiry') : hasExpiry(card) ? formatExpiry(card.expMonth, card.expYear) : t('expiryUnknown');
     return (
       <>
         <section className="panel">
           <p className={styles.muted}>
             <Link href={`/staff/accounts/${encodeURIComponent(account.code)}`}>{t('backToAccount', { name: account.name })}</Link>
           </p>
-          <h1>{t('cardTitle', named)}</h1>
+          <h1>{name}</h1>
           <dl className={styles.dl}>
             <dt>{t('account')}</dt>
             <dd>
@@ -46,7 +50,7 @@ export default async function CardPage({ params }: Props) {
             <dt>{t('cardNumber')}</dt>
             <dd>•••• {card.last4}</dd>
             <dt>{t('cardExpiry')}</dt>
-            <dd>{named.date}</dd>
+            <dd>{expiry}</dd>
             <dt>{t('cardGateway')}</dt>
             <dd>{card.gateway}</dd>
             <dt>{t('cardStatus')}</dt>
@@ -78,12 +82,12 @@ export default async function CardPage({ params }: Props) {
             <ActionForm
               action={disableCardAction}
               hidden={{ accountCode: account.code, cardUuid: card.uuid }}
-              submit={t('disableConfirm', named)}
+              submit={t('disableConfirm', { card: name })}
               working={t('working')}
               variant="danger"
               testId="disable-card"
             >
-              <p className={styles.strong}>{t('disableQuestion', named)}</p>
+              <p className={styles.strong}>{t('disableQuestion', { card: cardLine(tr, card) })}</p>
               <label className={styles.label}>
                 {t('disableReason')}
                 <textarea name="reason" maxLength={MAX_REASON_LENGTH} className={`staff-input ${styles.textarea}`} />
