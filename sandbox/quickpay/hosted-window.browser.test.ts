@@ -63,6 +63,15 @@ describe('hosted payment window', () => {
     await expect(page.getByLabel('Kortnummer').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Gem kort' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('link', { name: 'Annuller og gå tilbage' }).isVisible()).resolves.toBe(true);
+    // Its problems too, and no acquirer status text: a mistyped number, then a card the bank refuses.
+    await page.getByLabel('Kortnummer').fill('1234 5678 9012 3456');
+    await page.getByRole('button', { name: 'Gem kort' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Kortnummeret er ikke gyldigt.');
+    await page.getByLabel('Kortnummer').fill('1000000000000016');
+    await page.getByLabel('Udløbsdato (MM/ÅÅ)').fill('12/30');
+    await page.getByLabel('Kontrolcifre').fill('123');
+    await page.getByRole('button', { name: 'Gem kort' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Kortet blev afvist. Prøv igen, eller brug et andet kort.');
     const english = await createLinked(s, receiver.url);
     await page.goto(english.url);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

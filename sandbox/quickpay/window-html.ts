@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../lib/text/html';
+import type { CardProblem } from './card-input';
 import { TEST_CARDS, groupDigits } from './test-cards';
 import type { QpSubscription } from './types';
 
@@ -31,6 +32,15 @@ const WORDS = {
     saved: 'Card saved',
     savedLead: (last4: string) => `The card ending in ${last4} is saved.`,
     continue: 'Continue',
+    problems: {
+      number: 'The card number is not valid.',
+      notTestCard: 'Test mode: only the test cards listed below can be used.',
+      expiryFormat: 'Enter the expiry date as MM/YY.',
+      expired: 'The expiry date is in the past.',
+      cvc: 'Enter the 3-digit CVC from the back of the card.',
+      declined: 'The card was declined. Try again or use another card.',
+      authFailed: 'The 3-D Secure check failed, so the card was not saved. Try again or use another card.',
+    },
   },
   da: {
     cardDetails: 'Kortoplysninger',
@@ -54,8 +64,19 @@ const WORDS = {
     saved: 'Kortet er gemt',
     savedLead: (last4: string) => `Kortet, der ender på ${last4}, er gemt.`,
     continue: 'Fortsæt',
+    problems: {
+      number: 'Kortnummeret er ikke gyldigt.',
+      notTestCard: 'Testtilstand: kun testkortene nedenfor kan bruges.',
+      expiryFormat: 'Skriv udløbsdatoen som MM/ÅÅ.',
+      expired: 'Udløbsdatoen er overskredet.',
+      cvc: 'Skriv de tre kontrolcifre fra kortets bagside.',
+      declined: 'Kortet blev afvist. Prøv igen, eller brug et andet kort.',
+      authFailed: '3-D Secure-godkendelsen mislykkedes, så kortet blev ikke gemt. Prøv igen, eller brug et andet kort.',
+    },
   },
 };
+/** A problem with the typed card, or the acquirer's refusal (its own status text is not shown to the customer). */
+export type WindowProblem = CardProblem | 'declined' | 'authFailed';
 type Words = (typeof WORDS)['en'];
 /** The window's language: the link's, Danish or English (anything else is shown in English). */
 const langOf = (sub: QpSubscription): 'da' | 'en' => (sub.link?.language === 'da' ? 'da' : 'en');
@@ -97,9 +118,9 @@ const submitLabel = (sub: QpSubscription, w: Words): string => {
 
 export type FormValues = { cardNumber?: string; expiry?: string };
 
-export function cardForm(token: string, sub: QpSubscription, error: string | null, values: FormValues = {}): string {
-  const err = error ? `<div class="error" role="alert">${escapeHtml(error)}</div>` : '';
+export function cardForm(token: string, sub: QpSubscription, problem: WindowProblem | null, values: FormValues = {}): string {
   const w = wordsOf(sub);
+  const err = problem ? `<div class="error" role="alert">${escapeHtml(w.problems[problem])}</div>` : '';
   return page(
     w.cardDetails,
     `<div class="card">${header(sub, w)}${err}

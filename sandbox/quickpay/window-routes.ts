@@ -20,9 +20,6 @@ const field = (body: unknown, name: string): string => {
   return typeof v === 'string' ? v : '';
 };
 
-/** The declined operation's message, as the window shows it. */
-const declinedMessage = (op: QpOperation) => `The card was declined: ${op.aq_status_msg}. Try again or use another card.`;
-
 /**
  * The hosted payment window at /window/<token>: the card form, the 3-D Secure challenge, and
  * the redirects to the link's continue_url (303 after approval) and cancel_url.
@@ -68,7 +65,7 @@ export function registerWindowRoutes(router: Router, { state, now, complete }: W
     }
     const op = complete(sub, read.entered, null);
     if (op.qp_status_code === '20000') return approved(ctx, sub);
-    sendHtml(ctx.res, 200, cardForm(token, sub, declinedMessage(op), values));
+    sendHtml(ctx.res, 200, cardForm(token, sub, 'declined', values));
   });
 
   const findChallenge = (ctx: Ctx, sub: QpSubscription) => {
@@ -93,7 +90,7 @@ export function registerWindowRoutes(router: Router, { state, now, complete }: W
     const passed = field(parseBody(ctx), 'outcome') === 'approve';
     const op = complete(sub, challenge.entered, { passed });
     if (op.qp_status_code === '20000') return approved(ctx, sub);
-    sendHtml(ctx.res, 200, cardForm(ctx.params.token ?? '', sub, declinedMessage(op)));
+    sendHtml(ctx.res, 200, cardForm(ctx.params.token ?? '', sub, passed ? 'declined' : 'authFailed'));
   });
 
   router.get('/window/:token/cancel', (ctx) => {
