@@ -14,9 +14,9 @@ import { expect, test } from './support/test';
  * test makes its own account, so its counts and its mailbox are its own.
  */
 
-const SHOTS = '/work/shots/newlink';
+const SHOTS = process.env.NEWLINK_SHOTS ?? '';
 const shot = async (page: Page, name: string) => {
-  if (!process.env.NEWLINK_SHOTS) return;
+  if (!SHOTS) return; // NEWLINK_SHOTS=<folder>: the pages at 390 px, to look at
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
 };

@@ -27,6 +27,7 @@ declare const messages: {
     "unavailable": "We could not load your cards just now. Please try again in a minute.",
     "sessionEnded": "Your session has ended",
     "sessionEndedLead": "For your security, portal links and sessions expire. Open the newest link we sent you, or ask us for a new one.",
+    "sessionEndedLeadForm": "For your security, portal links and sessions expire. Open the newest link we sent you, or have a new one emailed to you below.",
     "back": "Back to your cards",
     "charged": "Fenerum charges this card",
     "chargedUnknown": "Fenerum charges one of your active cards. Remove the cards you no longer want charged.",
@@ -46,6 +47,10 @@ declare const messages: {
       "expired": "Links to the card portal work for a limited time. Ask us for a new link, or use the newest one we sent you.",
       "revoked": "This link has been withdrawn. Use the newest link we sent you, or ask us for a new one.",
       "invalid": "The link may have been cut off or changed when it was copied. Open it again from the message we sent you, or ask us for a new one."
+    },
+    "leadWithForm": {
+      "expired": "Links to the card portal work for a limited time. Use the newest one we sent you, or have a new link emailed to you below.",
+      "revoked": "This link has been withdrawn. Use the newest link we sent you, or have a new one emailed to you below."
     }
   },
   "card": {

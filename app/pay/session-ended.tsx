@@ -22,7 +22,7 @@ export async function SessionEnded() {
   return (
     <section className="panel" data-testid="session-ended">
       <h1>{t('sessionEnded')}</h1>
-      <p>{t('sessionEndedLead')}</p>
+      <p>{t(state.ask ? 'sessionEndedLeadForm' : 'sessionEndedLead')}</p>
       <SupportContact />
       {state.ask && (
         <section className="new-link" aria-labelledby="new-link-heading">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newLinkFormHtml, plainPage } from './plain-page';
+import { linkErrorPage, newLinkFormHtml, plainPage } from './plain-page';
 
 describe('plainPage', () => {
   it('posts a form’s fields in the body to our own route, escaped, and sends no Referer', () => {
@@ -54,5 +54,14 @@ describe('plainPage', () => {
     expect(again).toContain('value="x&quot;@y" aria-invalid="true" aria-describedby="new-link-error"');
     expect(again).toContain('<p class="error" id="new-link-error">Type an address</p>');
     expect(plainPage('T', '', 'en', [], undefined, form)).not.toContain('<p></p>');
+  });
+
+  it('a refused link points to the form below it when there is one, and to "ask us" when there is none', () => {
+    const t = (key: string) => `[${key}]`;
+    const form = newLinkFormHtml('signed', { heading: 'H', intro: 'I', email: 'E', send: 'S' });
+    expect(linkErrorPage('expired', 'en', t, undefined, form)).toContain('[leadWithForm.expired]');
+    expect(linkErrorPage('revoked', 'en', t, undefined, form)).toContain('[leadWithForm.revoked]');
+    expect(linkErrorPage('expired', 'en', t)).toContain('[lead.expired]');
+    expect(linkErrorPage('malformed', 'en', t, undefined, form)).toContain('[lead.invalid]');
   });
 });

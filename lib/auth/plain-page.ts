@@ -13,12 +13,14 @@ export const linkFailureStatus: Record<LinkFailure, number> = {
 
 type LinkProblem = 'expired' | 'revoked' | 'invalid';
 /** The `link` namespace's messages, e.g. next-intl's `getTranslations('link')`. */
-export type LinkText = (key: `title.${LinkProblem}` | `lead.${LinkProblem}`) => string;
+export type LinkText = (key: `title.${LinkProblem}` | `lead.${LinkProblem}` | `leadWithForm.${Exclude<LinkProblem, 'invalid'>}`) => string;
 
 /** A plain page that says what went wrong and what to do (whom to ask: the frame's contact); no account data, no stack trace. */
 export function linkErrorPage(reason: LinkFailure, locale: Locale, t: LinkText, frame?: PlainFrame, form = ''): string {
   const kind: LinkProblem = reason === 'expired' ? 'expired' : reason === 'revoked' ? 'revoked' : 'invalid';
-  return plainPage(t(`title.${kind}`), t(`lead.${kind}`), locale, [], frame, form);
+  // With the "email me a new link" form below, the lead points to it rather than to "ask us".
+  const lead = form && kind !== 'invalid' ? t(`leadWithForm.${kind}`) : t(`lead.${kind}`);
+  return plainPage(t(`title.${kind}`), lead, locale, [], frame, form);
 }
 
 /**
