@@ -1,0 +1,2 @@
+export { log, createLogger } from './logger';
+export { currentRequestId, requestIdFrom, withRequestContext } from './request-context';
