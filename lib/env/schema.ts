@@ -144,7 +144,8 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
     }
     if (!e.APP_URL && production) throw invalid('APP_URL', 'required when a provider uses live keys');
     if (!e.FENERUM_API_TOKEN) throw invalid('FENERUM_API_TOKEN', 'required when a provider uses live keys (cards would go to the sandbox)');
-    if (e.METRICS_TOKEN === sandboxSecrets.METRICS_TOKEN) throw invalid('METRICS_TOKEN', 'must be your own secret when a provider uses live keys (the sandbox one is published)');
+    if (e.METRICS_TOKEN === sandboxSecrets.METRICS_TOKEN)
+      throw invalid('METRICS_TOKEN', 'must be your own secret when a provider uses live keys (the sandbox one is published)');
     if (e.FENERUM_WEBHOOK_PASSWORD === sandboxSecrets.FENERUM_WEBHOOK_PASSWORD) {
       throw invalid('FENERUM_WEBHOOK_PASSWORD', 'must be your own secret when a provider uses live keys (the sandbox one is published)');
     }

@@ -16,7 +16,10 @@ let patterns: RoutePattern[] | undefined;
 function loadPatterns(): RoutePattern[] {
   try {
     const file = path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'routes-manifest.json');
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { staticRoutes?: { page: string; regex: string }[]; dynamicRoutes?: { page: string; regex: string }[] };
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+      staticRoutes?: { page: string; regex: string }[];
+      dynamicRoutes?: { page: string; regex: string }[];
+    };
     return [...(manifest.staticRoutes ?? []), ...(manifest.dynamicRoutes ?? [])].map((r) => ({ page: r.page, regex: new RegExp(r.regex) }));
   } catch {
     return [];
