@@ -6,8 +6,8 @@
  */
 const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
 const PAN = /(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
-/** A link token (lib/auth/link-token.ts: base64url parts joined by dots) in a /pay/ address. */
-const LINK_TOKEN = /\/pay\/(?!open\b|new-link\b|approve\/|stripe\/|quickpay\/)[A-Za-z0-9_-]{16,}(?:\.[A-Za-z0-9_-]+)*/g;
+/** A link token (lib/auth/link-token.ts: base64url parts joined by a dot) in a /pay/ address; the portal's own /pay pages have no dot. */
+const LINK_TOKEN = /\/pay\/[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+/g;
 
 export function scrubText(text: string): string {
   return text

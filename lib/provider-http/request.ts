@@ -53,7 +53,8 @@ export function createProviderHttp<E extends Error>(config: ProviderHttpConfig<E
   async function acquireSlot(call: ProviderCall<unknown>): Promise<{ ok: true; release: () => void } | { ok: false; failure: ProviderFailure }> {
     if (call.signal?.aborted) return { ok: false, failure: { kind: 'aborted', sent: false } };
     if (!config.limiter) return { ok: true, release: () => {} };
-    const lane = call.priority ?? 'default';
+    // The limiter's own default lane (as for over_budget below).
+    const lane = call.priority ?? 'registration';
     const waitStarted = performance.now();
     try {
       const release = await config.limiter.acquire({ priority: call.priority, signal: call.signal });
