@@ -13,6 +13,21 @@ const REDACT_PATHS = SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]).conca
 );
 
 /**
+ * Errors and worse on stderr, the rest on stdout, each line once; written at once (sync), so a
+ * line logged just before `process.exit` is not lost. A supervisor that shows stderr apart (a
+ * test runner, a terminal) shows what went wrong.
+ */
+function standardStreams(): DestinationStream {
+  return pino.multistream(
+    [
+      { level: 'trace', stream: pino.destination({ dest: 1, sync: true }) },
+      { level: 'error', stream: pino.destination({ dest: 2, sync: true }) },
+    ],
+    { dedupe: true },
+  );
+}
+
+/**
  * A logger writing JSON lines: `level` as a name, an ISO time, the request's id on every line
  * written while a request runs (request-context.ts), secrets redacted by key, and emails, card
  * numbers and link tokens scrubbed from every string (scrub.ts), the message included.
@@ -32,6 +47,9 @@ export function createLogger(opts: { level: LogLevel; destination?: DestinationS
         return requestId ? { requestId } : {};
       },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // The error is already a plain, scrubbed object (formatters.log runs first): pino's own
+      // serializer would take it for an error again and name its type "Object".
+      serializers: { err: (err: unknown) => err },
       hooks: {
         // `log.error(err)` and `log.warn('…')`: the message is scrubbed too (pino writes it apart from the object).
         logMethod(args, method) {
@@ -44,7 +62,7 @@ export function createLogger(opts: { level: LogLevel; destination?: DestinationS
         },
       },
     },
-    opts.destination ?? pino.destination({ dest: 1, sync: true }),
+    opts.destination ?? standardStreams(),
   );
 }
 

@@ -1,6 +1,6 @@
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
-import { requestIdFrom, withRequestContext } from '@/lib/log';
-import { countHttpRequest } from '@/lib/metrics/http';
+import { log, requestIdFrom, withRequestContext } from '@/lib/log';
+import { countHttpRequest, routeLabel } from '@/lib/metrics/http';
 import { actionOriginRefusal } from './action-origin';
 
 /**
@@ -34,6 +34,13 @@ export function withPeer(forwardedFor: string | string[] | undefined, peer: stri
 
 const INSTALLED = Symbol.for('card-portal:front-door');
 
+/** A request answered: counted by its route's pattern, and one log line (the pattern, never the address: it can hold a link's token). */
+function answered(req: IncomingMessage, status: number, started: number, requestId: string): void {
+  const seconds = (performance.now() - started) / 1000;
+  countHttpRequest(req.method, req.url, status, seconds);
+  log.info({ requestId, method: req.method, route: routeLabel(req.url), status, ms: Math.round(seconds * 1000) }, 'answered');
+}
+
 /**
  * Installs the front door on this process's HTTP server (instrumentation.ts, `next start`):
  * refuses what Next would fail on (a Server Action from another site included: action-origin.ts), appends the socket's address to X-Forwarded-For (the one
@@ -55,7 +62,7 @@ export function installFrontDoor(opts: { hsts: boolean }): void {
       req.headers['x-request-id'] = requestId;
       res.setHeader('X-Request-Id', requestId);
       const started = performance.now();
-      res.once('finish', () => countHttpRequest(req.method, req.url, res.statusCode, (performance.now() - started) / 1000));
+      res.once('finish', () => answered(req, res.statusCode, started, requestId));
       if (opts.hsts) res.setHeader('Strict-Transport-Security', HSTS);
       const refusal = frontDoorAnswer(req.method, req.url) ?? actionOriginRefusal(req.method, req.url, req.headers);
       if (refusal) {
