@@ -91,6 +91,11 @@ describe('the logger: what it never writes', () => {
     expect(scrubText('payment 12345 of 499.00 DKK on 2026-01-02, card ending 4242, order 20260102123')).toBe(
       'payment 12345 of 499.00 DKK on 2026-01-02, card ending 4242, order 20260102123',
     );
+    // A UUID whose last groups are all digits is an id, not a card.
+    expect(scrubText('request 4424a85b-b411-4af8-1234-123456789012 and 00000000-0000-0000-0000-000000000000')).toBe(
+      'request 4424a85b-b411-4af8-1234-123456789012 and 00000000-0000-0000-0000-000000000000',
+    );
+    expect(scrubText('pan=4242424242424242, (5555 5555 5555 4444)')).toBe('pan=[card], ([card])');
   });
 
   it("replaces a customer link's token in an address, not the portal's own /pay pages", () => {

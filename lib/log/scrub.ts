@@ -1,11 +1,12 @@
 /**
  * What a log line must never carry in its text, whatever its key: a full email address (the
  * local part is masked: `k***@example.dk`), a card number (a run of 13–19 digits, spaces or
- * dashes between them allowed, is `[card]`), and a customer link's token (`/pay/[token]`). Keys
+ * dashes between them allowed, not part of a longer word, is `[card]`), and a customer link's token (`/pay/[token]`). Keys
  * known to hold secrets are removed by pino's own `redact` (logger.ts) before this runs.
  */
 const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
-const PAN = /(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
+// Not inside a longer word: a UUID's or a hex id's digit groups are not a card number.
+const PAN = /(?<![0-9A-Za-z-])\d(?:[ -]?\d){12,18}(?![0-9A-Za-z]|-[0-9A-Za-z])/g;
 /** A link token (lib/auth/link-token.ts: base64url parts joined by a dot) in a /pay/ address; the portal's own /pay pages have no dot. */
 const LINK_TOKEN = /\/pay\/[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+/g;
 
