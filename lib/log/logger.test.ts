@@ -87,6 +87,15 @@ describe('the logger: what it never writes', () => {
     });
   });
 
+  it('writes an object met twice side by side twice, and a cycle once', () => {
+    const { logger, parsed } = captured();
+    const headers = { 'retry-after': '1' };
+    const looped: Record<string, unknown> = { name: 'loop' };
+    looped.self = looped;
+    logger.warn({ raw: { headers }, headers, looped }, 'twice');
+    expect(parsed()[0]).toMatchObject({ raw: { headers }, headers, looped: { name: 'loop', self: '[circular]' } });
+  });
+
   it('keeps what is not a secret: ids, amounts, dates, short numbers', () => {
     expect(scrubText('payment 12345 of 499.00 DKK on 2026-01-02, card ending 4242, order 20260102123')).toBe(
       'payment 12345 of 499.00 DKK on 2026-01-02, card ending 4242, order 20260102123',

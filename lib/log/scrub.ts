@@ -64,13 +64,18 @@ export function scrubValue(value: unknown, depth = 0, seen = new WeakSet<object>
   if (typeof value !== 'object' || value === null) return value;
   if (seen.has(value)) return '[circular]';
   if (depth >= MAX_DEPTH) return '[deeper]';
+  // Only the objects above this one count as seen: the same object twice side by side is not a cycle.
   seen.add(value);
-  if (value instanceof Error) return scrubValue(plainError(value), depth, seen);
-  if (Array.isArray(value)) return value.map((v) => scrubValue(v, depth + 1, seen));
-  if (value instanceof Date) return value.toISOString();
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET.has(normalKey(k)) ? '[redacted]' : scrubValue(v, depth + 1, seen);
-  return out;
+  try {
+    if (value instanceof Error) return scrubValue(plainError(value), depth, seen);
+    if (Array.isArray(value)) return value.map((v) => scrubValue(v, depth + 1, seen));
+    if (value instanceof Date) return value.toISOString();
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = SECRET.has(normalKey(k)) ? '[redacted]' : scrubValue(v, depth + 1, seen);
+    return out;
+  } finally {
+    seen.delete(value);
+  }
 }
 
 function plainError(err: Error): Record<string, unknown> {
