@@ -12,7 +12,7 @@ import { E2E } from './ports';
  * file per app, so the run's teardown can read every line (e2e/global-teardown.ts). Named by the
  * run's app port: two runs on one machine keep apart.
  */
-export const APP_LOG_DIR = path.join(tmpdir(), `card-portal-e2e-logs-${E2E.appPort}`);
+const APP_LOG_DIR = path.join(tmpdir(), `card-portal-e2e-logs-${E2E.appPort}`);
 export const MAIN_APP_LOG = path.join(APP_LOG_DIR, 'app.log');
 
 /**
@@ -31,7 +31,7 @@ export function appLogFile(port: number): string {
 }
 
 /** What no log line may hold: the sandbox's secrets and the emulators' test card numbers. */
-export function forbiddenInLogs(): Array<{ name: string; value: string }> {
+function forbiddenInLogs(): Array<{ name: string; value: string }> {
   return [
     ...Object.entries(sandboxSecrets).map(([name, value]) => ({ name, value })),
     ...Object.keys(STRIPE_TEST_CARDS).map((n) => ({ name: `Stripe test card ${n.slice(-4)}`, value: n })),

@@ -1,2 +1,2 @@
-export { log, createLogger } from './logger';
-export { currentRequestId, requestIdFrom, withRequestContext } from './request-context';
+export { log } from './logger';
+export { requestIdFrom, withRequestContext } from './request-context';
