@@ -21,7 +21,8 @@ export default async function globalTeardown(): Promise<void> {
 }
 
 /**
- * Issue 25: no log line of the run's apps may hold a sandbox secret or a test card number. Every
+ * Issue 25: no log line of the run's apps may hold a sandbox secret, a test card number or a full
+ * email address. Every
  * line of every app's log (e2e/support/app-logs.ts) is read; a leak fails the run, naming the file,
  * the line and what leaked (never the value). A run against servers it did not start (E2E_REUSE)
  * has no log of theirs to read, and says so.
@@ -34,6 +35,6 @@ async function checkAppLogs(): Promise<void> {
   const { files, lines, leaks } = await leaksIn();
   const main = await readFile(MAIN_APP_LOG, 'utf8').catch(() => '');
   if (!main.includes('"msg":"answered"')) throw new Error(`the app's log (${MAIN_APP_LOG}) holds no request: was it written?`);
-  if (leaks.length > 0) throw new Error(`secrets or card numbers in the apps' logs (${leaks.length}):\n  ${leaks.slice(0, 50).join('\n  ')}`);
-  console.log(`app logs: ${lines} lines in ${files} file(s), no secret or test card number`);
+  if (leaks.length > 0) throw new Error(`secrets, card numbers or email addresses in the apps' logs (${leaks.length}):\n  ${leaks.slice(0, 50).join('\n  ')}`);
+  console.log(`app logs: ${lines} lines in ${files} file(s), no secret, test card number or full email address`);
 }

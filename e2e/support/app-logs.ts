@@ -30,7 +30,7 @@ export function appLogFile(port: number): string {
   return path.join(APP_LOG_DIR, `app-${port}.log`);
 }
 
-/** What no log line may hold: the sandbox's secrets and the emulators' test card numbers. */
+/** What no log line may hold: the sandbox's secrets and the emulators' test card numbers (and a full email address, below). */
 function forbiddenInLogs(): Array<{ name: string; value: string }> {
   return [
     ...Object.entries(sandboxSecrets).map(([name, value]) => ({ name, value })),
@@ -39,7 +39,10 @@ function forbiddenInLogs(): Array<{ name: string; value: string }> {
   ];
 }
 
-/** Every line of every app log in the folder holding a forbidden value: "file:line: name" (never the value itself). */
+/** A full email address: the logger masks the local part (`k***@nordlys.dk`), so any other is a leak. */
+const FULL_EMAIL = /(?<![A-Za-z0-9._%+-])(?![A-Za-z0-9]\*\*\*@)[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/;
+
+/** Every line of every app log in the folder holding a forbidden value or a full email address: "file:line: name" (never the value itself). */
 export async function leaksIn(dir = APP_LOG_DIR): Promise<{ files: number; lines: number; leaks: string[] }> {
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.log'));
   const forbidden = forbiddenInLogs();
@@ -50,6 +53,7 @@ export async function leaksIn(dir = APP_LOG_DIR): Promise<{ files: number; lines
     text.split('\n').forEach((line, i) => {
       lines++;
       for (const f of forbidden) if (line.includes(f.value)) leaks.push(`${file}:${i + 1}: ${f.name}`);
+      if (FULL_EMAIL.test(line)) leaks.push(`${file}:${i + 1}: a full email address`);
     });
   }
   return { files: files.length, lines, leaks };
