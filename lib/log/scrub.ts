@@ -24,7 +24,7 @@ const MAX_DEPTH = 6;
  * error's `raw.setup_intent.client_secret`). pino's `redact` removes them at the paths
  * logger.ts names; this catches them at any depth. Compared lower-case, without `_` and `-`.
  */
-export const SECRET_KEYS = [
+const SECRET_KEYS = [
   'password',
   'passwordHash',
   'secret',
