@@ -28,10 +28,14 @@ const belowTheWrappers = [
     message: 'app/ never writes or reads the audit log itself: the use case that acts audits it',
   },
   { group: ['@/lib/process-singleton'], message: 'only the composition root (lib/server/context.ts) keeps per-process values' },
+  {
+    group: ['@/lib/metrics', '@/lib/metrics/**'],
+    message: 'app/ counts nothing itself: the wrappers, provider-http and the use cases do (GET /api/metrics is metricsRoute)',
+  },
 ];
 
 /** The bottom layer (clients, the database, shared types): nothing above it, so no arrow points up. */
-const CLIENT_FOLDERS = ['fenerum', 'quickpay', 'stripe', 'farpay', 'provider-http', 'db', 'domain', 'errors', 'cache', 'text'];
+const CLIENT_FOLDERS = ['fenerum', 'quickpay', 'stripe', 'farpay', 'provider-http', 'db', 'domain', 'errors', 'cache', 'text', 'log', 'metrics'];
 const USE_CASE_FOLDERS = ['cards', 'auth', 'approvals', 'staff', 'registrations', 'mail', 'fenerum-webhooks', 'maintenance', 'audit-log'];
 const noUseCases = {
   group: [...USE_CASE_FOLDERS.flatMap((d) => [`@/lib/${d}`, `@/lib/${d}/**`]), '@/lib/audit'],
@@ -104,6 +108,12 @@ const config = [
   {
     files: ['lib/server/**'],
     rules: { 'no-restricted-imports': restrict([noSandbox]) },
+  },
+  {
+    // Every line goes through the logger (lib/log): JSON, the request id, secrets redacted.
+    files: ['lib/**', 'app/**', 'instrumentation.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-console': 'error' },
   },
 ];
 

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { appLogFile } from './app-logs';
 
 /** Every app this worker has running: killed when the worker exits, so a test that ran out of time leaves no server on its port. */
 const running = new Set<ChildProcess>();
@@ -19,9 +21,15 @@ export class AppProcess {
   async start(): Promise<void> {
     this.child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(this.port)], {
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', APP_URL: this.url, ...this.env },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const child = this.child;
+    // Its log, every line, into the run's log folder (the teardown reads it for secrets); errors on to this worker's stderr.
+    const file = createWriteStream(appLogFile(this.port), { flags: 'a' });
+    child.stdout?.pipe(file, { end: false });
+    child.stderr?.pipe(file, { end: false });
+    child.stderr?.pipe(process.stderr, { end: false });
+    child.once('exit', () => file.end());
     running.add(child);
     child.once('exit', () => running.delete(child));
     const until = Date.now() + 60_000;

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { loggedCommand } from './app-logs';
 import { E2E } from './ports';
 
 /**
@@ -19,7 +20,8 @@ export const sandboxServer: ServerSpec = {
 
 export const appServer: ServerSpec = {
   name: 'app',
-  command: `npx next start -p ${E2E.appPort}`,
+  // Its log into a file for the run's teardown to read for secrets and card numbers (e2e/support/app-logs.ts).
+  command: loggedCommand(`npx next start -p ${E2E.appPort}`),
   env: {
     APP_URL: E2E.appUrl,
     SANDBOX_PORT: String(E2E.sandboxPort),

@@ -7,6 +7,7 @@ import { registrations } from '@/lib/db/schema';
 import type { FenerumClient } from '@/lib/fenerum/types';
 import { findRegistration, queueRegistration, startRegistration, type Registration } from '@/lib/registrations/store';
 import { matchingCards } from './match-card';
+import { log } from '@/lib/log';
 
 export type NewCardDeps = { db: Db; fenerum: Pick<FenerumClient, 'listPaymentCards'> };
 
@@ -46,7 +47,7 @@ export async function queueCardFromPayment(
  */
 async function fenerumHolds(fenerum: NewCardDeps['fenerum'], account: { accountCode: string; accountUuid: string }, card: Stripe.PaymentMethod.Card) {
   const cards = await fenerum.listPaymentCards({ code: account.accountCode, uuid: account.accountUuid }).catch((err: unknown) => {
-    console.warn(`approvals: could not read ${account.accountCode}'s Fenerum cards; the card paid with is queued`, err instanceof Error ? err.message : err);
+    log.warn({ account: account.accountCode, err }, "approvals: could not read the account's Fenerum cards; the card paid with is queued");
     return [];
   });
   return matchingCards({ brand: card.brand, last4: card.last4, expMonth: card.exp_month, expYear: card.exp_year }, cards).some((c) => c.active);

@@ -1,6 +1,7 @@
 import { isRefused } from '@/lib/domain/outcomes';
 import { queueCustomerEmail, type QueueMailDeps } from '@/lib/mail/queue';
 import type { MailCard } from '@/lib/mail/types';
+import { log } from '@/lib/log';
 
 /**
  * The customer is told by email (lib/mail): once per approval (the event key is the
@@ -21,7 +22,7 @@ export async function notifyApprovalNeeded(
     card: input.card,
     description: input.description,
   });
-  if (isRefused(queued)) console.warn(`approval email for ${input.paymentIntentId} not queued: ${queued.key ?? queued.reason}`);
+  if (isRefused(queued)) log.warn({ paymentIntent: input.paymentIntentId, why: queued.key ?? queued.reason }, 'approval email not queued');
 }
 
 export async function notifyCardExpiring(mail: QueueMailDeps, input: { accountCode: string; cardUuid: string; month: string; card: MailCard }): Promise<void> {
@@ -31,5 +32,5 @@ export async function notifyCardExpiring(mail: QueueMailDeps, input: { accountCo
     accountCode: input.accountCode,
     card: input.card,
   });
-  if (isRefused(queued)) console.warn(`expiring-card email for ${input.cardUuid} not queued: ${queued.key ?? queued.reason}`);
+  if (isRefused(queued)) log.warn({ card: input.cardUuid, why: queued.key ?? queued.reason }, 'expiring-card email not queued');
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { log } from '@/lib/log';
 import { loadPortal, createPortalCache } from '@/lib/cards/portal';
 import type { Db } from '@/lib/db/connect';
 import { createFenerumClient } from '@/lib/fenerum/client';
@@ -86,7 +87,7 @@ describe('a burst of 100 link requests while a customer loads the portal', () =>
     // The other 98 were refused without waiting (before the clock moved), each a 503 with Retry-After.
     const surplus = answers.slice(2);
     expect(surplus.every((a) => isFenerumError(a.result) && a.result.kind === 'over_budget' && a.at === start)).toBe(true);
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {}); // each refusal is logged
+    const quiet = vi.spyOn(log, 'error').mockImplementation(() => {}); // each refusal is logged
     const replies = surplus.map((a) => errorResponse(a.result));
     quiet.mockRestore();
     expect(replies.every((r) => r.status === 503)).toBe(true);

@@ -6,6 +6,7 @@ import type { Account } from '@/lib/domain/accounts';
 import type { PaymentCard } from '@/lib/domain/cards';
 import { withJustRegistered } from './just-registered';
 import type { JustRegistered } from './portal-view';
+import { log } from '@/lib/log';
 
 /** `cards`: the active ones (latest expiry first); `inactive`: the account's disabled cards (a page names one just removed). */
 export type Portal = { ok: true; account: Account; cards: PaymentCard[]; inactive: PaymentCard[] } | { ok: false; reason: 'unavailable' };
@@ -54,7 +55,7 @@ export async function loadPortal(deps: PortalDeps, accountCode: string, accountU
     return { ok: true, account, cards: active, inactive: mine.filter((c) => !c.active) };
   } catch (err) {
     if (!isFenerumError(err)) throw err;
-    console.error('portal: Fenerum failed', err.status, err.detail);
+    log.error({ status: err.status, detail: err.detail }, 'portal: Fenerum failed');
     return { ok: false, reason: 'unavailable' };
   }
 }

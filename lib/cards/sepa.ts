@@ -2,6 +2,7 @@ import { cachedAccount } from '@/lib/fenerum/cached-account';
 import type { FenerumClient } from '@/lib/fenerum/types';
 import { sepaBelongsTo, type SepaPlace } from '@/lib/domain/sepa';
 import type { PortalCache } from './portal';
+import { log } from '@/lib/log';
 
 /**
  * Whether the portal offers an account SEPA Direct Debit: the merchant turned it on
@@ -23,7 +24,7 @@ export async function offersSepaTo(deps: SepaDeps, accountCode: string): Promise
   try {
     return offersSepa(true, await cachedAccount(deps.portalCache.accounts, deps.fenerum, accountCode, { priority: 'interactive' }));
   } catch (err) {
-    console.warn(`SEPA: account ${accountCode} could not be read, card only`, err instanceof Error ? err.message : err);
+    log.warn({ account: accountCode, err }, 'SEPA: the account could not be read, card only');
     return false;
   }
 }

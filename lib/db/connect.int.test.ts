@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
+import { log } from '@/lib/log';
 import { openDatabase } from './connect';
 import { rowsOf } from './rows';
 import { auditLog, issuedLinks } from './schema';
@@ -23,7 +24,7 @@ describe.runIf(process.env.DATABASE_URL)('Postgres connections the server ends',
     const database = await openDatabase({ url: process.env.DATABASE_URL, pgliteDir: '' });
     const killer = await openDatabase({ url: process.env.DATABASE_URL, pgliteDir: '' });
     const warned: string[] = [];
-    const warn = vi.spyOn(console, 'warn').mockImplementation((line: string) => void warned.push(line));
+    const warn = vi.spyOn(log, 'warn').mockImplementation(((fields: unknown, msg: string) => void warned.push(`${msg} ${JSON.stringify(fields)}`)) as never);
     try {
       // A connection in each pool, idle now.
       await database.db.execute(sql`select 1`);
@@ -31,7 +32,9 @@ describe.runIf(process.env.DATABASE_URL)('Postgres connections the server ends',
       const ours = rowsOf<{ pid: number }>(await database.db.execute(sql`select pg_backend_pid() as pid`));
       const pid = ours[0]?.pid;
       await killer.db.execute(sql`select pg_terminate_backend(${pid})`);
-      await expect.poll(() => warned.some((l) => l.includes('an idle connection of the request pool ended')), { timeout: 5000 }).toBe(true);
+      await expect
+        .poll(() => warned.some((l) => l.includes('an idle connection of a pool ended') && l.includes('"pool":"request"')), { timeout: 5000 })
+        .toBe(true);
       const again = rowsOf<{ n: number }>(await database.db.execute(sql`select 1 as n`));
       expect(again).toEqual([{ n: 1 }]);
     } finally {

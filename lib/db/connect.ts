@@ -4,6 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { createPriorityLane, onLane } from './priority-lane';
 import * as schema from './schema';
+import { log } from '@/lib/log';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /**
@@ -50,7 +51,7 @@ async function openPostgres(url: string): Promise<Database> {
     ['request', pool],
     ['background', background],
   ] as const) {
-    p.on('error', (err) => console.warn(JSON.stringify({ msg: `postgres: an idle connection of the ${name} pool ended`, error: err.message })));
+    p.on('error', (err) => log.warn({ pool: name, err }, 'postgres: an idle connection of a pool ended'));
   }
   return {
     db: drizzle(pool, { schema }),

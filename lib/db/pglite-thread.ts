@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { log } from '@/lib/log';
 
 /** A row set as PGlite answers it (what drizzle's PGlite driver reads). */
 type ThreadResults = { rows: unknown[]; fields: Array<{ name: string; dataTypeID: number }>; affectedRows?: number };
@@ -78,7 +79,7 @@ export async function startPgliteThread(opts: { dataDir: string; template?: stri
     else w.reject(errorFrom(m.error));
   });
   worker.on('error', (err) => {
-    console.error("PGlite's thread failed", err);
+    log.error({ err }, "PGlite's thread failed");
     stop(err);
   });
   worker.on('exit', (code) => stop(new Error(`PGlite's thread stopped (exit ${code})`)));

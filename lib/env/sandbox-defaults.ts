@@ -39,6 +39,7 @@ export const sandboxSecrets = {
   QUICKPAY_API_KEY: 'sandbox-quickpay-api-key-2a7e5c9f',
   QUICKPAY_PRIVATE_KEY: 'sandbox-quickpay-private-key-8d4b1f6a',
   FARPAY_API_KEY: 'sandbox-farpay-api-key-5f9c2e7d',
+  METRICS_TOKEN: 'sandbox-metrics-token-6b3e0d9a',
 } as const;
 
 /** Public: the browser is meant to have this one. */

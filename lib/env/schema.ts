@@ -9,6 +9,7 @@ import {
 } from './sandbox-defaults';
 import { flag, onUnlessOff, optional, positiveInt, proxyHops, url } from './fields';
 import { liveMerchantProblem, merchantFields, resolveMerchant } from './merchant-settings';
+import { logLevelField, metricsTokenField } from './observability';
 
 const rawEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
@@ -63,6 +64,8 @@ const rawEnvSchema = z.object({
   SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address' }).optional()),
   MAIL_FROM: optional.pipe(z.string().max(320).optional()),
   ...merchantFields,
+  LOG_LEVEL: logLevelField,
+  METRICS_TOKEN: metricsTokenField,
   // Staff sign-in (the staff console): which roles need a second factor, and how long a session lives.
   STAFF_SECOND_FACTOR_ROLES: optional.pipe(
     z
@@ -141,6 +144,8 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
     }
     if (!e.APP_URL && production) throw invalid('APP_URL', 'required when a provider uses live keys');
     if (!e.FENERUM_API_TOKEN) throw invalid('FENERUM_API_TOKEN', 'required when a provider uses live keys (cards would go to the sandbox)');
+    if (e.METRICS_TOKEN === sandboxSecrets.METRICS_TOKEN)
+      throw invalid('METRICS_TOKEN', 'must be your own secret when a provider uses live keys (the sandbox one is published)');
     if (e.FENERUM_WEBHOOK_PASSWORD === sandboxSecrets.FENERUM_WEBHOOK_PASSWORD) {
       throw invalid('FENERUM_WEBHOOK_PASSWORD', 'must be your own secret when a provider uses live keys (the sandbox one is published)');
     }
@@ -190,6 +195,10 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
       /** Refunds above this (minor units) ask for a fresh TOTP code, as does every refund from a session without the second factor. */
       refundStepUpAboveMinor: e.REFUND_STEP_UP_ABOVE_MINOR,
     },
+    /** The least severe level the logs carry (lib/log). */
+    logLevel: e.LOG_LEVEL,
+    /** The bearer token of GET /api/metrics; null (live without METRICS_TOKEN): the route answers 404. */
+    metricsToken: e.METRICS_TOKEN ?? (anyLive ? null : sandboxSecrets.METRICS_TOKEN),
     linkSecret: e.LINK_SECRET ?? sandboxSecrets.LINK_SECRET,
     portalApiKey: e.PORTAL_API_KEY ?? sandboxSecrets.PORTAL_API_KEY,
     fenerum: {

@@ -44,6 +44,7 @@ export function queryOf(q: PaymentQuery, page: PageRequest): Record<string, stri
 /** FarPay API v2 payments and refunds (seeds/003) on the provider-http core. */
 export function createFarpayClient(config: FarpayClientConfig) {
   const http = createProviderHttp({
+    provider: 'farpay',
     baseUrl: config.apiUrl,
     headers: { 'X-API-KEY': config.apiKey },
     toError: toFarpayError,

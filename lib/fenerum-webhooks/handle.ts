@@ -3,6 +3,7 @@ import { onCardExpiring, onCardStatus } from './handlers/card-events';
 import { onPaymentDeclined } from './handlers/payment-declined';
 import { finishWebhookEvent, getWebhookEvent, unfinishedWebhookEvents } from './receive';
 import type { FenerumEventName, Handler, WebhookDeps } from './types';
+import { log } from '@/lib/log';
 
 const HANDLERS: Record<FenerumEventName, Handler> = {
   'payment.authentication_required': onAuthenticationRequired,
@@ -37,6 +38,6 @@ export async function handleWebhookEvent(deps: WebhookDeps, key: string): Promis
 /** Tries again what failed or was left unfinished more than a minute ago (run every few minutes). */
 export async function retryUnfinishedWebhooks(deps: WebhookDeps): Promise<number> {
   const keys = await unfinishedWebhookEvents(deps.db, 60);
-  for (const key of keys) await handleWebhookEvent(deps, key).catch((err: unknown) => console.warn(`Fenerum webhook ${key} failed again`, err));
+  for (const key of keys) await handleWebhookEvent(deps, key).catch((err: unknown) => log.warn({ err, key }, 'Fenerum webhook failed again'));
   return keys.length;
 }

@@ -1,5 +1,6 @@
 import { retryUnfinishedWebhooks } from './handle';
 import type { WebhookDeps } from './types';
+import { log } from '@/lib/log';
 
 /** Every two minutes per process: webhooks whose handling failed or was cut short are tried again. */
 export function startWebhookRetries(deps: WebhookDeps, intervalMs = 120_000): { stop: () => Promise<void> } {
@@ -10,7 +11,7 @@ export function startWebhookRetries(deps: WebhookDeps, intervalMs = 120_000): { 
     if (stopped) return;
     timer = setTimeout(() => {
       running = retryUnfinishedWebhooks(deps)
-        .catch((err: unknown) => console.error('Fenerum webhook retries failed', err))
+        .catch((err: unknown) => log.error({ err }, 'Fenerum webhook retries failed'))
         .finally(schedule);
     }, intervalMs);
     timer.unref();

@@ -5,6 +5,7 @@ import { hasUnstorableText, toStorable } from '@/lib/domain/storable';
 import { basicAuthMatches } from './basic-auth';
 import { webhookBody } from './parse';
 import { storeWebhook } from './receive';
+import { log } from '@/lib/log';
 
 const SHAPE = 'Send JSON: {"event": "<name>", "data": {…}}';
 
@@ -43,7 +44,7 @@ async function receiveFenerumWebhook(deps: Pick<FenerumWebhookDeps, 'db' | 'hand
   const parsed = webhookBody.safeParse(json);
   if (!parsed.success) return refused('invalid-input', 'fenerumNotWebhook', { shape: SHAPE });
   const body = hasUnstorableText(parsed.data) ? toStorable(parsed.data) : parsed.data;
-  if (body !== parsed.data) console.warn(JSON.stringify({ msg: 'fenerum webhook text stored with U+FFFD for a NUL or unpaired surrogate', event: body.event }));
+  if (body !== parsed.data) log.warn({ event: body.event }, 'fenerum webhook text stored with U+FFFD for a NUL or unpaired surrogate');
   const received = await storeWebhook(deps.db, body);
   if (received.needsWork) deps.handleLater(received.key);
   return callbackStored({ repeat: received.repeat });

@@ -1,4 +1,5 @@
 import type { PaymentCard } from '@/lib/domain/cards';
+import { log } from '@/lib/log';
 
 /**
  * Only the cards of this account. Fenerum filters `?account=` by code as documented, but should
@@ -11,9 +12,9 @@ export function keepAccountCards(cards: PaymentCard[], account: { code: string; 
   const kept = cards.filter((c) => c.accountUuid.toLowerCase() === uuid);
   const dropped = cards.filter((c) => c.accountUuid.toLowerCase() !== uuid);
   if (dropped.length > 0) {
-    console.warn(
-      `fenerum: the card list for account ${account.code} held ${dropped.length} card(s) of other accounts; dropped (is the account filter ignored?)`,
-      dropped.slice(0, 20).map((c) => ({ card: c.uuid, account: c.accountUuid })),
+    log.warn(
+      { account: account.code, dropped: dropped.slice(0, 20).map((c) => ({ card: c.uuid, account: c.accountUuid })) },
+      `fenerum: the card list for an account held ${dropped.length} card(s) of other accounts; dropped (is the account filter ignored?)`,
     );
   }
   return kept;

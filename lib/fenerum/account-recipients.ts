@@ -1,4 +1,5 @@
 import type { Recipient } from './types';
+import { log } from '@/lib/log';
 
 /**
  * Only the recipients of this account. How Fenerum filters `?account=` on recipients is
@@ -14,9 +15,9 @@ export function keepAccountRecipients(recipients: Recipient[], account: { code: 
   const kept = recipients.filter(ours);
   const dropped = recipients.filter((r) => !ours(r));
   if (dropped.length > 0) {
-    console.warn(
-      `fenerum: the recipient list for account ${account.code} held ${dropped.length} recipient(s) of other accounts; dropped (is the account filter ignored?)`,
-      dropped.slice(0, 20).map((r) => ({ recipient: r.id, account: r.account })),
+    log.warn(
+      { account: account.code, dropped: dropped.slice(0, 20).map((r) => ({ recipient: r.id, account: r.account })) },
+      `fenerum: the recipient list for an account held ${dropped.length} recipient(s) of other accounts; dropped (is the account filter ignored?)`,
     );
   }
   return kept;

@@ -58,6 +58,7 @@ export function createFenerumHttp(config: FenerumClientConfig): ProviderHttp {
   const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = config.now ?? Date.now;
   return createProviderHttp({
+    provider: 'fenerum',
     baseUrl: config.apiUrl.replace(/\/+$/, ''),
     headers: { Authorization: `Token ${config.token}`, 'X-Client-System': config.clientSystem },
     toError: toFenerumError,

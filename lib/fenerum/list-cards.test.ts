@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { log } from '@/lib/log';
 import { json, scriptedFetch } from '@/test/support/provider-http-fakes';
 import { createFenerumClient } from './client';
 
@@ -42,7 +43,7 @@ describe('listPaymentCards', () => {
   });
 
   it('shows no other account’s card when Fenerum ignores the filter, and warns without card numbers', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = vi.spyOn(log, 'warn').mockImplementation(() => {});
     const second = 'https://fenerum.test/api/v1/paymentcards/?account=CUST001&page=2&page_size=100';
     const { client } = clientOn([
       json(200, page([wire('c1', OURS), wire('x1', THEIRS, 'XXXXXXXXXXXX1111')], second)),
@@ -58,7 +59,7 @@ describe('listPaymentCards', () => {
   });
 
   it('matches the uuid whatever its case, and warns about nothing when every card is the account’s', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = vi.spyOn(log, 'warn').mockImplementation(() => {});
     const { client } = clientOn([json(200, page([wire('c1', OURS.toUpperCase())]))]);
     await expect(client.listPaymentCards({ code: 'CUST001', uuid: OURS })).resolves.toHaveLength(1);
     expect(warn).not.toHaveBeenCalled();

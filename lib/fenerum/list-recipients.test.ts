@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { log } from '@/lib/log';
 import { serve, type RunningServer } from '../../sandbox/http';
 import { DEMO_ACCOUNT_UUIDS } from '../../sandbox/fenerum/demo-data';
 import { createFenerumEmulator, type FenerumEmulator } from '../../sandbox/fenerum/emulator';
@@ -44,7 +45,7 @@ describe('listRecipients (where the account’s email addresses are)', () => {
 
   it('when Fenerum ignores the filter, no other account’s recipient comes back, and the drop is logged without addresses', async () => {
     emulator.state.settings.recipientListAccountFilter = 'ignore';
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = vi.spyOn(log, 'warn').mockImplementation(() => {});
     const found = await client().listRecipients(NORDLYS);
     expect(found.map((r) => r.email)).toEqual(['faktura@nordlys.dk', 'ida@nordlys.dk']);
     expect(warn).toHaveBeenCalledTimes(1);
@@ -69,7 +70,7 @@ describe('listRecipients (where the account’s email addresses are)', () => {
         results: [wire('CUST001', 'a@x.dk'), wire(NORDLYS.uuid.toUpperCase(), 'b@x.dk'), wire('CUST002', 'c@x.dk')],
       }),
     ]);
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(log, 'warn').mockImplementation(() => {});
     const c = createFenerumClient({ apiUrl: 'https://fenerum.test/api/v1', token: 't', clientSystem: 'T', ratePerMinute: 60, fetch, sleep: async () => {} });
     expect((await c.listRecipients(NORDLYS)).map((r) => r.email)).toEqual(['a@x.dk', 'b@x.dk']);
   });

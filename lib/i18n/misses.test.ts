@@ -1,10 +1,11 @@
 import { createTranslator } from 'next-intl';
 import { describe, expect, it, vi } from 'vitest';
+import { log } from '@/lib/log';
 import { missingMessageMarker, reportIntlError } from './misses';
 
 describe('a message missing from a catalogue', () => {
   it('shows its key between markers and is logged, instead of throwing', () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
     const t = createTranslator({
       locale: 'da',
       messages: { home: { title: 'Kortportal' } },

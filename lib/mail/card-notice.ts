@@ -5,6 +5,7 @@ import { auditLog } from '@/lib/db/schema';
 import { isRefused } from '@/lib/domain/outcomes';
 import { queueCustomerEmail, type QueueMailDeps } from './queue';
 import type { MailCard } from './types';
+import { log } from '@/lib/log';
 
 /** At most one security notice per account in this long: a burst of changes (add, then retire the old card) is one email. */
 const CARD_NOTICE_WINDOW_MS = 5 * 60_000;
@@ -48,12 +49,12 @@ export async function sendCardNotice(deps: CardNoticeDeps, change: CardChange): 
       notice: { change: change.change, support: deps.support },
     });
     if (isRefused(queued) || queued.status === 'mail-off' || queued.status === 'no-recipient') {
-      console.warn(`card notice for ${change.accountCode} not queued: ${isRefused(queued) ? (queued.key ?? queued.reason) : queued.status}`);
+      log.warn({ account: change.accountCode, why: isRefused(queued) ? (queued.key ?? queued.reason) : queued.status }, 'card notice not queued');
       return 'not-sent';
     }
     return 'queued';
   } catch (err) {
-    console.error(`card notice for ${change.accountCode} failed`, err);
+    log.error({ err, account: change.accountCode }, 'card notice failed');
     return 'not-sent';
   }
 }

@@ -1,4 +1,5 @@
 import { sendDueMail, type SendDeps } from './send';
+import { log } from '@/lib/log';
 
 export type MailWorker = { stop: () => Promise<void>; wake: () => void };
 
@@ -19,7 +20,7 @@ export function startMailWorker(deps: SendDeps, opts: { idleMs?: number; onError
       try {
         if ((await sendDueMail(deps, { limit: 10 })) > 0) continue;
       } catch (err) {
-        (opts.onError ?? ((e: unknown) => console.error('mail worker', e)))(err);
+        (opts.onError ?? ((e: unknown) => log.error({ err: e }, 'mail worker')))(err);
       }
       if (woken || !running) continue;
       await new Promise<void>((resolve) => {

@@ -3,6 +3,7 @@ import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
 import { claimStaleStarts, reopenStart } from '@/lib/registrations/stale-starts';
 import type { Registration } from '@/lib/registrations/store';
+import { log } from '@/lib/log';
 
 export type ExpireDeps = { db: Db; stripe: Pick<Stripe, 'setupIntents'> };
 export type ExpireReport = { expired: number; retryLater: number };
@@ -23,7 +24,7 @@ async function cancelAtStripe(stripe: ExpireDeps['stripe'], id: string): Promise
     const code = stripeCode(err);
     if (code === 'resource_missing') return { providerStatus: 'missing' };
     if (code !== 'setup_intent_unexpected_state') {
-      console.warn(`could not cancel SetupIntent ${id}; trying again later:`, err instanceof Error ? err.message : err);
+      log.warn({ setupIntent: id, err }, 'could not cancel a SetupIntent; trying again later');
       return 'retry';
     }
     // Already canceled, or the customer finished it: a late confirmation is still queued (the row may be expired).

@@ -8,6 +8,7 @@ import { settleOpenDisables, type SettleDeps, type SettleReport } from '@/lib/st
 import { expireStartedRegistrations, type ExpireDeps, type ExpireReport } from './expire-started';
 import { applyRetention, type RetentionReport } from './retention';
 import { vacuumDueTables, type VacuumReport } from './vacuum';
+import { log } from '@/lib/log';
 
 export type MaintenanceSettings = { expireStartedAfterHours: number; inboxRetentionDays: number; linkRetentionDays: number };
 export type MaintenanceReport = ExpireReport & {
@@ -67,7 +68,7 @@ export function startMaintenance(
     if (stopped) return;
     timer = setTimeout(() => {
       running = runMaintenance(deps, settings)
-        .catch(opts.onError ?? ((err: unknown) => console.error('maintenance run failed', err)))
+        .catch(opts.onError ?? ((err: unknown) => log.error({ err }, 'maintenance run failed')))
         .finally(() => schedule(opts.intervalMs ?? MAINTENANCE_INTERVAL_MS));
     }, ms);
     timer.unref();

@@ -1,3 +1,4 @@
+import { countLimiter, observeProviderCall } from '@/lib/metrics/provider-calls';
 import { isLimiterRefusal } from './limiter-refusal';
 import { parseRetryAfter } from './retry-after';
 import { retryDelayMs } from './retry-policy';
@@ -40,6 +41,7 @@ export function createProviderHttp<E extends Error>(config: ProviderHttpConfig<E
   const now = config.now ?? Date.now;
   const random = config.random ?? Math.random;
   const maxRetryAfterSeconds = config.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER_SECONDS;
+  const provider = config.provider ?? baseUrl.host;
 
   function urlOf(call: ProviderCall<unknown>): URL | undefined {
     const url = new URL(call.path, baseUrl);
@@ -51,10 +53,16 @@ export function createProviderHttp<E extends Error>(config: ProviderHttpConfig<E
   async function acquireSlot(call: ProviderCall<unknown>): Promise<{ ok: true; release: () => void } | { ok: false; failure: ProviderFailure }> {
     if (call.signal?.aborted) return { ok: false, failure: { kind: 'aborted', sent: false } };
     if (!config.limiter) return { ok: true, release: () => {} };
+    // The limiter's own default lane (as for over_budget below).
+    const lane = call.priority ?? 'registration';
+    const waitStarted = performance.now();
     try {
-      return { ok: true, release: await config.limiter.acquire({ priority: call.priority, signal: call.signal }) };
+      const release = await config.limiter.acquire({ priority: call.priority, signal: call.signal });
+      countLimiter(provider, lane, 'slot', waitStarted);
+      return { ok: true, release };
     } catch (err) {
       if (!isLimiterRefusal(err)) throw err;
+      countLimiter(provider, err.priority ?? lane, err.reason, waitStarted);
       if (err.reason === 'aborted') return { ok: false, failure: { kind: 'aborted', sent: false } };
       const retryAfterSeconds = Math.max(1, Math.ceil(err.retryAfterMs / 1000));
       return { ok: false, failure: { kind: 'over_budget', retryAfterSeconds, priority: err.priority ?? call.priority ?? 'registration' } };
@@ -76,12 +84,16 @@ export function createProviderHttp<E extends Error>(config: ProviderHttpConfig<E
     const signal = call.signal ? AbortSignal.any([controller.signal, call.signal]) : controller.signal;
     let res: Response;
     let text: string;
+    const sent = performance.now();
     try {
       res = await doFetch(url, { ...init, signal });
       text = await res.text();
+      observeProviderCall(provider, String(res.status), sent);
     } catch (cause) {
-      if (call.signal?.aborted) return { ok: false, failure: { kind: 'aborted', sent: true, cause } };
-      return { ok: false, failure: { kind: controller.signal.aborted ? 'timeout' : 'network', cause } };
+      const kind = call.signal?.aborted ? 'aborted' : controller.signal.aborted ? 'timeout' : 'network';
+      observeProviderCall(provider, kind, sent);
+      if (kind === 'aborted') return { ok: false, failure: { kind: 'aborted', sent: true, cause } };
+      return { ok: false, failure: { kind, cause } };
     } finally {
       clearTimeout(timer);
       release();

@@ -66,6 +66,8 @@ export type RateLimiterHook = {
 };
 
 export type ProviderHttpConfig<E extends Error> = {
+  /** The provider's name in the metrics (lib/metrics: calls, their latency and the limiter's waits). */
+  provider?: string;
   /** Paths resolve against it; nothing is sent to another origin (the auth headers would go along). */
   baseUrl: string;
   /** The client's own headers on every call: credentials, API version, system name. */

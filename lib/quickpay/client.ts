@@ -22,6 +22,7 @@ function idOf(id: number): string {
  */
 export function createQuickpayClient(config: QuickpayClientConfig) {
   const http = createProviderHttp({
+    provider: 'quickpay',
     baseUrl: config.apiUrl,
     headers: { Authorization: `Basic ${Buffer.from(`:${config.apiKey}`).toString('base64')}`, 'Accept-Version': 'v10' },
     toError: toQuickpayError,

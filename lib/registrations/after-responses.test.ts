@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { log } from '@/lib/log';
 import { createAfterResponses } from './after-responses';
 
 /** A schedule that runs nothing until the test says so (as after() waits for the response). */
@@ -61,7 +62,7 @@ describe('registrations tried after their responses', () => {
   });
 
   it('a failed attempt is logged and the others are still tried', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const error = vi.spyOn(log, 'error').mockImplementation(() => undefined);
     const s = heldSchedule();
     const a = heldAttempts();
     const after = createAfterResponses({ schedule: s.schedule, attempt: a.attempt, concurrency: 1 });
@@ -72,7 +73,7 @@ describe('registrations tried after their responses', () => {
     expect(a.started).toEqual(['bad', 'good']);
     await a.settle('good');
     await drained;
-    expect(error).toHaveBeenCalledWith('registration bad not tried after its response', expect.any(Error));
+    expect(error).toHaveBeenCalledWith({ err: expect.any(Error), registration: 'bad' }, 'registration not tried after its response');
     error.mockRestore();
   });
 });

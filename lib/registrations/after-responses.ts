@@ -1,3 +1,4 @@
+import { log } from '@/lib/log';
 /**
  * Registrations to try after their responses, drained by one background task at a time instead
  * of one task per callback: under a burst of a thousand callbacks that is a few tasks, each trying
@@ -22,7 +23,7 @@ export function createAfterResponses(opts: {
   const worker = async () => {
     for (let next = take(); next !== undefined; next = take()) {
       // A failure is the worker's to retry later (the row stays queued); the others still go.
-      await opts.attempt(next).catch((err: unknown) => console.error(`registration ${next} not tried after its response`, err));
+      await opts.attempt(next).catch((err: unknown) => log.error({ err, registration: next }, 'registration not tried after its response'));
     }
   };
   const drain = async () => {

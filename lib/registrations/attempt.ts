@@ -3,6 +3,7 @@ import type { PortalGateway } from '@/lib/domain/cards';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import type { Actor } from '@/lib/fenerum/types';
 import type { PaymentCard } from '@/lib/domain/cards';
+import { countRegistrationAttempt } from '@/lib/metrics/outcomes';
 import { nextDelayMs } from './backoff';
 import { findEarlierCard } from './find-earlier-card';
 import { markFailed, markRegistered, markRetry, type Registration } from './store';
@@ -30,6 +31,17 @@ export type AttemptOutcome = { status: 'registered'; card: PaymentCard } | { sta
  * member's "retry now" passes them as `actor`: Fenerum gets their email as X-User.
  */
 export async function attemptRegistration(deps: AttemptDeps, reg: Registration, actor?: Actor): Promise<AttemptOutcome> {
+  try {
+    const outcome = await attemptOnce(deps, reg, actor);
+    countRegistrationAttempt(outcome.status);
+    return outcome;
+  } catch (err) {
+    countRegistrationAttempt('error');
+    throw err;
+  }
+}
+
+async function attemptOnce(deps: AttemptDeps, reg: Registration, actor?: Actor): Promise<AttemptOutcome> {
   if (!reg.token) {
     await markFailed(deps.db, reg, 'no token to register', 'no-token');
     return { status: 'failed', error: 'no token to register' };

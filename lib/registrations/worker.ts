@@ -1,5 +1,6 @@
 import { attemptRegistration, type AttemptDeps } from './attempt';
 import { claimRegistrations } from './store';
+import { log } from '@/lib/log';
 
 export type WorkerOptions = {
   deps: AttemptDeps;
@@ -31,7 +32,7 @@ export function startRegistrationWorker(opts: WorkerOptions): { stop: () => Prom
           continue;
         }
       } catch (err) {
-        (opts.onError ?? console.error)(err);
+        (opts.onError ?? ((e: unknown) => log.error({ err: e }, 'registration worker')))(err);
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, idleMs);

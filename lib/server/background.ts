@@ -1,4 +1,5 @@
 import { after } from 'next/server';
+import { log } from '@/lib/log';
 
 export type Background = {
   /** Runs `task` after the response has been sent; its failure is logged, never lost silently. */
@@ -18,7 +19,7 @@ export function createBackground(): Background {
   const start = (name: string, task: () => Promise<unknown>): Promise<void> => {
     const p: Promise<void> = task()
       .then(() => undefined)
-      .catch((err: unknown) => console.error(`background ${name} failed`, err))
+      .catch((err: unknown) => log.error({ err, task: name }, 'background task failed'))
       .finally(() => pending.delete(p));
     pending.add(p);
     return p;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { log } from '@/lib/log';
 import { callbackIgnored, callbackQueued, callbackStored, type CallbackOutcome } from '@/lib/domain/callbacks';
 import { refused } from '@/lib/domain/outcomes';
 import { callbackResponse, type CallbackProvider } from './callback-reply';
@@ -23,7 +24,7 @@ describe('callbackResponse: one union, one answer per provider', () => {
     ['fenerum', callbackStored({ repeat: false }), { received: true, repeat: false }],
     ['fenerum', callbackStored({ repeat: true }), { received: true, repeat: true }],
   ])('%s: %o is a 200 with its body', async (provider, outcome, body) => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(log, 'warn').mockImplementation(() => undefined);
     expect(await answer(provider, outcome)).toEqual({ status: 200, body });
   });
 
@@ -35,9 +36,9 @@ describe('callbackResponse: one union, one answer per provider', () => {
   });
 
   it('an ignored callback with a reason is logged once, under its provider', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const warn = vi.spyOn(log, 'warn').mockImplementation(() => undefined);
     callbackResponse('stripe', callbackIgnored('not a JSON object'));
     callbackResponse('stripe', callbackIgnored());
-    expect(warn.mock.calls).toEqual([['Stripe event ignored: not a JSON object']]);
+    expect(warn.mock.calls).toEqual([[{ provider: 'stripe', reason: 'not a JSON object' }, 'Stripe event ignored']]);
   });
 });

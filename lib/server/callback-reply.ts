@@ -2,6 +2,7 @@ import type { CallbackOutcome } from '@/lib/domain/callbacks';
 import { isRefused, type Refused } from '@/lib/domain/outcomes';
 import { refusalResponse } from './errors';
 import { ok } from './reply';
+import { log } from '@/lib/log';
 
 /** The providers whose callbacks the portal receives (lib/server/context.ts binds each one). */
 export type CallbackProvider = 'quickpay' | 'stripe' | 'fenerum';
@@ -32,6 +33,6 @@ const ACKNOWLEDGEMENT: Record<CallbackProvider, { name: string; body: (o: Acknow
 export function callbackResponse(provider: CallbackProvider, outcome: CallbackOutcome): Response {
   if (isRefused(outcome)) return refusalResponse(outcome);
   const { name, body } = ACKNOWLEDGEMENT[provider];
-  if (outcome.kind === 'ignored' && outcome.reason !== undefined) console.warn(`${name} ignored: ${outcome.reason}`);
+  if (outcome.kind === 'ignored' && outcome.reason !== undefined) log.warn({ provider, reason: outcome.reason }, `${name} ignored`);
   return ok(body(outcome));
 }

@@ -6,6 +6,7 @@ import { isFenerumError } from '@/lib/fenerum/errors';
 import { isQuickpayError } from '@/lib/quickpay/errors';
 import { isStripeError, isStripeOutage } from '@/lib/stripe/errors';
 import { answerFor } from './refusals';
+import { log } from '@/lib/log';
 
 const BRAND = errorBrand('refusal');
 
@@ -126,9 +127,9 @@ export function errorResponse(err: unknown): NextResponse {
   if (isRefusalError(err)) return refusalResponse(err.refusal);
   const failure = providerFailure(err);
   if (failure) {
-    console.error(`${failure.provider} failed`, failure.status, err instanceof Error ? err.message : err);
+    log.error({ provider: failure.provider, status: failure.status, err }, `${failure.provider} failed`);
     return jsonError(failure.status, failure.code, failure.message, failure.headers);
   }
-  console.error(err);
+  log.error({ err }, 'request failed');
   return jsonError(500, 'internal', 'Something went wrong on our side');
 }

@@ -1,4 +1,6 @@
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import { log, requestIdFrom, withRequestContext } from '@/lib/log';
+import { countHttpRequest, routeLabel } from '@/lib/metrics/http';
 import { actionOriginRefusal } from './action-origin';
 
 /**
@@ -32,11 +34,21 @@ export function withPeer(forwardedFor: string | string[] | undefined, peer: stri
 
 const INSTALLED = Symbol.for('card-portal:front-door');
 
+/** A request answered: counted by its route's pattern, and one log line (the pattern, never the address: it can hold a link's token). */
+function answered(req: IncomingMessage, status: number, started: number, requestId: string): void {
+  const seconds = (performance.now() - started) / 1000;
+  countHttpRequest(req.method, req.url, status, seconds);
+  log.info({ requestId, method: req.method, route: routeLabel(req.url), status, ms: Math.round(seconds * 1000) }, 'answered');
+}
+
 /**
  * Installs the front door on this process's HTTP server (instrumentation.ts, `next start`):
  * refuses what Next would fail on (a Server Action from another site included: action-origin.ts), appends the socket's address to X-Forwarded-For (the one
  * place the socket is known: route handlers never see it; Next itself only sets the header when
- * the client sent none), and adds HSTS when the portal is served over https.
+ * the client sent none), and adds HSTS when the portal is served over https. Every request gets
+ * its id here (a sane incoming `X-Request-Id`, else a new one: lib/log/request-context.ts), on
+ * the response's headers and on every log line written while it runs, and is counted in the
+ * metrics by route and status once answered (lib/metrics/http.ts).
  */
 export function installFrontDoor(opts: { hsts: boolean }): void {
   const proto = Server.prototype as Server & { [INSTALLED]?: true };
@@ -46,6 +58,11 @@ export function installFrontDoor(opts: { hsts: boolean }): void {
   proto.emit = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === 'request') {
       const [req, res] = args as [IncomingMessage, ServerResponse];
+      const requestId = requestIdFrom(req.headers['x-request-id']);
+      req.headers['x-request-id'] = requestId;
+      res.setHeader('X-Request-Id', requestId);
+      const started = performance.now();
+      res.once('finish', () => answered(req, res.statusCode, started, requestId));
       if (opts.hsts) res.setHeader('Strict-Transport-Security', HSTS);
       const refusal = frontDoorAnswer(req.method, req.url) ?? actionOriginRefusal(req.method, req.url, req.headers);
       if (refusal) {
@@ -55,6 +72,7 @@ export function installFrontDoor(opts: { hsts: boolean }): void {
         return true;
       }
       req.headers['x-forwarded-for'] = withPeer(req.headers['x-forwarded-for'], req.socket.remoteAddress);
+      return withRequestContext({ requestId }, () => Reflect.apply(emit, this, [event, ...args]) as boolean);
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof proto.emit;

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { CallbackOutcome, CallbackReceiver } from '@/lib/domain/callbacks';
 import { isRefused } from '@/lib/domain/outcomes';
+import { log } from '@/lib/log';
+import { countCallback } from '@/lib/metrics/outcomes';
 import { callbackResponse, type CallbackProvider } from './callback-reply';
 import { isRefusalError, jsonError, refusalResponse, errorResponse } from './errors';
 import { readLimitedText } from './read-json';
@@ -16,6 +18,14 @@ import { providerOff } from './provider-off';
  */
 export function providerCallback(provider: CallbackProvider, opts: { maxBytes: number }): (req: Request) => Promise<Response> {
   return async (req) => {
+    const res = await handle(req);
+    countCallback(provider, res.outcome);
+    return res.response;
+  };
+
+  async function handle(req: Request): Promise<{ response: Response; outcome: string }> {
+    const refusedWith = (response: Response) => ({ response, outcome: 'refused' });
+    const notStored = (response: Response) => ({ response, outcome: 'not-stored' });
     let ctx: AppContext;
     let raw: string;
     let receiver: CallbackReceiver<unknown>;
@@ -27,23 +37,23 @@ export function providerCallback(provider: CallbackProvider, opts: { maxBytes: n
       // Off (another provider is live and this one's keys are unset): nothing is acknowledged as stored.
       verified = providerOff(ctx, provider === 'fenerum' ? undefined : provider, 'callback') ?? receiver.verify(raw, req.headers);
     } catch (err) {
-      if (isRefusalError(err)) return errorResponse(err);
-      console.error('provider callback not read', err);
-      return jsonError(503, 'not-stored', 'Not stored; please retry');
+      if (isRefusalError(err)) return refusedWith(errorResponse(err));
+      log.error({ err, provider }, 'provider callback not read');
+      return notStored(jsonError(503, 'not-stored', 'Not stored; please retry'));
     }
-    if (isRefused(verified)) return refusalResponse(verified);
+    if (isRefused(verified)) return refusedWith(refusalResponse(verified));
     // The provider stopped waiting (under a flood, or while this process started) and will deliver
     // it again: storing it now would be work for no one, ahead of callbacks still waited for.
-    if (req.signal.aborted) return jsonError(503, 'not-stored', 'Not stored; the caller went away');
+    if (req.signal.aborted) return notStored(jsonError(503, 'not-stored', 'Not stored; the caller went away'));
     let outcome: CallbackOutcome;
     try {
       outcome = await receiver.receive(verified, raw);
     } catch (err) {
       // Not stored, or a provider not answering: a 5xx makes the provider deliver it again later.
-      console.error('provider callback not handled', err);
-      return jsonError(503, 'not-stored', 'Not handled; please retry');
+      log.error({ err, provider }, 'provider callback not handled');
+      return notStored(jsonError(503, 'not-stored', 'Not handled; please retry'));
     }
     if (outcome.kind === 'queued') ctx.registrar.inBackground(outcome.registration.id);
-    return callbackResponse(provider, outcome);
-  };
+    return { response: callbackResponse(provider, outcome), outcome: isRefused(outcome) ? 'refused' : outcome.kind };
+  }
 }

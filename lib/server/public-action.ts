@@ -3,6 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { providerFailure } from './errors';
 import { staffSentences } from './staff-sentences';
+import { log } from '@/lib/log';
 
 /** What a public action's form shows when the action could not do its work: a sentence, or nothing. */
 export type PublicActionState = { error: string } | null;
@@ -29,6 +30,6 @@ export function publicAction<P, S>(fn: (prev: P, form: FormData) => Promise<S>):
 async function failureSentence(err: unknown): Promise<string> {
   const failure = providerFailure(err);
   if (failure) return (await staffSentences()).providerFailure(failure);
-  console.error('public action failed', err);
+  log.error({ err }, 'public action failed');
   return (await getTranslations('staffAuth.refused'))('error');
 }

@@ -12,6 +12,7 @@ import { appContext, type AppContext } from './context';
 import { refusalNotice, type RefusalView } from './staff-refusal';
 import { staffSentences } from './staff-sentences';
 import { readStaffToken, requestClient, staffAuthConfig } from './staff-session';
+import { log } from '@/lib/log';
 
 /**
  * The signed-in staff member of this request: the session cookie names a live session (idle
@@ -90,7 +91,7 @@ export function staffAction<S extends z.ZodType, R extends ActionState = ActionS
     } catch (err) {
       const failure = providerFailure(err);
       if (failure) return { ok: false, error: say.providerFailure(failure) };
-      console.error('staff action failed', err);
+      log.error({ err }, 'staff action failed');
       return { ok: false, error: say.failed() };
     }
   };

@@ -2,6 +2,7 @@ import { env } from '@/lib/env';
 import { secondFactorWarning } from '@/lib/env/schema';
 import { startProcessWork } from '@/lib/server/context';
 import { installFrontDoor } from '@/lib/server/front-door';
+import { log } from '@/lib/log';
 
 /**
  * Runs once when the Node server starts (instrumentation.ts): validate the configuration (an
@@ -14,11 +15,11 @@ export async function startServer(): Promise<void> {
   try {
     config = env();
   } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
+    log.fatal(err instanceof Error ? err.message : String(err));
     process.exit(1);
   }
   const weak = secondFactorWarning(config.staff.secondFactorRoles);
-  if (weak) console.warn(weak);
+  if (weak) log.warn(weak);
   installFrontDoor({ hsts: new URL(config.appUrl).protocol === 'https:' });
   await startProcessWork();
 }

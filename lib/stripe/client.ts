@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { observeStripeResponse } from '@/lib/metrics/provider-calls';
 
 export type StripeClientConfig = { secretKey: string; apiUrl?: string };
 
@@ -11,5 +12,8 @@ export function createStripeClient({ secretKey, apiUrl }: StripeClientConfig): S
     config.port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
     config.protocol = url.protocol === 'https:' ? 'https' : 'http';
   }
-  return new Stripe(secretKey, config);
+  const stripe = new Stripe(secretKey, config);
+  // The SDK's own HTTP (not lib/provider-http): each answer counted with the other providers' calls.
+  stripe.on('response', observeStripeResponse);
+  return stripe;
 }

@@ -45,7 +45,7 @@ export const DECLINES = {
 
 const ok: CardBehaviour = { threeDS: 'none' };
 
-const TEST_CARDS: Record<string, CardBehaviour> = {
+export const TEST_CARDS: Record<string, CardBehaviour> = {
   '4242424242424242': ok,
   '4000056655665556': { threeDS: 'none', funding: 'debit' },
   '5555555555554444': ok,

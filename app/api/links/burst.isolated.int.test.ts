@@ -2,6 +2,7 @@
 process.env.FENERUM_RATE_LIMIT_PER_MINUTE = '60';
 
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { log } from '@/lib/log';
 import { loadPortal } from '@/lib/cards/portal';
 import { sandboxSecrets } from '@/lib/env/sandbox-defaults';
 import { appContext } from '@/lib/server/context';
@@ -33,7 +34,7 @@ describe('POST /api/links: a burst of 100 against Fenerum’s 60 a minute, while
 
   it('serves the customer, issues what the bulk share allows, and answers the rest 503 + Retry-After without calling Fenerum', async () => {
     const ctx = await appContext();
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {}); // each refusal is logged
+    const quiet = vi.spyOn(log, 'error').mockImplementation(() => {}); // each refusal is logged
     const [portal, ...answers] = await Promise.all([loadPortal(ctx, customer.code, customer.uuid), ...codes.map(issue)]);
     quiet.mockRestore();
     expect(lookupsOf([customer.code])).toBe(1);

@@ -9,6 +9,7 @@ import { findOpenStart, startRegistration } from '@/lib/registrations/store';
 import { isStripeError } from '@/lib/stripe/errors';
 import { findOrCreateCustomer, isMissingCustomer } from './customer';
 import { setupMethodTypes } from './setup-method-types';
+import { log } from '@/lib/log';
 
 export type SetupIntentStart = { clientSecret: string; setupIntentId: string };
 export type SetupIntentDeps = {
@@ -70,7 +71,7 @@ async function makeSetupIntent(deps: SetupIntentDeps, session: CustomerSession, 
   const customer = await findOrCreateCustomer(deps.db, deps.stripe, session);
   const intent = await create(customer).catch(async (err: unknown) => {
     if (!isMissingCustomer(err)) throw err;
-    console.warn(`Stripe no longer knows customer ${customer} of ${session.accountCode}; making a new one`);
+    log.warn({ customer, account: session.accountCode }, 'Stripe no longer knows the customer; making a new one');
     return create(await findOrCreateCustomer(deps.db, deps.stripe, session, customer));
   });
   if (!intent.client_secret) throw new Error('Stripe returned a SetupIntent without a client secret');

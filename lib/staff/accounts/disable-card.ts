@@ -9,6 +9,7 @@ import type { CardChange } from '@/lib/mail/card-notice';
 import { cardDetails, completeDisable, openDisableRequests, recordDisableRequest } from './disable-intents';
 import { findAccount } from './load-account';
 import { isCardUuid, STAFF_READ } from './staff-reads';
+import { log } from '@/lib/log';
 
 export const MAX_REASON_LENGTH = 500;
 
@@ -69,14 +70,7 @@ export async function disableCard(deps: DisableDeps, input: DisableInput): Promi
     await completeDisable(deps.db, request, 'operator');
   } catch (err) {
     // Fenerum has disabled it: that is what the operator is told. The open request is completed by a retry or the maintenance job.
-    console.error(
-      JSON.stringify({
-        msg: 'card disabled at Fenerum; its audit row is left to the maintenance job',
-        card: card.uuid,
-        request: request.request,
-        error: String(err),
-      }),
-    );
+    log.error({ card: card.uuid, request: request.request, err }, 'card disabled at Fenerum; its audit row is left to the maintenance job');
   }
   deps.notifyCardChange({ accountCode: account.code, change: 'removed', card, by: 'staff' });
   return { card: { ...disabled, active: false }, changed: true };

@@ -6,6 +6,7 @@ import { auditLog } from '@/lib/db/schema';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import type { FenerumClient } from '@/lib/fenerum/types';
 import type { PaymentCard } from '@/lib/domain/cards';
+import { log } from '@/lib/log';
 
 /**
  * A card disable is recorded in the audit log before Fenerum is asked and completed after it (the
@@ -116,7 +117,7 @@ async function activeAtFenerum(deps: SettleDeps, uuid: string): Promise<boolean 
     return (await deps.fenerum.getPaymentCard(uuid, { priority: 'bulk' })).active;
   } catch (err) {
     if (isFenerumError(err) && err.isNotFound) return false;
-    console.warn(`could not read card ${uuid} from Fenerum; its disable is settled later:`, err instanceof Error ? err.message : err);
+    log.warn({ card: uuid, err }, 'could not read a card from Fenerum; its disable is settled later');
     return 'unknown';
   }
 }

@@ -6,6 +6,7 @@ import type { PaymentsReader } from '@/lib/staff/payments/pages';
 import type { AttentionCache } from './cache';
 import { pageAt, pageOf, type ListPage } from '@/lib/domain/paging';
 import { ATTENTION_PAGE_SIZE, countDbList, DB_LISTS, expiringNextMonth, readDbList, type AttentionList, type AttentionRow, type DbList } from './lists';
+import { log } from '@/lib/log';
 
 export type OverviewDeps = {
   db: Db;
@@ -36,7 +37,7 @@ async function orNull<T>(what: string, p: Promise<T>): Promise<T | null> {
   try {
     return await p;
   } catch (err) {
-    console.warn(`overview: ${what} could not be read`, err instanceof Error ? err.message : err);
+    log.warn({ what, err }, 'overview: a list could not be read');
     return null;
   }
 }

@@ -1,5 +1,6 @@
 import { providerFailure } from '@/lib/server/errors';
 import { fenerumBusySeconds } from '@/lib/staff/accounts/fenerum-busy';
+import { log } from '@/lib/log';
 
 /** What a staff page read from Fenerum: the value, or why not (busy for N seconds, or not answering). */
 export type FenerumRead<T> = { ok: true; value: T } | { ok: false; busySeconds: number | null };
@@ -12,7 +13,7 @@ export async function readFenerum<T>(load: () => Promise<T>): Promise<FenerumRea
     const failure = providerFailure(err);
     if (failure?.provider !== 'fenerum') throw err;
     const busySeconds = fenerumBusySeconds(err);
-    if (busySeconds === null) console.error('staff page: Fenerum failed', failure.status, err instanceof Error ? err.message : err);
+    if (busySeconds === null) log.error({ status: failure.status, err }, 'staff page: Fenerum failed');
     return { ok: false, busySeconds };
   }
 }

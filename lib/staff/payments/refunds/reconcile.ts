@@ -4,6 +4,7 @@ import type { FarpayClient } from '@/lib/farpay/client';
 import { refundStateOf, type Payment } from '@/lib/domain/payments';
 import { remainingOf } from './check';
 import { moveRefund, paymentsWithOpenRefunds, refundsOfPayment, type RefundRow } from './store';
+import { log } from '@/lib/log';
 
 export type ReconcileDeps = { db: Db; farpay: Pick<FarpayClient, 'getPayment' | 'refundsOf'> };
 
@@ -114,7 +115,7 @@ export async function reconcileOpenRefunds(deps: ReconcileDeps, now = Date.now()
       settled += await reconcileRefunds(deps, id, 'system', now);
     } catch (err) {
       failedPayments++;
-      console.warn(`could not check the open refund of FarPay payment ${id}; trying again later:`, err instanceof Error ? err.message : err);
+      log.warn({ payment: id, err }, 'could not check the open refund of a FarPay payment; trying again later');
     }
   }
   return { settled, failedPayments };

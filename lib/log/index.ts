@@ -1,0 +1,2 @@
+export { log } from './logger';
+export { requestIdFrom, withRequestContext } from './request-context';
