@@ -126,6 +126,11 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
       return listAll(url, fenerumPaymentCardSchema, toPaymentCard, 'GET /paymentcards/', { priority: 'bulk', ...opts });
     },
 
+    async listPaymentCardsPage(page: number, opts: CallOptions = {}) {
+      const url = api('paymentcards/', { page: String(page), page_size: String(PAGE_SIZE) });
+      return onePage(url, fenerumPaymentCardSchema, toPaymentCard, 'GET /paymentcards/?page=', { priority: 'bulk', ...opts });
+    },
+
     getPaymentCard,
 
     async listRecipients(account: { code: string; uuid: string }, opts: CallOptions = {}) {

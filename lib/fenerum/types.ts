@@ -80,6 +80,8 @@ export type FenerumClient = {
   listRecipientsPage(page: number, opts?: CallOptions): Promise<ListPage<Recipient>>;
   /** The account's cards, asked by code (as documented); a card of any other account is dropped. */
   listPaymentCards(account: { code: string; uuid: string }, opts?: CallOptions): Promise<PaymentCard[]>;
+  /** One page of every account's cards (unfiltered), oldest first as Fenerum lists them. */
+  listPaymentCardsPage(page: number, opts?: CallOptions): Promise<ListPage<PaymentCard>>;
   /** Every account's cards (unfiltered, in pages). */
   listAllPaymentCards(opts?: CallOptions): Promise<PaymentCard[]>;
   getPaymentCard(uuid: string, opts?: CallOptions): Promise<PaymentCard>;
