@@ -16,7 +16,7 @@ export type IndexState = typeof accountIndexState.$inferSelect;
 
 /** What a search's LIKE runs over: code, name and addresses folded, one a line (a query holds no line break). */
 export function searchTextOf(a: { code: string; name: string; emails: readonly string[] }): string {
-  return [a.code, a.name, ...a.emails].map((t) => foldText(t).replace(/\s+/g, ' ')).join('\n');
+  return [a.code, a.name, ...a.emails].map((t) => foldText(t).replace(/[\r\n]+/g, ' ')).join('\n');
 }
 
 const likePattern = (folded: string) => `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
