@@ -12,6 +12,9 @@ const MISS_RECIPIENTS = 5;
 /** How long the first search on an empty index waits for the first refresh. */
 const FIRST_FILL_MS = 8_000;
 
+/** Databases whose index was seen filled: a search then asks no count. */
+const filled = new WeakSet<object>();
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -53,7 +56,11 @@ export function refreshOnMiss(deps: SearchRefreshDeps): Promise<boolean> {
  * once from whatever the index holds while the background refresh (account-index-worker.ts) fills it.
  */
 export async function ensureIndexed(deps: RefreshDeps, holder: string): Promise<void> {
-  if ((await indexSize(deps.db)) > 0) return;
+  if (filled.has(deps.db)) return;
+  if ((await indexSize(deps.db)) > 0) {
+    filled.add(deps.db); // an index never empties again once filled
+    return;
+  }
   const until = Date.now() + FIRST_FILL_MS;
   while (Date.now() < until) {
     const state = await readIndexState(deps.db);
