@@ -61,7 +61,7 @@ export const REFRESH_SETTINGS: RefreshSettings = {
   overlapMs: 2 * 60_000,
   tickBudgetMs: 25_000,
   leaseMs: 2 * 60_000,
-  recipientsPerTick: 20,
+  recipientsPerTick: 10,
   fullWhenWaiting: 200,
   incrementalMaxPages: 5,
   verifyPerPass: 25,
