@@ -51,4 +51,6 @@ export const accountIndexState = pgTable('account_index_state', {
   /** The Fenerum calls the running (or last) full refresh has spent. */
   fullCalls: integer('full_calls').notNull().default(0),
   fullCompletedAt: timestamp('full_completed_at', { withTimezone: true }),
+  /** One up on every write to the index: each process's copy in memory (index-memory.ts) is read again when it moves. */
+  version: integer('version').notNull().default(0),
 });

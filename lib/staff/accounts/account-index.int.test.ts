@@ -18,9 +18,9 @@ async function deps() {
 }
 
 /** Ticks (as the background refresh does) until a full refresh has begun and ended. */
-async function fullRefresh(d: RefreshDeps, holder: string): Promise<number> {
+async function fullRefresh(d: RefreshDeps, holder: string, overlapMs = REFRESH_SETTINGS.overlapMs): Promise<number> {
   let spent = 0;
-  const settings = { ...REFRESH_SETTINGS, fullEveryMs: 0 };
+  const settings = { ...REFRESH_SETTINGS, fullEveryMs: 0, overlapMs };
   for (let tick = 0; tick < 50; tick++) {
     const report = await refreshTick(d, holder, settings);
     if (!report) throw new Error('the lease was held by another');
@@ -107,6 +107,17 @@ describe('the account index', () => {
     expect(await fullRefresh(small, holder)).toBeGreaterThan(2);
     expect((await readIndexState(d.db))?.fullPhase).toBeNull();
     expect((await findIndexed(d.db, many.last, 10)).map((a) => [a.code, a.emails])).toEqual([[many.last, [`${many.last.toLowerCase()}@generated.example`]]]);
+  });
+
+  it('more changes than an incremental refresh reads are left to a full refresh, after which it costs one call again', async () => {
+    const d = await deps();
+    await sandbox.fenerum.generateAccounts(1_050, `B${unique().slice(-8).toUpperCase()}`);
+    const burst = await refreshChanged(d, { priority: 'bulk' }, { recipients: 50 });
+    expect(burst).toMatchObject({ tooMany: true, calls: 1, recipientsRead: 0 });
+    await new Promise((r) => setTimeout(r, 1_100)); // Fenerum's filter is to the second
+    await fullRefresh(d, `test-${unique()}`, 0);
+    const after = await refreshChanged(d, { priority: 'bulk' }, { recipients: 50, settings: { ...REFRESH_SETTINGS, overlapMs: 0 } });
+    expect(after).toMatchObject({ tooMany: false, calls: 1 });
   });
 
   it('one instance refreshes at a time: the lease is refused to a second holder until released or run out', async () => {

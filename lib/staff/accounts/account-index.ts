@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/connect';
 import { rowsOf } from '@/lib/db/rows';
 import { accountIndex, accountIndexState } from '@/lib/db/schema';
 import type { Account } from '@/lib/domain/accounts';
+import { bumpIndexVersion, scanIndex } from './index-memory';
 import { foldText, type SearchableAccount } from './match-accounts';
 
 /**
@@ -19,22 +20,21 @@ export function searchTextOf(a: { code: string; name: string; emails: readonly s
   return [a.code, a.name, ...a.emails].map((t) => foldText(t).replace(/[\r\n]+/g, ' ')).join('\n');
 }
 
-const likePattern = (folded: string) => `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * The indexed accounts whose code, name or an address holds the folded query, exact and prefix
- * codes first, at most `limit` (match-accounts.ts ranks them as before).
+ * codes first, at most `limit` (match-accounts.ts ranks them as before). Read from this
+ * process's copy of the index (index-memory.ts), not the database.
  */
 export async function findIndexed(db: Db, query: string, limit: number): Promise<SearchableAccount[]> {
   const q = foldText(query);
   if (!q) return [];
-  const rows = await db
-    .select({ uuid: accountIndex.uuid, code: accountIndex.code, name: accountIndex.name, emails: accountIndex.emails })
-    .from(accountIndex)
-    .where(sql`${accountIndex.searchText} like ${likePattern(q)}`)
-    .orderBy(sql`case when ${accountIndex.codeKey} = ${q} then 0 when starts_with(${accountIndex.codeKey}, ${q}) then 1 else 2 end`, accountIndex.name)
-    .limit(limit);
-  return rows.map((r) => ({ ...r, emails: [...r.emails] }));
+  const order = (a: SearchableAccount) => {
+    const code = foldText(a.code);
+    return code === q ? 0 : code.startsWith(q) ? 1 : 2;
+  };
+  const found = await scanIndex(db, q);
+  if (found.length <= limit) return found;
+  return found.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name)).slice(0, limit);
 }
 
 /** Indexed accounts by uuid (a card's account), without asking Fenerum. */
@@ -106,6 +106,7 @@ export async function upsertAccounts(
       .returning({ uuid: accountIndex.uuid, recipientsReadAt: accountIndex.recipientsReadAt });
     waiting.push(...rows.filter((r) => r.recipientsReadAt === null).map((r) => r.uuid));
   }
+  if (unique.length > 0) await bumpIndexVersion(db);
   return waiting;
 }
 
@@ -118,6 +119,7 @@ export async function setEmails(db: Db, uuid: string, emails: readonly string[],
     .update(accountIndex)
     .set({ emails: unique, searchText: searchTextOf({ ...row, emails: unique }), recipientsReadAt: at })
     .where(eq(accountIndex.uuid, uuid));
+  await bumpIndexVersion(db);
 }
 
 /** Accounts waiting for their recipients, most recently seen first. */
@@ -181,6 +183,7 @@ export async function finishCollectingEmails(db: Db, startedAt: Date, at: Date):
       from jsonb_to_recordset(${JSON.stringify(changed.slice(i, i + 1000))}::jsonb) as v(uuid text, emails jsonb, search_text text)
       where a.uuid = v.uuid`);
   }
+  await bumpIndexVersion(db);
 }
 
 /** Rows a full refresh that began at `startedAt` did not see: gone from Fenerum, or skipped by a page that shifted. */
@@ -190,6 +193,7 @@ export async function unseenSince(db: Db, startedAt: Date, limit: number): Promi
 
 export async function deleteIndexed(db: Db, uuid: string): Promise<void> {
   await db.delete(accountIndex).where(eq(accountIndex.uuid, uuid));
+  await bumpIndexVersion(db);
 }
 
 export async function readIndexState(db: Db): Promise<IndexState | null> {

@@ -58,12 +58,12 @@ export type RefreshSettings = {
 
 export const REFRESH_SETTINGS: RefreshSettings = {
   fullEveryMs: 60 * 60_000,
-  overlapMs: 2 * 60_000,
+  overlapMs: 30_000,
   tickBudgetMs: 25_000,
   leaseMs: 2 * 60_000,
   recipientsPerTick: 10,
   fullWhenWaiting: 200,
-  incrementalMaxPages: 5,
+  incrementalMaxPages: 10,
   verifyPerPass: 25,
 };
 
@@ -253,6 +253,8 @@ async function fullStep(
     return { phase: 'recipients', page, calls: 1, completed: false, deleted: 0 };
   }
   await finishCollectingEmails(deps.db, state.fullStartedAt, now());
+  // Everything changed before the full refresh began is in the index now: the incremental refresh goes on from there.
+  await advanceWatermark(deps.db, new Date(state.fullStartedAt.getTime() - settings.overlapMs));
   const verified = await settleUnseen(deps, state.fullStartedAt, call, settings.verifyPerPass, now);
   await updateIndexState(deps.db, { fullPhase: null, fullPage: 1, fullCalls: state.fullCalls + 1 + verified.calls, fullCompletedAt: now() });
   return { phase: null, page, calls: 1 + verified.calls, completed: true, deleted: verified.deleted };
