@@ -5,7 +5,7 @@ import { sandboxControl } from '../sandbox/control-client';
 import { ratio, type Harness } from './harness';
 
 /** A viewer's staff session cookie, got by signing in through the real page (a viewer needs no TOTP). */
-async function viewerCookie(appUrl: string): Promise<string> {
+export async function viewerCookie(appUrl: string): Promise<string> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
   try {
     const page = await browser.newPage();

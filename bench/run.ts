@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark against a production build and the sandbox, each printed
  * as a ratio to a baseline measured in the same run (these machines are shared and noisy).
  * `--build` rebuilds first; `--seconds N` sets the length of each throughput sample;
- * `--only pages|callbacks|queue|links|farpay` runs one group. With BENCH_DATABASE_URL set (a Postgres the bench may
+ * `--only pages|callbacks|queue|links|search|farpay` runs one group. With BENCH_DATABASE_URL set (a Postgres the bench may
  * fill), every group runs twice, on PGlite and on that Postgres, and both are printed.
  */
 import { sandboxControl, type FenerumSettings } from '../sandbox/control-client';
@@ -18,6 +18,8 @@ type Result = { name: string; ratio: string; value: string; baseline: string };
 const secondsArg = process.argv.indexOf('--seconds');
 const seconds = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 5;
 const DRAIN_LIMIT = 600;
+/** The search group's Fenerum limit: ten times Fenerum's, so a full refresh of 10,000 accounts is measured in about a minute; its calls are printed at 60/min too. */
+const SEARCH_LIMIT = 600;
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
 const want = (group: string) => only === undefined || only === group;
@@ -66,6 +68,11 @@ await group('queue', { FENERUM_RATE_LIMIT_PER_MINUTE: String(DRAIN_LIMIT) }, { r
 
 // Link issuing against Fenerum's real 60 a minute (issue 9): customers' pages during a burst of links.
 await group('links', { FENERUM_RATE_LIMIT_PER_MINUTE: '60' }, { rateLimit: { enabled: true, perMinute: 60 } }, (h) => benchLinksBurst(h, 100));
+
+// Staff search at size (issue 25): 10,000 accounts, the index's full refresh in the bulk lane, a search against a bare staff page.
+await group('search', { FENERUM_RATE_LIMIT_PER_MINUTE: String(SEARCH_LIMIT) }, { rateLimit: { enabled: true, perMinute: SEARCH_LIMIT } }, async (h) =>
+  (await import('./staff-search')).benchStaffSearch(h, SEARCH_LIMIT, seconds),
+);
 
 // FarPay (issue 11): the CSV export and the payments page against a large data set.
 await group('farpay', {}, {}, async (h) => (await import('./farpay')).benchFarpay(h, seconds));

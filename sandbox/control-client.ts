@@ -161,6 +161,17 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
       createAccount: (
         input: { name?: string; email?: string; language?: string; currency?: string; country?: string; recipients?: NewFenerumRecipient[] } = {},
       ) => post<FenerumAccount>('fenerum', 'accounts', input),
+      /**
+       * `count` accounts at once (up to 20 000; codes `<prefix>-000001` on), each with one recipient at
+       * `<code>@generated.example`: a merchant of size for the search index and the bench.
+       */
+      generateAccounts: (count: number, prefix?: string) =>
+        post<{ prefix: string; count: number; first: string; last: string; total: number }>('fenerum', 'accounts/generate', { count, prefix }),
+      /** The account renamed in Fenerum (its last_modified_date moves). */
+      renameAccount: (code: string, name: string) =>
+        post<{ code: string; company_name: string }>('fenerum', `accounts/${encodeURIComponent(code)}/change`, { name }),
+      /** The account deleted in Fenerum, with its cards and recipients. */
+      deleteAccount: (code: string) => post<{ deleted: string }>('fenerum', `accounts/${encodeURIComponent(code)}/delete`),
       /** One more recipient for an account (code or uuid); flags default to invoices and payment confirmations. */
       addRecipient: (account: string, input: NewFenerumRecipient) => post<FenerumRecipient>('fenerum', 'recipients', { account, ...input }),
       /** Every card of an account (by code or uuid), oldest first, active or not. */

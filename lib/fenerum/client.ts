@@ -5,7 +5,7 @@ import { keepAccountRecipients } from './account-recipients';
 import { FenerumError } from './errors';
 import { actorHeaders, createFenerumHttp } from './http';
 import { toAccount, toPaymentCard, toRecipient } from './map';
-import type { Actor, CallOptions, FenerumClient, FenerumClientConfig, Recipient } from './types';
+import type { AccountPageQuery, Actor, CallOptions, FenerumClient, FenerumClientConfig, ListPage, Recipient } from './types';
 import type { Gateway } from '@/lib/domain/cards';
 import { fenerumAccountSchema, fenerumPageSchema, fenerumPaymentCardSchema, fenerumRecipientSchema, fenerumSelfServiceSchema } from './wire';
 
@@ -58,6 +58,13 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
     return out;
   }
 
+  /** One page by number (a resumable reader keeps the number, not the link). */
+  async function onePage<S extends z.ZodType, R>(url: URL, item: S, map: (raw: z.infer<S>) => R, operation: string, opts: CallOptions): Promise<ListPage<R>> {
+    const schema = fenerumPageSchema(item);
+    const page: z.infer<typeof schema> = await call({ method: 'GET', path: url, schema, operation, idempotent: true, ...opts });
+    return { items: page.results.map(map), count: page.count, hasNext: page.next !== null };
+  }
+
   const usable = (list: Array<Recipient | null>) => list.filter((r): r is Recipient => r !== null);
   /**
    * How `?account=` names the account on the recipients list is unconfirmed: by code first (as
@@ -86,6 +93,21 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
       return listAll(url, fenerumAccountSchema, toAccount, 'GET /accounts/', { priority: 'bulk', ...opts });
     },
 
+    async listAccountsPage(query: AccountPageQuery, opts: CallOptions = {}) {
+      const params: Record<string, string> = { page: String(query.page), page_size: String(PAGE_SIZE) };
+      // Fenerum's documented format, YYYY-MM-DDTHH:MM:SSZ: to the second, rounded down (never later than asked).
+      if (query.modifiedSince) params.last_modified_date__gte = query.modifiedSince.toISOString().replace(/\.\d{3}Z$/, 'Z');
+      if (query.code !== undefined) params.code = query.code;
+      if (query.fields?.length) params.Fields = query.fields.join(',');
+      return onePage(api('accounts/', params), fenerumAccountSchema, toAccount, 'GET /accounts/?page=', { priority: 'bulk', ...opts });
+    },
+
+    async listRecipientsPage(page: number, opts: CallOptions = {}) {
+      const url = api('recipients/', { page: String(page), page_size: String(PAGE_SIZE) });
+      const found = await onePage(url, fenerumRecipientSchema, toRecipient, 'GET /recipients/?page=', { priority: 'bulk', ...opts });
+      return { ...found, items: usable(found.items) };
+    },
+
     /** By account code, as Fenerum documents; only cards whose `account` is this uuid come back. */
     async listPaymentCards(account: { code: string; uuid: string }, opts: CallOptions = {}) {
       const operation = 'GET /paymentcards/?account={code}';
@@ -102,6 +124,11 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
     async listAllPaymentCards(opts: CallOptions = {}) {
       const url = api('paymentcards/', { page_size: String(PAGE_SIZE) });
       return listAll(url, fenerumPaymentCardSchema, toPaymentCard, 'GET /paymentcards/', { priority: 'bulk', ...opts });
+    },
+
+    async listPaymentCardsPage(page: number, opts: CallOptions = {}) {
+      const url = api('paymentcards/', { page: String(page), page_size: String(PAGE_SIZE) });
+      return onePage(url, fenerumPaymentCardSchema, toPaymentCard, 'GET /paymentcards/?page=', { priority: 'bulk', ...opts });
     },
 
     getPaymentCard,

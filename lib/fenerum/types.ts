@@ -62,11 +62,26 @@ export type CallOptions = {
   maxRetryAfterSeconds?: number;
 };
 
+/**
+ * One page of the account list, filtered as Fenerum documents (PROVIDERS.md): accounts changed
+ * since `modifiedSince` (`last_modified_date__gte`, to the second), the one with `code`, and only
+ * `fields` of each (`Fields`). Pages of 100, from 1.
+ */
+export type AccountPageQuery = { page: number; modifiedSince?: Date; code?: string; fields?: readonly string[] };
+/** A page of a list: its items, the list's whole count, and whether a next page exists. */
+export type ListPage<T> = { items: T[]; count: number; hasNext: boolean };
+
 export type FenerumClient = {
   getAccount(code: string, opts?: CallOptions): Promise<Account>;
   listAccounts(opts?: CallOptions): Promise<Account[]>;
+  /** One page of the account list with Fenerum's documented filters (a bulk caller unless told otherwise). */
+  listAccountsPage(query: AccountPageQuery, opts?: CallOptions): Promise<ListPage<Account>>;
+  /** One page of every account's recipients (a bulk caller unless told otherwise). */
+  listRecipientsPage(page: number, opts?: CallOptions): Promise<ListPage<Recipient>>;
   /** The account's cards, asked by code (as documented); a card of any other account is dropped. */
   listPaymentCards(account: { code: string; uuid: string }, opts?: CallOptions): Promise<PaymentCard[]>;
+  /** One page of every account's cards (unfiltered), oldest first as Fenerum lists them. */
+  listPaymentCardsPage(page: number, opts?: CallOptions): Promise<ListPage<PaymentCard>>;
   /** Every account's cards (unfiltered, in pages). */
   listAllPaymentCards(opts?: CallOptions): Promise<PaymentCard[]>;
   getPaymentCard(uuid: string, opts?: CallOptions): Promise<PaymentCard>;

@@ -28,6 +28,7 @@ import { startMaintenance } from '@/lib/maintenance/job';
 import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
 import { createRegistrar, type Registrar } from '@/lib/registrations/registrar';
+import { startAccountIndex } from '@/lib/staff/accounts/account-index-worker';
 import { createStaffCache, type StaffCache } from '@/lib/staff/accounts/staff-reads';
 import type { StepUpPolicy } from '@/lib/staff/payments/refunds/step-up-rule';
 import { createAttentionCache, type AttentionCache } from '@/lib/staff/overview/cache';
@@ -46,7 +47,7 @@ export type AppContext = {
   /** Whether QuickPay test cards are registered (lib/cards/quickpay/test-mode.ts). */
   quickpayTestMode: TestModePolicy;
   portalCache: PortalCache;
-  /** The staff console's account list (search), kept a minute. */
+  /** The staff console's Fenerum reads (the overview's account list, search by last four), kept a minute. */
   staffCache: StaffCache;
   /** The overview's and the failed-payments list's FarPay and Fenerum reads, cached (lib/staff/overview/cache.ts). */
   attentionCache: AttentionCache;
@@ -195,6 +196,8 @@ export async function startProcessWork(): Promise<void> {
   processSingleton('maintenance', () =>
     startMaintenance({ db: backgroundDb, stripe: ctx.stripe, farpay: ctx.farpay, fenerum: ctx.fenerum, embedded: kind === 'pglite' }, ctx.env.maintenance),
   );
+  // In every instance: the staff search's account index; a lease in the database lets one instance refresh it at a time.
+  processSingleton('account-index', () => startAccountIndex({ db: backgroundDb, fenerum: ctx.fenerum }));
   // Fenerum webhooks whose handling failed (Stripe or Fenerum down) are tried again; handlers are idempotent.
   processSingleton('fenerum-webhook-retries', () => startWebhookRetries(ctx.webhookWork));
   // In every instance: messages are claimed with SKIP LOCKED, so two instances never send one twice.

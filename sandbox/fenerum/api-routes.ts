@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { GatewayLookup } from '../gateways';
 import { parseBody, sendHtml, sendJson } from '../http';
 import { type Ctx, type Router } from '../router';
+import { filterAccounts, sparseFields } from './account-filters';
 import { createCard } from './card-create';
 import type { Caller } from './guard';
 import { absoluteUrl, paginate } from './paging';
@@ -39,8 +40,11 @@ function badJson(ctx: Ctx): unknown {
 export function registerApiRoutes({ state, lookupCard, now, api }: ApiDeps): void {
   const shown = (c: CardRecord) => cardJson(c, state.settings, state.settings.cardDefaultField ? defaultCardOf(state.cards, c.account) === c.uuid : undefined);
   api('GET', '/api/v1/accounts/', (ctx) => {
+    const filtered = filterAccounts(state.accounts, ctx.url.searchParams);
+    if (!filtered.ok) return sendJson(ctx.res, 400, filtered.errors);
+    const fields = sparseFields<ReturnType<typeof accountJson>>(ctx.url.searchParams);
     const r = paginate(
-      state.accounts.map((a) => accountJson(a, state.settings)),
+      filtered.accounts.map((a) => fields(accountJson(a, state.settings))),
       ctx.req,
       ctx.url,
     );

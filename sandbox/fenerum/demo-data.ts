@@ -15,7 +15,7 @@ export const DEMO_ACCOUNT_UUIDS = {
 /** How many cards CUST004 ("Storkunde A/S") has: more than six pages of 20, more than one of 100. */
 const STORKUNDE_CARD_COUNT = 125;
 
-type AccountSeed = Omit<AccountRecord, 'uuid' | 'code' | 'created_date'>;
+type AccountSeed = Omit<AccountRecord, 'uuid' | 'code' | 'created_date' | 'last_modified_date'>;
 
 const accountSeeds: Array<[keyof typeof DEMO_ACCOUNT_UUIDS, AccountSeed]> = [
   [
@@ -91,6 +91,7 @@ export function demoAccounts(): AccountRecord[] {
     code,
     ...seed,
     created_date: `2023-0${i + 1}-15T09:00:00Z`,
+    last_modified_date: `2023-0${i + 1}-15T09:00:00Z`,
   }));
 }
 

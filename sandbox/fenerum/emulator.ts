@@ -3,6 +3,7 @@ import type { GatewayCharge, GatewayLookup, GatewaySaveCard } from '../gateways'
 import { parseBody, sendJson, type Emulator } from '../http';
 import { Router } from '../router';
 import { registerApiRoutes, registerSelfServicePage } from './api-routes';
+import { registerAccountGenerator } from './account-generator';
 import { registerBulkCards } from './bulk-cards';
 import { registerControlRoutes } from './control';
 import { demoAccounts, demoCards, demoRecipients } from './demo-data';
@@ -126,9 +127,10 @@ export function createFenerumEmulator(opts: FenerumEmulatorOptions): FenerumEmul
         }
       }),
   });
-  registerControlRoutes(router, { state, reset });
+  registerControlRoutes(router, { state, reset, now });
   registerWebhookControl(router, { state, webhooks, chargeCard: opts.chargeCard, now });
   registerBulkCards(router, { state, now });
+  registerAccountGenerator(router, { state, now });
   registerOwnCardLink(router, { state, lookupCard: opts.lookupCard, saveCard: opts.saveCard, now });
   registerSelfServicePage(router, state);
 

@@ -27,6 +27,7 @@ export function addAccount(state: FenerumState, input: NewAccountInput, now: Dat
     currency: input.currency ?? 'DKK',
     language: input.language ?? 'da',
     created_date: now.toISOString(),
+    last_modified_date: now.toISOString(),
   };
   state.accounts.push(account);
   const wanted = input.recipients ?? [{ name: 'Bogholderi', email: account.billing_email }];

@@ -2,10 +2,11 @@ import type { AccountRecord, CardRecord, RecipientRecord, Settings } from './sta
 
 /**
  * The account as Fenerum's API shows it: `billing_email` (undocumented) only with the
- * `accountBillingEmail` setting, `currency` (unconfirmed) only with `accountCurrency`.
+ * `accountBillingEmail` setting, `currency` (unconfirmed) only with `accountCurrency`;
+ * `last_modified_date` never (documented as a filter, not as a field).
  */
 export const accountJson = (a: AccountRecord, settings: Pick<Settings, 'accountBillingEmail' | 'accountCurrency'>) => {
-  const { billing_email, currency, ...documented } = a;
+  const { billing_email, currency, last_modified_date: _filteredOnly, ...documented } = a;
   return { ...documented, ...(settings.accountBillingEmail ? { billing_email } : {}), ...(settings.accountCurrency ? { currency } : {}) };
 };
 

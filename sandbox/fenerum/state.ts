@@ -22,6 +22,12 @@ export type AccountRecord = {
   currency: string;
   language: string;
   created_date: string;
+  /**
+   * When the account last changed. Fenerum documents filtering the account list by it
+   * (`last_modified_date__gte/__lte`, PROVIDERS.md) but no response showing it: the API filters
+   * by it and never shows it.
+   */
+  last_modified_date: string;
 };
 
 /**

@@ -2,26 +2,35 @@ import type { Account } from '@/lib/domain/accounts';
 import type { PaymentCard } from '@/lib/domain/cards';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import type { FenerumClient } from '@/lib/fenerum/types';
+import { indexedByUuid } from '@/lib/staff/accounts/account-index';
+import { refreshOnMiss, type SearchRefreshDeps } from '@/lib/staff/accounts/search-refresh';
 import { STAFF_READ, type StaffCache } from '@/lib/staff/accounts/staff-reads';
 import { cardHref, type SearchGroup, type SearchHit } from './hits';
 
-export type CardSearchDeps = {
-  fenerum: Pick<FenerumClient, 'listAccounts' | 'listAllPaymentCards' | 'getPaymentCard'>;
+export type CardSearchDeps = SearchRefreshDeps & {
+  fenerum: SearchRefreshDeps['fenerum'] & Pick<FenerumClient, 'listPaymentCardsPage' | 'getPaymentCard'>;
   staffCache: StaffCache;
 };
 
 const MAX_CARDS = 50;
+/**
+ * Pages of Fenerum's card list a search by last four reads (100 cards each), kept a minute.
+ * Fenerum documents no filter by card number and no order for cards (only `?account=`), so the
+ * only way to find a card by its last four is to read the list; at a merchant's size (10,000
+ * accounts, ~150 pages) that is more than a search may spend, so it stops here (the README says so).
+ */
+const MAX_CARD_PAGES = 30;
 
 /**
- * Cards by their last four (among every card Fenerum holds, read whole and kept a minute, as the
- * account list is) or one card by its Fenerum uuid (kept a minute too; a 404 is "none"). A card's
- * account is found in the cached account list (read again early, at most every 15 s, when it lacks
- * a new account). A minute of searching costs Fenerum a few reads of each list at most.
+ * Cards by their last four (among the first 3,000 cards Fenerum lists, read once a minute) or one
+ * card by its Fenerum uuid (kept a minute too; a 404 is "none"). A card's account comes from the
+ * account index (no call); one the index does not hold yet has it refreshed, at most every 15 s.
  */
 export async function findCards(deps: CardSearchDeps, text: string, by: 'last4' | 'uuid'): Promise<SearchGroup> {
-  const cards = by === 'last4' ? (await allCards(deps)).filter((c) => c.last4 === text) : await oneCard(deps, text.toLowerCase());
+  const listed = by === 'last4' ? await someCards(deps) : { cards: await oneCard(deps, text.toLowerCase()), complete: true };
+  const cards = by === 'last4' ? listed.cards.filter((c) => c.last4 === text) : listed.cards;
   if (cards.length === 0) return { kind: 'card', hits: [], truncated: false };
-  const byUuid = await accountsByUuid(deps, cards);
+  const byUuid = await accountsOf(deps, cards);
   const hits = cards
     .map((card) => toHit(card, byUuid.get(card.accountUuid.toLowerCase()), by === 'uuid'))
     .filter((h): h is SearchHit => h !== null)
@@ -29,25 +38,33 @@ export async function findCards(deps: CardSearchDeps, text: string, by: 'last4' 
   return { kind: 'card', hits: hits.slice(0, MAX_CARDS), truncated: hits.length > MAX_CARDS };
 }
 
-/** How soon the account list may be read again for a card whose account it does not hold yet. */
-const REREAD_AFTER_MS = 15_000;
+/** How soon the index is refreshed again for a card whose account it does not hold. */
+const REFRESH_AFTER_MS = 15_000;
 
 /**
- * The cached account list by uuid. A card on an account made since the list was read (not in it)
- * has the list read again, at most every 15 seconds, so an account gone from Fenerum cannot make
- * every search cost a read.
+ * The cards' accounts from the index. A card on an account made since the index was refreshed
+ * has it refreshed (what changed in Fenerum), at most every 15 seconds, so an account gone from
+ * Fenerum cannot make every search cost a call.
  */
-async function accountsByUuid(deps: CardSearchDeps, cards: readonly PaymentCard[], now = Date.now()): Promise<Map<string, Account>> {
-  const { staffCache: cache } = deps;
-  const read = async () => new Map((await cache.accountList.get('all', () => deps.fenerum.listAccounts(STAFF_READ))).map((a) => [a.uuid.toLowerCase(), a]));
-  const byUuid = await read();
-  if (cards.every((c) => byUuid.has(c.accountUuid.toLowerCase())) || now - cache.accountListReread.at < REREAD_AFTER_MS) return byUuid;
-  cache.accountListReread.at = now;
-  cache.accountList.delete('all');
-  return read();
+async function accountsOf(deps: CardSearchDeps, cards: readonly PaymentCard[], now = Date.now()): Promise<Map<string, Account>> {
+  const uuids = [...new Set(cards.map((c) => c.accountUuid.toLowerCase()))];
+  const byUuid = await indexedByUuid(deps.db, uuids);
+  const gate = deps.staffCache.unknownAccountRefresh;
+  if (uuids.every((u) => byUuid.has(u)) || now - gate.at < REFRESH_AFTER_MS) return byUuid;
+  gate.at = now;
+  return (await refreshOnMiss(deps)) ? indexedByUuid(deps.db, uuids) : byUuid;
 }
 
-const allCards = (deps: CardSearchDeps) => deps.staffCache.cardList.get('all', () => deps.fenerum.listAllPaymentCards(STAFF_READ));
+const someCards = (deps: CardSearchDeps) =>
+  deps.staffCache.cardList.get('all', async () => {
+    const cards: PaymentCard[] = [];
+    for (let page = 1; page <= MAX_CARD_PAGES; page++) {
+      const found = await deps.fenerum.listPaymentCardsPage(page, STAFF_READ);
+      cards.push(...found.items);
+      if (!found.hasNext) return { cards, complete: true };
+    }
+    return { cards, complete: false };
+  });
 
 async function oneCard(deps: CardSearchDeps, uuid: string): Promise<PaymentCard[]> {
   const card = await deps.staffCache.cardByUuid.get(uuid, async () => {
@@ -61,7 +78,7 @@ async function oneCard(deps: CardSearchDeps, uuid: string): Promise<PaymentCard[
   return card ? [card] : [];
 }
 
-/** A card whose account is not in Fenerum's list (deleted, or listed a moment later) has no page to open: left out. */
+/** A card whose account is not indexed (deleted, or made a moment ago and not listed yet) has no page to open: left out. */
 function toHit(card: PaymentCard, account: Account | undefined, exact: boolean): SearchHit | null {
   if (!account) return null;
   return {

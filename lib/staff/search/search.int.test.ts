@@ -50,9 +50,9 @@ describe('the staff search box, against the sandbox', () => {
     });
   });
 
-  it('a card on an account made after the account list was cached is still found (the list read again, not every time)', async () => {
+  it('a card on an account made after the index was refreshed is still found (the index refreshed, not every time)', async () => {
     const ctx = await fresh();
-    await searchStaff(ctx, 'nordlys', 'viewer'); // the account list is cached now
+    await searchStaff(ctx, 'nordlys', 'viewer'); // the index is filled now
     const account = await sandbox.fenerum.createAccount();
     await sandbox.fenerum.addCards(account.code, 1, 1234);
     const [card] = await sandbox.fenerum.cards(account.code);
@@ -60,7 +60,7 @@ describe('the staff search box, against the sandbox', () => {
     expect(await searchStaff(ctx, card.uuid, 'viewer')).toEqual({ kind: 'jump', href: `/staff/accounts/${account.code}/cards/${card.uuid}` });
     const before = (await sandbox.fenerum.stats()).total;
     const gone = '00000000-0000-4000-8000-000000000000';
-    // A card whose account Fenerum no longer lists: the list is not read again within 15 s.
+    // A card whose account Fenerum no longer lists: the index is not refreshed for it again within 15 s.
     await ctx.staffCache.cardByUuid.get(gone, async () => ({
       uuid: gone,
       accountUuid: gone,
@@ -103,7 +103,7 @@ describe('the staff search box, against the sandbox', () => {
 
   it('only the provider that can answer is asked: a pi_ asks neither Fenerum nor FarPay; digits ask FarPay and Fenerum’s cached lists only', async () => {
     const ctx = await fresh();
-    await searchStaff(ctx, 'CUST001', 'viewer'); // the account list is cached now
+    await searchStaff(ctx, 'CUST001', 'viewer'); // the index is filled now
     const before = await Promise.all([sandbox.fenerum.stats(), sandbox.farpay.stats()]);
     const unknown = await searchStaff(ctx, 'pi_NoSuchIntent0000000000', 'viewer');
     expect(resultsOf(unknown)).toEqual([{ kind: 'payment-intent', hits: [], truncated: false }]);
@@ -111,13 +111,13 @@ describe('the staff search box, against the sandbox', () => {
     expect(after.map((s) => s.total)).toEqual(before.map((s) => s.total));
     await searchStaff(ctx, '1000003', 'viewer');
     const [fenerum] = await Promise.all([sandbox.fenerum.stats()]);
-    expect(fenerum.total).toBe(before[0].total); // accounts from the cached list: no Fenerum call
+    expect(fenerum.total).toBe(before[0].total); // accounts from the index: no Fenerum call
     expect((await sandbox.farpay.stats()).total).toBeGreaterThan(before[1].total);
   });
 
-  it('a minute of searching costs Fenerum one read of each list, however many searches', async () => {
+  it('a minute of searching costs Fenerum one read of the card list, however many searches (accounts come from the index)', async () => {
     const ctx = await fresh();
-    await searchStaff(ctx, '4242', 'viewer'); // the card, account and recipient lists are read once
+    await searchStaff(ctx, '4242', 'viewer'); // the card list is read once
     const before = (await sandbox.fenerum.stats()).total;
     for (const q of ['4444', '0341', 'nordlys', 'storkunde', '5556', 'havblik']) await searchStaff(ctx, q, 'viewer');
     expect((await sandbox.fenerum.stats()).total).toBe(before);
