@@ -1,4 +1,5 @@
 import { PROCESS_HOLDER, refreshTick, type RefreshDeps, type RefreshSettings, REFRESH_SETTINGS } from './index-refresh';
+import { log } from '@/lib/log';
 
 /** A tick every half minute: what changed in Fenerum is found within about that, at a call or so a tick. */
 const TICK_MS = 30_000;
@@ -20,7 +21,7 @@ export function startAccountIndex(
     if (stopped) return;
     timer = setTimeout(() => {
       running = refreshTick(deps, PROCESS_HOLDER, opts.settings ?? REFRESH_SETTINGS)
-        .catch(opts.onError ?? ((err: unknown) => console.error('account index refresh failed', err)))
+        .catch(opts.onError ?? ((err: unknown) => log.error({ err }, 'account index refresh failed')))
         .finally(() => schedule(opts.intervalMs ?? TICK_MS));
     }, ms);
     timer.unref();

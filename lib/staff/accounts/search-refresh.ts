@@ -2,6 +2,7 @@ import { isFenerumError } from '@/lib/fenerum/errors';
 import { indexSize, readIndexState } from './account-index';
 import { REFRESH_SETTINGS, refreshChanged, refreshTick, type RefreshDeps } from './index-refresh';
 import { STAFF_READ, type StaffCache } from './staff-reads';
+import { log } from '@/lib/log';
 
 export type SearchRefreshDeps = RefreshDeps & { staffCache: Pick<StaffCache, 'missRefresh'> };
 
@@ -40,7 +41,7 @@ export function refreshOnMiss(deps: SearchRefreshDeps): Promise<boolean> {
       return (await run) !== null;
     } catch (err) {
       if (!isFenerumError(err)) throw err;
-      console.warn('account index: the refresh after a missed search failed', err.message);
+      log.warn({ err: err.message }, 'account index: the refresh after a missed search failed');
       return false;
     } finally {
       if (m.running === run) m.running = null;
