@@ -13,7 +13,7 @@
  */
 
 /** One kind of background work: `stop` claims nothing more and resolves once its current item is done. */
-export type StoppableWork = { name: string; stop: () => Promise<void> };
+type StoppableWork = { name: string; stop: () => Promise<void> };
 
 export type ShutdownPlan = {
   graceMs: number;
