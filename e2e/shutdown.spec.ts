@@ -116,10 +116,14 @@ test('kill -9 within 50 ms of 15 QuickPay windows authorized (their callbacks in
 
     await Promise.all(windows.map(payQuickpayWindow));
     const authorizedAt = Date.now();
-    await app.kill('SIGKILL');
+    // The signal goes at once (AppProcess.kill sends it before it waits for the exit).
+    const killed = app.kill('SIGKILL');
     const killMs = Date.now() - authorizedAt;
+    await killed;
     expect(killMs).toBeLessThan(50);
     const acked = (await acknowledgedCallbacks(control)).size;
+    // Some callbacks were still in flight: those cards only the sweep can bring in within the hour.
+    expect(acked).toBeLessThan(N);
 
     await app.start();
     const restartedAt = Date.now();

@@ -39,7 +39,8 @@ export class AppProcess {
   /** As a crash or an OOM killer would: no shutdown, no flush. */
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    // Already gone (exited, or killed by a signal: then exitCode stays null): no 'exit' will come again.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill(signal);
