@@ -33,7 +33,7 @@ export default async function CardPage({ params }: Props) {
     const named = { brand: card.brand, last4: card.last4, date: formatExpiry(card.expMonth, card.expYear) };
     return (
       <>
-        <section className="panel">
+        <section className="panel" data-testid="staff-card-detail" data-card={card.uuid}>
           <p className={styles.muted}>
             <Link href={`/staff/accounts/${encodeURIComponent(account.code)}`}>{t('backToAccount', { name: account.name })}</Link>
           </p>
