@@ -41,11 +41,13 @@ describe('the mail worker shutting down', () => {
     const w = startMailWorker({ db: ctx.db, transport, from: ctx.env.mail.from }, { idleMs: 20 });
     await expect.poll(() => sent, { timeout: 10_000 }).toBeGreaterThan(0);
     await w.stop();
+    // One send, the one under way when the stop came; its claim may have held other tests' mail of the shared outbox too.
+    expect(sent).toBe(1);
     const after = await rows();
-    expect(after.filter((r) => r.status === 'sent')).toHaveLength(1);
-    const back = after.filter((r) => r.status === 'queued');
-    expect(back).toHaveLength(2);
-    for (const r of back) expect(r).toMatchObject({ leaseUntil: null, attempts: 0 });
+    expect(after.filter((r) => r.status === 'sent').length).toBeLessThanOrEqual(1);
+    const back = after.filter((r) => r.status !== 'sent');
+    expect(back.length).toBeGreaterThanOrEqual(2);
+    for (const r of back) expect(r).toMatchObject({ status: 'queued', leaseUntil: null, attempts: 0 });
   });
 
   it('a send that outlives the grace: release() gives its claim back, due now, for another instance', async () => {
