@@ -61,7 +61,9 @@ export function createShutdown(plan: ShutdownPlan, now: () => number = Date.now)
       return {};
     });
     const given = Object.entries(released).filter(([, n]) => n > 0);
-    log.info(`${signal}: stopped in ${now() - started} ms${given.length ? `; leases given back: ${given.map(([k, n]) => `${n} ${k}`).join(', ')}` : ''}`);
+    // Leases given back mean work was cut short (another instance finishes it): a warning, not news.
+    const say = given.length ? log.warn : log.info;
+    say(`${signal}: stopped in ${now() - started} ms${given.length ? `; leases given back: ${given.map(([k, n]) => `${n} ${k}`).join(', ')}` : ''}`);
   };
   return {
     begin(signal) {
