@@ -20,6 +20,10 @@ const nextConfig = {
   // Another build folder lets a second build (a benchmark, a parallel test run) leave this one be.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // A self-contained server in .next/standalone (server.js and the node_modules it needs), what the
+  // Dockerfile ships; `npm run standalone` copies the static files, public/ and the migrations beside
+  // it. `next start` still serves the same build (it prints a warning that standalone exists).
+  output: 'standalone',
   experimental: {
     // A route's code loads on its first request, not every route's at start: a process restarted
     // under a flood of QuickPay callbacks answers them sooner than when it first evaluates every

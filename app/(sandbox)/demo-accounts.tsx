@@ -17,7 +17,7 @@ export async function DemoAccounts() {
       <p>{t('demoLead')}</p>
       <ul className="accounts" data-testid="demo-accounts">
         {accounts.map((a) => (
-          <li key={a.code} className="account-row">
+          <li key={a.code} className="account-row" data-testid="demo-account" data-code={a.code}>
             <span>
               <strong>{a.name}</strong> <code>{a.code}</code>
             </span>

@@ -20,7 +20,7 @@ export class AppProcess {
 
   async start(): Promise<void> {
     this.child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(this.port)], {
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', APP_URL: this.url, ...this.env },
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', APP_URL: this.url, SHUTDOWN_GRACE_SECONDS: '2', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const child = this.child;
@@ -47,7 +47,8 @@ export class AppProcess {
   /** As a crash or an OOM killer would: no shutdown, no flush. */
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    // Already gone (exited, or killed by a signal: then exitCode stays null): no 'exit' will come again.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill(signal);

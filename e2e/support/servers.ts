@@ -33,6 +33,8 @@ export const appServer: ServerSpec = {
     FENERUM_RATE_LIMIT_PER_MINUTE: '600',
     // A FarPay refund left unanswered is `unknown` after 3 s (the timeout spec), not the default 15.
     FARPAY_TIMEOUT_MS: '3000',
+    // The run's end stops it with SIGTERM: 2 s to finish what is in flight, not a deployment's 20.
+    SHUTDOWN_GRACE_SECONDS: '2',
   },
   url: `${E2E.appUrl}/api/health`,
 };

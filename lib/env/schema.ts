@@ -60,6 +60,22 @@ const rawEnvSchema = z.object({
     .transform((v) => v ?? 24),
   INBOX_RETENTION_DAYS: positiveInt(30),
   LINK_RETENTION_DAYS: positiveInt(30),
+  /** How often the maintenance job runs (seconds); the card sweep runs on its own interval below. */
+  MAINTENANCE_INTERVAL_SECONDS: positiveInt(300),
+  /** The card sweep: a setup started at least this long ago whose provider never told us is asked about (seconds). */
+  CARD_SWEEP_AFTER_SECONDS: positiveInt(120),
+  /** ...for this long after it started (minutes): QuickPay's own first retry comes after an hour. */
+  CARD_SWEEP_WITHIN_MINUTES: positiveInt(60),
+  /** How often the card sweep runs (seconds). */
+  CARD_SWEEP_INTERVAL_SECONDS: positiveInt(60),
+  /** On SIGTERM: how long work in flight may take before its leases are given back and the process exits (seconds). */
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number()
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1')
+    .max(600, 'must be at most 600')
+    .optional()
+    .transform((v) => v ?? 20),
   TRUST_PROXY_HOPS: proxyHops,
   SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address' }).optional()),
   MAIL_FROM: optional.pipe(z.string().max(320).optional()),
@@ -161,6 +177,9 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
   if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) throw invalid('STRIPE_WEBHOOK_SECRET', 'required with STRIPE_SECRET_KEY');
   if (e.SMTP_URL && anyLive && !e.MAIL_FROM) throw invalid('MAIL_FROM', 'required with SMTP_URL when a provider uses live keys');
   if (e.QUICKPAY_API_KEY && !e.QUICKPAY_PRIVATE_KEY) throw invalid('QUICKPAY_PRIVATE_KEY', 'required with QUICKPAY_API_KEY');
+  if (e.CARD_SWEEP_AFTER_SECONDS >= e.CARD_SWEEP_WITHIN_MINUTES * 60) {
+    throw invalid('CARD_SWEEP_AFTER_SECONDS', 'must be shorter than CARD_SWEEP_WITHIN_MINUTES (the sweep would ask about no setup)');
+  }
   // A provider that is off has no secrets at all: nothing signed with a published one verifies.
   const secret = (on: boolean, value: string | undefined, sandboxValue: string) => (on ? (value ?? sandboxValue) : '');
 
@@ -184,6 +203,13 @@ export function resolveEnv(raw: Record<string, string | undefined>) {
       inboxRetentionDays: e.INBOX_RETENTION_DAYS,
       linkRetentionDays: e.LINK_RETENTION_DAYS,
     },
+    /** How often maintenance and the card sweep run, and which setups the sweep asks about (lib/maintenance). */
+    schedule: {
+      maintenanceEveryMs: e.MAINTENANCE_INTERVAL_SECONDS * 1000,
+      sweep: { everyMs: e.CARD_SWEEP_INTERVAL_SECONDS * 1000, afterMs: e.CARD_SWEEP_AFTER_SECONDS * 1000, withinMs: e.CARD_SWEEP_WITHIN_MINUTES * 60_000 },
+    },
+    /** SIGTERM: how long work in flight may take before its leases are released and the process exits (lib/server/shutdown.ts). */
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     staff: {
       /** Roles that must pass a TOTP code (or a recovery code) after the password. */
       secondFactorRoles: (e.STAFF_SECOND_FACTOR_ROLES ?? DEFAULT_SECOND_FACTOR_ROLES)

@@ -36,8 +36,14 @@ export async function handleWebhookEvent(deps: WebhookDeps, key: string): Promis
 }
 
 /** Tries again what failed or was left unfinished more than a minute ago (run every few minutes). */
-export async function retryUnfinishedWebhooks(deps: WebhookDeps): Promise<number> {
+export async function retryUnfinishedWebhooks(deps: WebhookDeps, stopped: () => boolean = () => false): Promise<number> {
   const keys = await unfinishedWebhookEvents(deps.db, 60);
-  for (const key of keys) await handleWebhookEvent(deps, key).catch((err: unknown) => log.warn({ err, key }, 'Fenerum webhook failed again'));
-  return keys.length;
+  let tried = 0;
+  // Stopping (a shutdown): the rest stay unfinished in the table for any instance's next run.
+  for (const key of keys) {
+    if (stopped()) break;
+    tried++;
+    await handleWebhookEvent(deps, key).catch((err: unknown) => log.warn({ err, key }, 'Fenerum webhook failed again'));
+  }
+  return tried;
 }

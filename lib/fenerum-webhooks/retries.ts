@@ -2,7 +2,7 @@ import { retryUnfinishedWebhooks } from './handle';
 import type { WebhookDeps } from './types';
 import { log } from '@/lib/log';
 
-/** Every two minutes per process: webhooks whose handling failed or was cut short are tried again. */
+/** Every two minutes per process: webhooks whose handling failed or was cut short are tried again. `stop` starts no new run and ends the current one after the webhook under way (they hold no lease: any instance's next run takes the rest). */
 export function startWebhookRetries(deps: WebhookDeps, intervalMs = 120_000): { stop: () => Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
@@ -10,7 +10,7 @@ export function startWebhookRetries(deps: WebhookDeps, intervalMs = 120_000): { 
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = retryUnfinishedWebhooks(deps)
+      running = retryUnfinishedWebhooks(deps, () => stopped)
         .catch((err: unknown) => log.error({ err }, 'Fenerum webhook retries failed'))
         .finally(schedule);
     }, intervalMs);

@@ -16,7 +16,8 @@ export type Mailer = {
   kick(): void;
   /** Sends one queued message now, while the caller waits (when it is still due); the worker retries it otherwise. */
   sendNow(id: string): Promise<void>;
-  startWorker(): { stop: () => Promise<void> };
+  /** The outbox's worker: `stop` claims nothing more and awaits the send under way; `release` gives back what a send that outlived the shutdown's grace still holds. */
+  startWorker(): { stop: () => Promise<void>; release: () => Promise<number> };
 };
 
 export type MailerOptions = {
@@ -59,7 +60,7 @@ export function createMailer(opts: MailerOptions): Mailer {
       }
     },
     startWorker() {
-      if (!transport) return { stop: async () => undefined };
+      if (!transport) return { stop: async () => undefined, release: async () => 0 };
       const started = startMailWorker(deps(transport), { idleMs: opts.idleMs });
       worker = started;
       return {
@@ -67,6 +68,7 @@ export function createMailer(opts: MailerOptions): Mailer {
           if (worker === started) worker = undefined;
           await started.stop();
         },
+        release: () => started.release(),
       };
     },
   };

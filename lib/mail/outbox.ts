@@ -46,6 +46,27 @@ export async function claimDueMail(db: Db, opts: { limit: number; id?: string; l
 }
 
 /**
+ * Gives claimed messages back (a process shutting down): queued and due at once, so another
+ * instance takes them now instead of when the lease runs out; a claim that sent nothing is not
+ * counted as an attempt. Only rows still `sending` (one whose outcome was written stays as it is).
+ */
+export async function releaseMail(db: Db, ids: string[], opts: { tried: boolean }): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .update(mailOutbox)
+    .set({
+      status: 'queued',
+      leaseUntil: null,
+      nextAttemptAt: sql`now()`,
+      attempts: opts.tried ? undefined : sql`greatest(${mailOutbox.attempts} - 1, 0)`,
+      updatedAt: new Date(),
+    })
+    .where(and(inArray(mailOutbox.id, ids), eq(mailOutbox.status, 'sending')))
+    .returning({ id: mailOutbox.id });
+  return rows.length;
+}
+
+/**
  * A Fenerum Self-Service link is a key to the customer's Fenerum account, kept nowhere else: once
  * its message is out of our hands (sent, or failed for good) the stored body is cleared.
  */

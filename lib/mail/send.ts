@@ -1,6 +1,6 @@
 import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
-import { claimDueMail, markNotSent, markSent, type OutboxRow } from './outbox';
+import { claimDueMail, markNotSent, markSent, releaseMail, type OutboxRow } from './outbox';
 import type { MailTransport } from './transport';
 
 export type SendDeps = {
@@ -62,8 +62,31 @@ export async function sendClaimed(deps: SendDeps, row: OutboxRow): Promise<'sent
 }
 
 /** One pass: claims what is due (at most `limit`, or one named message) and sends it. How many were claimed. */
-export async function sendDueMail(deps: SendDeps, opts: { limit?: number; id?: string } = {}): Promise<number> {
+export async function sendDueMail(
+  deps: SendDeps,
+  opts: {
+    limit?: number;
+    id?: string;
+    /** True once the process is stopping: the claimed messages not yet sent are given back at once. */
+    stopped?: () => boolean;
+    /** The ids this pass holds and has not finished (the worker releases them if the process cannot wait). */
+    held?: Set<string>;
+  } = {},
+): Promise<number> {
   const rows = await claimDueMail(deps.db, { limit: opts.limit ?? 10, id: opts.id });
-  for (const row of rows) await sendClaimed(deps, row);
+  for (const r of rows) opts.held?.add(r.id);
+  for (const [i, row] of rows.entries()) {
+    if (opts.stopped?.()) {
+      const rest = rows.slice(i).map((r) => r.id);
+      await releaseMail(deps.db, rest, { tried: false });
+      for (const id of rest) opts.held?.delete(id);
+      break;
+    }
+    try {
+      await sendClaimed(deps, row);
+    } finally {
+      opts.held?.delete(row.id);
+    }
+  }
   return rows.length;
 }

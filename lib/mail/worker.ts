@@ -1,7 +1,14 @@
+import { releaseMail } from './outbox';
 import { sendDueMail, type SendDeps } from './send';
 import { log } from '@/lib/log';
 
-export type MailWorker = { stop: () => Promise<void>; wake: () => void };
+export type MailWorker = {
+  /** Claims nothing more; the claimed messages not yet sent go back at once; the one being sent is awaited. */
+  stop: () => Promise<void>;
+  wake: () => void;
+  /** Gives back what is still claimed (a send that outlived the shutdown's grace): another instance takes it now. */
+  release: () => Promise<number>;
+};
 
 /**
  * Drains the outbox until stopped: claims due messages (safe with several instances on one
@@ -13,12 +20,13 @@ export function startMailWorker(deps: SendDeps, opts: { idleMs?: number; onError
   let running = true;
   let wake: (() => void) | undefined;
   let woken = false;
+  const held = new Set<string>();
 
   const loop = async () => {
     while (running) {
       woken = false;
       try {
-        if ((await sendDueMail(deps, { limit: 10 })) > 0) continue;
+        if ((await sendDueMail(deps, { limit: 10, stopped: () => !running, held })) > 0) continue;
       } catch (err) {
         (opts.onError ?? ((e: unknown) => log.error({ err: e }, 'mail worker')))(err);
       }
@@ -45,5 +53,6 @@ export function startMailWorker(deps: SendDeps, opts: { idleMs?: number; onError
       wake?.();
       await done;
     },
+    release: () => releaseMail(deps.db, [...held], { tried: true }),
   };
 }

@@ -7,6 +7,7 @@ import { deleteOldSetupStarts } from '@/lib/registrations/setup-budget';
 import { settleOpenDisables, type SettleDeps, type SettleReport } from '@/lib/staff/accounts/disable-intents';
 import { expireStartedRegistrations, type ExpireDeps, type ExpireReport } from './expire-started';
 import { applyRetention, type RetentionReport } from './retention';
+import { sweepUnheardSetups, type SweepDeps, type SweepSettings } from './sweep';
 import { vacuumDueTables, type VacuumReport } from './vacuum';
 import { log } from '@/lib/log';
 
@@ -25,7 +26,7 @@ export type MaintenanceReport = ExpireReport & {
  */
 export type MaintenanceDeps = ExpireDeps & { embedded?: boolean; farpay?: Pick<FarpayClient, 'getPayment' | 'refundsOf'>; fenerum?: SettleDeps['fenerum'] };
 
-/** Every few minutes in every instance; the expiry claims its rows, the deletes are harmless twice. */
+/** Every few minutes in every instance (MAINTENANCE_INTERVAL_SECONDS); the expiry claims its rows, the deletes are harmless twice. */
 const MAINTENANCE_INTERVAL_MS = 5 * 60_000;
 
 /** One run: expire setups left unfinished, check open FarPay refunds with FarPay, settle card disables left open, delete what is past its retention, then (on PGlite) vacuum what is due. */
@@ -55,30 +56,57 @@ export async function runMaintenance(deps: MaintenanceDeps, settings: Maintenanc
   return { ...expired, deleted: { ...deleted, setupStarts, linkRequests }, vacuum, refunds, cardDisables };
 }
 
-/** Runs the job soon after start and then every `intervalMs` until stopped; a failed run is logged and the next one tries again. */
-export function startMaintenance(
-  deps: MaintenanceDeps,
-  settings: MaintenanceSettings,
-  opts: { intervalMs?: number; firstAfterMs?: number; onError?: (err: unknown) => void } = {},
-): { stop: () => Promise<void> } {
+/** A periodic task: soon after start, then every `everyMs` until stopped; a failed run is logged and the next one tries again. */
+function every(name: string, everyMs: number, firstAfterMs: number, run: () => Promise<unknown>, onError?: (err: unknown) => void) {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const schedule = (ms: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = runMaintenance(deps, settings)
-        .catch(opts.onError ?? ((err: unknown) => log.error({ err }, 'maintenance run failed')))
-        .finally(() => schedule(opts.intervalMs ?? MAINTENANCE_INTERVAL_MS));
+      running = run()
+        .catch(onError ?? ((err: unknown) => log.error({ err, job: name }, 'maintenance run failed')))
+        .finally(() => schedule(everyMs));
     }, ms);
     timer.unref();
   };
-  schedule(opts.firstAfterMs ?? 30_000);
+  schedule(firstAfterMs);
   return {
+    /** No new run starts; the one under way (if any) is awaited. */
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
       await running;
+    },
+  };
+}
+
+/**
+ * Runs the job soon after start and then every `intervalMs` until stopped. With `sweep`, the
+ * card sweep (sweep.ts) runs on its own, shorter interval: a card authorized during a crash is
+ * registered within minutes, not at the next full run.
+ */
+export function startMaintenance(
+  deps: MaintenanceDeps,
+  settings: MaintenanceSettings,
+  opts: {
+    intervalMs?: number;
+    firstAfterMs?: number;
+    sweep?: { deps: Omit<SweepDeps, 'db'>; everyMs: number } & SweepSettings;
+    onError?: (err: unknown) => void;
+  } = {},
+): { stop: () => Promise<void> } {
+  const intervalMs = opts.intervalMs ?? MAINTENANCE_INTERVAL_MS;
+  const firstAfterMs = opts.firstAfterMs ?? Math.min(30_000, intervalMs);
+  const jobs = [every('maintenance run', intervalMs, firstAfterMs, () => runMaintenance(deps, settings), opts.onError)];
+  const sweep = opts.sweep;
+  if (sweep) {
+    const run = () => sweepUnheardSetups({ ...sweep.deps, db: deps.db }, sweep);
+    jobs.push(every('card sweep', sweep.everyMs, Math.min(firstAfterMs, sweep.everyMs), run, opts.onError));
+  }
+  return {
+    stop: async () => {
+      await Promise.all(jobs.map((j) => j.stop()));
     },
   };
 }

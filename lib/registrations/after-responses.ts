@@ -11,11 +11,14 @@ export function createAfterResponses(opts: {
   schedule: (name: string, task: () => Promise<unknown>) => void;
   attempt: (id: string) => Promise<unknown>;
   concurrency: number;
+  /** True once the process is stopping: nothing more is taken (the rows stay queued, due now, for the worker of another instance). */
+  stopped?: () => boolean;
 }): (id: string) => void {
   const waiting = new Set<string>();
   let draining = false;
 
   const take = () => {
+    if (opts.stopped?.()) return undefined;
     const [first] = waiting;
     if (first !== undefined) waiting.delete(first);
     return first;
@@ -32,7 +35,7 @@ export function createAfterResponses(opts: {
     } finally {
       draining = false;
       // Added after the last worker looked: drained by a task of its own.
-      if (waiting.size > 0) start();
+      if (waiting.size > 0 && !opts.stopped?.()) start();
     }
   };
   const start = () => {

@@ -19,6 +19,8 @@ export type AttemptDeps = {
   alreadyRegistered: (fenerumCardUuid: string) => Promise<boolean>;
   /** Told once Fenerum has the card (the composition root drops cached card lists here). */
   onRegistered?: (reg: Registration, card: PaymentCard) => void;
+  /** The registrations whose lease this process holds while an attempt runs (given back at shutdown: lib/server/shutdown.ts). */
+  held?: Set<string>;
 };
 /** How soon to look again when the card we got is already held by another registration. */
 const SOON_MS = 1_000;
@@ -31,17 +33,20 @@ export type AttemptOutcome = { status: 'registered'; card: PaymentCard } | { sta
  * member's "retry now" passes them as `actor`: Fenerum gets their email as X-User.
  */
 export async function attemptRegistration(deps: AttemptDeps, reg: Registration, actor?: Actor): Promise<AttemptOutcome> {
+  deps.held?.add(reg.id);
   try {
-    const outcome = await attemptOnce(deps, reg, actor);
+    const outcome = await attemptHeld(deps, reg, actor);
     countRegistrationAttempt(outcome.status);
     return outcome;
   } catch (err) {
     countRegistrationAttempt('error');
     throw err;
+  } finally {
+    deps.held?.delete(reg.id);
   }
 }
 
-async function attemptOnce(deps: AttemptDeps, reg: Registration, actor?: Actor): Promise<AttemptOutcome> {
+async function attemptHeld(deps: AttemptDeps, reg: Registration, actor?: Actor): Promise<AttemptOutcome> {
   if (!reg.token) {
     await markFailed(deps.db, reg, 'no token to register', 'no-token');
     return { status: 'failed', error: 'no token to register' };

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/fenerum/types';
 import type { AttemptDeps, FenerumCards } from './attempt';
 import { registerNow, type RegisterNowResult } from './register-now';
 
-import { holdsFenerumCard } from './store';
+import { holdsFenerumCard, releaseRegistrationLeases } from './store';
 import { createAfterResponses } from './after-responses';
 import { startRegistrationWorker } from './worker';
 
@@ -19,6 +19,14 @@ export type Registrar = {
   tryNow(id: string, waitMs: number, actor?: Actor): Promise<RegisterNowResult>;
   inBackground(id: string): void;
   startWorker(): { stop: () => Promise<void> };
+  /**
+   * Shutting down: nothing more is claimed (the worker stops, registrations waiting to be tried
+   * after their responses stay queued and due for another instance); resolves once the worker's
+   * attempts under way have finished.
+   */
+  stopTaking(): Promise<void>;
+  /** Gives back the leases of attempts still under way (the shutdown's grace is over); how many. */
+  releaseHeld(): Promise<number>;
 };
 
 export type RegistrarDeps = {
@@ -31,19 +39,36 @@ export type RegistrarDeps = {
   onRegistered?: AttemptDeps['onRegistered'];
 };
 
-export function attemptDeps(deps: Pick<RegistrarDeps, 'db' | 'fenerum' | 'onRegistered'>): AttemptDeps {
-  return { db: deps.db, fenerum: deps.fenerum, onRegistered: deps.onRegistered, alreadyRegistered: (uuid) => holdsFenerumCard(deps.db, uuid) };
+export function attemptDeps(deps: Pick<RegistrarDeps, 'db' | 'fenerum' | 'onRegistered'>, held?: Set<string>): AttemptDeps {
+  return { db: deps.db, fenerum: deps.fenerum, onRegistered: deps.onRegistered, alreadyRegistered: (uuid) => holdsFenerumCard(deps.db, uuid), held };
 }
 
 /** Registrations tried at once after responses: as many as the background pool's connections (lib/db/connect.ts). */
 const AFTER_RESPONSE_CONCURRENCY = 4;
 
 export function createRegistrar(deps: RegistrarDeps): Registrar {
-  const attempt = attemptDeps(deps);
-  const later = deps.backgroundDb ? attemptDeps({ ...deps, db: deps.backgroundDb }) : attempt;
+  const held = new Set<string>();
+  let stopping = false;
+  const workers = new Set<{ stop: () => Promise<void> }>();
+  const attempt = attemptDeps(deps, held);
+  const later = deps.backgroundDb ? attemptDeps({ ...deps, db: deps.backgroundDb }, held) : attempt;
   return {
     tryNow: (id, waitMs, actor) => registerNow(attempt, id, waitMs, actor),
-    inBackground: createAfterResponses({ schedule: deps.schedule, attempt: (id) => registerNow(later, id, 0), concurrency: AFTER_RESPONSE_CONCURRENCY }),
-    startWorker: () => startRegistrationWorker({ deps: later }),
+    inBackground: createAfterResponses({
+      schedule: deps.schedule,
+      attempt: (id) => registerNow(later, id, 0),
+      concurrency: AFTER_RESPONSE_CONCURRENCY,
+      stopped: () => stopping,
+    }),
+    startWorker: () => {
+      const worker = startRegistrationWorker({ deps: later });
+      workers.add(worker);
+      return worker;
+    },
+    stopTaking: async () => {
+      stopping = true;
+      await Promise.all([...workers].map((w) => w.stop()));
+    },
+    releaseHeld: () => releaseRegistrationLeases(deps.backgroundDb ?? deps.db, [...held]),
   };
 }

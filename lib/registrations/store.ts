@@ -127,6 +127,22 @@ export async function claimRegistrations(db: Db, opts: { limit: number; id?: str
   return db.select().from(registrations).where(inArray(registrations.id, ids));
 }
 
+/**
+ * Gives back leases this process holds (it is shutting down and cannot wait for the attempts):
+ * due at once, so another instance takes them now instead of when the lease runs out, and
+ * uncertain, since Fenerum may have acted on the call still under way (the next attempt looks
+ * for the card before it creates one).
+ */
+export async function releaseRegistrationLeases(db: Db, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .update(registrations)
+    .set({ leaseUntil: null, uncertain: true, nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(inArray(registrations.id, ids), eq(registrations.status, 'queued'), sql`${registrations.leaseUntil} is not null`))
+    .returning({ id: registrations.id });
+  return rows.length;
+}
+
 /** Postgres' unique_violation, as node-postgres and PGlite report it (drizzle may wrap it in `cause`). */
 function isUniqueViolation(err: unknown): boolean {
   for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {

@@ -34,6 +34,7 @@ import type { StepUpPolicy } from '@/lib/staff/payments/refunds/step-up-rule';
 import { createAttentionCache, type AttentionCache } from '@/lib/staff/overview/cache';
 import { createStripeClient } from '@/lib/stripe/client';
 import { createBackground, type Background } from './background';
+import type { ShutdownPlan } from './shutdown';
 
 /** Everything the use cases need, built once per process from the validated configuration. */
 export type AppContext = {
@@ -187,23 +188,42 @@ async function buildContext(): Promise<AppContext> {
   return { ...base, cards, callbacks, webhookWork, newLinks };
 }
 
-/** Starts this process's background work once (instrumentation.ts calls it at start): maintenance, the mail worker and the registration worker. */
-export async function startProcessWork(): Promise<void> {
+/** Starts this process's background work once (instrumentation.ts calls it at start): maintenance (with the card sweep), the mail worker and the registration worker. */
+export async function startProcessWork(): Promise<ShutdownPlan> {
   const ctx = await appContext();
   // In every instance: expiring unfinished setups claims its rows (SKIP LOCKED); retention deletes are harmless twice.
   // On PGlite it also does autovacuum's work, which PGlite has no process for.
   const { backgroundDb, kind } = ctx.database;
-  processSingleton('maintenance', () =>
-    startMaintenance({ db: backgroundDb, stripe: ctx.stripe, farpay: ctx.farpay, fenerum: ctx.fenerum, embedded: kind === 'pglite' }, ctx.env.maintenance),
+  const { schedule } = ctx.env;
+  const maintenance = processSingleton('maintenance', () =>
+    startMaintenance({ db: backgroundDb, stripe: ctx.stripe, farpay: ctx.farpay, fenerum: ctx.fenerum, embedded: kind === 'pglite' }, ctx.env.maintenance, {
+      intervalMs: schedule.maintenanceEveryMs,
+      // Cards authorized at a provider whose callback or webhook never came (a crash, a deploy): asked about, queued, registered.
+      sweep: {
+        deps: { stripe: ctx.stripe, quickpay: ctx.quickpay, quickpayTestMode: ctx.quickpayTestMode, onQueued: (id) => ctx.registrar.inBackground(id) },
+        ...schedule.sweep,
+      },
+    }),
   );
   // In every instance: the staff search's account index; a lease in the database lets one instance refresh it at a time.
   processSingleton('account-index', () => startAccountIndex({ db: backgroundDb, fenerum: ctx.fenerum }));
   // Fenerum webhooks whose handling failed (Stripe or Fenerum down) are tried again; handlers are idempotent.
-  processSingleton('fenerum-webhook-retries', () => startWebhookRetries(ctx.webhookWork));
+  const webhookRetries = processSingleton('fenerum-webhook-retries', () => startWebhookRetries(ctx.webhookWork));
   // In every instance: messages are claimed with SKIP LOCKED, so two instances never send one twice.
-  processSingleton('mail-worker', () => ctx.mailer.startWorker());
+  const mail = processSingleton('mail-worker', () => ctx.mailer.startWorker());
   // Sandbox mode only: one staff user of each role (lib/auth/staff/sandbox-staff.ts); never with a live key.
   if (ctx.env.anySandbox) await seedSandboxStaff(ctx.db, ctx.env.linkSecret);
-  if (!ctx.env.registrationWorker) return;
-  processSingleton('registration-worker', () => ctx.registrar.startWorker());
+  if (ctx.env.registrationWorker) processSingleton('registration-worker', () => ctx.registrar.startWorker());
+  // What SIGTERM does with it all (lib/server/shutdown.ts): stop claiming, finish, give leases back.
+  return {
+    graceMs: ctx.env.shutdownGraceMs,
+    work: [
+      { name: 'registrations', stop: () => ctx.registrar.stopTaking() },
+      { name: 'mail', stop: () => mail.stop() },
+      { name: 'Fenerum webhook retries', stop: () => webhookRetries.stop() },
+      { name: 'maintenance', stop: () => maintenance.stop() },
+    ],
+    idle: () => ctx.background.idle(),
+    release: async () => ({ registrations: await ctx.registrar.releaseHeld(), emails: await mail.release() }),
+  };
 }

@@ -8,12 +8,13 @@ type Field = { name: string; label: string; type: string; autoComplete: string; 
 export function StepForm(props: { action: (prev: StepState, form: FormData) => Promise<StepState>; fields: Field[]; submit: string; busy: string }) {
   const [state, action, pending] = useActionState(props.action, null);
   return (
-    <form action={action} className="staff-form" noValidate>
+    <form action={action} className="staff-form" noValidate data-testid="staff-login-form">
       {props.fields.map((f) => (
         <label key={f.name} className="staff-field">
           <span>{f.label}</span>
           <input
             name={f.name}
+            data-testid={`staff-login-${f.name}`}
             type={f.type}
             autoComplete={f.autoComplete}
             inputMode={f.inputMode}
@@ -28,7 +29,7 @@ export function StepForm(props: { action: (prev: StepState, form: FormData) => P
           {state.error}
         </p>
       )}
-      <button type="submit" className="button" disabled={pending}>
+      <button type="submit" className="button" disabled={pending} data-testid="staff-login-submit">
         {pending ? props.busy : props.submit}
       </button>
     </form>

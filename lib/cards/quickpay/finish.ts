@@ -39,6 +39,15 @@ export async function checkQuickpayReturn(
   if (!reg || reg.gateway !== 'quickpay' || reg.accountCode !== session.accountCode) return { kind: 'unknown' };
   if (reg.status === 'registered' || reg.status === 'failed') return returnStateOf(reg);
   if (reg.status === 'queued') return { kind: 'queued', registration: reg };
+  return confirmWithQuickpay(deps, reg);
+}
+
+/**
+ * Asks QuickPay about a window we have not heard back from (the customer's return, the
+ * maintenance job's sweep): a saved card is queued, by the callback's rules (isSavedCard, the
+ * test-mode policy); queued once however often it is asked.
+ */
+export async function confirmWithQuickpay(deps: Deps, reg: Registration): Promise<ReturnState | { kind: 'queued'; registration: Registration }> {
   const sub = await deps.quickpay.getSubscription(Number(reg.providerRef));
   if (!isSavedCard(sub)) {
     const state = subscriptionCardState(sub);

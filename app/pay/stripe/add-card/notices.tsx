@@ -24,6 +24,7 @@ export function Notices({ notice, focusKey }: { notice: Notice | null; focusKey:
       className={`stripe-notice stripe-notice-${tone}`}
       role={notice.kind === 'failed' ? 'alert' : 'status'}
       data-testid="stripe-notice"
+      data-state={notice.kind}
     >
       {notice.kind === 'saved' && <p>{savedLine(t, notice.card)}</p>}
       {notice.kind === 'finishing' && (

@@ -37,7 +37,7 @@ export default async function CardPage({ params }: Props) {
     const expiry = isSepaMandate(card) ? t('noExpiry') : hasExpiry(card) ? formatExpiry(card.expMonth, card.expYear) : t('expiryUnknown');
     return (
       <>
-        <section className="panel">
+        <section className="panel" data-testid="staff-card-detail" data-card={card.uuid}>
           <p className={styles.muted}>
             <Link href={`/staff/accounts/${encodeURIComponent(account.code)}`}>{t('backToAccount', { name: account.name })}</Link>
           </p>
