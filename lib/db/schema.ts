@@ -8,3 +8,4 @@ export * from './tables/mail';
 export * from './tables/staff';
 export * from './tables/farpay';
 export * from './tables/failed-payments';
+export * from './tables/limiter';
