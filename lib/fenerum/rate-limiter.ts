@@ -52,7 +52,8 @@ type Waiter = { rank: number; priority: CallPriority; cap: number; deadline: num
 export const RANK: Record<CallPriority, number> = { interactive: 0, registration: 1, bulk: 2 };
 
 /** What a limiter tells its listeners (metrics): a slot handed out after `waitedMs`, or a caller refused. */
-export type LimiterEvent = { type: 'granted'; priority: CallPriority; waitedMs: number } | { type: 'refused'; priority: CallPriority; reason: 'over_budget' | 'aborted' };
+export type LimiterEvent =
+  { type: 'granted'; priority: CallPriority; waitedMs: number } | { type: 'refused'; priority: CallPriority; reason: 'over_budget' | 'aborted' };
 export type LimiterListener = (event: LimiterEvent) => void;
 
 /** The listeners of a limiter; one that throws never disturbs the limiter or the others. */

@@ -52,25 +52,27 @@ async function until(what: () => boolean, ms = 5_000) {
 }
 
 let budgets = 0;
-/** Limiters on one budget of their own (a fresh row), one per "instance". */
-function budget(db: Db | Db[], opts: Omit<SharedRateLimiterOptions, 'store'> & { clock?: ReturnType<typeof fakeClock> }) {
+/** Limiters on one budget of their own (a fresh row): one per database handle, as each instance has. */
+function budget<D extends Db[]>(
+  dbs: [...D],
+  opts: Omit<SharedRateLimiterOptions, 'store'> & { clock?: ReturnType<typeof fakeClock> },
+): { [K in keyof D]: SharedRateLimiter } {
   const name = `test-${process.pid}-${++budgets}-${crypto.randomUUID().slice(0, 6)}`;
-  const dbs = Array.isArray(db) ? db : [db];
+  const windowMs = opts.windowMs ?? 60_000;
+  const clockOpts = opts.clock ? { now: opts.clock.now, sleep: opts.clock.sleep } : {};
   return dbs.map((d, i) => {
-    const windowMs = opts.windowMs ?? 60_000;
     const store = createBudgetStore({ db: d, name, windowMs, instance: `instance-${i}`, clock: opts.clock?.now });
-    const clockOpts = opts.clock ? { now: opts.clock.now, sleep: opts.clock.sleep } : {};
     return new SharedRateLimiter({ ...opts, ...clockOpts, store });
-  });
+  }) as { [K in keyof D]: SharedRateLimiter };
 }
 
 describe('SharedRateLimiter: the semantics of the in-process limiter, held in the database', () => {
   it('counts a slot while in flight and for a window from its answer', async () => {
     await withOwnDatabase(url, async ({ db }) => {
       const clock = fakeClock();
-      const [limiter] = budget(db, { limit: 3, clock });
-      const releases = await Promise.all([1, 2, 3].map(() => limiter!.acquire()));
-      const fourth = track(limiter!.acquire());
+      const [limiter] = budget([db], { limit: 3, clock });
+      const releases = await Promise.all([1, 2, 3].map(() => limiter.acquire()));
+      const fourth = track(limiter.acquire());
       await clock.advance(30_000);
       for (const r of releases) r(); // answered 30 s after they were sent
       await clock.advance(59_000);
@@ -85,18 +87,18 @@ describe('SharedRateLimiter: the semantics of the in-process limiter, held in th
     await withOwnDatabase(url, async ({ db }) => {
       const clock = fakeClock();
       const lanes = { interactive: { maxWaitMs: 10_000 }, bulk: { maxWaitMs: 2_000, share: 0.5 } };
-      const [limiter] = budget(db, { limit: 10, clock, lanes });
+      const [limiter] = budget([db], { limit: 10, clock, lanes });
       const events: LimiterEvent[] = [];
-      limiter!.onEvent((e) => events.push(e));
-      for (let i = 0; i < 5; i++) (await limiter!.acquire({ priority: 'bulk' }))();
-      const refused = await limiter!.acquire({ priority: 'bulk' }).then(
+      limiter.onEvent((e) => events.push(e));
+      for (let i = 0; i < 5; i++) (await limiter.acquire({ priority: 'bulk' }))();
+      const refused = await limiter.acquire({ priority: 'bulk' }).then(
         () => undefined,
         (e: unknown) => e as LimiterRefusal,
       );
       expect(refused?.reason).toBe('over_budget');
       expect(refused?.priority).toBe('bulk');
       expect(refused?.retryAfterMs).toBeGreaterThan(50_000);
-      (await limiter!.acquire({ priority: 'interactive' }))();
+      (await limiter.acquire({ priority: 'interactive' }))();
       expect(events.filter((e) => e.type === 'refused')).toEqual([{ type: 'refused', priority: 'bulk', reason: 'over_budget' }]);
       expect(events.filter((e) => e.type === 'granted')).toHaveLength(6);
     });
@@ -105,10 +107,10 @@ describe('SharedRateLimiter: the semantics of the in-process limiter, held in th
   it('refuses a customer at once while every slot is in flight, and lets a registration wait it out', async () => {
     await withOwnDatabase(url, async ({ db }) => {
       const clock = fakeClock();
-      const [limiter] = budget(db, { limit: 1, clock, lanes: { interactive: { maxWaitMs: 10_000 } } });
-      const held = await limiter!.acquire();
-      const customer = track(limiter!.acquire({ priority: 'interactive' }));
-      const registration = track(limiter!.acquire({ priority: 'registration' }));
+      const [limiter] = budget([db], { limit: 1, clock, lanes: { interactive: { maxWaitMs: 10_000 } } });
+      const held = await limiter.acquire();
+      const customer = track(limiter.acquire({ priority: 'interactive' }));
+      const registration = track(limiter.acquire({ priority: 'registration' }));
       await until(() => customer.done);
       expect(customer.error?.reason).toBe('over_budget');
       await clock.advance(5_000);
@@ -125,9 +127,9 @@ describe('SharedRateLimiter: the semantics of the in-process limiter, held in th
     await withOwnDatabase(url, async ({ db }) => {
       const clock = fakeClock();
       const [a, b] = budget([db, db], { limit: 10, clock });
-      a!.pauseFor(5_000);
+      a.pauseFor(5_000);
       await settle();
-      const waiting = track(b!.acquire());
+      const waiting = track(b.acquire());
       await clock.advance(4_500);
       expect(waiting.done).toBe(false);
       await clock.advance(1_000);
@@ -141,10 +143,10 @@ describe('SharedRateLimiter: the semantics of the in-process limiter, held in th
       const clock = fakeClock();
       const lanes = { bulk: { maxWaitMs: Infinity } };
       const [a, b] = budget([db, db], { limit: 1, clock, lanes });
-      (await a!.acquire())();
-      const bulk = track(b!.acquire({ priority: 'bulk' }));
+      (await a.acquire())();
+      const bulk = track(b.acquire({ priority: 'bulk' }));
       await clock.advance(1_000);
-      const customer = track(a!.acquire({ priority: 'interactive' }));
+      const customer = track(a.acquire({ priority: 'interactive' }));
       await clock.advance(60_000);
       await until(() => customer.done);
       expect(customer.error).toBeUndefined();
@@ -159,17 +161,17 @@ describe('SharedRateLimiter: the semantics of the in-process limiter, held in th
   it('hands an aborted caller its slot back unspent', async () => {
     await withOwnDatabase(url, async ({ db }) => {
       const clock = fakeClock();
-      const [limiter] = budget(db, { limit: 1, clock });
-      const held = await limiter!.acquire();
+      const [limiter] = budget([db], { limit: 1, clock });
+      const held = await limiter.acquire();
       const controller = new AbortController();
-      const gone = track(limiter!.acquire({ signal: controller.signal }));
+      const gone = track(limiter.acquire({ signal: controller.signal }));
       controller.abort();
       await until(() => gone.done);
       expect(gone.error?.reason).toBe('aborted');
       held();
       await settle();
       await clock.advance(60_500);
-      (await limiter!.acquire())();
+      (await limiter.acquire())();
     });
   });
 });
@@ -182,7 +184,7 @@ describe.skipIf(!url)('SharedRateLimiter across instances (Postgres)', () => {
   it('two instances together never send more than the limit in any rolling window', { timeout: 60_000 }, async () => {
     const [first, second] = await Promise.all([openDatabase({ url, pgliteDir: '' }), openDatabase({ url, pgliteDir: '' })]);
     try {
-      const limiters = budget([first!.backgroundDb, second!.backgroundDb], { limit: LIMIT, windowMs: WINDOW });
+      const limiters = budget([first.backgroundDb, second.backgroundDb], { limit: LIMIT, windowMs: WINDOW });
       const sent: number[] = [];
       const call = async (limiter: SharedRateLimiter) => {
         const release = await limiter.acquire();
@@ -196,13 +198,13 @@ describe.skipIf(!url)('SharedRateLimiter across instances (Postgres)', () => {
       sent.sort((x, y) => x - y);
       // The busiest rolling window (less a few ms for the round trip between the database's grant and ours).
       let busiest = 0;
-      for (let i = 0; i < sent.length; i++) busiest = Math.max(busiest, sent.filter((t) => t >= sent[i]! && t < sent[i]! + WINDOW - 30).length);
+      for (const at of sent) busiest = Math.max(busiest, sent.filter((t) => t >= at && t < at + WINDOW - 30).length);
       expect(busiest).toBeLessThanOrEqual(LIMIT);
       // 48 calls at 8 per 0.8 s: five windows at least, and not much more (nobody sat idle).
       expect(took).toBeGreaterThan(5 * WINDOW);
       expect(took).toBeLessThan(9 * WINDOW);
     } finally {
-      await Promise.all([first?.close(), second?.close()]);
+      await Promise.all([first.close(), second.close()]);
     }
   });
 
@@ -210,31 +212,32 @@ describe.skipIf(!url)('SharedRateLimiter across instances (Postgres)', () => {
     const [first, second] = await Promise.all([openDatabase({ url, pgliteDir: '' }), openDatabase({ url, pgliteDir: '' })]);
     try {
       const lanes = { bulk: { maxWaitMs: Infinity }, interactive: { maxWaitMs: Infinity } };
-      const [a, b] = budget([first!.backgroundDb, second!.backgroundDb], { limit: 2, windowMs: WINDOW, lanes });
-      for (let i = 0; i < 2; i++) (await a!.acquire())();
+      const [a, b] = budget([first.backgroundDb, second.backgroundDb], { limit: 2, windowMs: WINDOW, lanes });
+      for (let i = 0; i < 2; i++) (await a.acquire())();
       const order: CallPriority[] = [];
       const wait = (l: SharedRateLimiter, priority: CallPriority) => l.acquire({ priority }).then((r) => (order.push(priority), r()));
-      const waits = [wait(b!, 'bulk'), wait(b!, 'bulk')];
+      const waits = [wait(b, 'bulk'), wait(b, 'bulk')];
       await new Promise((r) => setTimeout(r, 50));
-      waits.push(wait(a!, 'registration'), wait(a!, 'interactive'));
+      waits.push(wait(a, 'registration'), wait(a, 'interactive'));
       await Promise.all(waits);
       expect(order).toEqual(['interactive', 'registration', 'bulk', 'bulk']);
     } finally {
-      await Promise.all([first?.close(), second?.close()]);
+      await Promise.all([first.close(), second.close()]);
     }
   });
 
   it('costs one short round trip per slot', { timeout: 30_000 }, async () => {
     const database = await openDatabase({ url, pgliteDir: '' });
     try {
-      const [limiter] = budget(database.backgroundDb, { limit: 100_000 });
-      (await limiter!.acquire())(); // the row, the connection
+      const [limiter] = budget([database.backgroundDb], { limit: 100_000 });
+      (await limiter.acquire())(); // the row, the connection
       const n = 200;
       const start = performance.now();
-      for (let i = 0; i < n; i++) (await limiter!.acquire())();
+      for (let i = 0; i < n; i++) (await limiter.acquire())();
       const perAcquire = (performance.now() - start) / n;
       console.log(`shared limiter: one acquire (one UPDATE) ${perAcquire.toFixed(2)} ms`);
       expect(perAcquire).toBeLessThan(20);
+      await new Promise((r) => setTimeout(r, 100)); // the last release (sent after the answer, not awaited)
     } finally {
       await database.close();
     }

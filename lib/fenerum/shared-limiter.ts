@@ -224,7 +224,9 @@ export class SharedRateLimiter {
     return () => {
       if (done) return;
       done = true;
-      this.store.release(token, true).catch((err: unknown) => console.warn(JSON.stringify({ msg: 'rate limiter: a slot was not released (it ages out)', error: String(err) })));
+      this.store
+        .release(token, true)
+        .catch((err: unknown) => console.warn(JSON.stringify({ msg: 'rate limiter: a slot was not released (it ages out)', error: String(err) })));
     };
   }
 }
