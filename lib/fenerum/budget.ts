@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Database } from '@/lib/db/connect';
+import { openOwnPool } from '@/lib/db/own-pool';
 import { FENERUM_LANES } from './http';
 import { RateLimiter } from './rate-limiter';
 import { SharedRateLimiter } from './shared-limiter';
@@ -13,11 +14,13 @@ export type FenerumLimiter = RateLimiter | SharedRateLimiter;
  * instance may share it, so it is kept in the database (shared-limiter.ts); PGlite is embedded
  * in one process, whose own limiter is the whole budget and costs no round trip.
  */
-export function createFenerumLimiter(opts: { ratePerMinute: number; database: Pick<Database, 'kind' | 'backgroundDb'> }): FenerumLimiter {
-  if (opts.database.kind === 'pglite') return new RateLimiter({ limit: opts.ratePerMinute, lanes: FENERUM_LANES });
-  // The background pool: a slot is never kept waiting behind a request's connection, nor holds one.
+export async function createFenerumLimiter(opts: { ratePerMinute: number; database: Pick<Database, 'kind'>; databaseUrl?: string }): Promise<FenerumLimiter> {
+  if (opts.database.kind === 'pglite' || !opts.databaseUrl) return new RateLimiter({ limit: opts.ratePerMinute, lanes: FENERUM_LANES });
+  // Two connections of its own: a slot is never kept waiting behind the request or background pools (a drain's
+  // background work fills the latter), nor holds one of theirs.
+  const { db } = await openOwnPool(opts.databaseUrl, 'rate limiter');
   const store = createBudgetStore({
-    db: opts.database.backgroundDb,
+    db,
     name: 'fenerum',
     windowMs: 60_000,
     instance: `${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`,

@@ -21,7 +21,7 @@ export type BudgetSnapshot = {
   pausedUntil: number;
 };
 
-export type TakeRequest = {
+type TakeRequest = {
   /** The slot's name while it is held; null only asks (and refreshes this instance's wish). */
   token: string | null;
   /** How many slots may be counted at most for this caller's lane. */

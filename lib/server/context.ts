@@ -106,7 +106,7 @@ async function buildContext(): Promise<AppContext> {
   const { db, backgroundDb } = database;
   const { apiUrl, token, clientSystem, ratePerMinute } = config.fenerum;
   // FENERUM_RATE_LIMIT_PER_MINUTE is the deployment's: instances on one Postgres share it there (issue 25).
-  const fenerumLimiter = createFenerumLimiter({ ratePerMinute, database });
+  const fenerumLimiter = await createFenerumLimiter({ ratePerMinute, database, databaseUrl: config.databaseUrl });
   const fenerum = createFenerumClient({ apiUrl, token, clientSystem, ratePerMinute, limiter: fenerumLimiter });
   const portalCache = createPortalCache();
   const background = createBackground();
