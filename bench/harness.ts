@@ -70,7 +70,9 @@ export const benchAppPorts = [BENCH_APP_PORT, Number(process.env.BENCH_APP2_PORT
 /** One app instance (a production server of the build) on `port`, against the bench's sandbox. */
 export async function startApp(port: number, extraEnv: Record<string, string> = {}): Promise<{ url: string; pid?: number; stop: () => Promise<void> }> {
   const url = `http://localhost:${port}`;
-  const app: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+  // BENCH_APP_NODE_ARGS: node flags for the app only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a row's time goes).
+  const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const app: ChildProcess = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
