@@ -79,11 +79,11 @@ async function forgetSetupBudget(url: string): Promise<void> {
  * window opened through the app, made while the limit is lifted; then the instances restart at
  * the limit (the emulator enforcing it too, counting 429s), every window is authorized at once,
  * and the queue drains while a staff member opens account pages. Measured from our own records
- * (the registrations table, read after the instances stop) and the emulator's request counts:
- * the Fenerum calls the drain made (a registration costs more than one: the card, and its
- * security notice's recipients) per minute of the budget they occupied (first to last
- * registration, plus the window the last one counts for), over the limit: 1.0 is the whole
- * budget. "Never above" is the emulator's: it answers 429 to any call over the limit in a rolling minute.
+ * (the registrations table, read after the instances stop: how many, first to last, the busiest
+ * rolling minute of registrations) and the emulator's counts: the ratio is the busiest rolling
+ * minute of Fenerum calls (a registration costs more than one: the card, its security notice's
+ * reads) over the limit, so 1.0 is the whole budget; "never above" is the emulator's 429 count
+ * (it answers 429 to any call over the limit in a rolling minute), which must stay 0.
  */
 export async function benchQueueDrain(opts: DrainOptions): Promise<Result> {
   const { n, limitPerMinute, instances } = opts;
@@ -132,7 +132,14 @@ export async function benchQueueDrain(opts: DrainOptions): Promise<Result> {
     const staffCookie = await viewerCookie(apps[0]?.url ?? '');
     await control.fenerum.settings({ rateLimit: { enabled: true, perMinute: limitPerMinute } });
     const before = await control.fenerum.stats();
-    const created = async () => ((await control.fenerum.stats()).byStatus['201'] ?? 0) - (before.byStatus['201'] ?? 0);
+    // The emulator's counts, sampled each second: the calls it let through, for the busiest rolling minute.
+    const samples: Array<{ at: number; answered: number }> = [];
+    const created = async () => {
+      const now = await control.fenerum.stats();
+      samples.push({ at: Date.now(), answered: now.total - now.throttled });
+      return (now.byStatus['201'] ?? 0) - (before.byStatus['201'] ?? 0);
+    };
+    await created();
 
     // A staff member opens account pages throughout (each instance in turn), one a second.
     const staff: Array<{ ms: number; ok: boolean }> = [];
@@ -165,15 +172,20 @@ export async function benchQueueDrain(opts: DrainOptions): Promise<Result> {
     }
     const throttled = after.throttled - before.throttled;
     const calls = after.total - before.total - throttled;
-    // The budget the drain occupied: from its first registration to its last, and the window the last counts for.
-    const perMinute = (calls / (span + WINDOW_MS)) * WINDOW_MS;
+    // The busiest rolling minute of Fenerum calls, as the emulator counted them (sampled each second): the
+    // drain keeps the budget full when it is near the limit, and never above it (the emulator's 429s would say).
+    let perMinute = 0;
+    for (let i = 0, j = 0; i < samples.length; i++) {
+      while ((samples[i]?.at ?? 0) - (samples[j]?.at ?? 0) > WINDOW_MS) j++;
+      perMinute = Math.max(perMinute, (samples[i]?.answered ?? 0) - (samples[j]?.answered ?? 0));
+    }
     const staffMs = staff.map((s) => s.ms);
     return {
       name: `queue drain, ${opts.label} (${n})`,
       baseline: `limit ${limitPerMinute}/min`,
       value:
         `${times.length}/${n} registered in ${(span / 1000).toFixed(0)} s (busiest rolling minute ${busiest}); ` +
-        `${calls} Fenerum calls = ${perMinute.toFixed(0)}/min of budget, ${throttled} × 429; ` +
+        `${calls} Fenerum calls, busiest rolling minute ${perMinute}, ${throttled} × 429; ` +
         `staff pages ${staff.filter((s) => s.ok).length}/${staff.length} answered, p50 ${pct(staffMs, 50).toFixed(0)} ms, p99 ${pct(staffMs, 99).toFixed(0)} ms`,
       // Nothing registered is a row that measured nothing: n/a, which makes the bench exit 1 (run.ts).
       ratio: times.length === 0 ? 'n/a' : (perMinute / limitPerMinute).toFixed(3),
