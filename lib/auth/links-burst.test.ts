@@ -39,8 +39,7 @@ function world() {
     now: () => clock.t,
     sleep: (ms) => new Promise<void>((wake) => sleepers.push({ at: clock.t + ms, wake })),
   });
-  // The link and its audit line are one statement (lib/auth/links.ts).
-  const db = { execute: async () => ({ rows: [] }) } as unknown as Db;
+  const db = { transaction: async (fn: (tx: unknown) => Promise<void>) => fn({ insert: () => ({ values: async () => undefined }) }) } as unknown as Db;
   const deps = { db, fenerum, portalCache: createPortalCache(), env: { linkSecret: 'x'.repeat(32), appUrl: 'https://portal.test' } } satisfies LinkDeps;
   const link = (account: string, signal?: AbortSignal) =>
     issueCustomerLink(deps, { accountCode: account, issuedBy: 'api', lookup: { priority: 'bulk', signal } }).catch((err: unknown) => err);

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
-import { auditLog, issuedLinks } from '@/lib/db/schema';
-import type { AuditAction } from '@/lib/staff/audit/actions';
+import { issuedLinks } from '@/lib/db/schema';
 import { refused, type Refused } from '@/lib/domain/outcomes';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import type { TtlCache } from '@/lib/cache/ttl-cache';
@@ -56,19 +55,17 @@ export async function issueCustomerLink(deps: LinkDeps, input: IssueLinkInput): 
   const exp = Math.floor((now + lifetime) / 1000);
   const expiresAt = new Date(exp * 1000);
 
-  // The link and its audit line in ONE statement (atomic as the transaction it replaces), not a
-  // transaction of four round trips: on PGlite a transaction holds the one connection, and under a
-  // burst of link requests each round trip waits for a turn of the busy event loop, so every
-  // customer page's query waited behind the whole burst's transactions (bench/links-burst.ts).
-  const action: AuditAction = 'link.issued';
-  await deps.db.execute(sql`
-    with link as (
-      insert into ${issuedLinks} (id, account_code, account_uuid, issued_by, expires_at)
-      values (${id}, ${account.code}, ${account.uuid}, ${input.issuedBy}, ${expiresAt.toISOString()}::timestamptz)
-      returning id
-    )
-    insert into ${auditLog} (actor, action, account_code, subject, details, ip)
-    select ${input.issuedBy}, ${action}, ${account.code}, link.id, ${JSON.stringify({ expiresAt: expiresAt.toISOString() })}::jsonb, ${input.ip ?? null} from link`);
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(issuedLinks).values({ id, accountCode: account.code, accountUuid: account.uuid, issuedBy: input.issuedBy, expiresAt });
+    await audit(tx, {
+      actor: input.issuedBy,
+      action: 'link.issued',
+      accountCode: account.code,
+      subject: id,
+      details: { expiresAt: expiresAt.toISOString() },
+      ip: input.ip,
+    });
+  });
   const token = signLinkToken({ lid: id, acct: account.code, exp, ...(input.landing ? { to: input.landing } : {}) }, deps.env.linkSecret);
   return { id, url: new URL(`/pay/${token}`, deps.env.appUrl).toString(), expiresAt, account };
 }
