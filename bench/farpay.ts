@@ -1,24 +1,7 @@
 import autocannon from 'autocannon';
-import { chromium } from '@playwright/test';
 import { sandboxSecrets } from '../lib/env/sandbox-defaults';
 import { sandboxControl } from '../sandbox/control-client';
-import { ratio, type Harness } from './harness';
-
-/** A viewer's staff session cookie, got by signing in through the real page (a viewer needs no TOTP). */
-export async function viewerCookie(appUrl: string): Promise<string> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${appUrl}/staff/login`);
-    await page.locator('input[name="email"]').fill('viewer@sandbox.test');
-    await page.locator('input[name="password"]').fill('sandbox-staff-password');
-    await page.locator('form.staff-form button[type="submit"]').click();
-    await page.waitForURL((u) => u.pathname === '/staff');
-    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  } finally {
-    await browser.close();
-  }
-}
+import { ratio, viewerCookie, type Harness } from './harness';
 
 /** The app's resident memory (MB), sampled until stopped; the peak growth over its start. */
 function sampleRss(pid: number) {

@@ -54,41 +54,72 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * emulators (Fenerum answering the app's attempts after a burst) took turns with the load
  * generator, whose measured latencies then carried the emulators' work.
  */
-async function startSandboxProcess(appUrl: string): Promise<Sandbox> {
+export async function startSandboxProcess(appUrl: string, extraEnv: Record<string, string> = {}): Promise<Sandbox> {
   const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'sandbox/main.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, SANDBOX_PORT: String(BENCH_SANDBOX_PORT), APP_URL: appUrl, SANDBOX_FAST: 'true' },
+    env: { ...process.env, SANDBOX_PORT: String(BENCH_SANDBOX_PORT), APP_URL: appUrl, SANDBOX_FAST: 'true', ...extraEnv },
   });
   const urls = sandboxUrls(BENCH_SANDBOX_PORT);
   await waitFor(`${urls.fenerum}/__sandbox/settings`);
   return { urls, stop: () => stopChild(child) };
 }
 
-export async function startHarness(extraEnv: Record<string, string> = {}): Promise<Harness> {
-  const appUrl = `http://localhost:${BENCH_APP_PORT}`;
-  const sandbox = await startSandboxProcess(appUrl);
-  const app: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(BENCH_APP_PORT)], {
+/** The bench's app ports: the first instance's, and beside it a second's (two instances on one Postgres). */
+export const benchAppPorts = [BENCH_APP_PORT, Number(process.env.BENCH_APP2_PORT ?? BENCH_APP_PORT + 1)] as const;
+
+/** One app instance (a production server of the build) on `port`, against the bench's sandbox. */
+export async function startApp(port: number, extraEnv: Record<string, string> = {}): Promise<{ url: string; pid?: number; stop: () => Promise<void> }> {
+  const url = `http://localhost:${port}`;
+  // BENCH_APP_NODE_ARGS: node flags for the app only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a row's time goes).
+  const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const app: ChildProcess = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
-      APP_URL: appUrl,
+      // The bench stops its apps with SIGTERM between groups: 2 s to finish what is in flight, not a deployment's 20.
+      SHUTDOWN_GRACE_SECONDS: '2',
+      APP_URL: url,
       SANDBOX_PORT: String(BENCH_SANDBOX_PORT),
       PGLITE_DIR: 'memory://',
       ...extraEnv,
     },
   });
-  await waitFor(`${appUrl}/api/health`);
+  await waitFor(`${url}/api/health`);
+  return { url, pid: app.pid, stop: () => stopChild(app) };
+}
+
+export async function startHarness(extraEnv: Record<string, string> = {}): Promise<Harness> {
+  const appUrl = `http://localhost:${BENCH_APP_PORT}`;
+  const sandbox = await startSandboxProcess(appUrl);
+  const app = await startApp(BENCH_APP_PORT, extraEnv);
   return {
     appUrl,
     sandbox,
     appPid: app.pid,
     stop: async () => {
-      await stopChild(app);
+      await app.stop();
       await sandbox.stop();
     },
   };
+}
+
+/** A viewer's staff session cookie, got by signing in through the real page (a viewer needs no TOTP). */
+export async function viewerCookie(appUrl: string): Promise<string> {
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${appUrl}/staff/login`);
+    await page.locator('input[name="email"]').fill('viewer@sandbox.test');
+    await page.locator('input[name="password"]').fill('sandbox-staff-password');
+    await page.locator('form.staff-form button[type="submit"]').click();
+    await page.waitForURL((u) => u.pathname === '/staff');
+    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  } finally {
+    await browser.close();
+  }
 }
 
 /** A customer session cookie for one account, got the way a customer gets one. */

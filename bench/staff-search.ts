@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { sandboxControl } from '../sandbox/control-client';
-import { viewerCookie } from './farpay';
+import { viewerCookie } from './harness';
 import { ratio, type Harness } from './harness';
 
 /** Accounts in the emulator: a merchant of size (issue 25). */

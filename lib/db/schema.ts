@@ -9,3 +9,4 @@ export * from './tables/staff';
 export * from './tables/farpay';
 export * from './tables/failed-payments';
 export * from './tables/account-index';
+export * from './tables/limiter';

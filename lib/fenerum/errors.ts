@@ -5,7 +5,7 @@ const BRAND = errorBrand('fenerum');
 
 /**
  * What went wrong: Fenerum answered with an error, or no usable answer came; or the call was
- * never sent: this process's budget of Fenerum calls is spent for the caller's lane
+ * never sent: the budget of Fenerum calls (this process's, or the deployment's on Postgres) is spent for the caller's lane
  * (`over_budget`, with retryAfterSeconds), or the caller went away (`aborted`).
  */
 export type FenerumErrorKind = 'http' | 'network' | 'timeout' | 'invalid_response' | 'invalid_request' | 'over_budget' | 'aborted';
@@ -97,7 +97,7 @@ function describe(kind: FenerumErrorKind, status: number, detail: string | null,
     case 'invalid_request':
       return `Invalid request to Fenerum${where}: ${detail ?? 'bad input'}`;
     case 'over_budget':
-      return `Not sent to Fenerum${where}: this process's budget of Fenerum calls is spent for now`;
+      return `Not sent to Fenerum${where}: the budget of Fenerum calls is spent for now`;
     case 'aborted':
       return `Fenerum call given up${where}: the caller went away`;
     case 'http': {

@@ -12,7 +12,7 @@ const DEFAULT_MAX_RETRIES = 3;
  * issued by an API client, listing every account) fill at most two thirds of the minute, so a
  * burst of them leaves room for customers, and are refused within 2 s, with a Retry-After.
  */
-const FENERUM_LANES: NonNullable<FenerumClientConfig['lanes']> = {
+export const FENERUM_LANES: NonNullable<FenerumClientConfig['lanes']> = {
   interactive: { maxWaitMs: 10_000, share: 1 },
   registration: { maxWaitMs: Infinity, share: 1 },
   bulk: { maxWaitMs: 2_000, share: 2 / 3 },
@@ -51,8 +51,9 @@ export function actorHeaders(actor: Actor | undefined, operation: string): Recor
 }
 
 /**
- * Fenerum on the provider-http core: its token and X-Client-System on every call, and this
- * process's rate limiter (Fenerum allows 60 requests a minute per API user) around each attempt.
+ * Fenerum on the provider-http core: its token and X-Client-System on every call, and a rate
+ * limiter (Fenerum allows 60 requests a minute per API user) around each attempt: the one given,
+ * else one of this process's own.
  */
 export function createFenerumHttp(config: FenerumClientConfig): ProviderHttp {
   const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -70,6 +71,7 @@ export function createFenerumHttp(config: FenerumClientConfig): ProviderHttp {
     random: config.random,
     // The limiter waits on the injected sleep only with an injected clock: a fake sleep on the
     // real clock would spin until real time caught up.
-    limiter: new RateLimiter({ limit: config.ratePerMinute, lanes: config.lanes ?? FENERUM_LANES, ...(config.now ? { now, sleep } : {}) }),
+    // A limiter given (the deployment's shared budget, lib/fenerum/budget.ts) is used as it is.
+    limiter: config.limiter ?? new RateLimiter({ limit: config.ratePerMinute, lanes: config.lanes ?? FENERUM_LANES, ...(config.now ? { now, sleep } : {}) }),
   });
 }

@@ -20,10 +20,10 @@ import { LimiterRefusal, type CallPriority } from '@/lib/provider-http';
  * Why not rate-limiter-flexible (weighed for issue 7): its in-process limiters add nothing this
  * does not do, and its Postgres store counts fixed windows anchored at the first call (so up to
  * twice the limit can land in one rolling minute at a window's edge, the very 429s this avoids),
- * counts a call when it starts rather than while it is in flight, costs a database round trip
- * before every Fenerum call, and creates its own table outside our migrations. One app process
- * per deployment keeps this enough; should several share one Fenerum user, each still honours
- * Fenerum's 429 + Retry-After, and a shared limiter plugs into provider-http's limiter hook.
+ * counts a call when it starts rather than while it is in flight, and creates its own table
+ * outside our migrations. This one serves a deployment of one process (PGlite); instances
+ * sharing a Postgres share one budget through SharedRateLimiter (shared-limiter.ts), with the
+ * same semantics, chosen in the composition root (lib/server/context.ts).
  */
 export type Lane = {
   /** The longest a caller of this lane waits for a slot; Infinity: as long as it takes. */
@@ -49,7 +49,39 @@ export type Release = () => void;
 
 type Waiter = { rank: number; priority: CallPriority; cap: number; deadline: number; grant: (r: Release) => void; refuse: (e: LimiterRefusal) => void };
 
-const RANK: Record<CallPriority, number> = { interactive: 0, registration: 1, bulk: 2 };
+export const RANK: Record<CallPriority, number> = { interactive: 0, registration: 1, bulk: 2 };
+
+/** What a limiter tells its listeners (metrics): a slot handed out after `waitedMs`, or a caller refused. */
+export type LimiterEvent =
+  { type: 'granted'; priority: CallPriority; waitedMs: number } | { type: 'refused'; priority: CallPriority; reason: 'over_budget' | 'aborted' };
+export type LimiterListener = (event: LimiterEvent) => void;
+
+/** The listeners of a limiter; one that throws never disturbs the limiter or the others. */
+export class LimiterEvents {
+  private readonly listeners = new Set<LimiterListener>();
+  add(listener: LimiterListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+  emit(event: LimiterEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        /* a listener's failure is its own */
+      }
+    }
+  }
+}
+
+/** Each lane's bounded wait and its cap: `share` of `limit`, at least one slot. */
+export function laneCaps(limit: number, lanes: RateLimiterOptions['lanes']): Record<CallPriority, { maxWaitMs: number; cap: number }> {
+  const lane = (p: CallPriority) => {
+    const share = Math.min(1, Math.max(0, lanes?.[p]?.share ?? 1));
+    return { maxWaitMs: lanes?.[p]?.maxWaitMs ?? Infinity, cap: Math.max(1, Math.floor(limit * share + 1e-9)) }; // 60 × 2/3 is 40, not 39.999…
+  };
+  return { interactive: lane('interactive'), registration: lane('registration'), bulk: lane('bulk') };
+}
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class RateLimiter {
@@ -66,6 +98,7 @@ export class RateLimiter {
   /** In the order they are served: by rank, then arrival. */
   private readonly waiters: Waiter[] = [];
   private wakeAt = Infinity;
+  private readonly events = new LimiterEvents();
 
   constructor(opts: RateLimiterOptions) {
     if (!Number.isInteger(opts.limit) || opts.limit < 1) throw new RangeError(`rate limit must be a positive integer, got ${opts.limit}`);
@@ -74,11 +107,12 @@ export class RateLimiter {
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? realSleep;
     this.defaultPriority = opts.defaultPriority ?? 'registration';
-    const lane = (p: CallPriority) => {
-      const share = Math.min(1, Math.max(0, opts.lanes?.[p]?.share ?? 1));
-      return { maxWaitMs: opts.lanes?.[p]?.maxWaitMs ?? Infinity, cap: Math.max(1, Math.floor(this.limit * share + 1e-9)) }; // 60 × 2/3 is 40, not 39.999…
-    };
-    this.lanes = { interactive: lane('interactive'), registration: lane('registration'), bulk: lane('bulk') };
+    this.lanes = laneCaps(this.limit, opts.lanes);
+  }
+
+  /** Every grant (with its wait) and refusal, for metrics; returns the unsubscribe. */
+  onEvent(listener: LimiterListener): () => void {
+    return this.events.add(listener);
   }
 
   /** Requests counted right now: in flight plus finished within the window. */
@@ -115,11 +149,15 @@ export class RateLimiter {
   acquire(opts: AcquireOptions = {}): Promise<Release> {
     const priority = opts.priority ?? this.defaultPriority;
     const signal = opts.signal;
-    if (signal?.aborted) return Promise.reject(new LimiterRefusal('aborted'));
+    if (signal?.aborted) return Promise.reject(this.refused(new LimiterRefusal('aborted', 0, priority)));
     const release = this.tryAcquire(priority);
-    if (release) return Promise.resolve(release);
+    if (release) {
+      this.events.emit({ type: 'granted', priority, waitedMs: 0 });
+      return Promise.resolve(release);
+    }
+    const arrived = this.now();
     return new Promise<Release>((resolve, reject) => {
-      const onAbort = () => this.leave(waiter, new LimiterRefusal('aborted'));
+      const onAbort = () => this.leave(waiter, new LimiterRefusal('aborted', 0, priority));
       const done = () => signal?.removeEventListener('abort', onAbort);
       const { cap, maxWaitMs } = this.lanes[priority];
       const waiter: Waiter = {
@@ -127,8 +165,8 @@ export class RateLimiter {
         priority,
         cap,
         deadline: this.now() + maxWaitMs,
-        grant: (r) => (done(), resolve(r)),
-        refuse: (e) => (done(), reject(e)),
+        grant: (r) => (done(), this.events.emit({ type: 'granted', priority, waitedMs: this.now() - arrived }), resolve(r)),
+        refuse: (e) => (done(), reject(this.refused(e))),
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const at = this.waiters.findIndex((w) => w.rank > waiter.rank);
@@ -141,6 +179,11 @@ export class RateLimiter {
   pauseFor(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
     this.pump();
+  }
+
+  private refused(e: LimiterRefusal): LimiterRefusal {
+    this.events.emit({ type: 'refused', priority: e.priority ?? this.defaultPriority, reason: e.reason });
+    return e;
   }
 
   private take(): Release {

@@ -1,4 +1,5 @@
 import type { CallPriority } from '@/lib/provider-http';
+import type { FenerumLimiter } from './budget';
 import type { Account } from '@/lib/domain/accounts';
 import type { Gateway, PaymentCard } from '@/lib/domain/cards';
 import type { Lane } from './rate-limiter';
@@ -31,7 +32,7 @@ export type FenerumClientConfig = {
   token: string;
   /** Sent as X-Client-System on every call (Fenerum requires it). */
   clientSystem: string;
-  /** The client keeps this process under this many requests per rolling minute. */
+  /** The client keeps under this many requests per rolling minute (the deployment's, given a shared `limiter`). */
   ratePerMinute: number;
   /** Per attempt; default 15 000. */
   timeoutMs?: number;
@@ -49,6 +50,8 @@ export type FenerumClientConfig = {
   now?: () => number;
   /** The rate limiter's lanes; default FENERUM_LANES (http.ts). */
   lanes?: Partial<Record<CallPriority, Partial<Lane>>>;
+  /** The deployment's limiter (budget.ts); without it the client keeps one of its own from `ratePerMinute`, `lanes`, `now`. */
+  limiter?: FenerumLimiter;
 };
 
 /**

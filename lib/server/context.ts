@@ -11,6 +11,7 @@ import type { CallbackReceiver } from '@/lib/domain/callbacks';
 import { env } from '@/lib/env';
 import type { Env } from '@/lib/env/schema';
 import { createFarpayClient, type FarpayClient } from '@/lib/farpay/client';
+import { createFenerumLimiter, type FenerumLimiter } from '@/lib/fenerum/budget';
 import { createFenerumClient } from '@/lib/fenerum/client';
 import type { FenerumClient } from '@/lib/fenerum/types';
 import { handleWebhookEvent } from '@/lib/fenerum-webhooks/handle';
@@ -42,6 +43,8 @@ export type AppContext = {
   db: Db;
   database: Database;
   fenerum: FenerumClient;
+  /** Fenerum's request budget: this process's own on PGlite, the deployment's (in Postgres) otherwise; `onEvent` counts waits and refusals by lane. */
+  fenerumLimiter: FenerumLimiter;
   stripe: Stripe;
   quickpay: QuickpayClient;
   farpay: FarpayClient;
@@ -104,7 +107,9 @@ async function buildContext(): Promise<AppContext> {
   const database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir, pgliteTemplate: config.pgliteTemplate });
   const { db, backgroundDb } = database;
   const { apiUrl, token, clientSystem, ratePerMinute } = config.fenerum;
-  const fenerum = createFenerumClient({ apiUrl, token, clientSystem, ratePerMinute });
+  // FENERUM_RATE_LIMIT_PER_MINUTE is the deployment's: instances on one Postgres share it there (issue 25).
+  const fenerumLimiter = await createFenerumLimiter({ ratePerMinute, database, databaseUrl: config.databaseUrl });
+  const fenerum = createFenerumClient({ apiUrl, token, clientSystem, ratePerMinute, limiter: fenerumLimiter });
   const portalCache = createPortalCache();
   const background = createBackground();
   const registrar = createRegistrar({
@@ -142,6 +147,7 @@ async function buildContext(): Promise<AppContext> {
     db,
     database,
     fenerum,
+    fenerumLimiter,
     stripe,
     quickpay,
     farpay: createFarpayClient(config.farpay),

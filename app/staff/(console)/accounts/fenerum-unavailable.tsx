@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { BusyCountdown } from './busy-countdown';
 
 /**
- * Fenerum said 429 (or this process's budget of its 60 calls a minute is spent): the page says
+ * Fenerum said 429 (or the deployment's budget of its 60 calls a minute is spent): the page says
  * so and asks again after the wait Fenerum asked for. Any other failure: a sentence, no reload.
  */
 export async function FenerumUnavailable({ busySeconds }: { busySeconds: number | null }) {
