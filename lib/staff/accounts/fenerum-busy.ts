@@ -7,7 +7,7 @@ const MAX_BUSY_SECONDS = 90;
 
 /**
  * Seconds until a staff page should try Fenerum again, when `err` says Fenerum is busy: its 429
- * (Fenerum's Retry-After), or this process's own budget of Fenerum calls spent for now. Null for
+ * (Fenerum's Retry-After), or the deployment's budget of Fenerum calls (this process's on PGlite) spent for now. Null for
  * any other failure (those are not "busy").
  */
 export function fenerumBusySeconds(err: unknown): number | null {
