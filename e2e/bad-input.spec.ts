@@ -71,9 +71,16 @@ test('the audit log keeps the socket address, never a client-written X-Forwarded
   for (const { ip } of rows) expect(ip && isIP(ip) && /^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/.test(ip)).toBeTruthy();
 });
 
+/**
+ * Tables the app's background work fills whatever the requests: the staff search's index of
+ * Fenerum's accounts (a copy, refreshed every 30 s) and its bookkeeping row.
+ */
+const BACKGROUND_COPIES = new Set(['account_index', 'account_index_state']);
+const requestWritten = async () => Object.fromEntries(Object.entries(await countRows(dir)).filter(([table]) => !BACKGROUND_COPIES.has(table)));
+
 test('every route × every kind of bad input: no 5xx, the designed 4xx (or 200 "ignored"), nothing written', async () => {
   await app.kill('SIGTERM');
-  const before = await countRows(dir);
+  const before = await requestWritten();
   await start();
 
   const probes = probesFor(credentials);
@@ -90,7 +97,7 @@ test('every route × every kind of bad input: no 5xx, the designed 4xx (or 200 "
   expect((await rawRequest(app.url, { method: 'GET', path: '/api/health/live' })).status).toBe(200);
 
   await app.kill('SIGTERM');
-  expect(await countRows(dir)).toEqual(before);
+  expect(await requestWritten()).toEqual(before);
   await start();
 });
 
@@ -120,7 +127,7 @@ async function adminCookie(browser: Browser): Promise<string> {
 test('every staff Server Action × NUL, unpaired surrogate, huge numbers, foreign Origin: no 5xx, refused, nothing written', async ({ browser }) => {
   const cookie = await adminCookie(browser);
   await app.kill('SIGTERM');
-  const before = await countRows(dir);
+  const before = await requestWritten();
   await start();
 
   const probes = await staffActionProbes(app.url);
@@ -137,6 +144,6 @@ test('every staff Server Action × NUL, unpaired surrogate, huge numbers, foreig
   expect(still.status).toBe(200);
 
   await app.kill('SIGTERM');
-  expect(await countRows(dir)).toEqual(before);
+  expect(await requestWritten()).toEqual(before);
   await start();
 });

@@ -51,7 +51,7 @@ async function openPostgres(url: string): Promise<Database> {
     ['request', pool],
     ['background', background],
   ] as const) {
-    p.on('error', (err) => log.warn({ pool: name, err }, 'postgres: an idle connection of a pool ended'));
+    p.on('error', (err) => log.warn({ pool: name, err: err.message }, 'postgres: an idle connection of a pool ended'));
   }
   return {
     db: drizzle(pool, { schema }),

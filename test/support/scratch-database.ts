@@ -55,3 +55,25 @@ async function run<T>(database: Database, env: ScratchEnv, fn: (database: Databa
     await close();
   }
 }
+
+/**
+ * On Postgres, a fresh database beside `baseUrl` for a whole test file (point DATABASE_URL at it
+ * before the file's first `appContext()`); `drop` removes it. Null on PGlite, whose database is
+ * the file's own already. For a file that counts something every instance on one Postgres shares,
+ * such as the Fenerum budget (lib/fenerum/shared-limiter.ts), which other files spend at the same time.
+ */
+export async function scratchDatabaseUrl(baseUrl: string | undefined): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  if (!baseUrl) return null;
+  const name = `scratch_${crypto.randomUUID().replaceAll('-', '')}`;
+  const admin = await openDatabase({ url: baseUrl, pgliteDir: '' });
+  await admin.db.execute(sql.raw(`create database ${name}`));
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+      await admin.close();
+    },
+  };
+}
