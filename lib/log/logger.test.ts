@@ -87,6 +87,16 @@ describe('the logger: what it never writes', () => {
     });
   });
 
+  it("leaves out the database connection a driver's error carries (pg's `client`: the user, host and database)", () => {
+    const { logger, parsed } = captured();
+    const err = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+      client: { connectionParameters: { user: 'portal', host: 'db.internal', database: 'cards' } },
+    });
+    logger.warn({ err }, 'postgres: an idle connection of a pool ended');
+    expect(parsed()[0]?.err).toEqual({ type: 'Error', message: 'terminating connection due to administrator command', stack: expect.any(String), code: '57P01' });
+  });
+
   it('writes an object met twice side by side twice, and a cycle once', () => {
     const { logger, parsed } = captured();
     const headers = { 'retry-after': '1' };

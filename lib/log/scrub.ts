@@ -78,9 +78,12 @@ export function scrubValue(value: unknown, depth = 0, seen = new WeakSet<object>
   }
 }
 
+/** Properties an error may carry that are not about it: `pg` attaches the connection (its user, host and database). */
+const NOT_ABOUT_THE_ERROR = new Set(['client']);
+
 function plainError(err: Error): Record<string, unknown> {
   const plain: Record<string, unknown> = { type: err.name, message: err.message, stack: err.stack };
-  for (const [k, v] of Object.entries(err)) if (!(k in plain)) plain[k] = v;
+  for (const [k, v] of Object.entries(err)) if (!(k in plain) && !NOT_ABOUT_THE_ERROR.has(k)) plain[k] = v;
   if (err.cause !== undefined) plain.cause = err.cause;
   return plain;
 }
