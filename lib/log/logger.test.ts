@@ -94,7 +94,12 @@ describe('the logger: what it never writes', () => {
       client: { connectionParameters: { user: 'portal', host: 'db.internal', database: 'cards' } },
     });
     logger.warn({ err }, 'postgres: an idle connection of a pool ended');
-    expect(parsed()[0]?.err).toEqual({ type: 'Error', message: 'terminating connection due to administrator command', stack: expect.any(String), code: '57P01' });
+    expect(parsed()[0]?.err).toEqual({
+      type: 'Error',
+      message: 'terminating connection due to administrator command',
+      stack: expect.any(String),
+      code: '57P01',
+    });
   });
 
   it('writes an object met twice side by side twice, and a cycle once', () => {
