@@ -87,9 +87,15 @@ describe('a burst of 100 link requests while a customer loads the portal', () =>
     // The other 98 were refused without waiting (before the clock moved), each a 503 with Retry-After.
     const surplus = answers.slice(2);
     expect(surplus.every((a) => isFenerumError(a.result) && a.result.kind === 'over_budget' && a.at === start)).toBe(true);
-    const quiet = vi.spyOn(log, 'error').mockImplementation(() => {}); // each refusal is logged
+    // Each refusal is one short warning (load shed as designed), never an error with its stack.
+    const warned = vi.spyOn(log, 'warn').mockImplementation(() => {});
+    const errored = vi.spyOn(log, 'error').mockImplementation(() => {});
     const replies = surplus.map((a) => errorResponse(a.result));
-    quiet.mockRestore();
+    expect(warned).toHaveBeenCalledTimes(surplus.length);
+    expect(warned.mock.calls[0]?.[0]).not.toHaveProperty('err');
+    expect(errored).not.toHaveBeenCalled();
+    warned.mockRestore();
+    errored.mockRestore();
     expect(replies.every((r) => r.status === 503)).toBe(true);
     for (const r of replies) expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(await replies[0]?.json()).toEqual({ error: expect.stringMatching(/try again in \d+ seconds/), code: 'provider-unavailable' });

@@ -127,7 +127,14 @@ export function errorResponse(err: unknown): NextResponse {
   if (isRefusalError(err)) return refusalResponse(err.refusal);
   const failure = providerFailure(err);
   if (failure) {
-    log.error({ provider: failure.provider, status: failure.status, err }, `${failure.provider} failed`);
+    // Our own budget turning a call away (nothing was sent to Fenerum) is load shed as designed, not
+    // a fault: one short line, not an error with its stack for each of a burst's refusals.
+    if (isFenerumError(err) && err.kind === 'over_budget')
+      log.warn(
+        { provider: failure.provider, status: failure.status, retryAfterSeconds: err.retryAfterSeconds },
+        'fenerum: not sent, the budget is spent for now',
+      );
+    else log.error({ provider: failure.provider, status: failure.status, err }, `${failure.provider} failed`);
     return jsonError(failure.status, failure.code, failure.message, failure.headers);
   }
   log.error({ err }, 'request failed');
