@@ -9,7 +9,7 @@ import { expireStartedRegistrations, type ExpireDeps, type ExpireReport } from '
 import { applyRetention, type RetentionReport } from './retention';
 import { sweepUnheardSetups, type SweepDeps, type SweepSettings } from './sweep';
 import { vacuumDueTables, type VacuumReport } from './vacuum';
-import { log } from '@/lib/log';
+import { every } from '@/lib/periodic';
 
 export type MaintenanceSettings = { expireStartedAfterHours: number; inboxRetentionDays: number; linkRetentionDays: number };
 export type MaintenanceReport = ExpireReport & {
@@ -54,31 +54,6 @@ export async function runMaintenance(deps: MaintenanceDeps, settings: Maintenanc
   // Last: the deletes above are dead rows it can reclaim at once. Postgres has autovacuum for this.
   const vacuum = deps.embedded ? await vacuumDueTables(deps.db) : { vacuumed: [], analyzed: [] };
   return { ...expired, deleted: { ...deleted, setupStarts, linkRequests }, vacuum, refunds, cardDisables };
-}
-
-/** A periodic task: soon after start, then every `everyMs` until stopped; a failed run is logged and the next one tries again. */
-function every(name: string, everyMs: number, firstAfterMs: number, run: () => Promise<unknown>, onError?: (err: unknown) => void) {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = run()
-        .catch(onError ?? ((err: unknown) => log.error({ err, job: name }, 'maintenance run failed')))
-        .finally(() => schedule(everyMs));
-    }, ms);
-    timer.unref();
-  };
-  schedule(firstAfterMs);
-  return {
-    /** No new run starts; the one under way (if any) is awaited. */
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
 }
 
 /**

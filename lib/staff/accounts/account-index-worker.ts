@@ -1,5 +1,5 @@
 import { PROCESS_HOLDER, refreshTick, type RefreshDeps, type RefreshSettings, REFRESH_SETTINGS } from './index-refresh';
-import { log } from '@/lib/log';
+import { every } from '@/lib/periodic';
 
 /** A tick every half minute: what changed in Fenerum is found within about that, at a call or so a tick. */
 const TICK_MS = 30_000;
@@ -14,24 +14,11 @@ export function startAccountIndex(
   deps: RefreshDeps,
   opts: { intervalMs?: number; firstAfterMs?: number; settings?: RefreshSettings; onError?: (err: unknown) => void } = {},
 ): { stop: () => Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = refreshTick(deps, PROCESS_HOLDER, opts.settings ?? REFRESH_SETTINGS)
-        .catch(opts.onError ?? ((err: unknown) => log.error({ err }, 'account index refresh failed')))
-        .finally(() => schedule(opts.intervalMs ?? TICK_MS));
-    }, ms);
-    timer.unref();
-  };
-  schedule(opts.firstAfterMs ?? 5_000);
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return every(
+    'account index refresh',
+    opts.intervalMs ?? TICK_MS,
+    opts.firstAfterMs ?? 5_000,
+    () => refreshTick(deps, PROCESS_HOLDER, opts.settings ?? REFRESH_SETTINGS),
+    opts.onError,
+  );
 }
