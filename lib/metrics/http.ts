@@ -71,10 +71,9 @@ export function routeLabel(url: string | undefined, known: RoutePattern[] = (pat
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
-/** One answered request (lib/server/front-door.ts, where every request passes): its route, method and status, and how long it took. */
-export function countHttpRequest(method: string | undefined, url: string | undefined, status: number, seconds: number): void {
+/** One answered request (lib/server/front-door.ts, where every request passes): its route (`routeLabel`), method and status, and how long it took. */
+export function countHttpRequest(method: string | undefined, route: string, status: number, seconds: number): void {
   const m = metrics();
-  const route = routeLabel(url);
   m.httpRequests.inc({ route, method: method && METHODS.has(method) ? method : 'other', status: String(status) });
   m.httpSeconds.observe({ route }, seconds);
 }

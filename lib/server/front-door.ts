@@ -37,8 +37,9 @@ const INSTALLED = Symbol.for('card-portal:front-door');
 /** A request answered: counted by its route's pattern, and one log line (the pattern, never the address: it can hold a link's token). */
 function answered(req: IncomingMessage, status: number, started: number, requestId: string): void {
   const seconds = (performance.now() - started) / 1000;
-  countHttpRequest(req.method, req.url, status, seconds);
-  log.info({ requestId, method: req.method, route: routeLabel(req.url), status, ms: Math.round(seconds * 1000) }, 'answered');
+  const route = routeLabel(req.url);
+  countHttpRequest(req.method, route, status, seconds);
+  log.info({ requestId, method: req.method, route, status, ms: Math.round(seconds * 1000) }, 'answered');
 }
 
 /**
