@@ -9,7 +9,7 @@
  * unit have passed; integration once unit has, in the background lane (`nice`) beside the e2e
  * tests, on the CPU they leave idle; `@load` after every foreground step, alone but for the
  * background lane, which yields to it. The first failure starts nothing new; the run ends with a summary: each step's
- * time and CPU, its test counts, and every test that passed only on its retry (flaky), by name.
+ * time and CPU, its test counts, every test that failed (with its error's first line) and every test that passed only on its retry (flaky), by name.
  * `npm test -- <step name prefix>…` runs only those steps (e.g. `npm test -- unit e2e`).
  */
 import { spawn } from 'node:child_process';
@@ -181,7 +181,9 @@ rmSync(summaries, { recursive: true, force: true });
 
 console.log('\nstep                      time    CPU   passed  failed  skipped  flaky');
 let flaky: string[] = [];
+const failures: string[] = [];
 for (const d of done) {
+  failures.push(...d.runs.flatMap((r) => r.failures.map((t) => `${d.step.name}: ${t}`)));
   const sum = (k: 'passed' | 'failed' | 'skipped') => d.runs.reduce((n, r) => n + r[k], 0);
   const f = d.runs.flatMap((r) => r.flaky);
   flaky = flaky.concat(f.map((t) => `${d.step.name}: ${t}`));
@@ -194,6 +196,10 @@ const totalCpu = done.reduce((n, d) => n + (d.cpu ?? 0), 0);
 console.log(
   `\n${failed.length ? `✗ ${failed.map((d) => d.step.name).join(', ')} failed` : '✓ all passed'} in ${((Date.now() - started) / 1000).toFixed(0)}s (${totalCpu.toFixed(0)}s CPU)`,
 );
+if (failures.length) {
+  console.log(`✗ ${failures.length} failed test${failures.length > 1 ? 's' : ''}:`);
+  for (const t of failures) console.log(`  ${t}`);
+}
 if (flaky.length) {
   // Retried and passed: not hidden. Each is named here and counted above; mend it, do not live with it.
   console.log(`⚠ ${flaky.length} flaky test${flaky.length > 1 ? 's' : ''} (failed, then passed on the retry):`);

@@ -1,24 +1,27 @@
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { reportRun, type RunSummary } from '../../test/support/run-summary';
+import { failureLine, reportRun, type RunSummary } from '../../test/support/run-summary';
 
 /** Counts Playwright's results for `npm test`'s summary: a test that needed its retry is flaky, named and counted. */
 export default class SummaryReporter implements Reporter {
-  private readonly tests = new Set<TestCase>();
+  private readonly tests = new Map<TestCase, TestResult>();
 
-  onTestEnd(test: TestCase, _result: TestResult): void {
-    this.tests.add(test);
+  onTestEnd(test: TestCase, result: TestResult): void {
+    this.tests.set(test, result);
   }
 
   onEnd(): void {
-    const summary: RunSummary = { passed: 0, failed: 0, skipped: 0, flaky: [] };
-    for (const test of this.tests) {
+    const summary: RunSummary = { passed: 0, failed: 0, skipped: 0, flaky: [], failures: [] };
+    for (const [test, last] of this.tests) {
       const outcome = test.outcome();
       if (outcome === 'expected') summary.passed++;
       else if (outcome === 'flaky') {
         summary.passed++;
         summary.flaky.push(test.titlePath().filter(Boolean).join(' › '));
       } else if (outcome === 'skipped') summary.skipped++;
-      else summary.failed++;
+      else {
+        summary.failed++;
+        summary.failures.push(failureLine(test.titlePath().filter(Boolean).join(' › '), last.error?.message));
+      }
     }
     reportRun(summary);
   }

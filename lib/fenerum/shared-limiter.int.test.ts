@@ -15,9 +15,13 @@ function fakeClock(start = 1_000_000) {
     t: start,
     /** The limiters' statements still running (their round trips are real). */
     running: 0,
-    /** Lets the statements run: until none has run for a few milliseconds (at most half a second). */
+    /**
+     * Lets the statements run: until none has run for a few milliseconds. At most ten seconds: a
+     * loaded CI machine's PGlite took longer than the half second this once allowed, so time moved
+     * on under a statement still in flight and the order under test came out by chance (flaky).
+     */
     async settle() {
-      const end = Date.now() + 500;
+      const end = Date.now() + 10_000;
       for (let quiet = 0; quiet < 3 && Date.now() < end;) {
         await new Promise((r) => setTimeout(r, 5));
         quiet = clock.running === 0 ? quiet + 1 : 0;

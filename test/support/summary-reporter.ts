@@ -1,18 +1,20 @@
 import path from 'node:path';
 import type { Reporter, TestCase } from 'vitest/node';
-import { reportRun, type RunSummary } from './run-summary';
+import { failureLine, reportRun, type RunSummary } from './run-summary';
 
 /** Counts vitest's results for `npm test`'s summary: a test that needed its retry is flaky, named and counted. */
 export default class SummaryReporter implements Reporter {
-  private summary: RunSummary = { passed: 0, failed: 0, skipped: 0, flaky: [] };
+  private summary: RunSummary = { passed: 0, failed: 0, skipped: 0, flaky: [], failures: [] };
 
   onTestCaseResult(testCase: TestCase): void {
-    const state = testCase.result().state;
-    if (state === 'passed') this.summary.passed++;
-    else if (state === 'failed') this.summary.failed++;
-    else this.summary.skipped++;
-    if (state === 'passed' && testCase.diagnostic()?.flaky)
-      this.summary.flaky.push(`${path.relative(process.cwd(), testCase.module.moduleId)} › ${testCase.fullName}`);
+    const result = testCase.result();
+    const title = `${path.relative(process.cwd(), testCase.module.moduleId)} › ${testCase.fullName}`;
+    if (result.state === 'passed') this.summary.passed++;
+    else if (result.state === 'failed') {
+      this.summary.failed++;
+      this.summary.failures.push(failureLine(title, result.errors?.[0]?.message));
+    } else this.summary.skipped++;
+    if (result.state === 'passed' && testCase.diagnostic()?.flaky) this.summary.flaky.push(title);
   }
 
   onTestRunEnd(): void {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/connect';
 import { rowsOf } from '@/lib/db/rows';
 import { accountIndex, accountIndexState } from '@/lib/db/schema';
@@ -187,8 +187,18 @@ export async function finishCollectingEmails(db: Db, startedAt: Date, at: Date):
 }
 
 /** Rows a full refresh that began at `startedAt` did not see: gone from Fenerum, or skipped by a page that shifted. */
+/**
+ * Accounts a full refresh did not see, the most recently seen first: a pass asks after a few, and
+ * one seen a moment ago and missing now is the likeliest just deleted (and still searched for);
+ * rows left from a Fenerum this database no longer talks to come last.
+ */
 export async function unseenSince(db: Db, startedAt: Date, limit: number): Promise<Array<{ uuid: string; code: string }>> {
-  return db.select({ uuid: accountIndex.uuid, code: accountIndex.code }).from(accountIndex).where(lt(accountIndex.seenAt, startedAt)).limit(limit);
+  return db
+    .select({ uuid: accountIndex.uuid, code: accountIndex.code })
+    .from(accountIndex)
+    .where(lt(accountIndex.seenAt, startedAt))
+    .orderBy(desc(accountIndex.seenAt), accountIndex.uuid)
+    .limit(limit);
 }
 
 export async function deleteIndexed(db: Db, uuid: string): Promise<void> {

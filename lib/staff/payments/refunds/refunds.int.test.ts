@@ -16,10 +16,14 @@ const ask = refundRequest;
 const farpayRefunds = farpayRefundsMinor;
 const auditOf = async (id: number) => {
   const { db } = await appContext();
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.subject, `farpay-payment:${id}`), like(auditLog.action, 'farpay.refund.%')));
+  return (
+    db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subject, `farpay-payment:${id}`), like(auditLog.action, 'farpay.refund.%')))
+      // In the order written: without it Postgres may return them in any order (it did, under load).
+      .orderBy(auditLog.id)
+  );
 };
 
 describe('refunds of FarPay payments', () => {
