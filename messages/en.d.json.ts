@@ -545,7 +545,8 @@ declare const messages: {
         "disable_not_done": "A card was to be disabled, but Fenerum did not disable it",
         "removed_by_customer": "The customer removed a card (Fenerum no longer charges it)",
         "notice_queued": "Emailed the account a security notice about a card change",
-        "notice_held": "A card change was not emailed: a security notice went out a few minutes before"
+        "notice_held": "A card change was not emailed: a security notice went out a few minutes before",
+        "notice_not_sent": "A security notice about a card change could not be sent"
       },
       "retention": {
         "deleted": "Deleted old stored callbacks and expired links"
@@ -740,7 +741,8 @@ declare const messages: {
         "linkRequestUnmatched": "Someone asked for a new link by email for {address}, which is not a recipient of this account; nothing was sent",
         "cardRemovedByCustomer": "The customer removed {brand} •••• {last4} in the portal ({actor})",
         "cardNoticeSent": "Security notice emailed: a card ending {last4} was {change, select, added {added} other {removed}} (by {by, select, customer {the customer} staff {staff} other {an import}})",
-        "cardNoticeHeld": "No separate security notice for the card ending {last4} ({change, select, added {added} other {removed}}): one was emailed a few minutes before"
+        "cardNoticeHeld": "No separate security notice for the card ending {last4} ({change, select, added {added} other {removed}}): one was emailed a few minutes before",
+        "cardNoticeNotSent": "The security notice about the card ending {last4} was not sent: {why, select, mailOff {no mail server is configured} unknownAccount {Fenerum no longer knows this account} other {it could not be queued}}"
       }
     },
     "recipientsTitle": "Recipients",

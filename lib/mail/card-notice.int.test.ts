@@ -5,7 +5,9 @@ import { merchantIdentity } from '@/lib/merchant/identity';
 import { appContext } from '@/lib/server/context';
 import { sandbox } from '@/test/support/sandbox-control';
 import { auditRows } from '@/test/support/staff-account-fixtures';
-import { sendCardNotice, type CardChange, type CardNoticeDeps } from './card-notice';
+import { createPortalCache } from '@/lib/cards/portal';
+import { FenerumError } from '@/lib/fenerum/errors';
+import { retryCardNotices, sendCardNotice, type CardChange, type CardNoticeDeps } from './card-notice';
 
 beforeAll(async () => void (await appContext()));
 
@@ -78,5 +80,36 @@ describe('the security notice when a card is added or removed', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await sendCardNotice(d, change(account.code, { change: 'removed' }))).toBe('queued');
     expect(await notices(account.code)).toHaveLength(2);
+  });
+
+  it('is not lost when Fenerum cannot be asked for the recipients: deferred, then queued once by the maintenance pass', async () => {
+    const account = await sandbox.fenerum.createAccount({ language: 'en' });
+    const d = await deps();
+    const spent = () => Promise.reject(new FenerumError({ kind: 'over_budget', status: 0, retryAfterSeconds: 30, priority: 'bulk', operation: 'test' }));
+    // A cold portal cache: an account looked up a moment ago would spare the Fenerum call.
+    const cold = { ...d, fenerum: { ...d.fenerum, getAccount: spent, listRecipients: spent }, portalCache: createPortalCache() };
+    expect(await sendCardNotice(cold, change(account.code))).toBe('deferred');
+    expect(await notices(account.code)).toHaveLength(0);
+    expect(await auditRows(account.code, 'card.notice_queued')).toHaveLength(1);
+
+    // The budget is back: the pass queues it, with the card it was about; a second pass finds nothing to do for it.
+    const first = await retryCardNotices(d, { limit: 1_000, firstAttemptMs: 0 });
+    expect(first.queued).toBeGreaterThanOrEqual(1);
+    const [mail, ...more] = await notices(account.code);
+    expect(more).toHaveLength(0);
+    expect(mail).toMatchObject({ subject: 'A payment card was added to your account' });
+    expect(mail?.text).toContain('A Visa card ending in 4242 was added');
+    await retryCardNotices(d, { limit: 1_000, firstAttemptMs: 0 });
+    expect(await notices(account.code)).toHaveLength(1);
+  });
+
+  it('with no mail server, is not sent, says so on the timeline, and is not tried again', async () => {
+    const account = await sandbox.fenerum.createAccount();
+    const d = await deps();
+    const off = { ...d, mailer: { ...d.mailer, enabled: false } };
+    expect(await sendCardNotice(off, change(account.code))).toBe('not-sent');
+    expect(await auditRows(account.code, 'card.notice_not_sent')).toMatchObject([{ details: { why: 'mailOff', last4: '4242' } }]);
+    await retryCardNotices(d, { limit: 1_000, firstAttemptMs: 0 });
+    expect(await notices(account.code)).toHaveLength(0);
   });
 });

@@ -24,7 +24,7 @@ import { createMailer, type Mailer } from '@/lib/mail/mailer';
 import { merchantIdentity } from '@/lib/merchant/identity';
 import { requestNewLink, type NewLinkRequest, type NewLinkTaken } from '@/lib/mail/requested-link';
 import type { Refused } from '@/lib/domain/outcomes';
-import { sendCardNotice, type CardChange } from '@/lib/mail/card-notice';
+import { retryCardNotices, sendCardNotice, type CardChange, type CardNoticeRetryReport } from '@/lib/mail/card-notice';
 import { startMaintenance } from '@/lib/maintenance/job';
 import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
@@ -63,6 +63,8 @@ export type AppContext = {
   cards: CardUseCases;
   /** A card was added to or removed from an account: its recipients' security notice, after the answer (lib/mail/card-notice.ts). */
   notifyCardChange: (change: CardChange) => void;
+  /** Security notices claimed but not queued at the time (Fenerum's budget spent), queued now: the maintenance job calls it. */
+  retryCardNotices: () => Promise<CardNoticeRetryReport>;
   /** Refunds above this amount ask for a fresh TOTP code; the key TOTP secrets are sealed under. */
   refundStepUp: StepUpPolicy & { secretKey: string };
   /** The providers' callbacks, their secrets bound here; lib/server/provider-callback.ts runs them. */
@@ -159,6 +161,8 @@ async function buildContext(): Promise<AppContext> {
     background,
     mailer,
     notifyCardChange,
+    // The maintenance job's: notices claimed but not queued (Fenerum's budget was spent) go out now.
+    retryCardNotices: () => retryCardNotices(noticeDeps),
     refundStepUp: { aboveMinor: config.staff.refundStepUpAboveMinor, secretKey: config.linkSecret },
   };
   // A webhook's work runs after the answer or in a retry, so it never takes a request's connection.
@@ -202,14 +206,18 @@ export async function startProcessWork(): Promise<ShutdownPlan> {
   const { backgroundDb, kind } = ctx.database;
   const { schedule } = ctx.env;
   const maintenance = processSingleton('maintenance', () =>
-    startMaintenance({ db: backgroundDb, stripe: ctx.stripe, farpay: ctx.farpay, fenerum: ctx.fenerum, embedded: kind === 'pglite' }, ctx.env.maintenance, {
-      intervalMs: schedule.maintenanceEveryMs,
-      // Cards authorized at a provider whose callback or webhook never came (a crash, a deploy): asked about, queued, registered.
-      sweep: {
-        deps: { stripe: ctx.stripe, quickpay: ctx.quickpay, quickpayTestMode: ctx.quickpayTestMode, onQueued: (id) => ctx.registrar.inBackground(id) },
-        ...schedule.sweep,
+    startMaintenance(
+      { db: backgroundDb, stripe: ctx.stripe, farpay: ctx.farpay, fenerum: ctx.fenerum, cardNotices: ctx.retryCardNotices, embedded: kind === 'pglite' },
+      ctx.env.maintenance,
+      {
+        intervalMs: schedule.maintenanceEveryMs,
+        // Cards authorized at a provider whose callback or webhook never came (a crash, a deploy): asked about, queued, registered.
+        sweep: {
+          deps: { stripe: ctx.stripe, quickpay: ctx.quickpay, quickpayTestMode: ctx.quickpayTestMode, onQueued: (id) => ctx.registrar.inBackground(id) },
+          ...schedule.sweep,
+        },
       },
-    }),
+    ),
   );
   // In every instance: the staff search's account index; a lease in the database lets one instance refresh it at a time.
   processSingleton('account-index', () => startAccountIndex({ db: backgroundDb, fenerum: ctx.fenerum }));

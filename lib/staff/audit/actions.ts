@@ -24,6 +24,7 @@ export type AuditAction =
   | 'card.removed_by_customer'
   | 'card.notice_queued'
   | 'card.notice_held'
+  | 'card.notice_not_sent'
   | `approval.${Exclude<ApprovalStatus, 'pending'>}`
   | 'approval.requested'
   | FenerumEventName
@@ -68,6 +69,7 @@ const LISTED = {
   'card.removed_by_customer': true,
   'card.notice_queued': true,
   'card.notice_held': true,
+  'card.notice_not_sent': true,
   'approval.requested': true,
   'approval.processing': true,
   'approval.succeeded': true,

@@ -59,6 +59,7 @@ const ACTIONS: Record<string, Shown | ((d: Record<string, unknown>) => Shown)> =
   // lib/mail/card-notice.ts: the security notice about a card change, sent or held back by the window.
   'card.notice_queued': { kind: 'cardNoticeSent', tone: 'info', values: (d) => ({ last4: text(d.last4), change: text(d.change), by: text(d.by) }) },
   'card.notice_held': { kind: 'cardNoticeHeld', tone: 'info', values: (d) => ({ last4: text(d.last4), change: text(d.change), by: text(d.by) }) },
+  'card.notice_not_sent': { kind: 'cardNoticeNotSent', tone: 'bad', values: (d) => ({ last4: text(d.last4), why: text(d.why) }) },
   'card.disabled': (d) => ({
     kind: text(d.reason) ? 'cardDisabledWithReason' : 'cardDisabled',
     tone: 'warn',
