@@ -13,16 +13,17 @@ const shot = (name: string) => (process.env.SHOTS_DIR ? `${process.env.SHOTS_DIR
  * Stripe flows that change the whole sandbox (Fenerum down) or the app's configuration (SEPA
  * on), on an app and a sandbox of their own so the other tests never feel them.
  */
-const { appPort: APP_PORT, sandboxPort: SANDBOX_PORT } = E2E.isolated;
 let sandbox: Sandbox;
 let control: SandboxControl;
 let app: AppProcess;
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
-test.beforeAll(async () => {
+test.beforeAll(async ({}, testInfo) => {
   // A cold `next start` on two busy cores can take longer than a test's 30 s.
   test.setTimeout(90_000);
+  // The phone project runs this file's @phone test in another worker, maybe at the same time: ports of its own.
+  const { appPort: APP_PORT, sandboxPort: SANDBOX_PORT } = testInfo.project.name === 'phone' ? E2E.isolatedPhone : E2E.isolated;
   sandbox = await startSandbox({ portBase: SANDBOX_PORT, appUrl: `http://localhost:${APP_PORT}`, fast: true });
   control = sandboxControl(sandbox.urls);
   // Its database in memory: nothing is left on disk.
