@@ -34,8 +34,8 @@ async function openAddCard(page: Page): Promise<void> {
 
 /**
  * In the page's own clock (milliseconds from the navigation's start): the "Add card" button
- * enabled (hydrated), the press on it (pointerdown) and the moment Save turns enabled (the
- * Payment Element said `ready`). Playwright's own round trips (its click's actionability checks,
+ * enabled (hydrated), the press on it (pointerdown) and the moment Save is enabled and shown (the
+ * Payment Element said `ready`, and the form is open: once idle the page makes it hidden). Playwright's own round trips (its click's actionability checks,
  * its polling for the fields) fall outside, on a busy machine 100-300 ms.
  */
 const PAGE_MARKS = `(() => {
@@ -45,7 +45,7 @@ const PAGE_MARKS = `(() => {
     const add = document.querySelector('[data-testid="add-stripe"]');
     if (add && !add.disabled) marks.enabled ??= performance.now();
     const save = document.querySelector('[data-testid="stripe-save"]');
-    if (save && !save.disabled) marks.ready ??= performance.now();
+    if (save && !save.disabled && save.checkVisibility()) marks.ready ??= performance.now();
   }).observe(document, { subtree: true, childList: true, attributes: true });
 })();`;
 type Marks = { enabled: number; pressed: number; ready: number };

@@ -63,7 +63,7 @@ test.describe('adding a card with Stripe', () => {
     await enterCard(page, '4242 4242 4242 4242', `12 / ${year}`);
     await page.getByRole('button', { name: 'Save card' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toHaveText(`Card saved: Visa •••• 4242, expires 12/${year}`);
-    await expect(page.getByTestId('stripe-form')).toHaveCount(0);
+    await expect(page.getByTestId('stripe-form')).toBeHidden();
     await shot('saved');
     expect(await registered(account, '4242', year)).toHaveLength(1);
     await expect(
@@ -207,7 +207,7 @@ test.describe('adding a card with Stripe', () => {
   test('Cancel closes the form and gives focus back to "Add card"', async ({ page, link }) => {
     await openForm(page, link);
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.getByTestId('stripe-form')).toHaveCount(0);
+    await expect(page.getByTestId('stripe-form')).toBeHidden();
     await expect(page.getByRole('button', { name: 'Add card', exact: true })).toBeFocused();
   });
 
@@ -282,7 +282,7 @@ test.describe('adding a card with Stripe', () => {
       await expect(page.getByRole('button', { name: 'Save card' })).toBeEnabled();
       await idleOnce(page);
       await page.getByRole('button', { name: 'Cancel' }).click();
-      await expect(page.getByTestId('stripe-form')).toHaveCount(0);
+      await expect(page.getByTestId('stripe-form')).toBeHidden();
       await expect(add).toBeFocused();
       await afterNextFrame(page);
     }

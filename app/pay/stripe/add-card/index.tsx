@@ -37,9 +37,10 @@ function warmUp(publishableKey: string, stripeJsUrl: string | null, locale: Form
 /**
  * The "Add card" button: all this page loads up front, worded by the server. Once the page is
  * idle (or sooner, when the customer points at, focuses or touches the button) the form's chunk
- * and Stripe.js load; a page without this button never loads Stripe.js. The click opens the form,
- * whose card fields need nothing more: the SetupIntent is asked for on Save, so opening the form
- * (and cancelling) spends none of the account's hourly card setups.
+ * and Stripe.js load and the form is made, hidden; a page without this button never loads
+ * Stripe.js. The click shows the form, whose card fields are ready or on their way: the
+ * SetupIntent is asked for on Save, so the form (and cancelling it) spends none of the
+ * account's hourly card setups.
  */
 export function StripeAddCard(props: StripeAddCardProps) {
   const { words } = props;
@@ -63,8 +64,14 @@ export function StripeAddCard(props: StripeAddCardProps) {
 
   const { publishableKey, stripeJsUrl } = props;
   const { locale } = props.language;
-  const warm = () => warmUp(publishableKey, stripeJsUrl, locale);
-  useEffect(() => whenIdle(() => warmUp(publishableKey, stripeJsUrl, locale)), [publishableKey, stripeJsUrl, locale]);
+  // Once idle (or on intent): the chunk and Stripe.js, and the panel, which makes the form hidden
+  // so its fields are ready when pressed. A failure here is silent: the press shows it, with "Try again".
+  const prepare = () => {
+    warmUp(publishableKey, stripeJsUrl, locale);
+    importPanel().then((m) => setPanel(() => m.default), ignore);
+  };
+  const warm = prepare;
+  useEffect(() => whenIdle(prepare), [publishableKey, stripeJsUrl, locale]); // eslint-disable-line react-hooks/exhaustive-deps -- prepare reads only these
 
   const loadPanel = () => {
     setChunkFailed(false);

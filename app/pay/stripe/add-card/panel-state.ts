@@ -9,14 +9,17 @@ import { useFinishing, type Notice } from './use-finishing';
 
 export type Failure = Trouble | 'stripe';
 
-/** Stripe.js for the open form, or why not; `retry` loads it again, `fail` and `reset` drop it. */
-export function useStripeJs(open: boolean, publishableKey: string, stripeJsUrl: string | null, locale: FormLanguage['locale']) {
+/**
+ * Stripe.js for the form, or why not: loaded as soon as the panel is there (open or about to be;
+ * openStripe keeps one per key and locale, so this is usually at once). `retry` loads it again
+ * after a failure; `fail` drops it, with the reason to show.
+ */
+export function useStripeJs(publishableKey: string, stripeJsUrl: string | null, locale: FormLanguage['locale']) {
   const [loaded, setLoaded] = useState<Stripe | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    if (!open) return;
     let live = true;
     // Stripe.js loads once per page (openStripe keeps it): StrictMode's second run gets the same one.
     void openStripe(publishableKey, stripeJsUrl, locale).then(
@@ -26,9 +29,9 @@ export function useStripeJs(open: boolean, publishableKey: string, stripeJsUrl: 
     return () => {
       live = false;
     };
-  }, [open, attempt, publishableKey, stripeJsUrl, locale]);
+  }, [attempt, publishableKey, stripeJsUrl, locale]);
 
-  const fail = (why: Failure | null) => {
+  const fail = (why: Failure) => {
     setLoaded(null);
     setFailure(why);
   };
@@ -36,7 +39,7 @@ export function useStripeJs(open: boolean, publishableKey: string, stripeJsUrl: 
     setFailure(null);
     setAttempt((n) => n + 1);
   };
-  return { loaded, failure, fail, reset: () => fail(null), retry };
+  return { loaded, failure, fail, retry };
 }
 
 /** What came of the last card (saved, still finishing, …), kept after the form closes; opening the form again clears an old outcome. */

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { NextIntlClientProvider, useLocale, useTranslations } from 'next-intl';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { registerPaymentCard } from './api';
 import type { FormText } from './card-lines';
 import { CardForm, type IntentForSave } from './card-form';
@@ -29,9 +29,9 @@ const textOf = (t: FormText, failure: Failure) => (failure === 'refused' ? `${t(
 
 /**
  * Everything behind the "Add card" button, a chunk fetched when the page is idle: Stripe.js, the
- * Payment Element (shown as soon as Stripe.js is there), the SetupIntent (asked for on Save),
- * registration, and what came of it. next-intl comes to the browser with it: the button and the
- * frame before it are worded by the server.
+ * Payment Element (made hidden as soon as Stripe.js is there, so "Add card" shows fields that are
+ * ready), the SetupIntent (asked for on Save), registration, and what came of it. next-intl comes
+ * to the browser with it: the button and the frame before it are worded by the server.
  */
 export default function Panel(props: PanelProps) {
   const { locale, timeZone, messages } = props.language;
@@ -48,11 +48,14 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
   const locale = useLocale();
   const router = useRouter();
   const refresh = useCallback(() => router.refresh(), [router]);
-  const stripeJs = useStripeJs(open, publishableKey, stripeJsUrl, locale);
+  const stripeJs = useStripeJs(publishableKey, stripeJsUrl, locale);
   const outcome = useOutcome(open, refresh);
+  // Each closing starts the next form afresh: nothing typed into this one is kept.
+  const [formKey, setFormKey] = useState(0);
 
   const close = (focusButton: boolean) => {
-    stripeJs.reset();
+    if (stripeJs.failure) stripeJs.retry();
+    setFormKey((k) => k + 1);
     onClose(focusButton);
   };
   const done = (next: Notice) => {
@@ -84,28 +87,35 @@ function PanelBody({ open, onClose, ...props }: PanelProps) {
   }
 
   const { loaded, failure } = stripeJs;
+  const form = failure ? (
+    <Problem words={words} message={textOf(t, failure)} retry={failure === 'session' ? undefined : stripeJs.retry} cancel={() => close(true)} />
+  ) : loaded ? (
+    <CardForm
+      key={formKey}
+      stripe={loaded}
+      locale={locale}
+      sepaEnabled={sepaEnabled}
+      intentForSave={intentForSave}
+      onIntentSpent={forgetSetupIntent}
+      onConfirmed={onConfirmed}
+      onLoadError={() => stripeJs.fail('stripe')}
+      onCancel={() => close(true)}
+    />
+  ) : (
+    <Loading words={words} cancel={() => close(true)} />
+  );
+  // Closed, the form waits hidden once Stripe.js is there, its card fields loading meanwhile: the
+  // press on "Add card" shows them ready (bench: "link opened → fields ready"). A problem waits for the press.
+  const waiting = loaded !== null && !failure;
   return (
     <>
       <Notices notice={outcome.notice} focusKey={outcome.focusNotice} />
-      {open && (
-        <Shell words={words}>
-          {failure ? (
-            <Problem words={words} message={textOf(t, failure)} retry={failure === 'session' ? undefined : stripeJs.retry} cancel={() => close(true)} />
-          ) : loaded ? (
-            <CardForm
-              stripe={loaded}
-              locale={locale}
-              sepaEnabled={sepaEnabled}
-              intentForSave={intentForSave}
-              onIntentSpent={forgetSetupIntent}
-              onConfirmed={onConfirmed}
-              onLoadError={() => stripeJs.fail('stripe')}
-              onCancel={() => close(true)}
-            />
-          ) : (
-            <Loading words={words} cancel={() => close(true)} />
-          )}
-        </Shell>
+      {(open || waiting) && (
+        <div hidden={!open}>
+          <Shell words={words} open={open}>
+            {form}
+          </Shell>
+        </div>
       )}
     </>
   );

@@ -3,10 +3,15 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ShellWords } from './words';
 
-/** The frame of the open form: its heading takes focus when it opens, so readers land on it. */
-export function Shell({ words, children }: { words: ShellWords; children: ReactNode }) {
+/**
+ * The frame of the form: its heading takes focus when it opens, so readers land on it. The panel
+ * may make it before it opens (`open` false: hidden, its card fields loading meanwhile).
+ */
+export function Shell({ words, open = true, children }: { words: ShellWords; open?: boolean; children: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (open) heading.current?.focus();
+  }, [open]);
   return (
     <section className="stripe-form" aria-labelledby="stripe-form-title" data-testid="stripe-form">
       <h2 id="stripe-form-title" ref={heading} tabIndex={-1}>
