@@ -1255,7 +1255,8 @@ declare const messages: {
     "remind": "Send reminders",
     "window": "A customer is never sent the same campaign twice within {days} days; each send gets one reminder at most.",
     "history": "Sent earlier",
-    "by": "by {who}"
+    "by": "by {who}",
+    "reminderColumn": "Reminder"
   }
 };
 export default messages;

@@ -104,7 +104,10 @@ export async function refreshCandidates(deps: CandidateRefreshDeps): Promise<Ref
   } catch (err) {
     const message = isFenerumError(err) ? err.message : 'unexpected error';
     log.warn({ err: err instanceof Error ? err.message : String(err) }, 'campaigns: the candidates refresh failed');
-    await deps.db.update(campaignRefresh).set({ startedAt: null, lastError: message.slice(0, 500) }).where(eq(campaignRefresh.id, ROW));
+    await deps.db
+      .update(campaignRefresh)
+      .set({ startedAt: null, lastError: message.slice(0, 500) })
+      .where(eq(campaignRefresh.id, ROW));
     if (!isFenerumError(err)) throw err;
   }
   return readRefreshState(deps.db);

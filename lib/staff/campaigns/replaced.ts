@@ -14,4 +14,3 @@ export async function replacedSince(db: Pick<Db, 'select'>, sends: readonly Send
     .where(and(inArray(registrations.accountCode, codes), eq(registrations.status, 'registered')));
   return new Set(sends.filter((s) => rows.some((r) => r.accountCode === s.accountCode && r.at > s.since)).map((s) => s.id));
 }
-

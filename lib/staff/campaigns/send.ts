@@ -130,12 +130,7 @@ export async function remindCampaign(deps: CampaignDeps, input: RemindInput): Pr
 async function nextWaiting(deps: CampaignDeps) {
   const [first] = await deps.db.select().from(campaignSends).where(eq(campaignSends.status, 'pending')).orderBy(asc(campaignSends.createdAt)).limit(1);
   if (first) return { send: first, reminder: false };
-  const [again] = await deps.db
-    .select()
-    .from(campaignSends)
-    .where(eq(campaignSends.reminderStatus, 'pending'))
-    .orderBy(asc(campaignSends.remindedAt))
-    .limit(1);
+  const [again] = await deps.db.select().from(campaignSends).where(eq(campaignSends.reminderStatus, 'pending')).orderBy(asc(campaignSends.remindedAt)).limit(1);
   return again ? { send: again, reminder: true } : null;
 }
 

@@ -100,4 +100,3 @@ export async function loadCampaignsPage(db: Db, now: Date): Promise<CampaignsPag
   const [refresh, legacy, expiring] = await Promise.all([readRefreshState(db), loadCampaign(db, 'legacy', now), loadCampaign(db, 'expiring', now)]);
   return { refresh, campaigns: [legacy, expiring] };
 }
-

@@ -13,7 +13,11 @@ export type CampaignUseCases = {
   resume: () => void;
 };
 
-type Deps = QueueMailDeps & { backgroundDb: Db; fenerum: QueueMailDeps['fenerum'] & CandidateRefreshDeps['fenerum']; later: (name: string, task: () => Promise<unknown>) => void };
+type Deps = QueueMailDeps & {
+  backgroundDb: Db;
+  fenerum: QueueMailDeps['fenerum'] & CandidateRefreshDeps['fenerum'];
+  later: (name: string, task: () => Promise<unknown>) => void;
+};
 
 /**
  * The campaigns' use cases, bound by the composition root: the staff member's request records
