@@ -25,7 +25,8 @@ const BRANDS = ['Visa', 'Mastercard', 'Visa'] as const;
 export function registerBulkCards(router: Router, { state, now }: { state: FenerumState; now: () => Date }): void {
   router.post('/__sandbox/accounts/:code/cards', (ctx) => {
     const parsed = input.safeParse(parseBody(ctx) ?? null);
-    if (!parsed.success) return sendJson(ctx.res, 400, { detail: 'Send {count (1 to 1000), firstLast4? (0 to 9999), gateway? (stripe_new or stripe), expMonth?, expYear?}.' });
+    if (!parsed.success)
+      return sendJson(ctx.res, 400, { detail: 'Send {count (1 to 1000), firstLast4? (0 to 9999), gateway? (stripe_new or stripe), expMonth?, expYear?}.' });
     const key = ctx.params.code ?? '';
     const account = state.accounts.find((a) => a.code === key || a.uuid === key.toLowerCase());
     if (!account) return sendJson(ctx.res, 404, { detail: `No account ${key}.` });

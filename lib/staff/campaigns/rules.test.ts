@@ -55,7 +55,11 @@ describe('who the expiring campaign is for (now: December 2026)', () => {
     expect(who([card('e', { expMonth: 1, expYear: 2027 }), card('e', { expMonth: 5, expYear: 2029 })], 'expiring')).toEqual([]);
   });
   it('never a SEPA mandate, nor an account that has one beside the card', () => {
-    const cards = [card('f', { brand: 'SEPA Direct Debit', expMonth: 1, expYear: 2027 }), card('g', { expMonth: 1, expYear: 2027 }), card('g', { brand: 'SEPA' })];
+    const cards = [
+      card('f', { brand: 'SEPA Direct Debit', expMonth: 1, expYear: 2027 }),
+      card('g', { expMonth: 1, expYear: 2027 }),
+      card('g', { brand: 'SEPA' }),
+    ];
     expect(who(cards, 'expiring')).toEqual([]);
   });
   it('a legacy card that ends next month is in both campaigns', () => {
