@@ -1237,7 +1237,7 @@ declare const messages: {
     "sentAt": "Sent",
     "reminded": "{count, plural, =0 {Nobody is due a reminder.} one {# reminder queued.} other {# reminders queued.}}",
     "send": "Send the email to the selected",
-    "sent": "{count, plural, one {# email queued} other {# emails queued}}; {skipped, plural, =0 {} one {# account was sent this within {days} days and was skipped} other {# accounts were sent this within {days} days and were skipped}}.",
+    "sent": "{count, plural, =0 {No email queued.} one {# email queued.} other {# emails queued.}}",
     "noneListed": "No accounts on this list.",
     "notListedNow": "Sent earlier, no longer on the list",
     "states": {
@@ -1256,7 +1256,8 @@ declare const messages: {
     "window": "A customer is never sent the same campaign twice within {days} days; each send gets one reminder at most.",
     "history": "Sent earlier",
     "by": "by {who}",
-    "reminderColumn": "Reminder"
+    "reminderColumn": "Reminder",
+    "skipped": "{count, plural, one {# account was sent this campaign within the last {days} days and was skipped.} other {# accounts were sent this campaign within the last {days} days and were skipped.}}"
   }
 };
 export default messages;

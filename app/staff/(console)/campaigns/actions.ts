@@ -21,7 +21,8 @@ export const sendCampaignAction = staffAction('operator', sendInput, async (inpu
   if (isRefused(result)) return result;
   revalidatePath('/staff/campaigns');
   const t = await getTranslations('campaigns');
-  return { ok: true, message: t('sent', { count: result.queued, skipped: result.skipped, days: String(CAMPAIGN_WINDOW_DAYS) }) };
+  const skipped = result.skipped > 0 ? ` ${t('skipped', { count: result.skipped, days: String(CAMPAIGN_WINDOW_DAYS) })}` : '';
+  return { ok: true, message: `${t('sent', { count: result.queued })}${skipped}` };
 });
 
 /** Operator: one reminder to each account sent the campaign at least `days` ago that has added no card since. */
@@ -33,7 +34,7 @@ export const remindCampaignAction = staffAction('operator', remindInput, async (
 });
 
 /** Operator: reads Fenerum's card list again in the background (bulk lane) and rebuilds both lists. */
-export const refreshCampaignsAction = staffAction('operator', z.object({}), async (_input, { ctx }) => {
+export const refreshCampaignsAction = staffAction('operator', z.object({ what: z.literal('cards') }), async (_input, { ctx }) => {
   const result = await ctx.campaigns.refresh();
   if (isRefused(result)) return result;
   return { ok: true, message: (await getTranslations('campaigns'))('refreshStarted') };

@@ -52,7 +52,7 @@ export default async function CampaignsPage() {
           </p>
           {r?.lastError ? <p className="staff-error">{t('refreshFailed', { error: r.lastError })}</p> : null}
           {r && r.unindexed > 0 ? <p>{t('unindexed', { count: String(r.unindexed) })}</p> : null}
-          <ActionForm action={refreshCampaignsAction} submit={t('refresh')} secondary />
+          <ActionForm action={refreshCampaignsAction} hidden={{ what: 'cards' }} submit={t('refresh')} secondary />
         </section>
         {page.campaigns.map((c) => (
           <section key={c.campaign} className="panel" data-testid={`campaign-${c.campaign}`} aria-labelledby={`campaign-${c.campaign}-title`}>
