@@ -105,7 +105,10 @@ test('legacy-card campaign: three emails, one card replaced, two waiting, remind
     for (const a of [second, third]) await expect.poll(async () => (await sandbox.mail.list(recipientEmail(a))).length, { timeout: 30_000 }).toBe(2);
     expect((await sandbox.mail.list(recipientEmail(second))).map((m) => m.subject)).toContain('Påmindelse: Tilføj venligst dit betalingskort igen');
     expect((await sandbox.mail.list(recipientEmail(third))).map((m) => m.subject)).toContain('Reminder: Please add your payment card again');
-    expect(await sandbox.mail.list(recipientEmail(first))).toHaveLength(1);
+    // The first customer, who added a card, got its security notice but no reminder.
+    expect((await sandbox.mail.list(recipientEmail(first))).map((m) => m.subject).filter((s) => s.includes('payment card again'))).toEqual([
+      'Please add your payment card again',
+    ]);
 
     // The same campaign again within its window: skipped, nothing sent.
     await staff.reload();

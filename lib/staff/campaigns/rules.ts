@@ -8,7 +8,7 @@ export const CAMPAIGN_WINDOW_DAYS = 30;
 
 /** The reminder's "did not act after N days": what the page offers first, and the most it takes. */
 export const REMIND_DEFAULT_DAYS = 7;
-export const REMIND_MAX_DAYS = CAMPAIGN_WINDOW_DAYS;
+export const REMIND_MAX_DAYS = 30;
 
 /** The most accounts one send takes (the page lists them all; a larger audience is sent in parts). */
 export const SEND_MAX_ACCOUNTS = 1000;

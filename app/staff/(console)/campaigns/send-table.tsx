@@ -32,8 +32,8 @@ export function SendTable({ campaign, lines, labels }: { campaign: string; lines
   return (
     <form action={action} ref={form} data-testid={`campaign-form-${campaign}`}>
       <input type="hidden" name="campaign" value={campaign} />
-      <div className="pay-table-wrap" tabIndex={0} role="region" aria-label={labels.caption}>
-        <table className="staff-table pay-table-stacked campaign-table" data-testid={`campaign-table-${campaign}`}>
+      <div className="campaign-table-wrap" tabIndex={0} role="region" aria-label={labels.caption}>
+        <table className="staff-table campaign-table" data-testid={`campaign-table-${campaign}`}>
           <caption className="visually-hidden">{labels.caption}</caption>
           <thead>
             <tr>
