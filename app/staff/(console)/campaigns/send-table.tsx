@@ -55,7 +55,9 @@ export function SendTable({ campaign, lines, labels }: { campaign: string; lines
               <tr key={l.code} data-testid="campaign-row" data-account={l.code} data-state={l.stateKey}>
                 <td>{l.listed ? <input type="checkbox" name={`a:${l.code}`} value="1" data-pick aria-label={l.select} /> : null}</td>
                 <td data-label={labels.account}>
-                  <a href={`/staff/accounts/${encodeURIComponent(l.code)}`}>{l.code}</a> {l.name}
+                  <span>
+                    <a href={`/staff/accounts/${encodeURIComponent(l.code)}`}>{l.code}</a> {l.name}
+                  </span>
                 </td>
                 <td data-label={labels.card}>{l.card}</td>
                 <td data-label={labels.state} data-testid="campaign-state">
