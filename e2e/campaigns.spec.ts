@@ -35,6 +35,7 @@ test('legacy-card campaign: three emails, one card replaced, two waiting, remind
     accounts.push(made);
   }
   const [first, second, third] = accounts as [FenerumAccount, FenerumAccount, FenerumAccount];
+  const stranger = await sandbox.fenerum.createAccount({ language: 'en' });
   const staffContext = await danish(browser);
   const customerContext = await browser.newContext({ baseURL: E2E.appUrl, locale: 'en-GB' });
   const danishCustomerContext = await danish(browser);
@@ -55,6 +56,23 @@ test('legacy-card campaign: three emails, one card replaced, two waiting, remind
     const form = staff.getByTestId('campaign-form-legacy');
     await form.getByTestId('campaign-send').click();
     await expect(form.getByTestId('action-answer')).toHaveText('Vælg mindst én konto.');
+
+    // Bad input through the real action, each a sentence with nothing sent (forms altered by hand):
+    // an account that is not on the list, and a campaign that does not exist.
+    await form.evaluate((el: HTMLFormElement, name) => {
+      const extra = document.createElement('input');
+      Object.assign(extra, { type: 'hidden', name, value: '1', id: 'stranger' });
+      el.append(extra);
+    }, `a:${stranger.code}`);
+    await form.getByTestId('campaign-send').click();
+    await expect(form.getByTestId('action-answer')).toContainText(`Konto ${stranger.code} er ikke på denne kampagnes liste`);
+    await form.locator('#stranger').evaluate((el) => el.remove());
+    await form.locator('input[name="campaign"]').evaluate((el: HTMLInputElement) => void (el.value = 'bogus'));
+    await form.getByRole('checkbox', { name: `Vælg ${first.code}` }).check();
+    await form.getByTestId('campaign-send').click();
+    await expect(form.getByTestId('action-answer')).toHaveText('Ret de markerede felter');
+    await staff.reload();
+    await expect(rowOf(staff, first.code)).toHaveAttribute('data-state', 'none');
 
     for (const a of accounts) await form.getByRole('checkbox', { name: `Vælg ${a.code}` }).check();
     await form.getByTestId('campaign-send').click();
@@ -105,6 +123,7 @@ test('legacy-card campaign: three emails, one card replaced, two waiting, remind
     for (const a of [second, third]) await expect.poll(async () => (await sandbox.mail.list(recipientEmail(a))).length, { timeout: 30_000 }).toBe(2);
     expect((await sandbox.mail.list(recipientEmail(second))).map((m) => m.subject)).toContain('Påmindelse: Tilføj venligst dit betalingskort igen');
     expect((await sandbox.mail.list(recipientEmail(third))).map((m) => m.subject)).toContain('Reminder: Please add your payment card again');
+    expect(await sandbox.mail.list(recipientEmail(stranger))).toEqual([]);
     // The first customer, who added a card, got its security notice but no reminder.
     expect((await sandbox.mail.list(recipientEmail(first))).map((m) => m.subject).filter((s) => s.includes('payment card again'))).toEqual([
       'Please add your payment card again',
