@@ -6,6 +6,7 @@ import { chargedCard, groupSameCards } from '@/lib/cards/same-card';
 import type { PaymentCard } from '@/lib/domain/cards';
 import type { CardSummary } from '@/lib/domain/cards';
 import { pageOf } from '@/lib/domain/paging';
+import { wantsNewCard } from '@/lib/staff/accounts/send-rules';
 import { ListPager } from '../list-pager';
 import { CardFace, showsExpiry } from './card-face';
 
@@ -57,7 +58,7 @@ export async function CardList({
             <li key={card.uuid} className="card" data-testid="card" data-card={card.uuid}>
               <CardFace card={card} />
               {status !== 'valid' && <span className={`badge badge-${status}`}>{t(status === 'soon' ? 'portal.expiresSoon' : 'portal.expired')}</span>}
-              {card.gateway === 'stripe' && (
+              {wantsNewCard(card) && (
                 <p className="card-legacy" data-testid="card-legacy">
                   {t('portal.legacyNotice')} <a href="#add-card">{t('portal.legacyAddAgain')}</a>
                 </p>

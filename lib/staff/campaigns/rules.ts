@@ -1,5 +1,6 @@
 import type { CampaignKind, CampaignSendStatus } from '@/lib/db/tables/campaigns';
 import { isSepaMandate, type PaymentCard } from '@/lib/domain/cards';
+import { wantsNewCard } from '@/lib/staff/accounts/send-rules';
 
 export const CAMPAIGN_KINDS = ['legacy', 'expiring'] as const satisfies readonly CampaignKind[];
 
@@ -42,7 +43,8 @@ export function selectCandidates(cards: readonly PaymentCard[], now: Date): Cand
   const out: Candidate[] = [];
   for (const [accountUuid, active] of byAccount) {
     const longest = (list: PaymentCard[]) => list.reduce((a, b) => (monthsLeft(b, now) > monthsLeft(a, now) ? b : a));
-    if (active.every((c) => c.gateway === 'stripe')) out.push({ campaign: 'legacy', accountUuid, card: longest(active) });
+    // The staff account page's own test for a card to add again (an active legacy `stripe` card).
+    if (active.every(wantsNewCard)) out.push({ campaign: 'legacy', accountUuid, card: longest(active) });
     const expiring = active.filter((c) => !isSepaMandate(c));
     if (expiring.length > 0 && expiring.length === active.length) {
       const last = longest(expiring);
