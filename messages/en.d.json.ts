@@ -35,7 +35,9 @@ declare const messages: {
     "remove": "Remove",
     "removeLabel": "Remove {card}",
     "removed": "{card} is removed. It will not be charged again.",
-    "lastCard": "This is your only active card, so it cannot be removed. Add another card first."
+    "lastCard": "This is your only active card, so it cannot be removed. Add another card first.",
+    "legacyNotice": "Your bank will ask you to confirm the next payment with this card. Add the card again to avoid it.",
+    "legacyAddAgain": "Add the card again"
   },
   "link": {
     "title": {
@@ -201,7 +203,24 @@ declare const messages: {
       "bodyMore": "Other changes to your cards in the next few minutes are not emailed separately: open your cards to see them all.",
       "notYou": "Not you? Contact {support} at once.",
       "button": "See your cards"
-    }
+    },
+    "campaignLegacy": {
+      "subject": "Please add your payment card again",
+      "preview": "Add your card again, so your bank does not ask you to confirm your next payment.",
+      "heading": "Add your card again to keep payments smooth",
+      "body": "Your {brand} card ending in {last4} was saved with {merchant} in an older way. Because of that, your bank will ask you to confirm the next payment. Add the card again (or another card) and your payments go through without that extra step.",
+      "button": "Add your card again",
+      "after": "It takes a minute. Your card details go straight to our payment provider; we never see the card number."
+    },
+    "campaignExpiring": {
+      "subject": "Your payment card ends next month",
+      "preview": "Add a new card before your card ends, so your next payment goes through.",
+      "heading": "Your payment card ends next month",
+      "body": "Your {brand} card ending in {last4} expires {expiry}, at the end of next month. Add your new card now so your payments to {merchant} keep going through.",
+      "button": "Add your new card",
+      "after": "Your card details go straight to our payment provider; we never see the card number."
+    },
+    "campaignReminder": "Reminder: {subject}"
   },
   "approval": {
     "title": "Approve a payment",
@@ -292,7 +311,8 @@ declare const messages: {
       "accounts": "Accounts",
       "payments": "Payments",
       "audit": "Audit log",
-      "users": "Staff users"
+      "users": "Staff users",
+      "campaigns": "Campaigns"
     },
     "forbidden": "Your role does not allow this page.",
     "overview": {
@@ -441,7 +461,11 @@ declare const messages: {
     "newLinkMailOff": "Email is not set up here, so no link can be sent. Ask us for a new link.",
     "lastCard": "This is your only active card, so it cannot be removed. Add another card first.",
     "noSuchCustomerCard": "This card is not among your active cards; nothing was removed.",
-    "last-card": "This is your only active card, so it cannot be removed"
+    "last-card": "This is your only active card, so it cannot be removed",
+    "campaignNoAccounts": "Choose at least one account.",
+    "campaignTooMany": "At most {max} accounts at a time.",
+    "campaignNotListed": "Account {account} is not on this campaign's list (it may have added a card since the list was refreshed). Refresh the page and choose again.",
+    "campaignRefreshRunning": "The list is being refreshed already."
   },
   "sandboxStaff": {
     "title": "Staff sign-ins",
@@ -617,6 +641,10 @@ declare const messages: {
           "step-up-needed": "Asked for a step-up code before refunding (nothing refunded)"
         },
         "export": "Exported FarPay payments as CSV"
+      },
+      "campaign": {
+        "sent": "Sent a campaign email (a legacy or an expiring card) to accounts",
+        "reminded": "Sent campaign reminders to accounts that did not add a card"
       }
     }
   },
@@ -1139,7 +1167,8 @@ declare const messages: {
     "notFound": "Page not found",
     "attention": "What needs attention",
     "search": "Search",
-    "removeCard": "Remove a card"
+    "removeCard": "Remove a card",
+    "campaigns": "Campaigns"
   },
   "errors": {
     "notFoundTitle": "This page does not exist",
@@ -1183,6 +1212,54 @@ declare const messages: {
     "retireRefused": "Your bank refused the payment with {card}. Remove it so it is not charged again?",
     "retireButton": "Remove {card}",
     "justAdded": "Your new card {card} was just added."
+  },
+  "campaigns": {
+    "title": "Campaigns",
+    "intro": "Ask customers to add their card again before a payment needs them. The lists come from Fenerum's card list, read in the background at Fenerum's bulk pace; sending uses the email outbox.",
+    "kinds": {
+      "legacy": "Legacy cards",
+      "expiring": "Cards that expire next month"
+    },
+    "explain": {
+      "legacy": "Accounts whose only active cards are on Fenerum's older Stripe gateway: the bank asks the customer to confirm their next payment.",
+      "expiring": "Accounts whose card that lasts longest ends next month."
+    },
+    "refreshed": "List refreshed {at} ({cards} cards read, {calls} Fenerum calls).",
+    "neverRefreshed": "The list has not been read from Fenerum yet.",
+    "refreshing": "Reading Fenerum's card list since {at}…",
+    "refreshFailed": "The last refresh failed: {error}",
+    "unindexed": "{count} accounts are not in the account index yet and are left out until it has them.",
+    "refresh": "Refresh the lists",
+    "refreshStarted": "Refreshing the lists in the background. Reload the page in a minute.",
+    "selectAll": "Select all",
+    "select": "Select {account}",
+    "account": "Account",
+    "card": "Card",
+    "state": "Status",
+    "sentAt": "Sent",
+    "reminded": "{count, plural, =0 {Nobody is due a reminder.} one {# reminder queued.} other {# reminders queued.}}",
+    "send": "Send the email to the selected",
+    "sent": "{count, plural, =0 {No email queued.} one {# email queued.} other {# emails queued.}}",
+    "noneListed": "No accounts on this list.",
+    "notListedNow": "Sent earlier, no longer on the list",
+    "states": {
+      "none": "Not sent",
+      "queued": "Queued",
+      "sent": "Sent, waiting",
+      "opened": "Opened, waiting",
+      "replaced": "Card replaced",
+      "no-recipient": "No recipient",
+      "failed": "Failed"
+    },
+    "summary": "{sent} sent · {opened} opened · {replaced} replaced · {waiting} waiting",
+    "remindTitle": "Remind those who did not act",
+    "remindDays": "Sent at least this many days ago",
+    "remind": "Send reminders",
+    "window": "A customer is never sent the same campaign twice within {days} days; each send gets one reminder at most.",
+    "history": "Sent earlier",
+    "by": "by {who}",
+    "reminderColumn": "Reminder",
+    "skipped": "{count, plural, one {# account was sent this campaign within the last {days} days and was skipped.} other {# accounts were sent this campaign within the last {days} days and were skipped.}}"
   }
 };
 export default messages;

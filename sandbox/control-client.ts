@@ -186,9 +186,12 @@ export function sandboxControl(at: SandboxAt = SANDBOX_PORT_BASE) {
         account: string,
         card: { paymentMethod: string } | { number: string; expMonth: number; expYear: number } = { paymentMethod: 'pm_card_visa' },
       ) => post<{ card: FenerumCard; stripeCustomer: string }>('fenerum', `accounts/${encodeURIComponent(account)}/card-through-fenerum`, card),
-      /** `count` more active cards on an account at once (last fours `firstLast4` (default 0000), then one up each): a list that must page. Answers how many it now has. */
-      addCards: (account: string, count: number, firstLast4?: number) =>
-        post<{ account: string; count: number }>('fenerum', `accounts/${encodeURIComponent(account)}/cards`, { count, firstLast4 }),
+      /**
+       * `count` more active cards on an account at once (last fours `firstLast4` (default 0000), then one up each): a list that must page.
+       * `gateway: 'stripe'` makes legacy cards (card_… tokens); `expMonth`/`expYear` fix every card's expiry. Answers how many it now has.
+       */
+      addCards: (account: string, count: number, firstLast4?: number, more: { gateway?: 'stripe_new' | 'stripe'; expMonth?: number; expYear?: number } = {}) =>
+        post<{ account: string; count: number }>('fenerum', `accounts/${encodeURIComponent(account)}/cards`, { count, firstLast4, ...more }),
       /** card_expires_this_month for a card. */
       cardExpiring: (cardUuid: string) => post<{ sent: boolean; webhook: FenerumWebhook }>('fenerum', `paymentcards/${encodeURIComponent(cardUuid)}/expiring`),
       webhooks: () => call<FenerumWebhookConfig & { deliveries: FenerumWebhookDelivery[] }>('fenerum', 'webhooks'),

@@ -6,6 +6,7 @@ import { chargedCard, groupSameCards } from '@/lib/cards/same-card';
 import type { PaymentCard } from '@/lib/domain/cards';
 import type { CardSummary } from '@/lib/domain/cards';
 import { pageOf } from '@/lib/domain/paging';
+import { wantsNewCard } from '@/lib/domain/cards';
 import { ListPager } from '../list-pager';
 import { CardFace, showsExpiry } from './card-face';
 
@@ -20,7 +21,9 @@ export const removeHref = (uuid: string) => `/pay/cards/${encodeURIComponent(uui
  * first, on the first page): brand, last four, expiry, and a warning when it runs out soon. The
  * same card held twice is listed once, with a note. "Fenerum charges this card" only where
  * Fenerum says so (PROVIDERS.md: unconfirmed); otherwise, with more than one card, the list says
- * Fenerum charges one of them. Each card can be removed while another stays active.
+ * Fenerum charges one of them. Each card can be removed while another stays active. A card on
+ * Fenerum's legacy `stripe` gateway says on itself that its next payment asks for a confirmation,
+ * and how to avoid it (issue 27).
  */
 export async function CardList({
   cards: all,
@@ -55,6 +58,11 @@ export async function CardList({
             <li key={card.uuid} className="card" data-testid="card" data-card={card.uuid}>
               <CardFace card={card} />
               {status !== 'valid' && <span className={`badge badge-${status}`}>{t(status === 'soon' ? 'portal.expiresSoon' : 'portal.expired')}</span>}
+              {wantsNewCard(card) && (
+                <p className="card-legacy" data-testid="card-legacy">
+                  {t('portal.legacyNotice')} <a href="#add-card">{t('portal.legacyAddAgain')}</a>
+                </p>
+              )}
               {(charged?.card.uuid === card.uuid || uuids.length > 1 || removable) && (
                 <span className="card-more">
                   {charged?.card.uuid === card.uuid && (

@@ -31,6 +31,9 @@ const FIELDS = [
   'sendId',
   'confirm',
   'card',
+  'campaign',
+  'days',
+  'what',
 ];
 
 export type ActionProbe = { name: string; postTo: string; headers: Record<string, string>; body: FormData | string; expect: 'refused' | 403 };

@@ -33,3 +33,12 @@ export type CardSummary = { brand: string; last4: string; expMonth: number; expY
  * naming SEPA counts, whatever month and year Fenerum fills in.
  */
 export const isSepaMandate = (card: Pick<CardSummary, 'brand'>): boolean => /\bsepa\b/i.test(card.brand);
+
+/**
+ * A card the customer should add again: an active card on Fenerum's older `stripe` gateway (its
+ * first payment asks for 3-D Secure, seeds/001). Cards whose payment was declined are offered from
+ * the timeline's declined-payment entries and the failed-payments page.
+ */
+export function wantsNewCard(card: Pick<PaymentCard, 'gateway' | 'active'>): boolean {
+  return card.gateway === 'stripe' && card.active;
+}

@@ -39,7 +39,7 @@ export type QueueMailResult =
   | { status: 'mail-off' };
 
 /** How long the link in each kind of message works. */
-const LINK_LIFETIME = { 'approval-needed': '7d', 'card-expiring': '14d', 'card-notice': '7d' } as const;
+const LINK_LIFETIME = { 'approval-needed': '7d', 'card-expiring': '14d', 'card-notice': '7d', 'campaign-legacy': '14d', 'campaign-expiring': '14d' } as const;
 
 function landingOf(input: CustomerEmailInput): string {
   if (input.kind === 'approval-needed') return landingPaths.approve(input.paymentIntentId);
@@ -93,7 +93,7 @@ async function queueOne(deps: QueueMailDeps, input: CustomerEmailInput, account:
   const link = await issueCustomerLink(deps, {
     accountCode: account.code,
     expiresIn: LINK_LIFETIME[input.kind],
-    issuedBy: 'system',
+    issuedBy: input.kind === 'campaign-legacy' || input.kind === 'campaign-expiring' ? input.issuedBy : 'system',
     landing: landingOf(input),
   });
   if (isRefused(link)) return link;
@@ -102,8 +102,9 @@ async function queueOne(deps: QueueMailDeps, input: CustomerEmailInput, account:
   const card = input.card ?? null;
   const { merchant } = deps.mailer;
   const notice = input.kind === 'card-notice' ? input.notice : undefined;
+  const reminder = input.kind === 'campaign-legacy' || input.kind === 'campaign-expiring' ? input.reminder : undefined;
   const content = renderMail(
-    { kind: input.kind, name: account.name, link: link.url, linkExpiresAt: link.expiresAt, amount, description, card, notice, merchant },
+    { kind: input.kind, name: account.name, link: link.url, linkExpiresAt: link.expiresAt, amount, description, card, notice, reminder, merchant },
     locale,
   );
 

@@ -109,6 +109,23 @@ describe('customer email templates', () => {
       expect(mail.html).toContain('>Tilføj dit kort</a>');
       expect(mail.text).toContain('Venlig hilsen Havblik Billing');
     });
+    it('the legacy-card campaign says, in customer words, that the bank will ask to confirm the next payment and how to avoid it', () => {
+      const card = { brand: 'Visa', last4: '5556', expMonth: 8, expYear: 2030 };
+      const en = renderMail({ ...base, kind: 'campaign-legacy', card }, 'en');
+      expect(en.subject).toBe('Please add your payment card again');
+      expect(en.text).toContain('your bank will ask you to confirm the next payment. Add the card again');
+      expect(en.text).toContain('Visa card ending in 5556 was saved with Havblik Billing');
+      expect(en.text).toContain('Add your card again: http://localhost:3000/pay/abc.def');
+      const da = renderMail({ ...base, kind: 'campaign-legacy', card, reminder: true }, 'da');
+      expect(da.subject).toBe('Påmindelse: Tilføj venligst dit betalingskort igen');
+      expect(da.text).toContain('vil din bank bede dig godkende den næste betaling');
+      expect(da.text).not.toMatch(/gateway|3-D Secure|legacy/i);
+    });
+    it('the expiring-card campaign says the card ends next month, with its expiry', () => {
+      const mail = renderMail({ ...base, kind: 'campaign-expiring', card: { brand: 'Mastercard', last4: '4444', expMonth: 1, expYear: 2027 } }, 'en');
+      expect(mail.subject).toBe('Your payment card ends next month');
+      expect(mail.text).toContain('Mastercard card ending in 4444 expires 01/27, at the end of next month');
+    });
     it('a Self-Service link, whose lifetime Fenerum does not say: no date promised', () => {
       const mail = renderMail({ ...base, kind: 'self-service', link: 'https://app.fenerum.com/self-service/access/ab12', linkExpiresAt: null }, 'en');
       expect(mail.subject).toBe('Your link to Fenerum Self-Service');
@@ -131,6 +148,8 @@ describe('customer email templates', () => {
       'new-card': { ...common, kind: 'new-card', card },
       'requested-link': { ...common, kind: 'requested-link' },
       'card-notice': { ...common, kind: 'card-notice', card, notice: { change: 'added', support: 'kundeservice@nordlys-fiber.example' } },
+      'campaign-legacy': { ...common, kind: 'campaign-legacy', card },
+      'campaign-expiring': { ...common, kind: 'campaign-expiring', card },
     };
     for (const [kind, content] of Object.entries(kinds)) {
       for (const locale of ['en', 'da'] as const) {

@@ -103,6 +103,21 @@ function wordsOf(content: MailContent, locale: Locale) {
         button: t('selfService.button'),
         after: t('selfService.after'),
       };
+    case 'campaign-legacy':
+    case 'campaign-expiring': {
+      const c = card ?? { brand: '', last4: '', expMonth: 0, expYear: 0 };
+      const key = content.kind === 'campaign-legacy' ? 'campaignLegacy' : 'campaignExpiring';
+      const subject = t(`${key}.subject`);
+      return {
+        ...common,
+        subject: content.reminder ? t('campaignReminder', { subject }) : subject,
+        preview: t(`${key}.preview`),
+        heading: t(`${key}.heading`),
+        body: t(`${key}.body`, { merchant, brand: c.brand, last4: c.last4, expiry: formatExpiry(c.expMonth, c.expYear) }),
+        button: t(`${key}.button`),
+        after: t(`${key}.after`),
+      };
+    }
     case 'new-card':
       return {
         ...common,

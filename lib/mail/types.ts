@@ -28,6 +28,14 @@ export type CustomerEmailInput =
       card: MailCard;
     })
   | (Common & {
+      /** A campaign's email (lib/staff/campaigns): the card it is about; a reminder says so in its subject. */
+      kind: 'campaign-legacy' | 'campaign-expiring';
+      card: MailCard;
+      reminder: boolean;
+      /** The staff member who sent the campaign (the link is minted in their name). */
+      issuedBy: string;
+    })
+  | (Common & {
       kind: 'card-notice';
       card: MailCard;
       notice: CardNoticeWords;
@@ -52,6 +60,8 @@ export type MailContent = {
   card?: MailCard | null;
   /** A card's security notice only. */
   notice?: CardNoticeWords;
+  /** A campaign's reminder (the second email of the same campaign). */
+  reminder?: boolean;
 };
 
 export type RenderedMail = { subject: string; html: string; text: string };

@@ -30,6 +30,7 @@ import { processSingleton } from '@/lib/process-singleton';
 import { createQuickpayClient, type QuickpayClient } from '@/lib/quickpay/client';
 import { createRegistrar, type Registrar } from '@/lib/registrations/registrar';
 import { startAccountIndex } from '@/lib/staff/accounts/account-index-worker';
+import { createCampaignUseCases, type CampaignUseCases } from '@/lib/staff/campaigns/use-cases';
 import { createStaffCache, type StaffCache } from '@/lib/staff/accounts/staff-reads';
 import type { StepUpPolicy } from '@/lib/staff/payments/refunds/step-up-rule';
 import { createAttentionCache, type AttentionCache } from '@/lib/staff/overview/cache';
@@ -73,6 +74,8 @@ export type AppContext = {
   webhookWork: WebhookDeps;
   /** "Email me a new link" (lib/mail/requested-link.ts, lib/auth/new-link-ask.ts), the secret bound here. */
   newLinks: NewLinkUseCases;
+  /** The legacy-card and expiring-card campaigns (lib/staff/campaigns): sends and reminders recorded here, queued after the answer. */
+  campaigns: CampaignUseCases;
 };
 
 type NewLinkUseCases = {
@@ -195,7 +198,8 @@ async function buildContext(): Promise<AppContext> {
     askForSession: (session) => (mailer.enabled ? askForSession(session, config.linkSecret, Date.now()) : null),
     request: (input) => requestNewLink({ ...base, later: (name, task) => background.run(name, task) }, input),
   };
-  return { ...base, cards, callbacks, webhookWork, newLinks };
+  const campaigns = createCampaignUseCases({ ...base, backgroundDb, later: (name, task) => background.run(name, task) });
+  return { ...base, cards, callbacks, webhookWork, newLinks, campaigns };
 }
 
 /** Starts this process's background work once (instrumentation.ts calls it at start): maintenance (with the card sweep), the mail worker and the registration worker. */

@@ -118,3 +118,24 @@ describe('which card is charged (cardDefaultField)', () => {
     expect(await marks()).toEqual({ [String(older.body.uuid)]: true, [String(newer.body.uuid)]: false });
   });
 });
+
+describe('the bulk cards control makes legacy cards when asked', () => {
+  it('gateway stripe: card_… tokens on the legacy gateway, with the expiry asked for; the API shows them as Fenerum does', async () => {
+    const made = await call('/__sandbox/accounts/CUST003/cards', {
+      method: 'POST',
+      body: { count: 2, gateway: 'stripe', expMonth: 3, expYear: 2028 },
+      headers: {},
+    });
+    expect(made).toEqual({ status: 201, body: { account: 'CUST003', count: 2 } });
+    const cards = (await list('account=CUST003')).body.results ?? [];
+    expect(cards.map((c) => [c.payment_gateway, c.month, c.year, c.active])).toEqual([
+      ['stripe', 3, 2028, true],
+      ['stripe', 3, 2028, true],
+    ]);
+    const stored = await call('/__sandbox/paymentcards?account=CUST003', { headers: {} });
+    expect((stored.body.results ?? []).every((c) => String(c.token).startsWith('card_'))).toBe(true);
+  });
+  it('refuses a gateway it does not make', async () => {
+    expect((await call('/__sandbox/accounts/CUST003/cards', { method: 'POST', body: { count: 1, gateway: 'quickpay' }, headers: {} })).status).toBe(400);
+  });
+});

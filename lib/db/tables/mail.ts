@@ -2,7 +2,9 @@ import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex } from
 
 /** What a customer email is about: the portal's own events, and what staff send from the account page (lib/staff/accounts/send-by-email.ts). */
 /** `card-notice`: the security notice when a card is added to or removed from an account (lib/mail/card-notice.ts). */
-export type MailKind = 'approval-needed' | 'card-expiring' | 'requested-link' | 'card-notice' | StaffSendKind;
+export type MailKind = 'approval-needed' | 'card-expiring' | 'requested-link' | 'card-notice' | StaffSendKind | CampaignMailKind;
+/** A campaign's email (lib/staff/campaigns): a legacy card to add again, or a card that expires next month. */
+export type CampaignMailKind = 'campaign-legacy' | 'campaign-expiring';
 /** What staff send a customer by email: a portal link, Fenerum's Self-Service link, or "please add your card again". */
 export type StaffSendKind = 'customer-link' | 'self-service' | 'new-card';
 export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { preselectedKind, RESEND_WINDOW_MINUTES, resendWindowStart, sendFormHref, sentLinkLanding, wantsNewCard } from './send-rules';
+import { wantsNewCard } from '@/lib/domain/cards';
+import { preselectedKind, RESEND_WINDOW_MINUTES, resendWindowStart, sendFormHref, sentLinkLanding } from './send-rules';
 
 describe('what staff send by email, and when it asks first', () => {
   it('the resend window is the ten minutes before now', () => {

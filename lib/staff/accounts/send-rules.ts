@@ -1,6 +1,5 @@
 import { landingPaths } from '@/lib/auth/landing';
 import type { StaffSendKind } from '@/lib/db/schema';
-import type { PaymentCard } from '@/lib/domain/cards';
 
 /** What staff send: the outbox's kinds for it. */
 export type SendKind = StaffSendKind;
@@ -27,15 +26,6 @@ export function preselectedKind(value: unknown): StaffSendKind {
 /** Where a sent portal link lands: "please add your card again" opens the add-card view, a customer link the portal. */
 export function sentLinkLanding(kind: Exclude<StaffSendKind, 'self-service'>): string {
   return kind === 'new-card' ? landingPaths.addCard() : landingPaths.portal();
-}
-
-/**
- * A card the customer should add again: an active card on Fenerum's older `stripe` gateway (its
- * first payment asks for 3-D Secure, seeds/001). Cards whose payment was declined are offered from
- * the timeline's declined-payment entries and the failed-payments page.
- */
-export function wantsNewCard(card: Pick<PaymentCard, 'gateway' | 'active'>): boolean {
-  return card.gateway === 'stripe' && card.active;
 }
 
 /** The account page's address with the send form preselected (and scrolled to). */

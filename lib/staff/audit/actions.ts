@@ -35,6 +35,8 @@ export type AuditAction =
   | 'mail.opened'
   | 'mail.not_sent'
   | 'mail.staff_sent'
+  | 'campaign.sent'
+  | 'campaign.reminded'
   | 'failed_payment.handled'
   | 'self_service.link_created'
   | `farpay.refund.${RefundOutcomeCode}`
@@ -86,6 +88,8 @@ const LISTED = {
   'mail.opened': true,
   'mail.not_sent': true,
   'mail.staff_sent': true,
+  'campaign.sent': true,
+  'campaign.reminded': true,
   'failed_payment.handled': true,
   'self_service.link_created': true,
   'farpay.refund.succeeded': true,

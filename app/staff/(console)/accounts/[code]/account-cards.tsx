@@ -5,7 +5,8 @@ import { ListPager } from '@/app/list-pager';
 import { isSepaMandate, type PaymentCard } from '@/lib/domain/cards';
 import { pageOf } from '@/lib/domain/paging';
 import { formatExpiry, hasExpiry } from '@/lib/i18n/expiry';
-import { sendFormHref, wantsNewCard } from '@/lib/staff/accounts/send-rules';
+import { wantsNewCard } from '@/lib/domain/cards';
+import { sendFormHref } from '@/lib/staff/accounts/send-rules';
 import styles from '../staff-accounts.module.css';
 
 /** How many cards the account page shows at once (an account may have hundreds). */

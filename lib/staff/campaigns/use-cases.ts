@@ -1,0 +1,40 @@
+import type { Db } from '@/lib/db/connect';
+import { refused, type Refused } from '@/lib/domain/outcomes';
+import type { QueueMailDeps } from '@/lib/mail/queue';
+import { claimRefresh, refreshCandidates, type CandidateRefreshDeps } from './refresh';
+import { drainCampaignSends, remindCampaign, sendCampaign, type RemindInput, type SendCampaignInput, type SendCampaignResult } from './send';
+
+export type CampaignUseCases = {
+  send: (input: SendCampaignInput) => Promise<SendCampaignResult | Refused>;
+  remind: (input: RemindInput) => Promise<{ reminded: number } | Refused>;
+  /** Starts a refresh of the candidates after the answer; refused while one runs. */
+  refresh: () => Promise<{ started: true } | Refused>;
+  /** Queues whatever sends are still waiting (a restart, Fenerum busy), after the answer. */
+  resume: () => void;
+};
+
+type Deps = QueueMailDeps & {
+  backgroundDb: Db;
+  fenerum: QueueMailDeps['fenerum'] & CandidateRefreshDeps['fenerum'];
+  later: (name: string, task: () => Promise<unknown>) => void;
+};
+
+/**
+ * The campaigns' use cases, bound by the composition root: the staff member's request records
+ * what to send on its own connection; the Fenerum reads and the outbox queueing run after the
+ * answer on the background connection.
+ */
+export function createCampaignUseCases(deps: Deps): CampaignUseCases {
+  const background = { ...deps, db: deps.backgroundDb };
+  const later = (name: string, task: () => Promise<unknown>) => deps.later(name, task);
+  return {
+    send: (input) => sendCampaign({ ...deps, later: (name) => later(name, () => drainCampaignSends(background)) }, input),
+    remind: (input) => remindCampaign({ ...deps, later: (name) => later(name, () => drainCampaignSends(background)) }, input),
+    refresh: async () => {
+      if (!(await claimRefresh(deps.db, new Date()))) return refused('too-many', 'campaignRefreshRunning');
+      later('campaign candidates', () => refreshCandidates({ db: deps.backgroundDb, fenerum: deps.fenerum }));
+      return { started: true } as const;
+    },
+    resume: () => later('campaign sends', () => drainCampaignSends(background)),
+  };
+}
