@@ -292,7 +292,8 @@ declare const messages: {
       "accounts": "Accounts",
       "payments": "Payments",
       "audit": "Audit log",
-      "users": "Staff users"
+      "users": "Staff users",
+      "imports": "Import cards"
     },
     "forbidden": "Your role does not allow this page.",
     "overview": {
@@ -441,7 +442,17 @@ declare const messages: {
     "newLinkMailOff": "Email is not set up here, so no link can be sent. Ask us for a new link.",
     "lastCard": "This is your only active card, so it cannot be removed. Add another card first.",
     "noSuchCustomerCard": "This card is not among your active cards; nothing was removed.",
-    "last-card": "This is your only active card, so it cannot be removed"
+    "last-card": "This is your only active card, so it cannot be removed",
+    "importTooLarge": "The file is too large: an import file may be at most {max}. Split it into smaller files.",
+    "importTooManyRows": "The file has too many rows: an import may have at most {max} rows. Split it into smaller files.",
+    "importNotText": "The file is not a CSV text file (it holds bytes that are not UTF-8 text). Save it as CSV (UTF-8) and try again.",
+    "importEmpty": "The file has no rows to import: after the header account,gateway,token there must be one card a line.",
+    "importHeader": "Line 1 must be the header account,gateway,token (these three columns, in any order).",
+    "importColumns": "Line {line} is malformed: it has {found} cells, and every line needs three (account, gateway, token). Nothing was imported.",
+    "importQuotes": "Line {line} is malformed: a quote is not closed, or text follows a closing quote. Nothing was imported.",
+    "importFormula": "Line {line} holds a cell that looks like a spreadsheet formula ({cell}). No account, gateway or token starts with = + - or @: export the file again without formulas. Nothing was imported.",
+    "importNoFile": "Choose a CSV file to import.",
+    "noSuchImport": "No import with that id was made here"
   },
   "sandboxStaff": {
     "title": "Staff sign-ins",
@@ -545,7 +556,9 @@ declare const messages: {
         "disable_not_done": "A card was to be disabled, but Fenerum did not disable it",
         "removed_by_customer": "The customer removed a card (Fenerum no longer charges it)",
         "notice_queued": "Emailed the account a security notice about a card change",
-        "notice_held": "A card change was not emailed: a security notice went out a few minutes before"
+        "notice_held": "A card change was not emailed: a security notice went out a few minutes before",
+        "import_started": "Started an import of existing cards",
+        "import_failed_rows": "Downloaded an import's failed rows"
       },
       "retention": {
         "deleted": "Deleted old stored callbacks and expired links"
@@ -1137,7 +1150,8 @@ declare const messages: {
     "notFound": "Page not found",
     "attention": "What needs attention",
     "search": "Search",
-    "removeCard": "Remove a card"
+    "removeCard": "Remove a card",
+    "imports": "Import cards"
   },
   "errors": {
     "notFoundTitle": "This page does not exist",
@@ -1181,6 +1195,49 @@ declare const messages: {
     "retireRefused": "Your bank refused the payment with {card}. Remove it so it is not charged again?",
     "retireButton": "Remove {card}",
     "justAdded": "Your new card {card} was just added."
+  },
+  "cardImport": {
+    "title": "Import existing cards",
+    "lead": "Bring over cards your customers already have at Stripe or QuickPay. Upload a CSV file with the header account,gateway,token (gateway stripe_new with a pm_… PaymentMethod, or quickpay with a subscription id). Check it first: nothing is queued until you start the import.",
+    "forbidden": "Only an operator or admin can import cards.",
+    "file": "CSV file (at most {maxKb} kB, {maxRows} rows)",
+    "check": "Check the file (dry run)",
+    "start": "Import the good rows",
+    "checked": "{ok} of {total} rows can be imported; {bad} cannot (listed below). Nothing was queued.",
+    "started": "Import started: {queued} cards queued, {known} already here, {rejected} refused.",
+    "badRows": "Rows that will not be imported",
+    "columns": {
+      "line": "Line",
+      "account": "Account",
+      "gateway": "Gateway",
+      "token": "Token",
+      "reason": "Why"
+    },
+    "imports": "Imports",
+    "none": "No imports yet.",
+    "progress": "{done} done, {left} left, {failed} failed of {rows}",
+    "timeLeft": "about {minutes} min left at the current rate",
+    "finished": "finished",
+    "by": "{file}, by {who}, {when}",
+    "failedCsv": "Download failed rows (CSV)",
+    "refresh": "Refresh",
+    "reasons": {
+      "account-format": "Not an account code (letters, digits, _ . - only)",
+      "gateway": "Gateway must be stripe_new or quickpay",
+      "token-format": "The token does not fit the gateway (stripe_new: pm_…; quickpay: the subscription id, a number)",
+      "duplicate": "The same card as line {detail}",
+      "unknown-account": "No Fenerum account has this code",
+      "pm-missing": "Stripe has no such PaymentMethod",
+      "pm-no-customer": "The PaymentMethod is attached to no Stripe customer, so it cannot be charged again",
+      "pm-other-account": "The PaymentMethod belongs to another account's Stripe customer",
+      "pm-type": "The PaymentMethod is not a card or SEPA debit",
+      "qp-missing": "QuickPay has no such subscription",
+      "qp-not-saved": "The QuickPay subscription holds no saved card",
+      "qp-test-mode": "A QuickPay test card, refused while QuickPay runs live",
+      "unchecked": "Could not be checked now (a provider did not answer); import the file again later",
+      "held-by-other-account": "This card is already another account's here",
+      "fenerum-refused": "Fenerum refused the card"
+    }
   }
 };
 export default messages;

@@ -10,3 +10,4 @@ export * from './tables/farpay';
 export * from './tables/failed-payments';
 export * from './tables/account-index';
 export * from './tables/limiter';
+export * from './tables/imports';

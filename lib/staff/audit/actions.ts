@@ -24,6 +24,8 @@ export type AuditAction =
   | 'card.removed_by_customer'
   | 'card.notice_queued'
   | 'card.notice_held'
+  | 'card.import_started'
+  | 'card.import_failed_rows'
   | `approval.${Exclude<ApprovalStatus, 'pending'>}`
   | 'approval.requested'
   | FenerumEventName
@@ -68,6 +70,8 @@ const LISTED = {
   'card.removed_by_customer': true,
   'card.notice_queued': true,
   'card.notice_held': true,
+  'card.import_started': true,
+  'card.import_failed_rows': true,
   'approval.requested': true,
   'approval.processing': true,
   'approval.succeeded': true,

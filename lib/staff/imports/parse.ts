@@ -63,8 +63,9 @@ export function parseImportFile(input: Uint8Array | string): ParsedFile {
   const raw = text.split(/\r\n|\r|\n/);
   const headerAt = raw.findIndex((l) => l.trim() !== '');
   if (headerAt < 0) return refuse({ kind: 'empty' });
-  const separator = raw[headerAt].includes(',') || !raw[headerAt].includes(';') ? ',' : ';';
-  const header = splitLine(raw[headerAt], separator);
+  const headerLine = raw[headerAt] ?? '';
+  const separator = headerLine.includes(',') || !headerLine.includes(';') ? ',' : ';';
+  const header = splitLine(headerLine, separator);
   const names = header?.map((h) => h.trim().toLowerCase());
   if (!names || names.length !== 3 || IMPORT_COLUMNS.some((c) => !names.includes(c))) return refuse({ kind: 'header', line: 1 });
   const at = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<(typeof IMPORT_COLUMNS)[number], number>;
@@ -72,14 +73,16 @@ export function parseImportFile(input: Uint8Array | string): ParsedFile {
   const lines: ImportLine[] = [];
   for (let i = headerAt + 1; i < raw.length; i++) {
     const lineNo = i + 1;
-    if (raw[i].trim() === '') continue;
-    const cells = splitLine(raw[i], separator);
+    const text = raw[i] ?? '';
+    if (text.trim() === '') continue;
+    const cells = splitLine(text, separator);
     if (!cells) return refuse({ kind: 'quotes', line: lineNo });
     if (cells.length !== 3) return refuse({ kind: 'columns', line: lineNo, found: cells.length });
     const formula = cells.find((c) => FORMULA.test(c.trimStart()) || FORMULA.test(c));
     if (formula !== undefined) return refuse({ kind: 'formula', line: lineNo, cell: formula.slice(0, 40) });
     if (lines.length === IMPORT_MAX_ROWS) return refuse({ kind: 'too-many-rows', maxRows: IMPORT_MAX_ROWS });
-    lines.push({ line: lineNo, account: cells[at.account].trim(), gateway: cells[at.gateway].trim(), token: cells[at.token].trim() });
+    const cell = (c: (typeof IMPORT_COLUMNS)[number]) => (cells[at[c]] ?? '').trim();
+    lines.push({ line: lineNo, account: cell('account'), gateway: cell('gateway'), token: cell('token') });
   }
   if (lines.length === 0) return refuse({ kind: 'empty' });
   return { ok: true, lines };
