@@ -77,7 +77,8 @@ async function attemptHeld(deps: AttemptDeps, reg: Registration, actor?: Actor):
       // Fenerum may have created the card anyway: the next attempt looks before it creates. A call
       // the bulk lane did not send (its share of the minute spent) is no failure: due again when a
       // slot frees, without the backoff growing (an import of thousands drains at the budget's pace).
-      const delay = err.kind === 'over_budget' ? (err.retryAfterSeconds ?? 1) * 1000 * (1 + Math.random() / 2) : nextDelayMs(reg.attempts, err.retryAfterSeconds);
+      const delay =
+        err.kind === 'over_budget' ? (err.retryAfterSeconds ?? 1) * 1000 * (1 + Math.random() / 2) : nextDelayMs(reg.attempts, err.retryAfterSeconds);
       await markRetry(deps.db, reg.id, delay, err.message, err.mayHaveActed);
       return { status: 'retrying', error: err.message };
     }

@@ -290,7 +290,15 @@ export async function queueImportedCards(
     const held = await db
       .select({ id: registrations.id, providerRef: registrations.providerRef, accountCode: registrations.accountCode })
       .from(registrations)
-      .where(and(eq(registrations.gateway, gateway), inArray(registrations.providerRef, missing.filter((c) => c.gateway === gateway).map((c) => c.token))));
+      .where(
+        and(
+          eq(registrations.gateway, gateway),
+          inArray(
+            registrations.providerRef,
+            missing.filter((c) => c.gateway === gateway).map((c) => c.token),
+          ),
+        ),
+      );
     for (const r of held) byCard.set(key(gateway, r.providerRef), { id: r.id, accountCode: r.accountCode, madeNow: false });
   }
   return cards.map((c) => {
@@ -309,7 +317,13 @@ export async function registrationStates(
   for (let i = 0; i < ids.length; i += 1000) {
     out.push(
       ...(await db
-        .select({ id: registrations.id, status: registrations.status, refusal: registrations.refusal, lastError: registrations.lastError, updatedAt: registrations.updatedAt })
+        .select({
+          id: registrations.id,
+          status: registrations.status,
+          refusal: registrations.refusal,
+          lastError: registrations.lastError,
+          updatedAt: registrations.updatedAt,
+        })
         .from(registrations)
         .where(inArray(registrations.id, ids.slice(i, i + 1000)))),
     );

@@ -45,8 +45,5 @@ export const cardImportRows = pgTable(
     registrationId: text('registration_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('card_import_rows_card_uq').on(t.accountCode, t.gateway, t.token),
-    index('card_import_rows_import_idx').on(t.importId, t.line),
-  ],
+  (t) => [uniqueIndex('card_import_rows_card_uq').on(t.accountCode, t.gateway, t.token), index('card_import_rows_import_idx').on(t.importId, t.line)],
 );

@@ -54,7 +54,10 @@ const CHECK_CONCURRENCY = 8;
  */
 export async function checkImportRows(deps: CheckDeps, lines: readonly ImportLine[]): Promise<CheckedRow[]> {
   const repeats = findRepeats(lines);
-  const accounts = await resolveAccounts(deps, lines.filter((l) => !repeats.has(l.line) && rowProblem(l) === null).map((l) => l.account));
+  const accounts = await resolveAccounts(
+    deps,
+    lines.filter((l) => !repeats.has(l.line) && rowProblem(l) === null).map((l) => l.account),
+  );
   const ownerOf = customerOwners(deps.db);
   return mapLimit(lines, CHECK_CONCURRENCY, async (l): Promise<CheckedRow> => {
     const refuse = (reason: RowReason, detail?: string): CheckedRow => ({ ...l, ok: false, reason, ...(detail ? { detail } : {}) });
@@ -85,7 +88,8 @@ export async function checkImportRows(deps: CheckDeps, lines: readonly ImportLin
       if (isQuickpayError(err) && err.status === 404) return refuse('qp-missing');
       // Any other answer of 4xx (not 429) is the provider's no to this token; anything else could not be asked.
       const status = isStripeError(err) ? (err.statusCode ?? 0) : isQuickpayError(err) ? err.status : 0;
-      if (status >= 400 && status < 500 && status !== 429) return refuse(gateway === 'stripe_new' ? 'pm-missing' : 'qp-missing', err instanceof Error ? err.message.slice(0, 200) : undefined);
+      if (status >= 400 && status < 500 && status !== 429)
+        return refuse(gateway === 'stripe_new' ? 'pm-missing' : 'qp-missing', err instanceof Error ? err.message.slice(0, 200) : undefined);
       return refuse('unchecked', err instanceof Error ? err.message.slice(0, 200) : undefined);
     }
   });

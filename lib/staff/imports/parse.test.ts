@@ -66,7 +66,11 @@ describe('parseImportFile', () => {
 
   it('refuses a file with a formula-looking cell, naming its line and cell', () => {
     expect(refusal('account,gateway,token\nA1,quickpay,5\n=HYPERLINK("x"),quickpay,6')).toEqual({ kind: 'quotes', line: 3 });
-    expect(refusal('account,gateway,token\nA1,quickpay,5\n"=cmd|\' /C calc\'!A0",quickpay,6')).toEqual({ kind: 'formula', line: 3, cell: "=cmd|' /C calc'!A0" });
+    expect(refusal('account,gateway,token\nA1,quickpay,5\n"=cmd|\' /C calc\'!A0",quickpay,6')).toEqual({
+      kind: 'formula',
+      line: 3,
+      cell: "=cmd|' /C calc'!A0",
+    });
     for (const start of ['+', '-', '@']) {
       expect(refusal(`account,gateway,token\nA1,quickpay, ${start}1`)).toMatchObject({ kind: 'formula', line: 2 });
     }

@@ -69,7 +69,12 @@ export async function startImport(deps: CheckDeps, file: ImportFile, by: { actor
       const rows = await tx
         .select({ account: cardImportRows.accountCode, gateway: cardImportRows.gateway, token: cardImportRows.token })
         .from(cardImportRows)
-        .where(inArray(cardImportRows.token, part.map((g) => g.token)));
+        .where(
+          inArray(
+            cardImportRows.token,
+            part.map((g) => g.token),
+          ),
+        );
       for (const r of rows) already.add(`${r.account}\u0000${r.gateway}\u0000${r.token}`);
     }
     const fresh = good.filter((g) => !already.has(`${g.account}\u0000${g.gateway}\u0000${g.token}`));
@@ -151,7 +156,17 @@ export async function importProgress(db: Db, importId: string, now = new Date())
     const perCardMs = (Math.max(lastDone, now.getTime()) - job.createdAt.getTime()) / doneNow.length;
     secondsLeft = Math.ceil((perCardMs * left) / 1000);
   }
-  return { id: job.id, fileName: job.fileName, createdBy: job.createdBy, createdAt: job.createdAt, rows: job.totalRows, done: done.length, left, failed, secondsLeft };
+  return {
+    id: job.id,
+    fileName: job.fileName,
+    createdBy: job.createdBy,
+    createdAt: job.createdAt,
+    rows: job.totalRows,
+    done: done.length,
+    left,
+    failed,
+    secondsLeft,
+  };
 }
 
 /** The latest imports, newest first, with their progress. */
@@ -161,7 +176,14 @@ export async function recentImports(db: Db, limit = 10): Promise<ImportProgress[
   return out.filter((p): p is ImportProgress => p !== null);
 }
 
-export type FailedRow = { line: number; account: string; gateway: string; token: string; reason: RowReason | 'held-by-other-account' | 'fenerum-refused'; detail?: string };
+export type FailedRow = {
+  line: number;
+  account: string;
+  gateway: string;
+  token: string;
+  reason: RowReason | 'held-by-other-account' | 'fenerum-refused';
+  detail?: string;
+};
 
 /**
  * An import's failed rows in file order: refused at the check, or refused by Fenerum for good
@@ -172,13 +194,35 @@ export async function importFailedRows(db: Db, importId: string, by: { actor: st
   const [job] = await db.select().from(cardImports).where(eq(cardImports.id, importId)).limit(1);
   if (!job) return null;
   const rows = await db.select().from(cardImportRows).where(eq(cardImportRows.importId, importId)).orderBy(asc(cardImportRows.line));
-  const states = new Map((await registrationStates(db, rows.map((r) => r.registrationId))).map((s) => [s.id, s]));
+  const states = new Map(
+    (
+      await registrationStates(
+        db,
+        rows.map((r) => r.registrationId),
+      )
+    ).map((s) => [s.id, s]),
+  );
   const refusedByFenerum: FailedRow[] = rows.flatMap((r) => {
     const s = states.get(r.registrationId);
     if (s?.status !== 'failed') return [];
-    return [{ line: r.line, account: r.accountCode, gateway: r.gateway, token: r.token, reason: 'fenerum-refused' as const, detail: s.lastError ?? s.refusal ?? undefined }];
+    return [
+      {
+        line: r.line,
+        account: r.accountCode,
+        gateway: r.gateway,
+        token: r.token,
+        reason: 'fenerum-refused' as const,
+        detail: s.lastError ?? s.refusal ?? undefined,
+      },
+    ];
   });
-  await audit(db, { actor: by.actor, action: 'card.import_failed_rows', subject: importId, details: { rows: job.rejected.length + refusedByFenerum.length }, ip: by.ip });
+  await audit(db, {
+    actor: by.actor,
+    action: 'card.import_failed_rows',
+    subject: importId,
+    details: { rows: job.rejected.length + refusedByFenerum.length },
+    ip: by.ip,
+  });
   return [...job.rejected.map((r) => ({ ...r, reason: r.reason as FailedRow['reason'] })), ...refusedByFenerum].sort((a, b) => a.line - b.line);
 }
 
