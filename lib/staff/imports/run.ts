@@ -1,38 +1,17 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
 import { cardImportRows, cardImports, type RejectedImportRow } from '@/lib/db/schema';
-import { refused, type Refused } from '@/lib/domain/outcomes';
+import type { Refused } from '@/lib/domain/outcomes';
 import { queueImportedCards, registrationStates } from '@/lib/registrations/store';
 import { checkImportRows, type CheckDeps, type CheckedRow, type RowReason } from './check';
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, parseImportFile, type FileRefusal } from './parse';
+import { fileRefused } from './file-refusal';
+import { parseImportFile } from './parse';
 
 export type ImportFile = { name: string; bytes: Uint8Array };
 export type DryRun = { kind: 'dry-run'; rows: CheckedRow[]; ok: number; bad: number };
 export type Started = { kind: 'started'; importId: string; rows: number; queued: number; known: number; rejected: RejectedImportRow[] };
-
-/** A file refusal as the one refusal table says it: its reason and the sentence's key (messages: refusals). */
-export function fileRefused(r: FileRefusal): Refused {
-  switch (r.kind) {
-    case 'too-large':
-      return refused('too-large', 'importTooLarge', { max: `${Math.round(IMPORT_MAX_BYTES / 1000)} kB` });
-    case 'too-many-rows':
-      return refused('too-large', 'importTooManyRows', { max: String(IMPORT_MAX_ROWS) });
-    case 'not-text':
-      return refused('invalid-input', 'importNotText');
-    case 'empty':
-      return refused('invalid-input', 'importEmpty');
-    case 'header':
-      return refused('invalid-input', 'importHeader');
-    case 'columns':
-      return refused('invalid-input', 'importColumns', { line: String(r.line), found: String(r.found) });
-    case 'quotes':
-      return refused('invalid-input', 'importQuotes', { line: String(r.line) });
-    case 'formula':
-      return refused('invalid-input', 'importFormula', { line: String(r.line), cell: r.cell });
-  }
-}
 
 /** What would happen to each row; nothing is written and nothing queued. */
 export async function dryRunImport(deps: CheckDeps, file: ImportFile): Promise<DryRun | Refused> {
@@ -225,5 +204,3 @@ export async function importFailedRows(db: Db, importId: string, by: { actor: st
   });
   return [...job.rejected.map((r) => ({ ...r, reason: r.reason as FailedRow['reason'] })), ...refusedByFenerum].sort((a, b) => a.line - b.line);
 }
-
-void and;
