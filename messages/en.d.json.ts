@@ -1237,7 +1237,8 @@ declare const messages: {
       "unchecked": "Could not be checked now (a provider did not answer); import the file again later",
       "held-by-other-account": "This card is already another account's here",
       "fenerum-refused": "Fenerum refused the card"
-    }
+    },
+    "working": "Checking…"
   }
 };
 export default messages;

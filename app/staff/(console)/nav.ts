@@ -12,6 +12,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: '/staff', label: 'home', role: 'viewer' },
   { href: '/staff/accounts', label: 'accounts', role: 'viewer' },
   { href: '/staff/payments', label: 'payments', role: 'viewer' },
+  { href: '/staff/imports', label: 'imports', role: 'operator' },
   { href: '/staff/audit', label: 'audit', role: 'admin' },
   { href: '/staff/users', label: 'users', role: 'admin' },
 ];
