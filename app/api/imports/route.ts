@@ -1,10 +1,9 @@
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { isRefused } from '@/lib/domain/outcomes';
 import { apiKeyRoute } from '@/lib/server/api-key-route';
 import { created, ok } from '@/lib/server/reply';
 import { IMPORT_MAX_BYTES } from '@/lib/staff/imports/parse';
-import { reasonSentence, shownRow } from '@/lib/staff/imports/reason-words';
+import { englishReasons as say, reasonSentence, shownRow } from '@/lib/staff/imports/reason-words';
 import { dryRunImport, startImport } from '@/lib/staff/imports/run';
 
 const body = z.object({
@@ -24,7 +23,6 @@ const body = z.object({
  * /api/imports/{id} follows it). A refused file is a 4xx naming its first bad line; nothing written.
  */
 export const POST = apiKeyRoute({ body, maxBytes: Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 2_000 }, async ({ body, ctx, ip }) => {
-  const say = await getTranslations({ locale: 'en', namespace: 'cardImport.reasons' });
   const file = { name: body.fileName, bytes: new Uint8Array(Buffer.from(body.content, 'base64')) };
   const deps = { db: ctx.db, fenerum: ctx.fenerum, stripe: ctx.stripe, quickpay: ctx.quickpay, quickpayTestMode: ctx.quickpayTestMode };
   if (body.dryRun) {

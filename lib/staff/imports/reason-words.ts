@@ -1,3 +1,5 @@
+import { createTranslator, type Messages } from 'next-intl';
+import en from '@/messages/en.json';
 import type { CheckedRow } from './check';
 import type { FailedRow } from './run';
 
@@ -15,3 +17,6 @@ export function shownRow(say: ReasonWords, r: CheckedRow) {
   const cells = { line: r.line, account: r.account, gateway: r.gateway, token: r.token };
   return r.ok ? { ...cells, ok: true as const } : { ...cells, ok: false as const, reason: r.reason, sentence: reasonSentence(say, r) };
 }
+
+/** The reasons in English: JSON answers (npm run import) are read in one language, as the refusal table's are. */
+export const englishReasons = createTranslator({ locale: 'en', messages: en as Messages, namespace: 'cardImport.reasons' }) as unknown as ReasonWords;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import type { ImportActionState } from './actions';
 
 type Labels = {
@@ -25,8 +25,16 @@ export function ImportForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const [tooLarge, setTooLarge] = useState(false);
+  // Sent by hand, not as the form's action: a form action resets the form, and the file chosen for
+  // the dry run must still be there for the import.
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
+    const form = new FormData(e.currentTarget, submitter);
+    startTransition(() => formAction(form));
+  };
   return (
-    <form action={formAction} className="import-form" data-testid="import-form">
+    <form onSubmit={submit} className="import-form" data-testid="import-form">
       <label className="staff-field">
         {labels.file}
         <input
