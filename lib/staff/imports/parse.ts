@@ -15,8 +15,8 @@ import type { PortalGateway } from '@/lib/domain/cards';
  */
 export const IMPORT_MAX_BYTES = 1_000_000;
 export const IMPORT_MAX_ROWS = 10_000;
-export const IMPORT_COLUMNS = ['account', 'gateway', 'token'] as const;
-export const IMPORT_GATEWAYS: readonly PortalGateway[] = ['stripe_new', 'quickpay'];
+const IMPORT_COLUMNS = ['account', 'gateway', 'token'] as const;
+const IMPORT_GATEWAYS: readonly PortalGateway[] = ['stripe_new', 'quickpay'];
 
 /** A data row as read: its line in the file (1 is the header) and its three cells, trimmed. */
 export type ImportLine = { line: number; account: string; gateway: string; token: string };
@@ -134,11 +134,6 @@ export function rowProblem(row: ImportLine): Exclude<RowProblem, 'duplicate'> | 
   if (!IMPORT_GATEWAYS.includes(row.gateway as PortalGateway)) return 'gateway';
   const fits = row.gateway === 'stripe_new' ? STRIPE_PM.test(row.token) : QUICKPAY_ID.test(row.token);
   return fits ? null : 'token-format';
-}
-
-/** A row's identity: the same account, gateway and token is the same card. */
-export function rowKey(row: Pick<ImportLine, 'account' | 'gateway' | 'token'>): string {
-  return `${row.account}\u0000${row.gateway}\u0000${row.token}`;
 }
 
 /**

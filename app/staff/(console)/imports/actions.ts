@@ -9,7 +9,7 @@ import { reasonSentence, shownRow } from '@/lib/staff/imports/reason-words';
 import { dryRunImport, startImport } from '@/lib/staff/imports/run';
 
 /** A row the page lists as not importable: its line, cells and why. */
-export type ShownBadRow = { line: number; account: string; gateway: string; token: string; sentence: string };
+type ShownBadRow = { line: number; account: string; gateway: string; token: string; sentence: string };
 export type ImportActionState = ActionState & { bad?: ShownBadRow[] };
 
 // The file's size, text and shape are the use case's to refuse (with the line it stopped at); here only that a file came.
