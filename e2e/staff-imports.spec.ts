@@ -74,6 +74,8 @@ test.describe('staff: bring existing cards over (issue 27)', () => {
     await page.getByTestId('import-start').click();
     await expect(page.getByTestId('import-answer')).toHaveText('Import started: 0 cards queued, 3 already here, 1 refused.');
     expect(await sandbox.fenerum.cards(account.code)).toHaveLength(3);
+    await page.reload();
+    await expect(page.getByTestId('import-row').first().getByTestId('import-progress')).toContainText('3 done, 0 left, 1 failed of 4');
     await lookAt(page, 'imports-done');
   });
 
@@ -90,6 +92,18 @@ test.describe('staff: bring existing cards over (issue 27)', () => {
       .setInputFiles({ name: 'f.csv', mimeType: 'text/csv', buffer: Buffer.from('account,gateway,token\r\nA1,quickpay,"=1+2"\r\n') });
     await page.getByTestId('import-start').click();
     await expect(page.getByTestId('import-error')).toContainText('Line 2 holds a cell that looks like a spreadsheet formula');
+
+    // In Danish: the page and the refusal's sentence.
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Importér eksisterende kort' })).toBeVisible();
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('account;gateway;token\r\nA1;quickpay;1;2\r\n') });
+    await page.getByTestId('import-check').click();
+    await expect(page.getByTestId('import-error')).toContainText('Linje 2 er forkert udformet: den har 4 felter');
+    await lookAt(page, 'imports-refused-da');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Import existing cards' })).toBeVisible();
 
     const support = await browser.newPage();
     await signInStaff(support, 'support');

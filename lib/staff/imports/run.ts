@@ -106,7 +106,7 @@ export type ImportProgress = {
   createdBy: string;
   createdAt: Date;
   rows: number;
-  /** Registered with Fenerum (by this import, or already before it). */
+  /** Registered with Fenerum by this import, plus the rows an earlier import (or the portal) already held. */
   done: number;
   /** Queued, not registered yet. */
   left: number;
@@ -141,7 +141,7 @@ export async function importProgress(db: Db, importId: string, now = new Date())
     createdBy: job.createdBy,
     createdAt: job.createdAt,
     rows: job.totalRows,
-    done: done.length,
+    done: done.length + job.knownRows,
     left,
     failed,
     secondsLeft,
