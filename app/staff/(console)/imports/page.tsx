@@ -19,7 +19,9 @@ export default async function ImportsPage() {
     const imports = await recentImports(ctx.db);
     const running = imports.some((i) => i.left > 0);
     return (
-      <>
+      <section className="panel imports-page">
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
         <ImportForm
           action={importAction}
           maxBytes={IMPORT_MAX_BYTES}
@@ -65,14 +67,8 @@ export default async function ImportsPage() {
           )}
           {running ? <KeepFresh everyMs={5_000} /> : null}
         </section>
-      </>
+      </section>
     );
   });
-  return (
-    <section className="panel imports-page">
-      <h1>{t('title')}</h1>
-      <p className="lead">{t('lead')}</p>
-      {body}
-    </section>
-  );
+  return body;
 }
