@@ -1198,7 +1198,7 @@ declare const messages: {
   },
   "cardImport": {
     "title": "Import existing cards",
-    "lead": "Bring over cards your customers already have at Stripe or QuickPay. Upload a CSV file with the header account,gateway,token (gateway stripe_new with a pm_… PaymentMethod, or quickpay with a subscription id). Check it first: nothing is queued until you start the import.",
+    "lead": "Bring over cards your customers already have at Stripe or QuickPay. Upload a CSV file with the header <code>account,gateway,token</code> (gateway <code>stripe_new</code> with a <code>pm_…</code> PaymentMethod, or <code>quickpay</code> with a subscription id). Check it first: nothing is queued until you start the import.",
     "forbidden": "Only an operator or admin can import cards.",
     "file": "CSV file (at most {maxKb} kB, {maxRows} rows)",
     "check": "Check the file (dry run)",
@@ -1218,7 +1218,7 @@ declare const messages: {
     "progress": "{done} done, {left} left, {failed} failed of {rows}",
     "timeLeft": "about {minutes} min left at the current rate",
     "finished": "finished",
-    "by": "{file}, by {who}, {when}",
+    "by": "by {who}, {when}",
     "failedCsv": "Download failed rows (CSV)",
     "refresh": "Refresh",
     "reasons": {

@@ -21,7 +21,7 @@ export default async function ImportsPage() {
     return (
       <section className="panel imports-page">
         <h1>{t('title')}</h1>
-        <p className="lead">{t('lead')}</p>
+        <p className="lead">{t.rich('lead', { code: (chunks) => <code>{chunks}</code> })}</p>
         <ImportForm
           action={importAction}
           maxBytes={IMPORT_MAX_BYTES}
@@ -49,7 +49,10 @@ export default async function ImportsPage() {
             <ul>
               {imports.map((i) => (
                 <li key={i.id} data-testid="import-row" data-left={i.left} data-done={i.done} data-failed={i.failed}>
-                  <p>{t('by', { file: i.fileName, who: i.createdBy, when: format.dateTime(i.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+                  <p>
+                    <span translate="no">{i.fileName}</span>,{' '}
+                    {t('by', { who: i.createdBy, when: format.dateTime(i.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+                  </p>
                   <progress max={i.rows} value={i.done + i.failed} aria-label={i.fileName} />
                   <p data-testid="import-progress">
                     {t('progress', { done: String(i.done), left: String(i.left), failed: String(i.failed), rows: String(i.rows) })}
