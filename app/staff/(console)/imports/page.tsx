@@ -53,8 +53,8 @@ export default async function ImportsPage() {
                     <span translate="no">{i.fileName}</span>,{' '}
                     {t('by', { who: i.createdBy, when: format.dateTime(i.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
                   </p>
-                  <progress max={i.rows} value={i.done + i.failed} aria-label={i.fileName} />
-                  <p data-testid="import-progress">
+                  <progress max={i.rows} value={i.done + i.failed} aria-labelledby={`progress-${i.id}`} />
+                  <p data-testid="import-progress" id={`progress-${i.id}`}>
                     {t('progress', { done: String(i.done), left: String(i.left), failed: String(i.failed), rows: String(i.rows) })}
                     {' · '}
                     {i.left === 0 ? t('finished') : i.secondsLeft !== null ? t('timeLeft', { minutes: String(Math.ceil(i.secondsLeft / 60)) }) : null}
