@@ -33,6 +33,13 @@ describe('parseImportFile', () => {
     expect(ok(new TextEncoder().encode('\uFEFFaccount,gateway,token\rA1,quickpay,5\rA2,quickpay,6'))).toEqual(expected);
   });
 
+  it('reads past other columns (the failed-rows CSV, fixed, imports as it is), each line as wide as the header', () => {
+    expect(ok('account,gateway,token,line,reason\r\nA1,quickpay,5,3,"Gateway must be stripe_new, or quickpay"\r\n')).toEqual([
+      { line: 2, account: 'A1', gateway: 'quickpay', token: '5' },
+    ]);
+    expect(refusal('account,gateway,token,line\nA1,quickpay,5')).toEqual({ kind: 'columns', line: 2, found: 3 });
+  });
+
   it('reads a semicolon-separated file (a Danish spreadsheet) when the header says so', () => {
     expect(ok('account;gateway;token\nA1;quickpay;5')).toEqual([{ line: 2, account: 'A1', gateway: 'quickpay', token: '5' }]);
   });
@@ -54,7 +61,7 @@ describe('parseImportFile', () => {
   it('refuses a wrong or missing header on line 1', () => {
     expect(refusal('acct,gateway,token\nA1,quickpay,5')).toEqual({ kind: 'header', line: 1 });
     expect(refusal('A1,quickpay,5')).toEqual({ kind: 'header', line: 1 });
-    expect(refusal('account,gateway,token,extra\nA1,quickpay,5,x')).toEqual({ kind: 'header', line: 1 });
+    expect(refusal('account,gateway,token,account\nA1,quickpay,5,x')).toEqual({ kind: 'header', line: 1 });
   });
 
   it('names the first malformed line: a wrong number of cells, an open quote, text after a quote', () => {

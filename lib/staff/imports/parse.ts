@@ -2,7 +2,7 @@ import type { PortalGateway } from '@/lib/domain/cards';
 
 /**
  * The card import file (issue 27): a CSV whose header names the columns `account`, `gateway` and
- * `token` (in any order, any case), one card a line. Comma or semicolon separated (a Danish
+ * `token` (in any order, any case; other columns are ignored), one card a line. Comma or semicolon separated (a Danish
  * spreadsheet saves with `;`: the header line decides), cells may be quoted ("…", "" inside),
  * a byte-order mark and Windows or old Mac line endings are accepted, blank lines skipped.
  *
@@ -67,7 +67,8 @@ export function parseImportFile(input: Uint8Array | string): ParsedFile {
   const separator = headerLine.includes(',') || !headerLine.includes(';') ? ',' : ';';
   const header = splitLine(headerLine, separator);
   const names = header?.map((h) => h.trim().toLowerCase());
-  if (!names || names.length !== 3 || IMPORT_COLUMNS.some((c) => !names.includes(c))) return refuse({ kind: 'header', line: 1 });
+  // Other columns are read past (the failed-rows CSV adds line and reason: fixed, it is imported again as it is).
+  if (!names || new Set(names).size !== names.length || IMPORT_COLUMNS.some((c) => !names.includes(c))) return refuse({ kind: 'header', line: 1 });
   const at = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<(typeof IMPORT_COLUMNS)[number], number>;
 
   const lines: ImportLine[] = [];
@@ -77,7 +78,7 @@ export function parseImportFile(input: Uint8Array | string): ParsedFile {
     if (text.trim() === '') continue;
     const cells = splitLine(text, separator);
     if (!cells) return refuse({ kind: 'quotes', line: lineNo });
-    if (cells.length !== 3) return refuse({ kind: 'columns', line: lineNo, found: cells.length });
+    if (cells.length !== names.length) return refuse({ kind: 'columns', line: lineNo, found: cells.length });
     const formula = cells.find((c) => FORMULA.test(c.trimStart()) || FORMULA.test(c));
     if (formula !== undefined) return refuse({ kind: 'formula', line: lineNo, cell: formula.slice(0, 40) });
     if (lines.length === IMPORT_MAX_ROWS) return refuse({ kind: 'too-many-rows', maxRows: IMPORT_MAX_ROWS });
