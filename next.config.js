@@ -30,6 +30,9 @@ const nextConfig = {
     // page on its one thread (burst e2e after a SIGKILL: callbacks that timed out after the
     // restart went from hundreds to none).
     preloadEntriesOnStart: false,
+    // The card import page uploads a file of up to 1 MB (lib/staff/imports/parse.ts): room for it and the form around it,
+    // so a file just over the limit gets the import's own sentence, not the framework's.
+    serverActions: { bodySizeLimit: '2mb' },
     // Turbopack keeps a cache of the build in .next/cache for the next build to reuse. A CI run
     // builds once on a clean clone: writing it cost 72 s there and nothing reads it.
     turbopackFileSystemCacheForBuild: !process.env.CI,

@@ -3,7 +3,7 @@
  * as a ratio to a baseline measured in the same run (these machines are shared and noisy).
  * `--build` rebuilds first; `--seconds N` sets the length of each throughput sample; `--drain-count N`
  * the registrations of each queue-drain row (1,200);
- * `--only pages|callbacks|queue|links|search|farpay` runs one group. With BENCH_DATABASE_URL set (a Postgres the bench may
+ * `--only pages|callbacks|queue|links|search|farpay|import` runs one group. With BENCH_DATABASE_URL set (a Postgres the bench may
  * fill), every group runs twice, on PGlite and on that Postgres, and both are printed.
  */
 import { sandboxControl, type FenerumSettings } from '../sandbox/control-client';
@@ -83,6 +83,11 @@ await group('links', { FENERUM_RATE_LIMIT_PER_MINUTE: '60' }, { rateLimit: { ena
 // Staff search at size (issue 25): 10,000 accounts, the index's full refresh in the bulk lane, a search against a bare staff page.
 await group('search', { FENERUM_RATE_LIMIT_PER_MINUTE: String(SEARCH_LIMIT) }, { rateLimit: { enabled: true, perMinute: SEARCH_LIMIT } }, async (h) =>
   (await import('./staff-search')).benchStaffSearch(h, SEARCH_LIMIT, seconds),
+);
+
+// Bringing existing cards over (issue 27): customers' /pay while an import drains at Fenerum's budget (600 a minute, the bulk lane's two thirds).
+await group('import', { FENERUM_RATE_LIMIT_PER_MINUTE: '600' }, { rateLimit: { enabled: true, perMinute: 600 } }, async (h) =>
+  (await import('./card-import')).benchCardImport(h),
 );
 
 // FarPay (issue 11): the CSV export and the payments page against a large data set.

@@ -158,6 +158,7 @@ const VISITS: Record<string, (w: World) => Array<{ page: Page; url: string; stat
   '/staff/(console)/audit/page': (w) => [{ page: w.staff, url: '/staff/audit' }],
   '/staff/(console)/users/page': (w) => [{ page: w.staff, url: '/staff/users' }],
   '/staff/(console)/campaigns/page': (w) => [{ page: w.staff, url: '/staff/campaigns' }],
+  '/staff/(console)/imports/page': (w) => [{ page: w.staff, url: '/staff/imports' }],
   '/staff/(console)/payments/page': (w) => [
     { page: w.staff, url: '/staff/payments' },
     { page: w.staff, url: '/staff/payments?from=2025-01-01&to=2025-03-31' },

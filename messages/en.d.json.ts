@@ -312,7 +312,8 @@ declare const messages: {
       "payments": "Payments",
       "audit": "Audit log",
       "users": "Staff users",
-      "campaigns": "Campaigns"
+      "campaigns": "Campaigns",
+      "imports": "Import cards"
     },
     "forbidden": "Your role does not allow this page.",
     "overview": {
@@ -465,7 +466,17 @@ declare const messages: {
     "campaignNoAccounts": "Choose at least one account.",
     "campaignTooMany": "At most {max} accounts at a time.",
     "campaignNotListed": "Account {account} is not on this campaign's list (it may have added a card since the list was refreshed). Refresh the page and choose again.",
-    "campaignRefreshRunning": "The list is being refreshed already."
+    "campaignRefreshRunning": "The list is being refreshed already.",
+    "importTooLarge": "The file is too large: an import file may be at most {max}. Split it into smaller files.",
+    "importTooManyRows": "The file has too many rows: an import may have at most {max} rows. Split it into smaller files.",
+    "importNotText": "The file is not a CSV text file (it holds bytes that are not UTF-8 text). Save it as CSV (UTF-8) and try again.",
+    "importEmpty": "The file has no rows to import: after the header account,gateway,token there must be one card a line.",
+    "importHeader": "Line 1 must be the header account,gateway,token (these three columns, in any order; other columns are ignored).",
+    "importColumns": "Line {line} is malformed: it has {found} cells, and every line needs as many as the header. Nothing was imported.",
+    "importQuotes": "Line {line} is malformed: a quote is not closed, or text follows a closing quote. Nothing was imported.",
+    "importFormula": "Line {line} holds a cell that looks like a spreadsheet formula ({cell}). No account, gateway or token starts with = + - or @: export the file again without formulas. Nothing was imported.",
+    "importNoFile": "Choose a CSV file to import.",
+    "noSuchImport": "No import with that id was made here"
   },
   "sandboxStaff": {
     "title": "Staff sign-ins",
@@ -570,7 +581,9 @@ declare const messages: {
         "removed_by_customer": "The customer removed a card (Fenerum no longer charges it)",
         "notice_queued": "Emailed the account a security notice about a card change",
         "notice_held": "A card change was not emailed: a security notice went out a few minutes before",
-        "notice_not_sent": "A security notice about a card change could not be sent"
+        "notice_not_sent": "A security notice about a card change could not be sent",
+        "import_started": "Started an import of existing cards",
+        "import_failed_rows": "Downloaded an import's failed rows"
       },
       "retention": {
         "deleted": "Deleted old stored callbacks and expired links"
@@ -1168,7 +1181,8 @@ declare const messages: {
     "attention": "What needs attention",
     "search": "Search",
     "removeCard": "Remove a card",
-    "campaigns": "Campaigns"
+    "campaigns": "Campaigns",
+    "imports": "Import cards"
   },
   "errors": {
     "notFoundTitle": "This page does not exist",
@@ -1260,6 +1274,50 @@ declare const messages: {
     "by": "by {who}",
     "reminderColumn": "Reminder",
     "skipped": "{count, plural, one {# account was sent this campaign within the last {days} days and was skipped.} other {# accounts were sent this campaign within the last {days} days and were skipped.}}"
+  },
+  "cardImport": {
+    "title": "Import existing cards",
+    "lead": "Bring over cards your customers already have at Stripe or QuickPay. Upload a CSV file with the header <code>account,gateway,token</code> (gateway <code>stripe_new</code> with a <code>pm_…</code> PaymentMethod, or <code>quickpay</code> with a subscription id). Check it first: nothing is queued until you start the import.",
+    "forbidden": "Only an operator or admin can import cards.",
+    "file": "CSV file (at most {maxKb} kB, {maxRows} rows)",
+    "check": "Check the file (dry run)",
+    "start": "Import the good rows",
+    "checked": "{ok} of {total} rows can be imported; {bad} cannot (listed below). Nothing was queued.",
+    "started": "Import started: {queued} cards queued, {known} already here, {rejected} refused.",
+    "badRows": "Rows that will not be imported",
+    "columns": {
+      "line": "Line",
+      "account": "Account",
+      "gateway": "Gateway",
+      "token": "Token",
+      "reason": "Why"
+    },
+    "imports": "Imports",
+    "none": "No imports yet.",
+    "progress": "{done} done, {left} left, {failed} failed of {rows}",
+    "timeLeft": "about {minutes} min left at the current rate",
+    "finished": "finished",
+    "by": "by {who}, {when}",
+    "failedCsv": "Download failed rows (CSV)",
+    "refresh": "Refresh",
+    "reasons": {
+      "account-format": "Not an account code (letters, digits, _ . - only)",
+      "gateway": "Gateway must be stripe_new or quickpay",
+      "token-format": "The token does not fit the gateway (stripe_new: pm_…; quickpay: the subscription id, a number)",
+      "duplicate": "The same card as line {detail}",
+      "unknown-account": "No Fenerum account has this code",
+      "pm-missing": "Stripe has no such PaymentMethod",
+      "pm-no-customer": "The PaymentMethod is attached to no Stripe customer, so it cannot be charged again",
+      "pm-other-account": "The PaymentMethod belongs to another account's Stripe customer",
+      "pm-type": "The PaymentMethod is not a card or SEPA debit",
+      "qp-missing": "QuickPay has no such subscription",
+      "qp-not-saved": "The QuickPay subscription holds no saved card",
+      "qp-test-mode": "A QuickPay test card, refused while QuickPay runs live",
+      "unchecked": "Could not be checked now (a provider did not answer); import the file again later",
+      "held-by-other-account": "This card is already another account's here",
+      "fenerum-refused": "Fenerum refused the card"
+    },
+    "working": "Checking…"
   }
 };
 export default messages;

@@ -11,3 +11,4 @@ export * from './tables/failed-payments';
 export * from './tables/account-index';
 export * from './tables/limiter';
 export * from './tables/campaigns';
+export * from './tables/imports';

@@ -165,11 +165,12 @@ export function createFenerumClient(config: FenerumClientConfig): FenerumClient 
       return usable(await listAll(url, fenerumRecipientSchema, toRecipient, 'GET /recipients/', { priority: 'bulk', ...opts }));
     },
 
-    async createPaymentCard(input: { accountUuid: string; gateway: Gateway; token: string }, actor?: Actor) {
+    /** `opts.priority`: an imported card goes in the bulk lane (issue 27); a customer's in the limiter's default. */
+    async createPaymentCard(input: { accountUuid: string; gateway: Gateway; token: string }, actor?: Actor, opts: CallOptions = {}) {
       const body = { account: input.accountUuid, gateway: input.gateway, token: input.token };
       const operation = 'POST /paymentcards/';
       const headers = actorHeaders(actor, operation);
-      const raw = await call({ method: 'POST', path: 'paymentcards/', headers, body, schema: fenerumPaymentCardSchema, operation, idempotent: false });
+      const raw = await call({ method: 'POST', path: 'paymentcards/', headers, body, schema: fenerumPaymentCardSchema, operation, idempotent: false, ...opts });
       return toPaymentCard(raw);
     },
 

@@ -92,7 +92,7 @@ export type FenerumClient = {
   listRecipients(account: { code: string; uuid: string }, opts?: CallOptions): Promise<Recipient[]>;
   /** Every recipient of the organisation (staff search by email): a bulk caller unless told otherwise. */
   listAllRecipients(opts?: CallOptions): Promise<Recipient[]>;
-  createPaymentCard(input: { accountUuid: string; gateway: Gateway; token: string }, actor?: Actor): Promise<PaymentCard>;
+  createPaymentCard(input: { accountUuid: string; gateway: Gateway; token: string }, actor?: Actor, opts?: CallOptions): Promise<PaymentCard>;
   disablePaymentCard(uuid: string, actor?: Actor): Promise<PaymentCard>;
   initiateSelfService(email: string, actor?: Actor): Promise<{ url: string }>;
 };

@@ -2,6 +2,7 @@ import type { Db } from '@/lib/db/connect';
 import type { PortalGateway } from '@/lib/domain/cards';
 import { isFenerumError } from '@/lib/fenerum/errors';
 import type { Actor } from '@/lib/fenerum/types';
+import type { CallOptions } from '@/lib/fenerum/types';
 import type { PaymentCard } from '@/lib/domain/cards';
 import { countRegistrationAttempt } from '@/lib/metrics/outcomes';
 import { nextDelayMs } from './backoff';
@@ -10,7 +11,7 @@ import { markFailed, markRegistered, markRetry, type Registration } from './stor
 
 export type FenerumCards = {
   /** `actor`: the staff member who asked for this attempt (sent as X-User); none when the customer or the worker did. */
-  createPaymentCard(input: { accountUuid: string; gateway: PortalGateway; token: string }, actor?: Actor): Promise<PaymentCard>;
+  createPaymentCard(input: { accountUuid: string; gateway: PortalGateway; token: string }, actor?: Actor, opts?: CallOptions): Promise<PaymentCard>;
   listPaymentCards(account: { code: string; uuid: string }): Promise<PaymentCard[]>;
 };
 export type AttemptDeps = {
@@ -53,7 +54,9 @@ async function attemptHeld(deps: AttemptDeps, reg: Registration, actor?: Actor):
   }
   try {
     const adopted = reg.uncertain ? await findEarlierCard(deps, reg) : undefined;
-    const card = adopted ?? (await deps.fenerum.createPaymentCard({ accountUuid: reg.accountUuid, gateway: reg.gateway, token: reg.token }, actor));
+    // An imported card waits in the bulk lane: customers' pages and their own cards go first (issue 27).
+    const lane: CallOptions | undefined = reg.origin === 'import' ? { priority: 'bulk' } : undefined;
+    const card = adopted ?? (await deps.fenerum.createPaymentCard({ accountUuid: reg.accountUuid, gateway: reg.gateway, token: reg.token }, actor, lane));
     if (!(await markRegistered(deps.db, reg, card))) {
       // Another registration holds this card (it adopted it first, or adopted ours while our
       // create was under way). Look again, soon, among the cards no registration holds.
@@ -71,8 +74,12 @@ async function attemptHeld(deps: AttemptDeps, reg: Registration, actor?: Actor):
       throw err;
     }
     if (err.isTransient) {
-      // Fenerum may have created the card anyway: the next attempt looks before it creates.
-      await markRetry(deps.db, reg.id, nextDelayMs(reg.attempts, err.retryAfterSeconds), err.message, err.mayHaveActed);
+      // Fenerum may have created the card anyway: the next attempt looks before it creates. A call
+      // the bulk lane did not send (its share of the minute spent) is no failure: due again when a
+      // slot frees, without the backoff growing (an import of thousands drains at the budget's pace).
+      const delay =
+        err.kind === 'over_budget' ? (err.retryAfterSeconds ?? 1) * 1000 * (1 + Math.random() / 2) : nextDelayMs(reg.attempts, err.retryAfterSeconds);
+      await markRetry(deps.db, reg.id, delay, err.message, err.mayHaveActed);
       return { status: 'retrying', error: err.message };
     }
     // Fenerum's documents disagree on whether it takes QuickPay cards: a refusal naming the gateway says it does not, here.

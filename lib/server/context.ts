@@ -126,7 +126,7 @@ async function buildContext(): Promise<AppContext> {
     // The customer's next page view must show the new card, not a cached list without it; the account hears of it.
     onRegistered: (reg, card) => {
       portalCache.forgetCards(reg.accountUuid);
-      notifyCardChange({ accountCode: reg.accountCode, change: 'added', card, by: 'customer' });
+      notifyCardChange({ accountCode: reg.accountCode, change: 'added', card, by: reg.origin === 'import' ? 'import' : 'customer' });
     },
   });
   const merchant = merchantIdentity(config);

@@ -13,6 +13,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: '/staff/accounts', label: 'accounts', role: 'viewer' },
   { href: '/staff/payments', label: 'payments', role: 'viewer' },
   { href: '/staff/campaigns', label: 'campaigns', role: 'operator' },
+  { href: '/staff/imports', label: 'imports', role: 'operator' },
   { href: '/staff/audit', label: 'audit', role: 'admin' },
   { href: '/staff/users', label: 'users', role: 'admin' },
 ];

@@ -11,7 +11,8 @@ export type Verified = { kind: 'verified'; registration: Registration };
 
 const idOf = (x: string | { id: string } | null): string | null => (x === null ? null : typeof x === 'string' ? x : x.id);
 
-function cardOf(pm: Stripe.PaymentMethod): CardSummary | null {
+/** What the customer is shown of a PaymentMethod (a card, or SEPA debit without expiry); also what an imported one shows. */
+export function cardOf(pm: Stripe.PaymentMethod): CardSummary | null {
   if (pm.card) return { brand: brandName(pm.card.brand), last4: pm.card.last4, expMonth: pm.card.exp_month, expYear: pm.card.exp_year };
   if (pm.sepa_debit?.last4) return { brand: 'SEPA Direct Debit', last4: pm.sepa_debit.last4, expMonth: 0, expYear: 0 };
   return null;

@@ -85,6 +85,8 @@ export const registrations = pgTable(
     lastError: text('last_error'),
     /** Why it failed for good, in the app's words (lastError keeps the provider's own). */
     refusal: text('refusal').$type<RegistrationRefusal>(),
+    /** Where the card came from when not a customer's own setup: 'import' (issue 27) is tried in Fenerum's bulk lane. */
+    origin: text('origin').$type<'import'>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

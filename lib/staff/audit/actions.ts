@@ -25,6 +25,8 @@ export type AuditAction =
   | 'card.notice_queued'
   | 'card.notice_held'
   | 'card.notice_not_sent'
+  | 'card.import_started'
+  | 'card.import_failed_rows'
   | `approval.${Exclude<ApprovalStatus, 'pending'>}`
   | 'approval.requested'
   | FenerumEventName
@@ -72,6 +74,8 @@ const LISTED = {
   'card.notice_queued': true,
   'card.notice_held': true,
   'card.notice_not_sent': true,
+  'card.import_started': true,
+  'card.import_failed_rows': true,
   'approval.requested': true,
   'approval.processing': true,
   'approval.succeeded': true,
