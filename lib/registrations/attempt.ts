@@ -26,11 +26,7 @@ export type AttemptDeps = {
 /** How soon to look again when the card we got is already held by another registration. */
 const SOON_MS = 1_000;
 
-export type AttemptOutcome =
-  | { status: 'registered'; card: PaymentCard }
-  /** `budgetWaitMs`: not sent, Fenerum's bulk lane is spent for this long (the worker leaves imported cards alone meanwhile). */
-  | { status: 'retrying'; error: string; budgetWaitMs?: number }
-  | { status: 'failed'; error: string };
+export type AttemptOutcome = { status: 'registered'; card: PaymentCard } | { status: 'retrying'; error: string } | { status: 'failed'; error: string };
 
 /**
  * One attempt at Fenerum for a registration whose lease we hold. Fenerum has no idempotency
@@ -81,12 +77,9 @@ async function attemptHeld(deps: AttemptDeps, reg: Registration, actor?: Actor):
       // Fenerum may have created the card anyway: the next attempt looks before it creates. A call
       // the bulk lane did not send (its share of the minute spent) is no failure: due again when a
       // slot frees, without the backoff growing (an import of thousands drains at the budget's pace).
-      if (err.kind === 'over_budget') {
-        const budgetWaitMs = (err.retryAfterSeconds ?? 1) * 1000;
-        await markRetry(deps.db, reg.id, budgetWaitMs * (1 + Math.random() / 2), err.message, err.mayHaveActed);
-        return { status: 'retrying', error: err.message, budgetWaitMs };
-      }
-      await markRetry(deps.db, reg.id, nextDelayMs(reg.attempts, err.retryAfterSeconds), err.message, err.mayHaveActed);
+      const delay =
+        err.kind === 'over_budget' ? (err.retryAfterSeconds ?? 1) * 1000 * (1 + Math.random() / 2) : nextDelayMs(reg.attempts, err.retryAfterSeconds);
+      await markRetry(deps.db, reg.id, delay, err.message, err.mayHaveActed);
       return { status: 'retrying', error: err.message };
     }
     // Fenerum's documents disagree on whether it takes QuickPay cards: a refusal naming the gateway says it does not, here.

@@ -107,12 +107,10 @@ export async function queueRegistration(db: Db, id: string, token: string, card:
 /**
  * Takes the lease on due registrations (or on one by id): several processes may call this at
  * once, and each row goes to exactly one of them (FOR UPDATE SKIP LOCKED, then a lease).
- * `skipImported`: not the cards of a bulk import (while Fenerum's bulk lane is spent).
  */
-export async function claimRegistrations(db: Db, opts: { limit: number; id?: string; leaseMs?: number; skipImported?: boolean }): Promise<Registration[]> {
+export async function claimRegistrations(db: Db, opts: { limit: number; id?: string; leaseMs?: number }): Promise<Registration[]> {
   const lease = `${opts.leaseMs ?? LEASE_MS} milliseconds`;
-  const due = opts.skipImported ? sql`and next_attempt_at <= now() and origin is distinct from 'import'` : sql`and next_attempt_at <= now()`;
-  const byId = opts.id ? sql`and id = ${opts.id}` : due;
+  const byId = opts.id ? sql`and id = ${opts.id}` : sql`and next_attempt_at <= now()`;
   const rows = await db.execute(sql`
     update registrations set
       -- a lease still set means the last holder died mid-attempt: Fenerum may have the card

@@ -13,8 +13,7 @@ export type WorkerOptions = {
 
 /**
  * Drains the registration queue until stopped: claims due rows (safe with several instances
- * on one Postgres), tries each at Fenerum, reschedules failures with backoff; a bulk import's
- * cards wait out the bulk lane's refusal here, not one claim at a time. A restart loses
+ * on one Postgres), tries each at Fenerum, reschedules failures with backoff. A restart loses
  * nothing: the queue is the table, and an expired lease frees a row a dead process held.
  */
 export function startRegistrationWorker(opts: WorkerOptions): { stop: () => Promise<void> } {
@@ -23,18 +22,13 @@ export function startRegistrationWorker(opts: WorkerOptions): { stop: () => Prom
   const concurrency = opts.concurrency ?? 4;
   let running = true;
   let wake: (() => void) | undefined;
-  // While Fenerum's bulk lane is spent, imported cards are left in the table: claiming each only
-  // for the limiter to refuse it would churn through thousands of rows a minute for nothing.
-  let importsWaitUntil = 0;
 
   const lane = async () => {
     while (running) {
       try {
-        const [reg] = await claimRegistrations(deps.db, { limit: 1, skipImported: Date.now() < importsWaitUntil });
+        const [reg] = await claimRegistrations(deps.db, { limit: 1 });
         if (reg) {
-          const outcome = await attemptRegistration(deps, reg);
-          if (outcome.status === 'retrying' && outcome.budgetWaitMs !== undefined && reg.origin === 'import')
-            importsWaitUntil = Math.max(importsWaitUntil, Date.now() + outcome.budgetWaitMs);
+          await attemptRegistration(deps, reg);
           continue;
         }
       } catch (err) {
