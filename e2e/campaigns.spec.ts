@@ -4,10 +4,10 @@ import { E2E } from './support/ports';
 import { signInStaff } from './support/staff';
 import { lookAt } from './support/staff-accounts';
 import { expect, test } from './support/test';
+import { addVisa } from './support/portal-cards';
 
 test.describe.configure({ timeout: 180_000 });
 
-const cardFrame = (page: Page) => page.frameLocator('iframe[title="Secure payment input frame"]');
 const rowOf = (page: Page, code: string) => page.locator(`[data-testid="campaign-legacy"] [data-testid="campaign-row"][data-account="${code}"]`);
 
 async function danish(browser: Browser): Promise<BrowserContext> {
@@ -89,12 +89,7 @@ test('legacy-card campaign: three emails, one card replaced, two waiting, remind
     await expect(customer.getByTestId('card-legacy')).toHaveText(
       'Your bank will ask you to confirm the next payment with this card. Add the card again to avoid it. Add the card again',
     );
-    await customer.getByRole('button', { name: 'Add card', exact: true }).click();
-    const frame = cardFrame(customer);
-    await frame.getByLabel('Card number').fill('4242 4242 4242 4242');
-    await frame.getByLabel('Expiration date').fill('12 / 39');
-    await frame.getByLabel('Security code').fill('123');
-    await customer.getByRole('button', { name: 'Save card' }).click();
+    await addVisa(customer, 39);
     await expect(customer.getByRole('status').filter({ hasText: 'Card saved' })).toBeVisible({ timeout: 20_000 });
 
     // The second (Danish) customer only opens theirs: the notice sits on the card itself.

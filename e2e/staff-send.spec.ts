@@ -4,11 +4,11 @@ import { E2E } from './support/ports';
 import { signInStaff } from './support/staff';
 import { lookAt } from './support/staff-accounts';
 import { expect, test } from './support/test';
+import { addVisa } from './support/portal-cards';
 
 test.describe.configure({ timeout: 150_000 });
 
 const accountPage = (code: string) => `/staff/accounts/${encodeURIComponent(code)}`;
-const cardFrame = (page: Page) => page.frameLocator('iframe[title="Secure payment input frame"]');
 const kindsOn = (page: Page) => page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
 
 /**
@@ -48,12 +48,7 @@ test.describe('staff send a link by email', () => {
       const customer = await customerContext.newPage();
       await customer.goto(link);
       await expect(customer.getByTestId('account-name')).toHaveText(account.company_name);
-      await customer.getByRole('button', { name: 'Add card', exact: true }).click();
-      const frame = cardFrame(customer);
-      await frame.getByLabel('Card number').fill('4242 4242 4242 4242');
-      await frame.getByLabel('Expiration date').fill('12 / 39');
-      await frame.getByLabel('Security code').fill('123');
-      await customer.getByRole('button', { name: 'Save card' }).click();
+      await addVisa(customer, 39);
       await expect(customer.getByRole('status').filter({ hasText: 'Card saved' })).toHaveText('Card saved: Visa •••• 4242, expires 12/39');
     } finally {
       await customerContext.close();

@@ -9,14 +9,19 @@ export const paymentFrame = (page: Page) => page.frameLocator('iframe[title="Sec
  */
 export const yearFor = (testInfo: TestInfo, desktop: number) => (testInfo.project.name === 'phone' ? desktop + 1 : desktop);
 
-/** The customer saves a Visa in the portal, as any customer does: the card Fenerum later charges. */
-export async function saveVisa(page: Page, link: { url: string }, year: number) {
-  await page.goto(link.url);
+/** On an open portal page: "Add card", a Visa typed in (expiring December of `year`), "Save card". */
+export async function addVisa(page: Page, year: number) {
   await page.getByRole('button', { name: 'Add card', exact: true }).click();
   const frame = paymentFrame(page);
   await frame.getByLabel('Card number').fill('4242 4242 4242 4242');
   await frame.getByLabel('Expiration date').fill(`12 / ${year}`);
   await frame.getByLabel('Security code').fill('123');
   await page.getByRole('button', { name: 'Save card' }).click();
+}
+
+/** The customer saves a Visa in the portal, as any customer does: the card Fenerum later charges. */
+export async function saveVisa(page: Page, link: { url: string }, year: number) {
+  await page.goto(link.url);
+  await addVisa(page, year);
   await expect(page.getByRole('status').filter({ hasText: 'Card saved' })).toBeVisible();
 }

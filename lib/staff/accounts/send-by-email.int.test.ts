@@ -14,18 +14,9 @@ import { sandbox } from '@/test/support/sandbox-control';
 import { auditRows, freshAccountWithCards, staffMember } from '@/test/support/staff-account-fixtures';
 import { sendByEmail, type SendByEmailDeps, type SendByEmailInput } from './send-by-email';
 import { RESEND_WINDOW_MINUTES } from './send-rules';
+import { havblik } from '@/test/support/merchant-fixture';
 
 beforeAll(async () => void (await appContext()));
-
-/** The merchant these sends are from (MERCHANT_* as configured), not the sandbox's own. */
-const havblik = {
-  name: 'Havblik Billing',
-  logoUrl: null,
-  accent: null,
-  support: { email: 'hjaelp@havblik.test', phone: null },
-  termsUrl: null,
-  privacyUrl: null,
-};
 
 /** The app's context with a mailer of the test's own (nothing sent until `send()`), and a clock the test may move. */
 async function deps(opts: { smtpUrl?: string | null; now?: () => number } = {}): Promise<SendByEmailDeps & { send: (id: string) => Promise<number> }> {

@@ -13,23 +13,15 @@ import { staffMember } from '@/test/support/staff-account-fixtures';
 import { claimRefresh, readRefreshState, refreshCandidates } from './refresh';
 import { drainCampaignSends, remindCampaign, sendCampaign, type CampaignDeps } from './send';
 import { loadCampaign } from './state';
+import { havblik } from '@/test/support/merchant-fixture';
 
 beforeAll(async () => void (await appContext()));
-
-const merchant = {
-  name: 'Havblik Billing',
-  logoUrl: null,
-  accent: null,
-  support: { email: 'hjaelp@havblik.test', phone: null },
-  termsUrl: null,
-  privacyUrl: null,
-};
 
 /** The app's context with a mailer of the test's own; what runs "after the answer" is awaited by `settle()`. */
 async function deps(): Promise<CampaignDeps & { settle: () => Promise<void>; deliver: (code: string) => Promise<void> }> {
   const ctx = await appContext();
   const smtpUrl = ctx.env.mail.smtpUrl ?? '';
-  const mailer = createMailer({ db: ctx.db, smtpUrl, from: 'billing@havblik.test', merchant, schedule: () => undefined });
+  const mailer = createMailer({ db: ctx.db, smtpUrl, from: 'billing@havblik.test', merchant: havblik, schedule: () => undefined });
   const tasks: Array<Promise<unknown>> = [];
   const d: CampaignDeps = { ...ctx, mailer, later: (_name, task) => void tasks.push(task()) };
   const settle = async () => {
