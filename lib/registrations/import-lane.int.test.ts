@@ -6,7 +6,8 @@ import { FenerumError } from '@/lib/fenerum/errors';
 import type { CallOptions } from '@/lib/fenerum/types';
 import { appContext } from '@/lib/server/context';
 import { attemptRegistration } from './attempt';
-import { claimRegistrations, queueImportedCards } from './store';
+import { queueImportedCards } from './imported';
+import { claimRegistrations } from './store';
 
 const card = (token: string): PaymentCard =>
   ({

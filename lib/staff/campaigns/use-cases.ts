@@ -26,7 +26,7 @@ type Deps = QueueMailDeps & {
  */
 export function createCampaignUseCases(deps: Deps): CampaignUseCases {
   const background = { ...deps, db: deps.backgroundDb };
-  const later = (name: string, task: () => Promise<unknown>) => deps.later(name, task);
+  const { later } = deps;
   return {
     send: (input) => sendCampaign({ ...deps, later: (name) => later(name, () => drainCampaignSends(background)) }, input),
     remind: (input) => remindCampaign({ ...deps, later: (name) => later(name, () => drainCampaignSends(background)) }, input),

@@ -4,7 +4,7 @@ import { audit } from '@/lib/audit';
 import type { Db } from '@/lib/db/connect';
 import { cardImportRows, cardImports, type RejectedImportRow } from '@/lib/db/schema';
 import type { Refused } from '@/lib/domain/outcomes';
-import { queueImportedCards, registrationStates } from '@/lib/registrations/store';
+import { queueImportedCards, registrationStates } from '@/lib/registrations/imported';
 import { checkImportRows, type CheckDeps, type CheckedRow, type RowReason } from './check';
 import { fileRefused } from './file-refusal';
 import { parseImportFile } from './parse';
