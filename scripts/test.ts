@@ -6,9 +6,9 @@
  *
  * Each step starts as soon as the steps it waits for have passed (`after`), not stage by stage:
  * the checks, unit, browser and the build at once; the e2e tests once the build, the checks and
- * unit have passed; integration once unit has, in the background lane (`nice`) beside the e2e
- * tests, on the CPU they leave idle; `@load` after every foreground step, alone but for the
- * background lane, which yields to it. The first failure starts nothing new; the run ends with a summary: each step's
+ * unit have passed; integration once unit has, in the background lane beside the e2e tests
+ * (`nice -n 3`: behind them, not starved); `@load` after every foreground step, alone but for the
+ * background lane, which is then moved to `nice -n 15` and yields to it. The first failure starts nothing new; the run ends with a summary: each step's
  * time and CPU, its test counts, every test that failed (with its error's first line) and every test that passed only on its retry (flaky), by name.
  * `npm test -- <step name prefix>…` runs only those steps (e.g. `npm test -- unit e2e`).
  */
@@ -17,6 +17,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RunSummary } from '../test/support/run-summary';
+import { reniceTree } from './process-tree';
 
 type Step = {
   name: string;
@@ -24,7 +25,11 @@ type Step = {
   env?: Record<string, string>;
   /** Steps that must have passed first (those left out of the run by a filter are not waited for). */
   after?: string[];
-  /** Niced: runs on what the build → e2e chain leaves idle. */
+  /**
+   * Niced: behind the build → e2e chain. At 10 (a tenth of their weight) the integration tests,
+   * which mostly wait on timers and round trips, got so little CPU beside the e2e tests that their
+   * own deadlines passed (CI: 98 s of CPU in 917 s, three tests out of time); at 3, half their weight.
+   */
   background?: boolean;
   /** Its output streams (it runs with the machine to itself); others print theirs whole at their end. */
   alone?: boolean;
@@ -73,6 +78,10 @@ const steps: Step[] = [
 const foreground = steps.filter((s) => !s.background).map((s) => s.name);
 steps.push({ name: 'e2e @load', cmd: ['npx', 'playwright', 'test', '--grep', '@load', '--workers', '1'], after: foreground, alone: true });
 
+const BACKGROUND_NICE = 3;
+const YIELDING_NICE = 15;
+/** The background steps running, by their process (`nice`, exec'd into bash). */
+const backgroundPids = new Map<Step, number>();
 const summaries = mkdtempSync(path.join(tmpdir(), 'npm-test-'));
 const baseEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env };
 
@@ -89,11 +98,14 @@ function run(step: Step, index: number): Promise<Done> {
   // theirs waited for: a browser's renderers are missed).
   const group = cpuGroup(index);
   const bash = ['bash', '-c', 'exec 3>"$0"; [ -n "$CPU_GROUP" ] && echo $$ > "$CPU_GROUP/tasks"; "$@"; rc=$?; times >&3; exit $rc', cpuFile, ...step.cmd];
-  const [bin, ...args] = step.background ? ['nice', '-n', '10', ...bash] : bash;
+  const [bin, ...args] = step.background ? ['nice', '-n', String(BACKGROUND_NICE), ...bash] : bash;
   const child = spawn(bin ?? 'bash', args, {
     stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     env: { ...baseEnv, ...step.env, TEST_SUMMARY_FILE: summaryFile, CPU_GROUP: group ?? '' },
   });
+  if (step.background && child.pid) backgroundPids.set(step, child.pid);
+  // A step that runs alone (timings, a burst): the background lane still running steps back.
+  if (alone) for (const [other, pid] of backgroundPids) if (!reniceTree(pid, YIELDING_NICE)) console.log(`(could not renice ${other.name})`);
   const output: Buffer[] = [];
   child.stdout?.on('data', (c: Buffer) => output.push(c));
   child.stderr?.on('data', (c: Buffer) => output.push(c));
@@ -175,6 +187,7 @@ while (waiting.size || running.size) {
   if (!running.size) break;
   const finished = await Promise.race(running.values());
   running.delete(finished.step);
+  backgroundPids.delete(finished.step);
   done.push(finished);
 }
 rmSync(summaries, { recursive: true, force: true });

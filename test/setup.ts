@@ -1,4 +1,5 @@
-import { inject } from 'vitest';
+import { beforeEach, inject } from 'vitest';
+import { sandboxControl } from '../sandbox/control-client';
 // Every integration test file sees the configuration of the app in sandbox mode, pointed at
 // the test sandbox's ports and at a fresh in-memory PGlite, or at TEST_DATABASE_URL when
 // TEST_DB=postgres (npm test runs the suite both ways when that is set).
@@ -14,3 +15,12 @@ if (process.env.TEST_DB === 'postgres') {
   if (!process.env.TEST_DATABASE_URL) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
   process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
 }
+
+// A test that turns an emulator switch on (Fenerum refusing QuickPay cards, failing its next
+// calls) turns it off in a `finally`; one that ran out of time has not got there yet when the next
+// test starts, and that test then met the switch (CI: "expected 'failed' to be 'registered'" two
+// files later). Every test starts from the suite's switches, whatever the one before it left.
+const fenerumSettings = inject('fenerumSettings');
+beforeEach(async () => {
+  await sandboxControl(Number(process.env.SANDBOX_PORT)).fenerum.settings(fenerumSettings);
+});

@@ -92,7 +92,9 @@ function budget<D extends Db[]>(
   }) as { [K in keyof D]: SharedRateLimiter };
 }
 
-describe('SharedRateLimiter: the semantics of the in-process limiter, held in the database', () => {
+// A minute of fake time is sixty steps, each waiting for its statements: on a CI machine busy with
+// the end-to-end tests beside this niced suite, 121 steps took over the default 30 s (timed out).
+describe('SharedRateLimiter: the semantics of the in-process limiter, held in the database', { timeout: 120_000 }, () => {
   it('counts a slot while in flight and for a window from its answer', async () => {
     await withOwnDatabase(url, async ({ db }) => {
       const clock = fakeClock();
