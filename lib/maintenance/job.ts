@@ -10,6 +10,7 @@ import { applyRetention, type RetentionReport } from './retention';
 import { sweepUnheardSetups, type SweepDeps, type SweepSettings } from './sweep';
 import { vacuumDueTables, type VacuumReport } from './vacuum';
 import { every } from '@/lib/periodic';
+import { isFenerumError } from '@/lib/fenerum/errors';
 import type { CardNoticeRetryReport } from '@/lib/mail/card-notice';
 
 export type MaintenanceSettings = { expireStartedAfterHours: number; inboxRetentionDays: number; linkRetentionDays: number };
@@ -21,29 +22,34 @@ export type MaintenanceReport = ExpireReport & {
   cardDisables: SettleReport;
   /** Security notices claimed but not queued at the time (Fenerum's budget spent), queued now (lib/mail/card-notice.ts). */
   cardNotices: CardNoticeRetryReport;
+  /** Campaign emails still waiting for the outbox (a restart mid-send): `left` when Fenerum stopped the drain; it goes on next run. */
+  campaignSends: 'drained' | 'left' | 'off';
 };
 /**
  * `embedded`: the database is PGlite, which has no autovacuum of its own (see vacuum.ts); the job does its work.
  * `farpay`: open refunds whose answer was lost are checked with FarPay (lib/staff/payments/refunds/reconcile.ts).
  * `fenerum`: card disables whose last audit write failed are settled by what Fenerum holds (lib/staff/accounts/disable-intents.ts).
  * `cardNotices`: the security notices deferred when they were claimed, queued again (lib/mail/card-notice.ts).
+ * `campaignSends`: the campaign emails a restart or a busy Fenerum left waiting, queued (lib/staff/campaigns/send.ts).
  */
 export type MaintenanceDeps = ExpireDeps & {
   embedded?: boolean;
   farpay?: Pick<FarpayClient, 'getPayment' | 'refundsOf'>;
   fenerum?: SettleDeps['fenerum'];
   cardNotices?: () => Promise<CardNoticeRetryReport>;
+  campaignSends?: () => Promise<void>;
 };
 
 /** Every few minutes in every instance (MAINTENANCE_INTERVAL_SECONDS); the expiry claims its rows, the deletes are harmless twice. */
 const MAINTENANCE_INTERVAL_MS = 5 * 60_000;
 
-/** One run: expire setups left unfinished, check open FarPay refunds with FarPay, settle card disables left open, queue deferred card notices, delete what is past its retention, then (on PGlite) vacuum what is due. */
+/** One run: expire setups left unfinished, check open FarPay refunds with FarPay, settle card disables left open, queue deferred card notices and waiting campaign emails, delete what is past its retention, then (on PGlite) vacuum what is due. */
 export async function runMaintenance(deps: MaintenanceDeps, settings: MaintenanceSettings): Promise<MaintenanceReport> {
   const expired = await expireStartedRegistrations(deps, { olderThanHours: settings.expireStartedAfterHours });
   const refunds = deps.farpay ? await reconcileOpenRefunds({ db: deps.db, farpay: deps.farpay }) : { settled: 0, failedPayments: 0 };
   const cardDisables = deps.fenerum ? await settleOpenDisables({ db: deps.db, fenerum: deps.fenerum }) : { completed: 0, notDone: 0, retryLater: 0 };
   const cardNotices = deps.cardNotices ? await deps.cardNotices() : { queued: 0, notSent: 0, deferred: 0 };
+  const campaignSends = deps.campaignSends ? await drainedOrLeft(deps.campaignSends) : 'off';
   const deleted = await applyRetention(deps.db, { inboxDays: settings.inboxRetentionDays, linkDays: settings.linkRetentionDays });
   const setupStarts = await deleteOldSetupStarts(deps.db);
   const linkRequests = await deleteOldLinkRequests(deps.db);
@@ -63,7 +69,18 @@ export async function runMaintenance(deps: MaintenanceDeps, settings: Maintenanc
   }
   // Last: the deletes above are dead rows it can reclaim at once. Postgres has autovacuum for this.
   const vacuum = deps.embedded ? await vacuumDueTables(deps.db) : { vacuumed: [], analyzed: [] };
-  return { ...expired, deleted: { ...deleted, setupStarts, linkRequests }, vacuum, refunds, cardDisables, cardNotices };
+  return { ...expired, deleted: { ...deleted, setupStarts, linkRequests }, vacuum, refunds, cardDisables, cardNotices, campaignSends };
+}
+
+/** A drain that Fenerum stops (busy, down) leaves its sends waiting for the next run, and the rest of the job goes on. */
+async function drainedOrLeft(drain: () => Promise<void>): Promise<'drained' | 'left'> {
+  try {
+    await drain();
+    return 'drained';
+  } catch (err) {
+    if (!isFenerumError(err)) throw err;
+    return 'left';
+  }
 }
 
 /**

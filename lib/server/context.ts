@@ -211,7 +211,15 @@ export async function startProcessWork(): Promise<ShutdownPlan> {
   const { schedule } = ctx.env;
   const maintenance = processSingleton('maintenance', () =>
     startMaintenance(
-      { db: backgroundDb, stripe: ctx.stripe, farpay: ctx.farpay, fenerum: ctx.fenerum, cardNotices: ctx.retryCardNotices, embedded: kind === 'pglite' },
+      {
+        db: backgroundDb,
+        stripe: ctx.stripe,
+        farpay: ctx.farpay,
+        fenerum: ctx.fenerum,
+        cardNotices: ctx.retryCardNotices,
+        campaignSends: ctx.campaigns.drain,
+        embedded: kind === 'pglite',
+      },
       ctx.env.maintenance,
       {
         intervalMs: schedule.maintenanceEveryMs,

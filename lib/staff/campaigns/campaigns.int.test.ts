@@ -14,6 +14,7 @@ import { claimRefresh, readRefreshState, refreshCandidates } from './refresh';
 import { drainCampaignSends, remindCampaign, sendCampaign, type CampaignDeps } from './send';
 import { loadCampaign } from './state';
 import { havblik } from '@/test/support/merchant-fixture';
+import { runMaintenance } from '@/lib/maintenance/job';
 
 beforeAll(async () => void (await appContext()));
 
@@ -175,5 +176,33 @@ describe('the expiring-card campaign', () => {
     const [row] = await d.db.select().from(mailOutbox).where(eq(mailOutbox.accountCode, made.code));
     expect(row).toMatchObject({ kind: 'campaign-expiring', subject: 'Your payment card ends next month' });
     expect(row?.text).toContain('ending in 4444 expires');
+  });
+});
+
+describe('campaign emails a restart left waiting', () => {
+  it('are queued by the maintenance job, not by a page view; with Fenerum failing they wait for its next run', async () => {
+    const d = await deps();
+    const account = await legacyAccount();
+    await refreshNow();
+    // The operator's answer went out, then the process stopped before its drain after the answer ran.
+    const stopped: CampaignDeps = { ...d, later: () => undefined };
+    expect(await sendCampaign(stopped, { campaign: 'legacy', accountCodes: [account.code], actor: staffMember('operator') })).toEqual({
+      queued: 1,
+      skipped: 0,
+    });
+    expect(await sendsOf([account.code])).toMatchObject([{ status: 'pending' }]);
+
+    const { db, stripe } = await appContext();
+    const maintenance = { db, stripe, campaignSends: () => drainCampaignSends(d) };
+    const settings = { expireStartedAfterHours: 24, inboxRetentionDays: 30, linkRetentionDays: 30 };
+    await sandbox.fenerum.settings({ failNext: { status: 503, count: 1000, account: account.code } });
+    try {
+      expect(await runMaintenance(maintenance, settings)).toMatchObject({ campaignSends: 'left' });
+    } finally {
+      await sandbox.fenerum.settings({ failNext: null });
+    }
+    expect(await sendsOf([account.code])).toMatchObject([{ status: 'pending' }]);
+    expect(await runMaintenance(maintenance, settings)).toMatchObject({ campaignSends: 'drained' });
+    expect(await sendsOf([account.code])).toMatchObject([{ status: 'sent', recipients: [account.email] }]);
   });
 });

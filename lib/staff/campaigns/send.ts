@@ -175,7 +175,7 @@ async function queueOneSend(deps: CampaignDeps, send: SendRow, reminder: boolean
       issuedBy: reminder ? (send.remindedBy ?? send.sentBy) : send.sentBy,
     });
   } catch (err) {
-    // Fenerum busy or down: left waiting; the next send, reminder or page view drains again.
+    // Fenerum busy or down: left waiting; the next send, reminder or maintenance run drains again.
     if (isFenerumError(err) && !err.isNotFound) throw err;
     log.warn({ err: err instanceof Error ? err.message : String(err), send: send.id }, 'campaigns: an email could not be queued');
     await mark({ status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : 'failed' });

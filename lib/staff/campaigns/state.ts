@@ -38,8 +38,6 @@ export type CampaignView = {
   campaign: CampaignKind;
   lines: CampaignLine[];
   totals: { sent: number; opened: number; replaced: number; waiting: number };
-  /** Sends waiting for the outbox (the page kicks the queueing when any are). */
-  waiting: boolean;
 };
 
 /**
@@ -91,7 +89,7 @@ export async function loadCampaign(db: Db, campaign: CampaignKind, now: Date): P
     replaced: states.filter((s) => s === 'replaced').length,
     waiting: states.filter((s) => s === 'sent' || s === 'opened').length,
   };
-  return { campaign, lines, totals, waiting: sends.some((s) => s.status === 'pending' || s.reminderStatus === 'pending') };
+  return { campaign, lines, totals };
 }
 
 export type CampaignsPage = { refresh: RefreshState | null; campaigns: CampaignView[] };

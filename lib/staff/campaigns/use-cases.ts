@@ -9,8 +9,8 @@ export type CampaignUseCases = {
   remind: (input: RemindInput) => Promise<{ reminded: number } | Refused>;
   /** Starts a refresh of the candidates after the answer; refused while one runs. */
   refresh: () => Promise<{ started: true } | Refused>;
-  /** Queues whatever sends are still waiting (a restart, Fenerum busy), after the answer. */
-  resume: () => void;
+  /** Queues whatever sends are still waiting (a restart, Fenerum busy): the maintenance job calls it. */
+  drain: () => Promise<void>;
 };
 
 type Deps = QueueMailDeps & {
@@ -35,6 +35,6 @@ export function createCampaignUseCases(deps: Deps): CampaignUseCases {
       later('campaign candidates', () => refreshCandidates({ db: deps.backgroundDb, fenerum: deps.fenerum }));
       return { started: true } as const;
     },
-    resume: () => later('campaign sends', () => drainCampaignSends(background)),
+    drain: () => drainCampaignSends(background),
   };
 }

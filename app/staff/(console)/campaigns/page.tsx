@@ -22,8 +22,6 @@ export default async function CampaignsPage() {
   const [t, tAll, locale] = await Promise.all([getTranslations('campaigns'), getTranslations(), getLocale()]);
   return staffPage('operator', async ({ ctx }) => {
     const page = await loadCampaignsPage(ctx.db, new Date());
-    // Sends still waiting for the outbox (a restart, Fenerum busy): queued again after this answer.
-    if (page.campaigns.some((c) => c.waiting)) ctx.campaigns.resume();
     const when = (d: Date | null) => (d ? formatDate(d.toISOString(), false, locale) : '');
     const r = page.refresh;
     const lineOf = (l: CampaignLine): SendLine => ({
