@@ -24,10 +24,7 @@ const countsOf = (o: Overview): Count[] => [
 export default async function StaffHome() {
   const [t, to] = await Promise.all([getTranslations('staffConsole'), getTranslations('staffConsole.overview')]);
   return staffPage('viewer', async ({ user, ctx }) => {
-    const overview = await loadOverview(
-      { db: ctx.db, farpay: ctx.farpay, fenerum: ctx.fenerum, cache: ctx.attentionCache, staffCache: ctx.staffCache },
-      new Date(),
-    );
+    const overview = await loadOverview({ db: ctx.db, farpay: ctx.farpay, fenerum: ctx.fenerum, cache: ctx.attentionCache }, new Date());
     return (
       <section>
         <h1>{to('title')}</h1>

@@ -1,6 +1,5 @@
 import { TtlCache } from '@/lib/cache/ttl-cache';
 import type { CallOptions } from '@/lib/fenerum/types';
-import type { Account } from '@/lib/domain/accounts';
 import type { PaymentCard } from '@/lib/domain/cards';
 
 /**
@@ -10,17 +9,15 @@ import type { PaymentCard } from '@/lib/domain/cards';
  */
 export const STAFF_READ: CallOptions = { priority: 'interactive', maxRetryAfterSeconds: 0 };
 
-/** How long the whole account list (the overview's expiring cards) and the card list (search by last four) are kept: brief, since each costs a page per 100. */
-const ACCOUNT_LIST_TTL_MS = 60_000;
+/** How long the card list (search by last four) and cards found by uuid are kept: brief, since the list costs a page per 100. */
+const CARD_LIST_TTL_MS = 60_000;
 
 /**
- * The staff console's own cache: the account list read whole (the overview), the card list (a
- * bounded number of pages, search by last four), and cards found by uuid (null: Fenerum has
+ * The staff console's own cache: the card list (a bounded number of pages, search by last four), and cards found by uuid (null: Fenerum has
  * none). Accounts, an account's card list and its recipients are the portal's (shared, dropped on
  * our writes). Account search reads the account index (account-index.ts), not Fenerum.
  */
 export type StaffCache = {
-  accountList: TtlCache<Account[]>;
   cardList: TtlCache<{ cards: PaymentCard[]; complete: boolean }>;
   cardByUuid: TtlCache<PaymentCard | null>;
   /** The account index's refresh after a search that missed (search-refresh.ts): shared by the searches waiting for it, at most one start per 2 s. */
@@ -29,9 +26,8 @@ export type StaffCache = {
   unknownAccountRefresh: { at: number };
 };
 
-export function createStaffCache(ttlMs = ACCOUNT_LIST_TTL_MS): StaffCache {
+export function createStaffCache(ttlMs = CARD_LIST_TTL_MS): StaffCache {
   return {
-    accountList: new TtlCache<Account[]>(ttlMs, 4),
     cardList: new TtlCache<{ cards: PaymentCard[]; complete: boolean }>(ttlMs, 4),
     cardByUuid: new TtlCache<PaymentCard | null>(ttlMs, 500),
     missRefresh: { lastStart: 0, next: null, running: null },

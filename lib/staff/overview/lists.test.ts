@@ -20,7 +20,7 @@ describe('cards expiring next month', () => {
     expect(nextMonthOf(new Date('2026-06-01T00:00:00Z'))).toEqual({ year: 2026, month: 7 });
   });
 
-  it('keeps active cards of next month only, with their account code (any case of uuid), unknown when Fenerum did not list the account', () => {
+  it('keeps active cards of next month only, with their account code (any case of uuid), unknown when the account index does not hold the account', () => {
     const rows = expiringNextMonth(
       [
         card({ uuid: '1', last4: '1111' }),
@@ -29,7 +29,7 @@ describe('cards expiring next month', () => {
         card({ uuid: '4', last4: '4444', expYear: 2028 }),
         card({ uuid: '5', last4: '5555', accountUuid: 'other' }),
       ],
-      [{ uuid: 'a-uuid', code: 'CUST9', name: 'N' }],
+      new Map([['a-uuid', { code: 'CUST9' }]]),
       new Date('2026-12-15T12:00:00Z'),
     );
     expect(rows.map((r) => [r.accountCode, r.subject, r.detail])).toEqual([

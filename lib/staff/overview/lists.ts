@@ -116,16 +116,23 @@ export function nextMonthOf(now: Date): { year: number; month: number } {
   return m === 12 ? { year: now.getUTCFullYear() + 1, month: 1 } : { year: now.getUTCFullYear(), month: m + 1 };
 }
 
-/** Active cards that expire next month, by account code (a card of an account Fenerum did not list shows no account). */
-export function expiringNextMonth(cards: PaymentCard[], accounts: Account[], now: Date): AttentionRow[] {
+/** An active card that expires next month (UTC). */
+export function expiresNextMonth(card: PaymentCard, now: Date): boolean {
   const { year, month } = nextMonthOf(now);
-  const codes = new Map(accounts.map((a) => [a.uuid.toLowerCase(), a.code]));
+  return card.active && card.expYear === year && card.expMonth === month;
+}
+
+/**
+ * Active cards that expire next month, by account code from `accounts` (keyed by lower-case uuid,
+ * as the account index gives them): a card of an account it does not hold shows no account.
+ */
+export function expiringNextMonth(cards: PaymentCard[], accounts: ReadonlyMap<string, Pick<Account, 'code'>>, now: Date): AttentionRow[] {
   return cards
-    .filter((c) => c.active && c.expYear === year && c.expMonth === month)
+    .filter((c) => expiresNextMonth(c, now))
     .map((c) => ({
       ...blank,
       at: null,
-      accountCode: codes.get(c.accountUuid.toLowerCase()) ?? null,
+      accountCode: accounts.get(c.accountUuid.toLowerCase())?.code ?? null,
       subject: `${c.brand} •••• ${c.last4}`,
       detail: `${String(c.expMonth).padStart(2, '0')}/${c.expYear}`,
     }))

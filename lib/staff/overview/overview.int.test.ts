@@ -6,7 +6,6 @@ import { queueCustomerEmail } from '@/lib/mail/queue';
 import { sendDueMail } from '@/lib/mail/send';
 import { createSmtpTransport } from '@/lib/mail/transport';
 import { appContext } from '@/lib/server/context';
-import { createStaffCache } from '@/lib/staff/accounts/staff-reads';
 import { listFailedPayments } from '@/lib/staff/payments/failed/list';
 import { refundPayment } from '@/lib/staff/payments/refunds/refund-payment';
 import { accountWithCard, deliver, failedCharge } from '@/test/support/approval-fixtures';
@@ -15,13 +14,14 @@ import { fenerumSettings, freshAccount, sandbox } from '@/test/support/sandbox-c
 import { confirmWith, registerSetupIntentNow, setupIntentFor } from '@/test/support/stripe-fixtures';
 import { createAttentionCache } from './cache';
 import { ATTENTION_PAGE_SIZE, DB_LISTS, nextMonthOf } from './lists';
+import { upsertAccounts } from '@/lib/staff/accounts/account-index';
 import { loadOverview, readAttentionList, weekOf, type OverviewDeps } from './overview';
 import { quietMailer } from '@/test/support/mailer';
 
 async function deps(): Promise<OverviewDeps> {
   const ctx = await appContext();
   // Caches of the test's own: what the providers hold now.
-  return { db: ctx.db, farpay: ctx.farpay, fenerum: ctx.fenerum, cache: createAttentionCache(), staffCache: createStaffCache() };
+  return { db: ctx.db, farpay: ctx.farpay, fenerum: ctx.fenerum, cache: createAttentionCache() };
 }
 
 /** One of each thing the overview counts, each made the way the app meets it. */
@@ -145,5 +145,22 @@ describe('the overview: what needs attention', () => {
     await loadOverview(counting, new Date());
     await loadOverview(counting, new Date());
     expect(calls).toBe(1);
+  });
+
+  it('an expiring card names its account from the account index (OverviewDeps holds no account list to read from Fenerum)', async () => {
+    const d = await deps();
+    const now = new Date();
+    const { year, month } = nextMonthOf(now);
+    const [indexed, unindexed] = [await sandbox.fenerum.createAccount(), await sandbox.fenerum.createAccount()];
+    await upsertAccounts(d.db, [{ uuid: indexed.uuid, code: indexed.code, name: indexed.company_name }], now, { mode: 'keep' });
+    for (const a of [indexed, unindexed]) await sandbox.fenerum.addCardThroughFenerum(a.code, { number: '4242424242424242', expMonth: month, expYear: year });
+
+    const first = await readAttentionList(d, 'expiring', now);
+    const rows = [...first.items];
+    for (let page = 2; page <= first.pages; page++) rows.push(...(await readAttentionList(d, 'expiring', now, String(page))).items);
+    const codes = rows.map((r) => r.accountCode);
+    expect(codes).toContain(indexed.code);
+    expect(codes).not.toContain(unindexed.code);
+    expect(codes).toContain(null);
   });
 });

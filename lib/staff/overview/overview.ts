@@ -1,19 +1,29 @@
 import type { Db } from '@/lib/db/connect';
 import type { FenerumClient } from '@/lib/fenerum/types';
-import { STAFF_READ, type StaffCache } from '@/lib/staff/accounts/staff-reads';
+import { indexedByUuid } from '@/lib/staff/accounts/account-index';
+import { STAFF_READ } from '@/lib/staff/accounts/staff-reads';
 import { listFailedPayments } from '@/lib/staff/payments/failed/list';
 import type { PaymentsReader } from '@/lib/staff/payments/pages';
 import type { AttentionCache } from './cache';
 import { pageAt, pageOf, type ListPage } from '@/lib/domain/paging';
-import { ATTENTION_PAGE_SIZE, countDbList, DB_LISTS, expiringNextMonth, readDbList, type AttentionList, type AttentionRow, type DbList } from './lists';
+import {
+  ATTENTION_PAGE_SIZE,
+  countDbList,
+  DB_LISTS,
+  expiresNextMonth,
+  expiringNextMonth,
+  readDbList,
+  type AttentionList,
+  type AttentionRow,
+  type DbList,
+} from './lists';
 import { log } from '@/lib/log';
 
 export type OverviewDeps = {
   db: Db;
   farpay: PaymentsReader;
-  fenerum: Pick<FenerumClient, 'listAllPaymentCards' | 'listAccounts'>;
+  fenerum: Pick<FenerumClient, 'listAllPaymentCards'>;
   cache: AttentionCache;
-  staffCache: Pick<StaffCache, 'accountList'>;
 };
 
 /** A count, or null when the provider it comes from could not be read now (the page says so). */
@@ -24,11 +34,13 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const weekOf = (now: Date) => ({ from: day(now.getTime() - 6 * 86_400_000), to: day(now.getTime()) });
 
 const fenerumCardsOf = (deps: OverviewDeps) => deps.cache.fenerumCards.get('all', () => deps.fenerum.listAllPaymentCards(STAFF_READ));
-const accountsOf = (deps: OverviewDeps) => deps.staffCache.accountList.get('all', () => deps.fenerum.listAccounts(STAFF_READ));
-
-/** Cards expiring next month, from Fenerum's cards and accounts (both cached). */
+/**
+ * Cards expiring next month, from Fenerum's cards (cached), each with its account's code from the
+ * account index (no Fenerum call: reading every account from Fenerum cost a call per 100 accounts).
+ */
 async function readExpiring(deps: OverviewDeps, now: Date): Promise<AttentionRow[]> {
-  const [cards, accounts] = await Promise.all([fenerumCardsOf(deps), accountsOf(deps)]);
+  const cards = await fenerumCardsOf(deps);
+  const accounts = await indexedByUuid(deps.db, [...new Set(cards.filter((c) => expiresNextMonth(c, now)).map((c) => c.accountUuid))]);
   return expiringNextMonth(cards, accounts, now);
 }
 
