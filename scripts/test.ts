@@ -7,8 +7,10 @@
  * Each step starts as soon as the steps it waits for have passed (`after`), not stage by stage:
  * the checks, unit, browser and the build at once; the e2e tests once the build, the checks and
  * unit have passed; integration once unit has, in the background lane beside the e2e tests
- * (`nice -n 3`: behind them, not starved); `@load` after every other step, alone. The first failure starts nothing new; the run ends with a summary: each step's
- * time and CPU, its test counts, every test that failed (with its error's first line) and every test that passed only on its retry (flaky), by name.
+ * (`nice -n 3`: behind them, not starved); `@load` after every other step, alone. The first
+ * failure starts nothing new; the run ends with a summary: each step's time and CPU, its test
+ * counts, every test that failed (with its error's first line) and every test that passed only on
+ * its retry (flaky), by name.
  * `npm test -- <step name prefix>…` runs only those steps (e.g. `npm test -- unit e2e`).
  */
 import { spawn } from 'node:child_process';
