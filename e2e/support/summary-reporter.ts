@@ -16,7 +16,8 @@ export default class SummaryReporter implements Reporter {
       if (outcome === 'expected') summary.passed++;
       else if (outcome === 'flaky') {
         summary.passed++;
-        summary.flaky.push(test.titlePath().filter(Boolean).join(' › '));
+        // With the error its first try failed on: a flake that says why.
+        summary.flaky.push(failureLine(test.titlePath().filter(Boolean).join(' › '), test.results[0]?.error?.message));
       } else if (outcome === 'skipped') summary.skipped++;
       else {
         summary.failed++;

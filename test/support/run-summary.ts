@@ -2,8 +2,8 @@ import { appendFileSync } from 'node:fs';
 
 /**
  * One line per test run for `npm test`'s closing summary (scripts/test.ts): how many tests passed,
- * failed, were skipped, which passed only on a retry (flaky), and which failed with the first line
- * of their error (so a CI log's tail names the failure, however long the step's own output). Both
+ * failed, were skipped, which passed only on a retry (flaky, with the first line of the error its
+ * first try failed on), and which failed with the first line of their error (so a CI log's tail names the failure, however long the step's own output). Both
  * runners' reporters write it to TEST_SUMMARY_FILE when that is set, and print the flaky ones
  * themselves either way.
  */

@@ -14,7 +14,8 @@ export default class SummaryReporter implements Reporter {
       this.summary.failed++;
       this.summary.failures.push(failureLine(title, result.errors?.[0]?.message));
     } else this.summary.skipped++;
-    if (result.state === 'passed' && testCase.diagnostic()?.flaky) this.summary.flaky.push(title);
+    // With the error its first try failed on (vitest keeps it on a retried test that passed): a flake that says why.
+    if (result.state === 'passed' && testCase.diagnostic()?.flaky) this.summary.flaky.push(failureLine(title, result.errors?.[0]?.message));
   }
 
   onTestRunEnd(): void {
