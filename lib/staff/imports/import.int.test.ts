@@ -106,8 +106,8 @@ describe('card import (issue 27)', () => {
     const first = startRegistrationWorker({ deps: attemptDeps({ db, fenerum: dying }), idleMs: 20, concurrency: 4 });
     await expect.poll(() => dead, { timeout: 60_000 }).toBe(true);
     void first.stop(); // never finishes: its attempts hang as a killed process's would
-    // The 100 cards Fenerum answered are recorded (on a loaded machine that took longer than 300 ms).
-    await expect.poll(async () => (await importProgress(db, started.importId))?.done, { timeout: 30_000, interval: 200 }).toBeGreaterThanOrEqual(100);
+    // The 100 cards Fenerum answered are recorded: in CI beside the e2e tests, 30 s once ended at 98 and once at 99.
+    await expect.poll(async () => (await importProgress(db, started.importId))?.done, { timeout: 120_000, interval: 200 }).toBeGreaterThanOrEqual(100);
     expect((await importProgress(db, started.importId))?.left).toBeGreaterThan(0);
     // A lease runs out a minute after its claim, long after the call under it has reached Fenerum
     // (15 s at most): so each card the dead process still holds is made at Fenerum before its lease
