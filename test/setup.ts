@@ -21,6 +21,7 @@ if (process.env.TEST_DB === 'postgres') {
 // test starts, and that test then met the switch (CI: "expected 'failed' to be 'registered'" two
 // files later). Every test starts from the suite's switches, whatever the one before it left.
 const fenerumSettings = inject('fenerumSettings');
+const fenerum = sandboxControl(Number(process.env.SANDBOX_PORT)).fenerum;
 beforeEach(async () => {
-  await sandboxControl(Number(process.env.SANDBOX_PORT)).fenerum.settings(fenerumSettings);
+  await fenerum.settings(fenerumSettings);
 });

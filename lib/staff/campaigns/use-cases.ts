@@ -27,14 +27,17 @@ type Deps = QueueMailDeps & {
 export function createCampaignUseCases(deps: Deps): CampaignUseCases {
   const background = { ...deps, db: deps.backgroundDb };
   const { later } = deps;
+  const drain = () => drainCampaignSends(background);
+  // A send or reminder queues its emails after the answer; the maintenance job drains what a restart left.
+  const thenDrain = { ...deps, later: (name: string) => later(name, drain) };
   return {
-    send: (input) => sendCampaign({ ...deps, later: (name) => later(name, () => drainCampaignSends(background)) }, input),
-    remind: (input) => remindCampaign({ ...deps, later: (name) => later(name, () => drainCampaignSends(background)) }, input),
+    send: (input) => sendCampaign(thenDrain, input),
+    remind: (input) => remindCampaign(thenDrain, input),
     refresh: async () => {
       if (!(await claimRefresh(deps.db, new Date()))) return refused('too-many', 'campaignRefreshRunning');
       later('campaign candidates', () => refreshCandidates({ db: deps.backgroundDb, fenerum: deps.fenerum }));
       return { started: true } as const;
     },
-    drain: () => drainCampaignSends(background),
+    drain,
   };
 }

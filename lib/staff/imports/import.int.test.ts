@@ -79,8 +79,8 @@ describe('card import (issue 27)', () => {
     if (started.kind !== 'started') throw new Error(`refused: ${started.reason}`);
     // Failing midway, it leaves none of its cards queued: another file's registration worker on
     // this database would work through them first (in CI one did, and timed out behind them).
+    const ours = db.select({ id: cardImportRows.registrationId }).from(cardImportRows).where(eq(cardImportRows.importId, started.importId));
     onTestFailed(async () => {
-      const ours = db.select({ id: cardImportRows.registrationId }).from(cardImportRows).where(eq(cardImportRows.importId, started.importId));
       await db.delete(registrations).where(and(eq(registrations.status, 'queued'), inArray(registrations.id, ours)));
     });
     expect({ queued: started.queued, known: started.known, rejected: started.rejected.length }).toEqual({ queued: 480, known: 0, rejected: 20 });
@@ -113,7 +113,6 @@ describe('card import (issue 27)', () => {
     // (15 s at most): so each card the dead process still holds is made at Fenerum before its lease
     // is expired here. Expired at once, a call still on its way made a 13th card on an account of
     // 12 after the next attempt had looked and found none to adopt (CI, once).
-    const ours = db.select({ id: cardImportRows.registrationId }).from(cardImportRows).where(eq(cardImportRows.importId, started.importId));
     const leased = async () =>
       (
         await db
