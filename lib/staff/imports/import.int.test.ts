@@ -86,6 +86,7 @@ describe('card import (issue 27)', () => {
     expect({ queued: started.queued, known: started.known, rejected: started.rejected.length }).toEqual({ queued: 480, known: 0, rejected: 20 });
 
     // A process that dies mid-import: after 100 cards, its next attempts reach Fenerum and never come back.
+    const ourTokens = new Set(good.map(([, , token]) => token));
     let made = 0;
     let dead = false;
     /** The dead process's calls that Fenerum has carried out (their answers never arrive). */
@@ -98,7 +99,8 @@ describe('card import (issue 27)', () => {
           return new Promise<PaymentCard>(() => {}); // the answer never arrives: the process is gone
         }
         const card = await fenerum.createPaymentCard(...args);
-        if (++made >= 100) dead = true;
+        // Only this import's cards count: the worker also takes other files' queued registrations on this database.
+        if (ourTokens.has(args[0].token) && ++made >= 100) dead = true;
         return card;
       },
       listPaymentCards: (account: { code: string; uuid: string }) => fenerum.listPaymentCards(account),
