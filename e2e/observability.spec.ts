@@ -69,6 +69,15 @@ test.describe('metrics (issue 25)', () => {
     expect(moved('portal_callbacks_received_total', { provider: 'quickpay', outcome: 'ignored' })).toBeGreaterThanOrEqual(1);
     expect(after).toMatch(/^portal_registration_queue\{status="registered"\} \d+$/m);
   });
+
+  test('a burst of API requests waits its turn at the front door, every one answered, none left waiting', async ({ request }) => {
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, () => request.post(`${E2E.appUrl}/api/links`, { headers: { Authorization: 'Bearer not-the-key' }, data: { account: 'x' } })),
+    );
+    expect(burst.map((r) => r.status())).toEqual(Array.from({ length: 40 }, () => 401));
+    // Other workers' API requests may be waiting this moment; they go in within a moment too.
+    await expect.poll(async () => /^portal_api_requests_waiting 0$/m.test(await scrape(request))).toBe(true);
+  });
 });
 
 test.describe('request ids (issue 25)', () => {

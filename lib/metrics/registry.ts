@@ -24,6 +24,7 @@ function build() {
       'status',
     ]),
     httpSeconds: histogram('portal_http_request_duration_seconds', 'Time to answer an HTTP request, by route', ['route']),
+    apiWaiting: gauge('portal_api_requests_waiting', "The merchant API's requests waiting at the front door for their turn into the app", []),
     providerCalls: histogram(
       'portal_provider_call_duration_seconds',
       'Provider HTTP attempts (each retry counts) and their latency, by provider and status (the HTTP status, or timeout / network)',

@@ -1,7 +1,9 @@
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
 import { log, requestIdFrom, withRequestContext } from '@/lib/log';
 import { countHttpRequest, routeLabel } from '@/lib/metrics/http';
+import { metrics } from '@/lib/metrics/registry';
 import { actionOriginRefusal } from './action-origin';
+import { createGate, isMerchantApi, type GateLimits } from './api-gate';
 
 /**
  * What the app answers before Next sees a request. Next turns some requests into a 500 it
@@ -34,6 +36,21 @@ export function withPeer(forwardedFor: string | string[] | undefined, peer: stri
 
 const INSTALLED = Symbol.for('card-portal:front-door');
 
+/** The merchant's API requests let into Next at a time, and how many may wait (api-gate.ts). */
+const API_GATE: GateLimits = { limit: 4, maxQueued: 1_000 };
+const BUSY: FrontDoorAnswer = {
+  status: 503,
+  code: 'busy',
+  error: 'Too many API requests are waiting here; try again in a second',
+  headers: { 'Retry-After': '1' },
+};
+
+function refuse(req: IncomingMessage, res: ServerResponse, refusal: FrontDoorAnswer): void {
+  res.writeHead(refusal.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...refusal.headers });
+  res.end(JSON.stringify({ error: refusal.error, code: refusal.code }));
+  req.resume();
+}
+
 /** A request answered: counted by its route's pattern, and one log line (the pattern, never the address: it can hold a link's token). */
 function answered(req: IncomingMessage, status: number, started: number, requestId: string): void {
   const seconds = (performance.now() - started) / 1000;
@@ -49,13 +66,16 @@ function answered(req: IncomingMessage, status: number, started: number, request
  * the client sent none), and adds HSTS when the portal is served over https. Every request gets
  * its id here (a sane incoming `X-Request-Id`, else a new one: lib/log/request-context.ts), on
  * the response's headers and on every log line written while it runs, and is counted in the
- * metrics by route and status once answered (lib/metrics/http.ts).
+ * metrics by route and status once answered (lib/metrics/http.ts). The merchant's API goes into
+ * Next a few requests at a time, the rest waiting here (api-gate.ts), so that its bursts never
+ * crowd out customers' pages. `server`: a subclass of http.Server (a test's), to have a door of its own.
  */
-export function installFrontDoor(opts: { hsts: boolean }): void {
-  const proto = Server.prototype as Server & { [INSTALLED]?: true };
-  if (proto[INSTALLED]) return;
+export function installFrontDoor(opts: { hsts: boolean; apiGate?: GateLimits }, server: typeof Server = Server): void {
+  const proto = server.prototype as Server & { [INSTALLED]?: true };
+  if (Object.hasOwn(proto, INSTALLED)) return;
   proto[INSTALLED] = true;
   const emit = proto.emit;
+  const apiGate = createGate(opts.apiGate ?? API_GATE);
   proto.emit = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === 'request') {
       const [req, res] = args as [IncomingMessage, ServerResponse];
@@ -67,13 +87,24 @@ export function installFrontDoor(opts: { hsts: boolean }): void {
       if (opts.hsts) res.setHeader('Strict-Transport-Security', HSTS);
       const refusal = frontDoorAnswer(req.method, req.url) ?? actionOriginRefusal(req.method, req.url, req.headers);
       if (refusal) {
-        res.writeHead(refusal.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...refusal.headers });
-        res.end(JSON.stringify({ error: refusal.error, code: refusal.code }));
-        req.resume();
+        refuse(req, res, refusal);
         return true;
       }
       req.headers['x-forwarded-for'] = withPeer(req.headers['x-forwarded-for'], req.socket.remoteAddress);
-      return withRequestContext({ requestId }, () => Reflect.apply(emit, this, [event, ...args]) as boolean);
+      const handle = () => withRequestContext({ requestId }, () => Reflect.apply(emit, this, [event, ...args]) as boolean);
+      if (!isMerchantApi(req.url)) return handle();
+      const waiting = () => metrics().apiWaiting.set(apiGate.queued);
+      const entered = apiGate.enter(
+        (done) => {
+          res.once('close', done);
+          waiting();
+          handle();
+        },
+        () => !res.destroyed && !req.socket.destroyed,
+      );
+      waiting();
+      if (!entered) refuse(req, res, BUSY);
+      return true;
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof proto.emit;
