@@ -34,7 +34,9 @@ export default defineConfig({
   retries: CI ? 1 : 0,
   workers,
   reporter: [...(CI ? ([['list'], ['html', { open: 'never' }]] as const) : ([['list']] as const)), ['./e2e/support/summary-reporter.ts']],
-  timeout: 30_000,
+  // A hang guard. In CI, 60 s: on a slow day (every step of a clean run took 1.4-2x its usual CPU,
+  // the e2e step 2,250 CPU-s against ~1,000) five journeys ran past 30 s, one on both tries.
+  timeout: CI ? 60_000 : 30_000,
   globalSetup: './e2e/global-setup.ts',
   globalTeardown: './e2e/global-teardown.ts',
   use: {
