@@ -23,7 +23,7 @@ async function queuedRegistrations(n: number, account: string): Promise<string[]
 }
 
 describe('registration worker', () => {
-  it('two instances draining one queue register each card exactly once', async () => {
+  it('two instances draining one queue register each card exactly once', { timeout: 120_000 }, async () => {
     const account = await freshAccount();
     const ids = await queuedRegistrations(30, account);
     // A second instance: its own connection pool on the same database (on PGlite, the same
@@ -40,7 +40,11 @@ describe('registration worker', () => {
       concurrency: 3,
     });
     try {
-      await expect.poll(async () => (await Promise.all(ids.map(registration))).every((r) => r.status === 'registered'), { timeout: 20_000 }).toBe(true);
+      // 6 s on a quiet machine; in `npm test` the integration tests run niced beside the e2e tests
+      // (scripts/test.ts), so the wait is generous. What is left says why.
+      const notYet = async () =>
+        (await Promise.all(ids.map(registration))).filter((r) => r.status !== 'registered').map((r) => `${r.status} after ${r.attempts} attempts`);
+      await expect.poll(notYet, { timeout: 45_000 }).toEqual([]);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
       await other?.close();
