@@ -17,8 +17,8 @@ const axe = (page: Page) => new AxeBuilder({ page }).analyze();
 /**
  * "Fenerum tried to charge this account and the bank wants authentication"; the banner appears once
  * the webhook is handled. That work is after the response, on the background side of the database
- * (lib/db/priority-lane.ts), which under the e2e run's steady requests waits up to 1 s a statement
- * and 10 s a transaction: 15 s was too short in CI and once locally beside five other specs (a card
+ * (lib/db/priority-lane.ts), which under the e2e run's steady requests gets a tenth of the
+ * database's time: 15 s was too short in CI and once locally beside five other specs (a card
  * Fenerum saved itself also reads Stripe and Fenerum to find its account).
  */
 async function bankWantsAuthentication(page: Page, sandbox: SandboxControl, account: string): Promise<string> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPriorityLane, onLane } from './priority-lane';
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 describe('the priority lane', () => {
   it('holds a background statement while a request has one running, then lets it go', async () => {
@@ -75,8 +76,8 @@ describe('background work on the lane', () => {
 });
 
 describe('background work under endless requests', () => {
-  it('still gets a statement once it has waited starveMs', async () => {
-    const lane = createPriorityLane({ quietMs: 5, starveMs: 40 });
+  it('still gets a statement once it has waited minGapMs', async () => {
+    const lane = createPriorityLane({ quietMs: 5, minGapMs: 40 });
     let finish!: () => void;
     const endless = lane.foreground(() => new Promise<void>((r) => (finish = r)));
     const started = Date.now();
@@ -85,26 +86,43 @@ describe('background work under endless requests', () => {
     finish();
     await endless;
   });
-});
 
-describe('a background transaction under endless requests', () => {
-  it('waits transactionStarveMs (it holds the connection across round trips), while a statement behind it goes at starveMs', async () => {
-    const lane = createPriorityLane({ quietMs: 5, starveMs: 30, transactionStarveMs: 150 });
+  it('takes at most its share of the time: after a unit that held the connection long, the next of its kind waits in proportion, a statement meanwhile goes', async () => {
+    // share 0.5: requests get as long as the last transactions held it (a running average: the first guess, 50 ms, and 200 ms).
+    const lane = createPriorityLane({ quietMs: 5, share: 0.5, minGapMs: 10 });
     let finish!: () => void;
     const endless = lane.foreground(() => new Promise<void>((r) => (finish = r)));
-    const started = Date.now();
-    const order: Array<[string, number]> = [];
-    const transaction = lane.background(async () => void order.push(['transaction', Date.now() - started]), 'transaction');
-    const statement = lane.background(async () => void order.push(['statement', Date.now() - started]), 'statement');
-    await Promise.all([transaction, statement]);
-    expect(order.map(([what]) => what)).toEqual(['statement', 'transaction']);
-    expect(order[1]?.[1]).toBeGreaterThanOrEqual(140);
+    const at: Record<string, number> = {};
+    const first = lane.background(async () => {
+      await sleep(200);
+      at.firstEnd = Date.now();
+    }, 'transaction');
+    await sleep(5);
+    const second = lane.background(async () => void (at.second = Date.now()), 'transaction');
+    const statement = lane.background(async () => void (at.statement = Date.now()), 'statement');
+    await Promise.all([first, second, statement]);
+    expect(at.statement).toBeLessThan(at.second ?? 0);
+    expect((at.second ?? 0) - (at.firstEnd ?? 0)).toBeGreaterThanOrEqual(115); // (50 + 200) / 2, less the timer's slack
     finish();
     await endless;
   });
 
-  it('goes at once in a quiet moment, like a statement', async () => {
-    const lane = createPriorityLane({ quietMs: 5, starveMs: 30, transactionStarveMs: 10_000 });
+  it('waits no longer than maxGapMs, however long the last unit held the connection', async () => {
+    const lane = createPriorityLane({ quietMs: 5, share: 0.01, minGapMs: 10, maxGapMs: 150 });
+    let finish!: () => void;
+    const endless = lane.foreground(() => new Promise<void>((r) => (finish = r)));
+    await lane.background(() => sleep(100), 'transaction'); // ~10 s of gap at a 1 % share, but capped
+    const started = Date.now();
+    await lane.background(async () => undefined, 'transaction');
+    const waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(140);
+    expect(waited).toBeLessThan(2_000);
+    finish();
+    await endless;
+  });
+
+  it('goes at once in a quiet moment, a transaction like a statement', async () => {
+    const lane = createPriorityLane({ quietMs: 5, minGapMs: 10_000 });
     expect(await lane.background(async () => 'done', 'transaction')).toBe('done');
   });
 });

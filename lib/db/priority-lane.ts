@@ -1,10 +1,12 @@
 /**
  * One connection shared by requests and background work (PGlite is one Postgres backend, on a
  * thread of this process, and takes one statement at a time, first come first served). Requests go first: a
- * background statement starts only when requests have left the connection alone for a moment
- * (or background work has waited a second), one at a time, so an acknowledgement never waits
- * behind more than one background statement (or transaction: once started, it runs to its end;
- * its statements do not come back here), and a burst's CPU goes to the acknowledgements.
+ * background statement starts only when requests have left the connection alone for a moment,
+ * one at a time, so an acknowledgement never waits behind more than one background statement
+ * (or transaction: once started, it runs to its end; its statements do not come back here), and
+ * a burst's CPU goes to the acknowledgements. Under endless requests background work still gets
+ * a bounded share of the connection's time (LaneOptions.share), so it never starves and never
+ * crowds requests out.
  */
 export type PriorityLane = {
   foreground<T>(run: () => Promise<T>): Promise<T>;
@@ -22,52 +24,61 @@ export type LaneWork = 'statement' | 'transaction';
 export type LaneOptions = {
   /** How long no request may have touched the connection before background work goes. */
   quietMs?: number;
-  /** Background work still gets one statement this often under endless requests, so it never starves. */
-  starveMs?: number;
-  /** The same for a transaction, which only a longer wait lets in under endless requests. */
-  transactionStarveMs?: number;
+  /**
+   * Under endless requests (no quiet moment), the most of the connection's time background work
+   * may take: after a unit of work that held it for `t`, the next of its kind waits until requests
+   * have had t × (1 − share) / share. `t` is a running average per kind, so a transaction that
+   * crawled through a burst's round trips spaces the next ones out, and a quick one under steady
+   * page traffic does not wait for long.
+   */
+  share?: number;
+  /** The least a unit of background work waits under endless requests, however quick the last ones were. */
+  minGapMs?: number;
+  /** The most: background work under endless requests gets a turn at least this often. */
+  maxGapMs?: number;
 };
+
+/** What a unit of work is taken to hold the connection for before one of its kind has been timed. */
+const FIRST_GUESS_MS: Record<LaneWork, number> = { statement: 5, transaction: 50 };
 
 export function createPriorityLane(opts: LaneOptions = {}): PriorityLane {
   const quietMs = opts.quietMs ?? 25;
-  const starveMs = opts.starveMs ?? 1_000;
-  const transactionStarveMs = opts.transactionStarveMs ?? 10_000;
+  const share = opts.share ?? 0.1;
+  const minGapMs = opts.minGapMs ?? 100;
+  const maxGapMs = opts.maxGapMs ?? 10_000;
   let busy = 0;
   let lastRequest = 0;
-  let lastBackground = 0;
+  /** When the last unit of background work ended (0: none yet). */
+  let lastBackgroundEnd = 0;
   let backgroundRunning = false;
   let timer: NodeJS.Timeout | undefined;
+  const held: Record<LaneWork, number> = { ...FIRST_GUESS_MS };
   const waiting: Array<{ wake: () => void; since: number; kind: LaneWork }> = [];
-  // One background statement at a time, once requests have left the connection alone for a
+  /** How long requests get the connection to themselves before the next unit of this kind may go. */
+  const gap = (kind: LaneWork) => Math.min(maxGapMs, Math.max(minGapMs, (held[kind] * (1 - share)) / share));
+  // One unit of background work at a time, once requests have left the connection alone for a
   // moment (between two requests of a burst there is always an instant with none running), or
-  // when background work has waited starveMs (a transaction: transactionStarveMs; a statement
-  // behind it may go first).
+  // once it has waited its gap (counted from its arrival or the last background unit's end,
+  // whichever is later); the first waiting unit whose gap is over goes.
   const next = () => {
     if (backgroundRunning || waiting.length === 0 || timer) return;
     const now = Date.now();
     const quietIn = busy > 0 ? quietMs : quietMs - (now - lastRequest);
-    // Waited for since it came, or since the last background statement, whichever is later.
-    const starvedIn = (kind: LaneWork) => {
-      const first = waiting.find((w) => w.kind === kind);
-      return first ? (kind === 'transaction' ? transactionStarveMs : starveMs) - (now - Math.max(first.since, lastBackground)) : Infinity;
-    };
-    const statementIn = starvedIn('statement');
-    const transactionIn = starvedIn('transaction');
-    const pick = quietIn <= 0 ? 0 : waiting.findIndex((w) => (w.kind === 'statement' ? statementIn : transactionIn) <= 0);
+    const dueIn = waiting.map((w) => gap(w.kind) - (now - Math.max(w.since, lastBackgroundEnd)));
+    const pick = quietIn <= 0 ? 0 : dueIn.findIndex((d) => d <= 0);
     if (pick < 0) {
       timer = setTimeout(
         () => {
           timer = undefined;
           next();
         },
-        Math.min(quietIn, statementIn, transactionIn),
+        Math.max(1, Math.min(quietIn, ...dueIn)),
       );
       return;
     }
     const [chosen] = waiting.splice(pick, 1);
     if (!chosen) return;
     backgroundRunning = true;
-    lastBackground = now;
     chosen.wake();
   };
   return {
@@ -89,9 +100,12 @@ export function createPriorityLane(opts: LaneOptions = {}): PriorityLane {
         waiting.push({ wake: resolve, since: Date.now(), kind });
         next();
       });
+      const started = Date.now();
       try {
         return await run();
       } finally {
+        lastBackgroundEnd = Date.now();
+        held[kind] = (held[kind] + (lastBackgroundEnd - started)) / 2;
         backgroundRunning = false;
         next();
       }
