@@ -170,7 +170,8 @@ test('a card Fenerum refuses for good (400) fails after one attempt and the cust
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ failNext: value }),
       });
-    await failNext({ status: 400, count: 1 });
+    // The registration's own call: a fresh app's background calls (its account index filling) must not take the failure.
+    await failNext({ status: 400, count: 1, method: 'POST', path: '/api/v1/paymentcards/' });
     const res = await post('/api/register-payment-card', { setupIntentId });
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({ error: 'Fenerum refused the card; please try another card', code: 'card-refused' });

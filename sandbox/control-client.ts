@@ -16,7 +16,14 @@ export type SandboxUrls = Record<Exclude<EmulatorName, 'farpay'>, string> & { fa
 export type Settings = Record<string, unknown>;
 export type FenerumSettings = Settings & {
   rateLimit?: { enabled?: boolean; perMinute?: number };
-  failNext?: { status: number; count: number; retryAfter?: number; account?: string } | null;
+  failNext?: {
+    status: number;
+    count: number;
+    retryAfter?: number;
+    account?: string;
+    method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    path?: string;
+  } | null;
   /** How `GET /recipients/?account=` filters (unconfirmed): by `code` (default), `uuid`, or `ignore`d. */
   recipientListAccountFilter?: 'code' | 'uuid' | 'ignore';
   /** Accounts carry the undocumented `billing_email` (default off). */

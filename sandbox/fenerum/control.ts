@@ -23,6 +23,9 @@ const settingsInput = z.strictObject({
       count: z.number().int().nonnegative(),
       retryAfter: z.number().int().nonnegative().optional(),
       account: z.string().min(1).max(100).optional(),
+      /** Only calls with this method, and (`path`) whose path starts so: a test's failure never lands on the app's background calls. */
+      method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional(),
+      path: z.string().startsWith('/').max(200).optional(),
     })
     .nullable()
     .optional(),

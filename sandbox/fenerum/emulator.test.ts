@@ -328,6 +328,18 @@ describe('failNext, reset and stats', () => {
     expect((await call('/api/v1/accounts/CUST002/')).status).toBe(200);
   });
 
+  it('with a method and a path, fails only those calls', async () => {
+    await control('/__sandbox/settings', { failNext: { status: 400, count: 1, method: 'POST', path: '/api/v1/paymentcards/' } });
+    expect((await call('/api/v1/paymentcards/?account=CUST001')).status).toBe(200);
+    const refused = await post('/api/v1/paymentcards/', { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token: 'pm_card_visa' });
+    expect(refused.status).toBe(400);
+    expect((await post('/api/v1/paymentcards/', { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token: 'pm_card_visa' })).status).toBe(201);
+    await control('/__sandbox/settings', { failNext: { status: 503, count: 1, path: '/api/v1/paymentcards/' } });
+    expect((await call('/api/v1/accounts/')).status).toBe(200);
+    expect((await call('/api/v1/paymentcards/?account=CUST001')).status).toBe(503);
+    expect((await control('/__sandbox/settings', { failNext: { status: 400, count: 1, path: 'paymentcards' } })).status).toBe(400);
+  });
+
   it('resets to the demo data and the default settings', async () => {
     await control('/__sandbox/settings', { rateLimit: { enabled: false, perMinute: 3 }, cardListAccountFilter: 'ignore', cardTokens: true });
     await post('/api/v1/paymentcards/', { account: DEMO_ACCOUNT_UUIDS.CUST003, gateway: 'stripe_new', token: 'pm_card_visa' });

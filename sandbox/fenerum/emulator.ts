@@ -65,10 +65,12 @@ function namesAccount(state: FenerumState, url: URL, account: string): boolean {
 }
 
 /** Answers a failure set with failNext; true when it did. */
-function failIfAsked(state: FenerumState, url: URL, res: http.ServerResponse): boolean {
+function failIfAsked(state: FenerumState, method: string | undefined, url: URL, res: http.ServerResponse): boolean {
   const fail = state.settings.failNext;
   if (!fail || fail.count <= 0) return false;
   if (fail.account !== undefined && !namesAccount(state, url, fail.account)) return false;
+  if (fail.method !== undefined && fail.method !== method) return false;
+  if (fail.path !== undefined && !url.pathname.startsWith(fail.path)) return false;
   fail.count -= 1;
   if (fail.count === 0) state.settings.failNext = null;
   const retryAfter = fail.retryAfter ?? (fail.status === 429 ? 1 : undefined);
@@ -104,7 +106,7 @@ export function createFenerumEmulator(opts: FenerumEmulatorOptions): FenerumEmul
       count(ctx.res.headersSent ? ctx.res.statusCode : 500);
     }
   }, api);
-  router.use((ctx, next) => (failIfAsked(state, ctx.url, ctx.res) ? undefined : next()), api);
+  router.use((ctx, next) => (failIfAsked(state, ctx.req.method, ctx.url, ctx.res) ? undefined : next()), api);
   registerApiRoutes({
     state,
     lookupCard: opts.lookupCard,

@@ -81,7 +81,7 @@ type AuditEntry = {
 type SelfServiceLink = { email: string; url: string; user: string | null; at: string };
 
 /** The next `count` API calls fail with `status`; with `account`, only calls that name that account (its code or uuid in the path or query), so a test's failures never reach another test's calls. */
-type FailNext = { status: number; count: number; retryAfter?: number; account?: string };
+type FailNext = { status: number; count: number; retryAfter?: number; account?: string; method?: string; path?: string };
 
 /**
  * What `GET /paymentcards/?account=` does with its value. PROVIDERS.md: both of Fenerum's own
